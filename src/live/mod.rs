@@ -1,0 +1,207 @@
+//! Live mode: reach the Envoy admin API of a pod through the Kubernetes API alone.
+//!
+//! The target is resolved to one pod (`resolve`), a port-forward is opened in-process over the API
+//! server's WebSocket (`forward`), and HTTP/1.1 is spoken over that stream with hyper. Nothing
+//! listens on a local port and no kubectl is needed. The public entry points are synchronous: each
+//! builds a current-thread runtime, so callers need not know about tokio.
+
+mod cluster;
+mod forward;
+pub mod log;
+mod resolve;
+pub mod rootca;
+mod spinner;
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::error::{Error, ExitCode};
+use crate::target;
+
+use cluster::Session;
+
+/// How to reach the cluster and the proxy: the global flags of every live command.
+#[derive(Debug, Clone)]
+pub struct ClusterOptions {
+    /// `--kubeconfig`; otherwise `KUBECONFIG` (several files merged), `~/.kube/config`, in-cluster.
+    pub kubeconfig: Option<PathBuf>,
+    /// `--context`; otherwise the kubeconfig's current context.
+    pub context: Option<String>,
+    /// `-n`; otherwise the context's namespace, then `default`. A `name.namespace` target wins.
+    pub namespace: Option<String>,
+    /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod.
+    pub proxy_admin_port: u16,
+    /// `--request-timeout`: bounds everything one fetch does, from loading credentials on.
+    pub request_timeout: Duration,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            kubeconfig: None,
+            context: None,
+            namespace: None,
+            proxy_admin_port: 15000,
+            request_timeout: Duration::from_secs(15),
+        }
+    }
+}
+
+/// An admin request method. Envoy's admin API takes GET for reads and POST for changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    fn parse(text: &str) -> Result<Method, Error> {
+        match text {
+            "GET" => Ok(Method::Get),
+            "POST" => Ok(Method::Post),
+            other => Err(Error::usage(format!(
+                "unsupported admin method {other:?}: use GET or POST"
+            ))),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// Fetches one admin path from the Envoy behind `target` and returns the 200 body, fully read.
+/// The whole operation, credentials and target resolution included, is bounded by
+/// `opts.request_timeout`.
+pub fn fetch(
+    opts: &ClusterOptions,
+    target: &str,
+    method: &str,
+    path_and_query: &str,
+) -> Result<Vec<u8>, Error> {
+    let target = target::parse(target)?;
+    let method = Method::parse(method)?;
+    let _spinner = spinner::Spinner::start(format!(
+        "asking {target} for {} {path_and_query}",
+        method.as_str()
+    ));
+    block_on(async {
+        let progress = Progress::new("loading the kubeconfig");
+        let (session, connection, body) = within(opts.request_timeout, &progress, async {
+            let session = Session::connect(opts, &progress).await?;
+            let pod = resolve::resolve(&session, &target, &progress).await?;
+            let mut connection =
+                forward::AdminConnection::open(&session, &pod, opts.proxy_admin_port, &progress)
+                    .await?;
+            let body = connection
+                .request(method, path_and_query, &progress)
+                .await?;
+            Ok((session, connection, body))
+        })
+        .await?;
+        // Closing happens after the deadline: the answer is already in hand.
+        connection.close().await;
+        drop(session);
+        Ok(body)
+    })
+}
+
+/// What the current operation is waiting on, so a timeout can say what timed out.
+pub(crate) struct Progress(RefCell<String>);
+
+impl Progress {
+    pub(crate) fn new(stage: impl Into<String>) -> Self {
+        Progress(RefCell::new(stage.into()))
+    }
+
+    pub(crate) fn set(&self, stage: impl Into<String>) {
+        *self.0.borrow_mut() = stage.into();
+    }
+
+    fn current(&self) -> String {
+        self.0.borrow().clone()
+    }
+}
+
+/// Runs `work` with a deadline; on expiry the error names the stage that was running.
+pub(crate) async fn within<T>(
+    limit: Duration,
+    progress: &Progress,
+    work: impl Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    match tokio::time::timeout(limit, work).await {
+        Ok(result) => result,
+        Err(_) => Err(Error::timeout(format!(
+            "timed out after {} {} (--request-timeout)",
+            format_duration(limit),
+            progress.current()
+        ))),
+    }
+}
+
+fn format_duration(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{}s", d.as_secs())
+    } else if d.as_secs() == 0 {
+        format!("{}ms", d.as_millis())
+    } else {
+        format!("{:.1}s", d.as_secs_f64())
+    }
+}
+
+/// Drives a future to completion on a fresh current-thread runtime.
+pub(crate) fn block_on<T>(work: impl Future<Output = Result<T, Error>>) -> Result<T, Error> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Error::new(
+                ExitCode::Kube,
+                format!("cannot start the async runtime: {e}"),
+            )
+        })?;
+    runtime.block_on(work)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(format_duration(Duration::from_secs(15)), "15s");
+        assert_eq!(format_duration(Duration::from_millis(300)), "300ms");
+        assert_eq!(format_duration(Duration::from_millis(1500)), "1.5s");
+    }
+
+    #[test]
+    fn a_timeout_names_the_stage_that_ran_out() {
+        let err = block_on(async {
+            let progress = Progress::new("loading");
+            within(Duration::from_millis(20), &progress, async {
+                progress.set("waiting for Envoy's answer to GET /ready from pod \"web\"");
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                Ok(())
+            })
+            .await
+        })
+        .unwrap_err();
+        assert_eq!(err.code, ExitCode::Timeout);
+        assert_eq!(
+            err.message,
+            "timed out after 20ms waiting for Envoy's answer to GET /ready from pod \"web\" \
+             (--request-timeout)"
+        );
+    }
+
+    #[test]
+    fn only_get_and_post() {
+        assert_eq!(Method::parse("POST").unwrap(), Method::Post);
+        assert_eq!(Method::parse("DELETE").unwrap_err().code, ExitCode::Usage);
+    }
+}
