@@ -1,0 +1,318 @@
+//! Raw flags from `cli.rs` turned into a checked configuration before any work starts: every
+//! usage mistake is reported here, with one line, before a file is read or a cluster contacted.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::cli::{self, Cli, Command, OutputFormat, View};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Short,
+    Wide,
+    Json,
+    Yaml,
+    Raw,
+}
+
+impl Format {
+    pub fn is_table(self) -> bool {
+        matches!(self, Format::Short | Format::Wide)
+    }
+}
+
+/// Where a view's data comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A saved dump or `/clusters` output; `-` is standard input.
+    File(PathBuf),
+    /// `[<type>/]<name>[.<namespace>]`, resolved through the Kubernetes API.
+    Target(String),
+}
+
+/// How to reach the cluster; only used when a target is given.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub kubeconfig: Option<PathBuf>,
+    pub context: Option<String>,
+    pub namespace: Option<String>,
+    pub proxy_admin_port: u16,
+    pub request_timeout: Duration,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClusterFilter {
+    pub fqdn: Option<String>,
+    pub direction: Option<String>,
+    pub subset: Option<String>,
+    pub port: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerFilter {
+    pub address: Option<String>,
+    pub port: Option<u32>,
+    pub listener_type: Option<String>,
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteFilter {
+    pub name: Option<String>,
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EndpointFilter {
+    pub address: Option<String>,
+    pub port: Option<u32>,
+    pub cluster: Option<String>,
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllFilter {
+    pub clusters: ClusterFilter,
+    pub listeners: ListenerFilter,
+    pub routes: RouteFilter,
+    pub endpoints: EndpointFilter,
+    pub with_headers: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewKind {
+    All(AllFilter),
+    Bootstrap,
+    Clusters(ClusterFilter),
+    Listeners(ListenerFilter),
+    Routes(RouteFilter),
+    Endpoints(EndpointFilter),
+    Eds(EndpointFilter),
+    Secrets,
+    Ecds,
+}
+
+impl ViewKind {
+    /// The command name, for messages like istioctl's.
+    pub fn command(&self) -> &'static str {
+        match self {
+            ViewKind::All(_) => "all",
+            ViewKind::Bootstrap => "bootstrap",
+            ViewKind::Clusters(_) => "cluster",
+            ViewKind::Listeners(_) => "listener",
+            ViewKind::Routes(_) => "route",
+            ViewKind::Endpoints(_) => "endpoint",
+            ViewKind::Eds(_) => "eds",
+            ViewKind::Secrets => "secret",
+            ViewKind::Ecds => "ecds",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Task {
+    View { view: ViewKind, source: Source, format: Format },
+    Log { target: Option<String>, selector: Option<String>, level: Option<String>, reset: bool },
+    RootcaCompare { first: String, second: String },
+    Completion(clap_complete::Shell),
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub task: Task,
+    pub cluster: Cluster,
+}
+
+impl Config {
+    pub fn from_cli(cli: Cli) -> Result<Config> {
+        let g = cli.global;
+        let request_timeout = parse_duration(&g.request_timeout)?;
+        let cluster = Cluster {
+            kubeconfig: g.kubeconfig,
+            context: g.context,
+            namespace: g.namespace,
+            proxy_admin_port: g.proxy_admin_port,
+            request_timeout,
+        };
+        let view = match cli.command {
+            Command::Completion { shell } => {
+                return Ok(Config { task: Task::Completion(shell), cluster })
+            }
+            Command::ProxyConfig { view } => view,
+        };
+        let (view, source) = match view {
+            View::All { source, clusters, port, address, listener_type, name, verbose, with_headers } => (
+                ViewKind::All(AllFilter {
+                    clusters: cluster_filter(clusters, port),
+                    listeners: ListenerFilter {
+                        address: address.clone(),
+                        port: nonzero(port),
+                        listener_type,
+                        verbose: verbose.verbose,
+                    },
+                    routes: RouteFilter { name, verbose: verbose.verbose },
+                    endpoints: EndpointFilter { address, port: nonzero(port), ..Default::default() },
+                    with_headers,
+                }),
+                source,
+            ),
+            View::Bootstrap { source } => (ViewKind::Bootstrap, source),
+            View::Cluster { source, filter, port } => {
+                (ViewKind::Clusters(cluster_filter(filter, port)), source)
+            }
+            View::Listener { source, address, port, listener_type, verbose } => (
+                ViewKind::Listeners(ListenerFilter {
+                    address,
+                    port: nonzero(port),
+                    listener_type,
+                    verbose: verbose.verbose,
+                }),
+                source,
+            ),
+            View::Route { source, name, verbose } => {
+                (ViewKind::Routes(RouteFilter { name, verbose: verbose.verbose }), source)
+            }
+            View::Endpoint { source, filter } => (ViewKind::Endpoints(endpoint_filter(filter)), source),
+            View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
+            View::Secret { source } => (ViewKind::Secrets, source),
+            View::Ecds { source } => (ViewKind::Ecds, source),
+            View::Log { target, level, reset, selector } => {
+                if target.is_none() && selector.is_none() {
+                    return Err(Error::usage("log requires pod name or --selector"));
+                }
+                if target.is_some() && selector.is_some() {
+                    return Err(Error::usage("log takes pod names or --selector, not both"));
+                }
+                if reset && level.is_some() {
+                    return Err(Error::usage("--reset and --level cannot be used together"));
+                }
+                return Ok(Config { task: Task::Log { target, selector, level, reset }, cluster });
+            }
+            View::RootcaCompare { first, second } => {
+                return Ok(Config { task: Task::RootcaCompare { first, second }, cluster })
+            }
+        };
+        let source = match (source.target, source.file) {
+            (Some(_), Some(_)) => {
+                return Err(Error::usage(format!(
+                    "{} takes a pod name or --file, not both",
+                    view.command()
+                )))
+            }
+            (Some(t), None) => Source::Target(t),
+            (None, Some(f)) => Source::File(f),
+            (None, None) => {
+                return Err(Error::usage(format!(
+                    "{} requires pod name or --file parameter",
+                    view.command()
+                )))
+            }
+        };
+        let format = match g.output {
+            None if view == ViewKind::Bootstrap => Format::Json,
+            None | Some(OutputFormat::Short) => Format::Short,
+            Some(OutputFormat::Wide) => Format::Wide,
+            Some(OutputFormat::Json) => Format::Json,
+            Some(OutputFormat::Yaml) => Format::Yaml,
+            Some(OutputFormat::Raw) => Format::Raw,
+        };
+        Ok(Config { task: Task::View { view, source, format }, cluster })
+    }
+}
+
+/// istioctl treats a port of 0 as "no filter".
+fn nonzero(port: Option<u32>) -> Option<u32> {
+    port.filter(|p| *p != 0)
+}
+
+fn cluster_filter(a: cli::ClusterFilterArgs, port: Option<u32>) -> ClusterFilter {
+    ClusterFilter { fqdn: a.fqdn, direction: a.direction, subset: a.subset, port: nonzero(port) }
+}
+
+fn endpoint_filter(a: cli::EndpointFilterArgs) -> EndpointFilter {
+    EndpointFilter { address: a.address, port: nonzero(a.port), cluster: a.cluster, status: a.status }
+}
+
+/// `15s`, `500ms`, `2m`, `1h`, or a bare number of seconds.
+pub fn parse_duration(s: &str) -> Result<Duration> {
+    let bad = || Error::usage(format!("invalid --request-timeout {s:?}: use e.g. 15s, 500ms, 2m"));
+    let split = s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n: f64 = num.parse().map_err(|_| bad())?;
+    let secs = match unit {
+        "" | "s" => n,
+        "ms" => n / 1000.0,
+        "m" => n * 60.0,
+        "h" => n * 3600.0,
+        _ => return Err(bad()),
+    };
+    if !(secs > 0.0 && secs.is_finite()) {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn config(args: &[&str]) -> Result<Config> {
+        let cli = Cli::try_parse_from(std::iter::once("meshctl").chain(args.iter().copied()))
+            .map_err(|e| Error::usage(e.to_string()))?;
+        Config::from_cli(cli)
+    }
+
+    #[test]
+    fn a_view_needs_a_target_or_a_file_like_istioctl() {
+        let e = config(&["pc", "clusters"]).unwrap_err();
+        assert_eq!(e.message, "cluster requires pod name or --file parameter");
+        let e = config(&["pc", "l", "pod", "-f", "x.json"]).unwrap_err();
+        assert_eq!(e.message, "listener takes a pod name or --file, not both");
+    }
+
+    #[test]
+    fn global_flags_are_accepted_after_the_target() {
+        let c = config(&["pc", "routes", "web.default", "--context", "kind", "-n", "ns", "-o", "json"]).unwrap();
+        assert_eq!(c.cluster.context.as_deref(), Some("kind"));
+        assert_eq!(c.cluster.namespace.as_deref(), Some("ns"));
+        match c.task {
+            Task::View { format, source, .. } => {
+                assert_eq!(format, Format::Json);
+                assert_eq!(source, Source::Target("web.default".into()));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bootstrap_defaults_to_json_and_verbose_takes_a_value() {
+        let c = config(&["pc", "b", "-f", "d.json"]).unwrap();
+        assert!(matches!(c.task, Task::View { format: Format::Json, .. }));
+        let c = config(&["pc", "l", "-f", "d.json", "--verbose=false", "--port", "0"]).unwrap();
+        match c.task {
+            Task::View { view: ViewKind::Listeners(f), .. } => {
+                assert!(!f.verbose);
+                assert_eq!(f.port, None);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn durations_parse_and_nonsense_is_refused() {
+        assert_eq!(parse_duration("15s").unwrap(), Duration::from_secs(15));
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("2m").unwrap(), Duration::from_secs(120));
+        assert_eq!(parse_duration("3").unwrap(), Duration::from_secs(3));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("fast").is_err());
+    }
+
+    #[test]
+    fn admin_port_must_be_a_real_port() {
+        assert!(config(&["pc", "c", "-f", "x", "--proxy-admin-port", "0"]).is_err());
+        assert!(config(&["pc", "c", "-f", "x", "--proxy-admin-port", "70000"]).is_err());
+    }
+}

@@ -1,0 +1,65 @@
+//! Istio's naming conventions, as they appear in Envoy resources.
+
+/// A cluster name split the Istio way: `direction|port|subset|fqdn`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterName<'a> {
+    pub direction: &'a str,
+    pub port: u32,
+    pub subset: &'a str,
+    pub fqdn: &'a str,
+}
+
+impl<'a> ClusterName<'a> {
+    /// Names with more than three `|` parts are Istio service clusters; istioctl keeps only the
+    /// first four parts. Anything else (PassthroughCluster, agent, ...) has no parts.
+    pub fn parse(name: &'a str) -> Option<ClusterName<'a>> {
+        let mut parts = name.split('|');
+        let (direction, port, subset, fqdn) =
+            (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+        Some(ClusterName {
+            direction,
+            // istioctl's Atoi failure leaves 0.
+            port: port.parse().unwrap_or(0),
+            subset,
+            fqdn,
+        })
+    }
+}
+
+/// `/apis/networking.istio.io/<v>/namespaces/<ns>/<kind>/<name>` → `<name>.<ns>`; any other
+/// string is `<unknown>`, as istioctl prints it.
+pub fn istio_config_ref(path: &str, kind: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["", "apis", "networking.istio.io", _, "namespaces", ns, k, name] if *k == kind => {
+            format!("{name}.{ns}")
+        }
+        _ => "<unknown>".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn istio_cluster_names_split_into_four_parts() {
+        let n = ClusterName::parse("outbound|80|v1|customers.default.svc.cluster.local").unwrap();
+        assert_eq!(
+            (n.direction, n.port, n.subset, n.fqdn),
+            ("outbound", 80, "v1", "customers.default.svc.cluster.local")
+        );
+        let n = ClusterName::parse("inbound|9080||").unwrap();
+        assert_eq!((n.direction, n.port, n.subset, n.fqdn), ("inbound", 9080, "", ""));
+        assert!(ClusterName::parse("PassthroughCluster").is_none());
+        assert!(ClusterName::parse("a|b|c").is_none());
+    }
+
+    #[test]
+    fn istio_config_paths_name_the_object() {
+        let p = "/apis/networking.istio.io/v1alpha3/namespaces/default/destination-rule/customers";
+        assert_eq!(istio_config_ref(p, "destination-rule"), "customers.default");
+        assert_eq!(istio_config_ref(p, "virtual-service"), "<unknown>");
+        assert_eq!(istio_config_ref("something else", "destination-rule"), "<unknown>");
+    }
+}

@@ -1,0 +1,416 @@
+//! Typed, borrowed views of the Envoy resources the tables read. Each struct names only the
+//! fields a view shows; serde skips the rest. Keys are Envoy's proto names, with the
+//! lowerCamelCase spelling accepted as an alias so istioctl's own JSON reads the same.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+pub type Str<'a> = Cow<'a, str>;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Metadata<'a> {
+    #[serde(borrow, default, alias = "filterMetadata")]
+    pub filter_metadata: Option<FilterMetadata<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FilterMetadata<'a> {
+    #[serde(borrow, default)]
+    pub istio: Option<IstioMetadata<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct IstioMetadata<'a> {
+    /// Usually a string path; anything else is kept raw so a strange value cannot fail the read.
+    #[serde(borrow, default)]
+    pub config: Option<&'a RawValue>,
+}
+
+impl Metadata<'_> {
+    /// `filter_metadata.istio.config` as a string; a non-string value reads as an empty path,
+    /// which renders as `<unknown>`.
+    pub fn istio_config(&self) -> Option<String> {
+        let raw = self.filter_metadata.as_ref()?.istio.as_ref()?.config?;
+        Some(serde_json::from_str::<String>(raw.get()).unwrap_or_default())
+    }
+}
+
+// ---------- clusters ----------
+
+#[derive(Debug, Deserialize)]
+pub struct Cluster<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default, rename = "type")]
+    pub discovery_type: Option<Str<'a>>,
+    #[serde(borrow, default, alias = "clusterType")]
+    pub cluster_type: Option<TypedExtension<'a>>,
+    #[serde(borrow, default)]
+    pub metadata: Option<Metadata<'a>>,
+    #[serde(borrow, default, alias = "lbPolicy")]
+    pub lb_policy: Option<Str<'a>>,
+    #[serde(borrow, default, alias = "connectTimeout")]
+    pub connect_timeout: Option<Str<'a>>,
+    #[serde(borrow, default, alias = "transportSocket")]
+    pub transport_socket: Option<TypedExtension<'a>>,
+    #[serde(borrow, default, alias = "transportSocketMatches")]
+    pub transport_socket_matches: Vec<TransportSocketMatch<'a>>,
+    #[serde(borrow, default, alias = "loadAssignment")]
+    pub load_assignment: Option<ClusterLoadAssignment<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TransportSocketMatch<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default, alias = "transportSocket")]
+    pub transport_socket: Option<TypedExtension<'a>>,
+}
+
+/// Any `{name, typed_config}` pair: filters, transport sockets, extensions.
+#[derive(Debug, Deserialize)]
+pub struct TypedExtension<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default, alias = "typedConfig")]
+    pub typed_config: Option<&'a RawValue>,
+}
+
+impl TypedExtension<'_> {
+    /// The message type inside `typed_config`, e.g.
+    /// `envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy`.
+    pub fn config_type(&self) -> Option<String> {
+        #[derive(Deserialize)]
+        struct TypeOnly<'a> {
+            #[serde(borrow, rename = "@type")]
+            type_url: Str<'a>,
+        }
+        let raw = self.typed_config?;
+        let t: TypeOnly = serde_json::from_str(raw.get()).ok()?;
+        Some(t.type_url.rsplit('/').next().unwrap_or_default().to_string())
+    }
+
+    pub fn is(&self, filter_name: &str, config_type: &str) -> bool {
+        self.name == filter_name || self.config_type().as_deref() == Some(config_type)
+    }
+}
+
+// ---------- endpoints ----------
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ClusterLoadAssignment<'a> {
+    #[serde(borrow, default, alias = "clusterName")]
+    pub cluster_name: Str<'a>,
+    #[serde(borrow, default)]
+    pub endpoints: Vec<LocalityLbEndpoints<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LocalityLbEndpoints<'a> {
+    #[serde(borrow, default)]
+    pub locality: Option<Locality<'a>>,
+    #[serde(borrow, default, alias = "lbEndpoints")]
+    pub lb_endpoints: Vec<LbEndpoint<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Locality<'a> {
+    #[serde(borrow, default)]
+    pub region: Str<'a>,
+    #[serde(borrow, default)]
+    pub zone: Str<'a>,
+    #[serde(borrow, default, alias = "subZone")]
+    pub sub_zone: Str<'a>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LbEndpoint<'a> {
+    #[serde(borrow, default)]
+    pub endpoint: Option<Endpoint<'a>>,
+    #[serde(borrow, default, alias = "healthStatus")]
+    pub health_status: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Endpoint<'a> {
+    #[serde(borrow, default)]
+    pub address: Option<Address<'a>>,
+    #[serde(borrow, default, alias = "additionalAddresses")]
+    pub additional_addresses: Vec<AdditionalAddress<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AdditionalAddress<'a> {
+    #[serde(borrow, default)]
+    pub address: Option<Address<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Address<'a> {
+    #[serde(borrow, default, alias = "socketAddress")]
+    pub socket_address: Option<SocketAddress<'a>>,
+    #[serde(borrow, default)]
+    pub pipe: Option<Pipe<'a>>,
+    #[serde(borrow, default, alias = "envoyInternalAddress")]
+    pub envoy_internal_address: Option<InternalAddress<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SocketAddress<'a> {
+    #[serde(borrow, default)]
+    pub address: Str<'a>,
+    #[serde(default, alias = "portValue")]
+    pub port_value: u32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Pipe<'a> {
+    #[serde(borrow, default)]
+    pub path: Str<'a>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct InternalAddress<'a> {
+    #[serde(borrow, default, alias = "serverListenerName")]
+    pub server_listener_name: Str<'a>,
+    #[serde(borrow, default, alias = "endpointId")]
+    pub endpoint_id: Str<'a>,
+}
+
+impl Address<'_> {
+    /// The address without its port: an IP, `unix://path` or `envoy://listener/id`.
+    pub fn host(&self) -> String {
+        if let Some(s) = &self.socket_address {
+            s.address.to_string()
+        } else if let Some(p) = &self.pipe {
+            format!("unix://{}", p.path)
+        } else if let Some(i) = &self.envoy_internal_address {
+            format!("envoy://{}/{}", i.server_listener_name, i.endpoint_id)
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn port(&self) -> u32 {
+        self.socket_address.as_ref().map_or(0, |s| s.port_value)
+    }
+
+    /// `ip:port`, or the bare host when there is no port.
+    pub fn host_port(&self) -> String {
+        match self.port() {
+            0 => self.host(),
+            p => format!("{}:{p}", self.host()),
+        }
+    }
+}
+
+// ---------- listeners ----------
+
+#[derive(Debug, Deserialize)]
+pub struct Listener<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default)]
+    pub address: Option<Address<'a>>,
+    #[serde(borrow, default, alias = "additionalAddresses")]
+    pub additional_addresses: Vec<AdditionalAddress<'a>>,
+    #[serde(borrow, default, alias = "filterChains")]
+    pub filter_chains: Vec<FilterChain<'a>>,
+    #[serde(borrow, default, alias = "defaultFilterChain")]
+    pub default_filter_chain: Option<FilterChain<'a>>,
+    #[serde(borrow, default, alias = "listenerFilters")]
+    pub listener_filters: Vec<TypedExtension<'a>>,
+}
+
+impl<'a> Listener<'a> {
+    /// `filter_chains`, then `default_filter_chain` when there is one.
+    pub fn chains(&self) -> impl Iterator<Item = &FilterChain<'a>> {
+        self.filter_chains.iter().chain(self.default_filter_chain.iter())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FilterChain<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default, alias = "filterChainMatch")]
+    pub filter_chain_match: Option<FilterChainMatch<'a>>,
+    #[serde(borrow, default)]
+    pub filters: Vec<TypedExtension<'a>>,
+    #[serde(borrow, default, alias = "transportSocket")]
+    pub transport_socket: Option<TypedExtension<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FilterChainMatch<'a> {
+    #[serde(borrow, default, alias = "serverNames")]
+    pub server_names: Vec<Str<'a>>,
+    #[serde(borrow, default, alias = "transportProtocol")]
+    pub transport_protocol: Str<'a>,
+    #[serde(borrow, default, alias = "applicationProtocols")]
+    pub application_protocols: Vec<Str<'a>>,
+    #[serde(borrow, default, alias = "prefixRanges")]
+    pub prefix_ranges: Vec<CidrRange<'a>>,
+    #[serde(borrow, default, alias = "sourcePrefixRanges")]
+    pub source_prefix_ranges: Vec<CidrRange<'a>>,
+    #[serde(default, alias = "sourcePorts")]
+    pub source_ports: Vec<u32>,
+    #[serde(borrow, default, alias = "sourceType")]
+    pub source_type: Option<Str<'a>>,
+    #[serde(default, alias = "destinationPort")]
+    pub destination_port: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CidrRange<'a> {
+    #[serde(borrow, default, alias = "addressPrefix")]
+    pub address_prefix: Str<'a>,
+    #[serde(default, alias = "prefixLen")]
+    pub prefix_len: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct HttpConnectionManager<'a> {
+    #[serde(borrow, default)]
+    pub rds: Option<Rds<'a>>,
+    #[serde(borrow, default, alias = "routeConfig")]
+    pub route_config: Option<RouteConfiguration<'a>>,
+    #[serde(borrow, default, alias = "httpFilters")]
+    pub http_filters: Vec<TypedExtension<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Rds<'a> {
+    #[serde(borrow, default, alias = "routeConfigName")]
+    pub route_config_name: Str<'a>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TcpProxy<'a> {
+    #[serde(borrow, default)]
+    pub cluster: Str<'a>,
+    #[serde(borrow, default, alias = "weightedClusters")]
+    pub weighted_clusters: Option<WeightedClusters<'a>>,
+}
+
+// ---------- routes ----------
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RouteConfiguration<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default, alias = "virtualHosts")]
+    pub virtual_hosts: Vec<VirtualHost<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct VirtualHost<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default)]
+    pub domains: Vec<Str<'a>>,
+    #[serde(borrow, default)]
+    pub routes: Vec<Route<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Route<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default, rename = "match")]
+    pub route_match: RouteMatch<'a>,
+    #[serde(borrow, default)]
+    pub route: Option<RouteAction<'a>>,
+    #[serde(borrow, default)]
+    pub redirect: Option<&'a RawValue>,
+    #[serde(default, alias = "directResponse")]
+    pub direct_response: Option<DirectResponse>,
+    #[serde(borrow, default)]
+    pub metadata: Option<Metadata<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RouteMatch<'a> {
+    #[serde(borrow, default)]
+    pub prefix: Str<'a>,
+    #[serde(borrow, default)]
+    pub path: Str<'a>,
+    #[serde(borrow, default, alias = "pathSeparatedPrefix")]
+    pub path_separated_prefix: Str<'a>,
+    #[serde(borrow, default, alias = "safeRegex")]
+    pub safe_regex: Option<Regex<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Regex<'a> {
+    #[serde(borrow, default)]
+    pub regex: Str<'a>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RouteAction<'a> {
+    #[serde(borrow, default)]
+    pub cluster: Str<'a>,
+    #[serde(borrow, default, alias = "weightedClusters")]
+    pub weighted_clusters: Option<WeightedClusters<'a>>,
+    #[serde(borrow, default, alias = "clusterHeader")]
+    pub cluster_header: Str<'a>,
+    #[serde(borrow, default)]
+    pub timeout: Option<Str<'a>>,
+    #[serde(borrow, default, alias = "retryPolicy")]
+    pub retry_policy: Option<RetryPolicy<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct WeightedClusters<'a> {
+    #[serde(borrow, default)]
+    pub clusters: Vec<ClusterWeight<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ClusterWeight<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(default)]
+    pub weight: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RetryPolicy<'a> {
+    #[serde(borrow, default, alias = "retryOn")]
+    pub retry_on: Str<'a>,
+    #[serde(default, alias = "numRetries")]
+    pub num_retries: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DirectResponse {
+    #[serde(default)]
+    pub status: u32,
+}
+
+/// How istioctl describes a route match: `/p*`, a path, `PathPrefix:/p`, `regex r`.
+pub fn describe_match(m: &RouteMatch) -> String {
+    let mut conds = Vec::new();
+    if !m.prefix.is_empty() {
+        conds.push(format!("{}*", m.prefix));
+    }
+    if !m.path_separated_prefix.is_empty() {
+        conds.push(format!("PathPrefix:{}", m.path_separated_prefix));
+    }
+    if !m.path.is_empty() {
+        conds.push(m.path.to_string());
+    }
+    if let Some(r) = &m.safe_regex {
+        conds.push(format!("regex {}", r.regex));
+    }
+    conds.join(" ")
+}
+
+pub const HCM_FILTER: &str = "envoy.filters.network.http_connection_manager";
+pub const HCM_TYPE: &str =
+    "envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager";
+pub const TCP_PROXY_FILTER: &str = "envoy.filters.network.tcp_proxy";
+pub const TCP_PROXY_TYPE: &str = "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy";

@@ -1,0 +1,309 @@
+//! Turning bytes into a JSON document the views can borrow from: a saved dump as operators
+//! really have it (plain, saved with `curl -i`, YAML, istioctl's camelCase), or Envoy's
+//! `/clusters?format=json`. The kind of document is told from its content, never its name.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// A JSON document held in memory; views borrow from it.
+#[derive(Debug)]
+pub struct Document {
+    text: String,
+    /// Where the JSON starts (after an HTTP status line and headers).
+    start: usize,
+    /// Where the document came from, for error messages.
+    pub origin: String,
+}
+
+/// What a document is, from its first key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// `/config_dump`: `{"configs": [...]}`.
+    ConfigDump,
+    /// `/clusters?format=json`: `{"cluster_statuses": [...]}`.
+    ClusterStatuses,
+}
+
+impl Document {
+    pub fn json(&self) -> &str {
+        &self.text[self.start..]
+    }
+
+    /// Reads `-f PATH`, or standard input for `-`.
+    pub fn read(path: &Path) -> Result<Document> {
+        let (bytes, origin) = if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::input(format!("cannot read standard input: {e}")))?;
+            (buf, "standard input".to_string())
+        } else {
+            let origin = path.display().to_string();
+            let bytes = std::fs::read(path)
+                .map_err(|e| Error::input(format!("cannot read {origin}: {}", io_reason(&e))))?;
+            (bytes, origin)
+        };
+        Document::from_bytes(bytes, origin)
+    }
+
+    /// Accepts JSON or YAML, optionally behind an HTTP status line and headers (`curl -i`).
+    pub fn from_bytes(bytes: Vec<u8>, origin: String) -> Result<Document> {
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::input(format!(
+                "{origin} is not text: invalid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        let start = body_start(&text, &origin)?;
+        let body = &text[start..];
+        let first = body.trim_start().chars().next();
+        match first {
+            None => Err(Error::input(format!("{origin} is empty"))),
+            Some('{') | Some('[') => Ok(Document { text, start, origin }),
+            Some(_) => {
+                let json = yaml_to_json(body, &origin)?;
+                Ok(Document { text: json, start: 0, origin })
+            }
+        }
+    }
+
+    /// Tells a config dump from `/clusters?format=json` output; anything else is an error.
+    pub fn kind(&self) -> Result<DocKind> {
+        let json = self.json();
+        let mut de = serde_json::Deserializer::from_str(json);
+        let found: Found = serde::Deserialize::deserialize(&mut de)
+            .map_err(|e| with_origin(&self.origin, json_error(json, &e)))?;
+        match found {
+            Found::Object(Some(kind)) => Ok(kind),
+            Found::Object(None) => Err(Error::input(format!(
+                "{} is not an Envoy config dump or /clusters?format=json output \
+                 (a JSON object with neither `configs` nor `cluster_statuses`)",
+                self.origin
+            ))),
+            Found::Other(what) => Err(Error::input(format!(
+                "{} is not an Envoy config dump or /clusters?format=json output (found {what})",
+                self.origin
+            ))),
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(21) => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+pub fn with_origin(origin: &str, e: Error) -> Error {
+    Error::new(e.code, format!("{origin}: {}", e.message))
+}
+
+/// The offset of the body in a response saved with its HTTP head, or 0 for a bare body.
+fn body_start(text: &str, origin: &str) -> Result<usize> {
+    let mut start = 0;
+    // `curl -i` may show an interim `100 Continue` head before the real one.
+    while text[start..].starts_with("HTTP/") {
+        let head = &text[start..];
+        let status_line = head.lines().next().unwrap_or_default();
+        let status = status_line.split_whitespace().nth(1).unwrap_or_default();
+        let end = head
+            .find("\r\n\r\n")
+            .map(|i| i + 4)
+            .or_else(|| head.find("\n\n").map(|i| i + 2))
+            .ok_or_else(|| {
+                Error::input(format!("{origin}: an HTTP response head with no body after it"))
+            })?;
+        if status.starts_with('1') {
+            start += end;
+            continue;
+        }
+        if status != "200" {
+            return Err(Error::input(format!(
+                "{origin} holds an HTTP {} response, not a dump: {}",
+                status,
+                head[end..].trim().lines().next().unwrap_or("(no body)")
+            )));
+        }
+        start += end;
+        break;
+    }
+    Ok(start)
+}
+
+fn yaml_to_json(body: &str, origin: &str) -> Result<String> {
+    let value: serde_yaml::Value = serde_yaml::from_str(body).map_err(|e| {
+        let at = e
+            .location()
+            .map(|l| format!(" at line {}, column {}", l.line(), l.column()))
+            .unwrap_or_default();
+        let reason = e.to_string();
+        let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
+        Error::input(format!("{origin} is neither JSON nor YAML{at}: {reason}"))
+    })?;
+    if !matches!(value, serde_yaml::Value::Mapping(_)) {
+        return Err(Error::input(format!(
+            "{origin} is not an Envoy config dump or /clusters?format=json output (not a JSON or YAML object)"
+        )));
+    }
+    serde_json::to_string(&value)
+        .map_err(|e| Error::input(format!("{origin}: YAML that has no JSON equivalent: {e}")))
+}
+
+/// A one-line description of a JSON error, with the byte offset where it happened.
+pub fn json_error(json: &str, e: &serde_json::Error) -> Error {
+    let offset = byte_offset(json, e.line(), e.column());
+    let reason = e.to_string();
+    let reason = reason
+        .split(" at line ")
+        .next()
+        .unwrap_or(&reason)
+        .to_string();
+    match e.classify() {
+        serde_json::error::Category::Eof => Error::input(format!(
+            "truncated JSON: the input ends at byte {} ({reason})",
+            json.len()
+        )),
+        serde_json::error::Category::Data => Error::input(format!(
+            "unexpected JSON content at byte {offset} (line {}, column {}): {reason}",
+            e.line(),
+            e.column()
+        )),
+        _ => Error::input(format!(
+            "invalid JSON at byte {offset} (line {}, column {}): {reason}",
+            e.line(),
+            e.column()
+        )),
+    }
+}
+
+/// serde_json reports 1-based lines and columns counted in bytes; turn them into an offset.
+fn byte_offset(json: &str, line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let line_start = json
+        .match_indices('\n')
+        .nth(line.saturating_sub(2))
+        .map(|(i, _)| i + 1)
+        .filter(|_| line > 1)
+        .unwrap_or(0);
+    (line_start + column.saturating_sub(1)).min(json.len())
+}
+
+/// Just enough of the top level to tell the document's kind, skipping everything else.
+enum Found {
+    Object(Option<DocKind>),
+    Other(&'static str),
+}
+
+impl<'de> serde::Deserialize<'de> for Found {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Found;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Found, A::Error> {
+                let mut kind = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    if kind.is_none() {
+                        if key == "configs" {
+                            kind = Some(DocKind::ConfigDump);
+                        } else if key == "cluster_statuses" || key == "clusterStatuses" {
+                            kind = Some(DocKind::ClusterStatuses);
+                        }
+                    }
+                }
+                Ok(Found::Object(kind))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Found, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Found::Other("a JSON array"))
+            }
+            fn visit_str<E>(self, _: &str) -> std::result::Result<Found, E> {
+                Ok(Found::Other("a JSON string"))
+            }
+            fn visit_bool<E>(self, _: bool) -> std::result::Result<Found, E> {
+                Ok(Found::Other("a JSON boolean"))
+            }
+            fn visit_i64<E>(self, _: i64) -> std::result::Result<Found, E> {
+                Ok(Found::Other("a JSON number"))
+            }
+            fn visit_u64<E>(self, _: u64) -> std::result::Result<Found, E> {
+                Ok(Found::Other("a JSON number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> std::result::Result<Found, E> {
+                Ok(Found::Other("a JSON number"))
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Found, E> {
+                Ok(Found::Other("JSON null"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Result<Document> {
+        Document::from_bytes(s.as_bytes().to_vec(), "test".into())
+    }
+
+    #[test]
+    fn http_head_from_curl_i_is_skipped() {
+        let d = doc("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n{\"configs\":[]}").unwrap();
+        assert_eq!(d.json(), "{\"configs\":[]}");
+        assert_eq!(d.kind().unwrap(), DocKind::ConfigDump);
+    }
+
+    #[test]
+    fn a_saved_error_response_is_reported_with_its_status() {
+        let e = doc("HTTP/1.1 404 Not Found\r\n\r\ninvalid path\n").unwrap_err();
+        assert_eq!(e.message, "test holds an HTTP 404 response, not a dump: invalid path");
+    }
+
+    #[test]
+    fn yaml_is_read_as_json_in_the_same_order() {
+        let d = doc("cluster_statuses:\n- name: b\n- name: a\n").unwrap();
+        assert_eq!(d.json(), r#"{"cluster_statuses":[{"name":"b"},{"name":"a"}]}"#);
+        assert_eq!(d.kind().unwrap(), DocKind::ClusterStatuses);
+    }
+
+    #[test]
+    fn wrong_kinds_of_document_are_named() {
+        assert!(doc("[1,2]").unwrap().kind().unwrap_err().message.contains("found a JSON array"));
+        assert!(doc("{\"a\":1}").unwrap().kind().unwrap_err().message.contains("neither `configs`"));
+        assert_eq!(doc("  \n").unwrap_err().message, "test is empty");
+        assert!(doc("just words").unwrap_err().message.contains("not a JSON or YAML object"));
+    }
+
+    #[test]
+    fn truncated_json_names_the_byte_offset() {
+        let d = doc("{\"configs\":[{\"a\":").unwrap();
+        let e = d.kind().unwrap_err();
+        assert!(e.message.starts_with("test: truncated JSON: the input ends at byte 17"), "{}", e.message);
+    }
+
+    #[test]
+    fn malformed_json_names_the_byte_offset_on_later_lines() {
+        let d = doc("{\n  \"configs\": [\n    x\n]}").unwrap();
+        let e = d.kind().unwrap_err();
+        // The `x` is at byte 21: 2 (`{\n`) + 15 (`  "configs": [\n`) + 4 spaces.
+        assert!(e.message.contains("invalid JSON at byte 21 (line 3, column 5)"), "{}", e.message);
+    }
+}

@@ -1,0 +1,110 @@
+//! meshctl: what an Envoy sidecar is really configured to do, from a live pod or a saved dump.
+//!
+//! The flow is ripgrep's: `cli` parses, `config` validates everything into a `Config` before any
+//! work starts, then `run` fetches only what the view needs and renders it to a writer.
+
+pub mod cli;
+pub mod config;
+pub mod envoy;
+pub mod error;
+pub mod input;
+pub mod live;
+pub mod render;
+pub mod target;
+pub mod views;
+
+use std::io::Write;
+
+use clap::{CommandFactory, Parser};
+
+use crate::config::{Config, Source, Task};
+use crate::error::{Error, ExitCode, Result};
+use crate::input::Document;
+
+/// Runs the command line and returns the process exit code; errors are one line on stderr.
+pub fn main_entry() -> std::process::ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout and exit 0; usage errors keep clap's code (2).
+            let _ = e.print();
+            return std::process::ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = Config::from_cli(cli).and_then(|config| run(&config, &mut out));
+    let result = result.and_then(|()| out.flush().map_err(Error::from));
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e}");
+            std::process::ExitCode::from(e.code as u8)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &Error) -> bool {
+    e.code == ExitCode::Input && e.message.contains("Broken pipe")
+}
+
+/// Everything after validation. Output is buffered per command so that an error never leaves a
+/// partial table on stdout.
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
+    let mut buf = Vec::new();
+    match &config.task {
+        Task::Completion(shell) => {
+            let mut cmd = cli::Cli::command();
+            clap_complete::generate(*shell, &mut cmd, "meshctl", &mut buf);
+        }
+        Task::View { view, source, format } => {
+            let doc = match source {
+                Source::File(path) => Document::read(path)?,
+                Source::Target(target) => {
+                    let path = views::admin_path(view, *format);
+                    let body = live::fetch(&cluster_options(config), target, "GET", path)?;
+                    Document::from_bytes(body, target.clone())?
+                }
+            };
+            views::render(view, &doc, *format, unix_now(), &mut buf)?;
+        }
+        Task::Log { target, selector, level, reset } => {
+            let targets = match (target, selector) {
+                (Some(t), _) => live::log::LogTargets::Target(t.clone()),
+                (None, Some(s)) => live::log::LogTargets::Selector(s.clone()),
+                (None, None) => return Err(Error::usage("log requires pod name or --selector")),
+            };
+            let request = live::log::LogRequest { targets, level: level.clone(), reset: *reset };
+            live::log::log(&cluster_options(config), &request, &mut buf)?;
+        }
+        Task::RootcaCompare { first, second } => {
+            let verdict = live::rootca::rootca_compare(&cluster_options(config), first, second, &mut buf)?;
+            out.write_all(&buf)?;
+            if verdict == live::rootca::Verdict::Mismatch {
+                return Err(Error::new(ExitCode::Input, "the root CA trust bundles differ"));
+            }
+            return Ok(());
+        }
+    }
+    out.write_all(&buf)?;
+    Ok(())
+}
+
+fn cluster_options(config: &Config) -> live::ClusterOptions {
+    let c = &config.cluster;
+    live::ClusterOptions {
+        kubeconfig: c.kubeconfig.clone(),
+        context: c.context.clone(),
+        namespace: c.namespace.clone(),
+        proxy_admin_port: c.proxy_admin_port,
+        request_timeout: c.request_timeout,
+    }
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

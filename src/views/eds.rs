@@ -1,0 +1,142 @@
+//! `pc eds`: endpoints from the dump's EDS section, with locality. Also the source of
+//! `pc endpoints -f <dump>` when the user has a config dump rather than `/clusters` output.
+
+use std::io::Write;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::config::{EndpointFilter, Format};
+use crate::envoy::dump::{parse_raw, Dump, Section, SectionKind};
+use crate::envoy::names::ClusterName;
+use crate::envoy::resources::ClusterLoadAssignment;
+use crate::error::Result;
+use crate::render::{self, table::Table};
+use crate::views::endpoints::{self, Row};
+
+pub const MESSAGE: &str = "envoy.config.endpoint.v3.ClusterLoadAssignment";
+
+#[derive(Deserialize)]
+struct Wrapped<'a> {
+    #[serde(borrow, alias = "endpointConfig")]
+    endpoint_config: Option<&'a RawValue>,
+}
+
+pub struct Entry<'a> {
+    pub raw: &'a RawValue,
+    pub cla: ClusterLoadAssignment<'a>,
+}
+
+fn entries<'a>(section: &Section<'a>) -> Result<Vec<Entry<'a>>> {
+    let mut out = Vec::new();
+    for field in ["dynamic_endpoint_configs", "static_endpoint_configs"] {
+        for w in section.list::<Wrapped>(field)? {
+            if let Some(raw) = w.endpoint_config {
+                out.push(Entry { raw, cla: parse_raw(raw, "a cluster load assignment")? });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Every load assignment of an EDS section.
+pub fn assignments<'a>(section: &Section<'a>) -> Result<Vec<ClusterLoadAssignment<'a>>> {
+    Ok(entries(section)?.into_iter().map(|e| e.cla).collect())
+}
+
+/// One row per endpoint that passes the filter, assignments sorted like clusters. A dump
+/// without an EDS section has no endpoints: an empty table, as istioctl prints.
+pub fn select<'a>(dump: &Dump<'a>, filter: &EndpointFilter) -> Result<Vec<(Entry<'a>, Vec<EdsRow>)>> {
+    let Some(section) = dump.section(SectionKind::Endpoints) else { return Ok(Vec::new()) };
+    let mut selected = Vec::new();
+    for e in entries(section)? {
+        let rows = rows(&e.cla, filter);
+        if !rows.is_empty() || filter == &EndpointFilter::default() {
+            selected.push((e, rows));
+        }
+    }
+    selected.sort_by(|a, b| sort_key(&a.0.cla.cluster_name).cmp(&sort_key(&b.0.cla.cluster_name)));
+    Ok(selected)
+}
+
+fn sort_key(name: &str) -> (&str, &str, u32, &str) {
+    match ClusterName::parse(name) {
+        Some(n) => (n.fqdn, n.subset, n.port, n.direction),
+        None => (name, "", 0, ""),
+    }
+}
+
+pub struct EdsRow {
+    pub name: String,
+    pub host: String,
+    pub port: u32,
+    pub status: String,
+    pub locality: String,
+    pub cluster: String,
+}
+
+fn rows(cla: &ClusterLoadAssignment, filter: &EndpointFilter) -> Vec<EdsRow> {
+    let mut out = Vec::new();
+    for group in &cla.endpoints {
+        let locality = group
+            .locality
+            .as_ref()
+            .map(|l| format!("{}/{}/{}", l.region, l.zone, l.sub_zone).trim_matches('/').to_string())
+            .unwrap_or_default();
+        for lb in &group.lb_endpoints {
+            let Some(ep) = &lb.endpoint else { continue };
+            let addr = ep.address.as_ref();
+            let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
+            let status = lb.health_status.as_deref().unwrap_or("UNKNOWN").to_string();
+            if !filter.matches(&host, port, &status, &cla.cluster_name) {
+                continue;
+            }
+            let mut name = addr.map(|a| a.host_port()).unwrap_or_default();
+            for extra in ep.additional_addresses.iter().filter_map(|a| a.address.as_ref()) {
+                name.push(',');
+                name.push_str(&extra.host_port());
+            }
+            out.push(EdsRow { name, host, port, status, locality: locality.clone(), cluster: cla.cluster_name.to_string() });
+        }
+    }
+    out
+}
+
+pub fn table(selected: &[(Entry, Vec<EdsRow>)], kind_prefix: Option<&str>) -> Table {
+    let mut t = Table::new(5).header(&["NAME", "STATUS", "LOCALITY", "CLUSTER"]);
+    for r in selected.iter().flat_map(|(_, rows)| rows) {
+        t.row(vec![
+            format!("{}{}", kind_prefix.unwrap_or(""), r.name),
+            r.status.clone(),
+            r.locality.clone(),
+            r.cluster.clone(),
+        ]);
+    }
+    t
+}
+
+pub fn run(dump: &Dump, filter: &EndpointFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+    let selected = select(dump, filter)?;
+    if format.is_table() {
+        table(&selected, None).write(out)?;
+        return Ok(());
+    }
+    let raws: Vec<&RawValue> = selected.iter().map(|(e, _)| e.raw).collect();
+    render::write_list(out, format, MESSAGE, &raws)
+}
+
+/// `pc endpoints -f <config dump>`: the endpoint table from EDS data, where outlier state is
+/// not recorded.
+pub fn run_as_endpoints(dump: &Dump, filter: &EndpointFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+    if !format.is_table() {
+        return run(dump, filter, format, out);
+    }
+    let mut rows: Vec<Row> = select(dump, filter)?
+        .into_iter()
+        .flat_map(|(_, rows)| rows)
+        .map(|r| Row { host: r.host, port: r.port, status: r.status, outlier: "UNKNOWN", cluster: r.cluster })
+        .collect();
+    endpoints::sort_rows(&mut rows);
+    endpoints::table(&rows).write(out)?;
+    Ok(())
+}

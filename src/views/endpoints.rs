@@ -1,0 +1,126 @@
+//! `pc endpoints`: every host of every cluster with its health, from Envoy's
+//! `/clusters?format=json`, where health and outlier state live. Given a config dump instead,
+//! the dump's EDS data is used and the outlier column says it is unknown.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::config::{EndpointFilter, Format};
+use crate::envoy::dump::{parse_raw, RawObject};
+use crate::envoy::resources::{Address, Str};
+use crate::error::Result;
+use crate::render::{self, table::Table};
+
+pub const MESSAGE: &str = "envoy.admin.v3.ClusterStatus";
+
+#[derive(Deserialize)]
+struct Clusters<'a> {
+    #[serde(borrow, default, alias = "clusterStatuses")]
+    cluster_statuses: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct ClusterStatus<'a> {
+    #[serde(borrow, default)]
+    name: Str<'a>,
+    #[serde(borrow, default, alias = "hostStatuses")]
+    host_statuses: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct HostStatus<'a> {
+    #[serde(borrow, default)]
+    address: Address<'a>,
+    #[serde(borrow, default, alias = "healthStatus")]
+    health_status: HealthStatus<'a>,
+}
+
+#[derive(Deserialize, Default)]
+struct HealthStatus<'a> {
+    #[serde(borrow, default, alias = "edsHealthStatus")]
+    eds_health_status: Option<Str<'a>>,
+    #[serde(default, alias = "failedOutlierCheck")]
+    failed_outlier_check: bool,
+}
+
+/// One table row, whichever source it came from.
+pub struct Row {
+    pub host: String,
+    pub port: u32,
+    pub status: String,
+    pub outlier: &'static str,
+    pub cluster: String,
+}
+
+impl Row {
+    pub fn endpoint(&self) -> String {
+        if self.port == 0 {
+            self.host.clone()
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+}
+
+impl EndpointFilter {
+    /// `--address` takes the bare address (istioctl) or `ip:port`.
+    pub fn matches(&self, host: &str, port: u32, status: &str, cluster: &str) -> bool {
+        self.address.as_ref().is_none_or(|a| {
+            a.eq_ignore_ascii_case(host) || (port != 0 && a.eq_ignore_ascii_case(&format!("{host}:{port}")))
+        }) && self.port.is_none_or(|p| p == port)
+            && self.cluster.as_ref().is_none_or(|c| c.eq_ignore_ascii_case(cluster))
+            && self.status.as_ref().is_none_or(|s| s.eq_ignore_ascii_case(status))
+    }
+}
+
+pub fn sort_rows(rows: &mut [Row]) {
+    rows.sort_by(|a, b| (&a.host, a.port, &a.cluster).cmp(&(&b.host, b.port, &b.cluster)));
+}
+
+pub fn table(rows: &[Row]) -> Table {
+    let mut t = Table::new(5).header(&["ENDPOINT", "STATUS", "OUTLIER CHECK", "CLUSTER"]);
+    for r in rows {
+        t.row(vec![r.endpoint(), r.status.clone(), r.outlier.to_string(), r.cluster.clone()]);
+    }
+    t
+}
+
+/// Renders `/clusters?format=json` output.
+pub fn run_clusters_json(json: &str, filter: &EndpointFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+    let doc: Clusters = serde_json::from_str(json).map_err(|e| crate::input::json_error(json, &e))?;
+    let mut rows = Vec::new();
+    let mut selected: Vec<String> = Vec::new();
+    for raw in doc.cluster_statuses {
+        let cs: ClusterStatus = parse_raw(raw, "a cluster status")?;
+        let mut kept: Vec<(Row, &RawValue)> = Vec::new();
+        for host_raw in &cs.host_statuses {
+            let h: HostStatus = parse_raw(host_raw, "a host status")?;
+            let status = h.health_status.eds_health_status.unwrap_or(Cow::Borrowed("UNKNOWN")).to_string();
+            let (host, port) = (h.address.host(), h.address.port());
+            if filter.matches(&host, port, &status, &cs.name) {
+                let outlier = if h.health_status.failed_outlier_check { "FAILED" } else { "OK" };
+                kept.push((Row { host, port, status, outlier, cluster: cs.name.to_string() }, host_raw));
+            }
+        }
+        if kept.is_empty() {
+            continue;
+        }
+        if !format.is_table() {
+            kept.sort_by(|a, b| (&a.0.host, a.0.port).cmp(&(&b.0.host, b.0.port)));
+            let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
+            let obj: RawObject = parse_raw(raw, "a cluster status")?;
+            selected.push(obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(","))));
+        }
+        rows.extend(kept.into_iter().map(|(r, _)| r));
+    }
+    if format.is_table() {
+        sort_rows(&mut rows);
+        table(&rows).write(out)?;
+        return Ok(());
+    }
+    let texts: Vec<&str> = selected.iter().map(String::as_str).collect();
+    render::write_list_text(out, format, MESSAGE, &texts)
+}

@@ -1,0 +1,256 @@
+//! `pc routes`: one row per route of each route configuration.
+
+use std::io::Write;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::config::{Format, RouteFilter};
+use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::envoy::names::istio_config_ref;
+use crate::envoy::resources::{describe_match, Route, RouteConfiguration};
+use crate::error::{Error, Result};
+use crate::render::{self, table::Table};
+
+pub const MESSAGE: &str = "envoy.config.route.v3.RouteConfiguration";
+
+pub struct Entry<'a> {
+    pub raw: &'a RawValue,
+    pub config: RouteConfiguration<'a>,
+}
+
+#[derive(Deserialize)]
+struct Wrapped<'a> {
+    #[serde(borrow, alias = "routeConfig")]
+    route_config: Option<&'a RawValue>,
+}
+
+/// Dynamic route configs, then static ones.
+pub fn entries<'a>(dump: &Dump<'a>) -> Result<Vec<Entry<'a>>> {
+    let section = dump.require(SectionKind::Routes)?;
+    let mut out = Vec::new();
+    for field in ["dynamic_route_configs", "static_route_configs"] {
+        for w in section.list::<Wrapped>(field)? {
+            if let Some(raw) = w.route_config {
+                out.push(Entry { raw, config: parse_raw(raw, "a route configuration")? });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// istioctl sorts route configs by their names as numbers and gives up on names that are not:
+/// here numeric names are sorted among the places numeric names held, others stay where they are.
+/// Returns, for each position, the index of the entry that belongs there.
+fn numeric_order<S: AsRef<str>>(names: &[S]) -> Vec<usize> {
+    let number = |i: &usize| names[*i].as_ref().parse::<i64>().ok();
+    let slots: Vec<usize> = (0..names.len()).filter(|i| number(i).is_some()).collect();
+    let mut numeric = slots.clone();
+    numeric.sort_by_key(|i| number(i));
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    for (slot, from) in slots.iter().zip(numeric) {
+        order[*slot] = from;
+    }
+    order
+}
+
+fn sort_numeric_in_place(entries: &mut [Entry]) {
+    let names: Vec<&str> = entries.iter().map(|e| e.config.name.as_ref()).collect();
+    let order = numeric_order(&names);
+    apply_permutation(entries, order);
+}
+
+fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
+    // order[i] = index of the item that must end up at i.
+    for i in 0..items.len() {
+        let mut current = i;
+        while order[current] != i {
+            let next = order[current];
+            items.swap(current, next);
+            order[current] = current;
+            current = next;
+        }
+        order[current] = current;
+    }
+}
+
+pub fn select<'a>(dump: &Dump<'a>, filter: &RouteFilter) -> Result<Vec<Entry<'a>>> {
+    let mut entries: Vec<Entry> = entries(dump)?
+        .into_iter()
+        .filter(|e| filter.name.as_ref().is_none_or(|n| e.config.name == n.as_str()))
+        .collect();
+    sort_numeric_in_place(&mut entries);
+    Ok(entries)
+}
+
+pub fn run(dump: &Dump, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+    let entries = select(dump, filter)?;
+    if format.is_table() {
+        if entries.is_empty() && filter.name.is_none() {
+            return Err(Error::input("no routes found"));
+        }
+        table(&entries, filter.verbose, None, format == Format::Wide).write(out)?;
+        return Ok(());
+    }
+    let raws: Vec<&RawValue> = entries.iter().map(|e| e.raw).collect();
+    render::write_list(out, format, MESSAGE, &raws)
+}
+
+fn is_passthrough(r: &Route) -> bool {
+    r.route.as_ref().is_some_and(|a| a.cluster == "PassthroughCluster")
+}
+
+pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: bool) -> Table {
+    let mut header: Vec<&str> = if verbose {
+        vec!["NAME", "VHOST NAME", "DOMAINS", "MATCH", "VIRTUAL SERVICE"]
+    } else {
+        vec!["NAME", "VIRTUAL HOSTS"]
+    };
+    if wide && verbose {
+        header.extend(["ACTION", "TIMEOUT", "RETRIES"]);
+    }
+    let mut t = Table::new(5).header(&header);
+    for e in entries {
+        let name = format!("{}{}", kind_prefix.unwrap_or(""), e.config.name);
+        if !verbose {
+            t.row(vec![name, e.config.virtual_hosts.len().to_string()]);
+            continue;
+        }
+        for vh in &e.config.virtual_hosts {
+            let domains = describe_domains(&vh.domains);
+            for r in vh.routes.iter().filter(|r| !is_passthrough(r)) {
+                let vs = r
+                    .metadata
+                    .as_ref()
+                    .and_then(|m| m.istio_config())
+                    .map(|p| istio_config_ref(&p, "virtual-service"))
+                    .unwrap_or_default();
+                let mut row =
+                    vec![name.clone(), vh.name.to_string(), domains.clone(), describe_match(&r.route_match), vs];
+                if wide {
+                    row.extend(describe_action(r));
+                }
+                t.row(row);
+            }
+            if vh.routes.is_empty() {
+                let mut row = vec![name.clone(), vh.name.to_string(), domains.clone(), "/*".into(), "404".into()];
+                if wide {
+                    row.extend(["-".to_string(), "-".to_string(), "-".to_string()]);
+                }
+                t.row(row);
+            }
+        }
+    }
+    t
+}
+
+/// Action, timeout and retries of a route, for `-o wide`.
+fn describe_action(r: &Route) -> [String; 3] {
+    if let Some(a) = &r.route {
+        let action = if let Some(w) = &a.weighted_clusters {
+            w.clusters
+                .iter()
+                .map(|c| format!("{}:{}", c.name, c.weight.unwrap_or(0)))
+                .collect::<Vec<_>>()
+                .join(",")
+        } else if !a.cluster_header.is_empty() {
+            format!("header {}", a.cluster_header)
+        } else {
+            a.cluster.to_string()
+        };
+        let timeout = a.timeout.as_deref().unwrap_or("15s").to_string();
+        let retries = match &a.retry_policy {
+            Some(p) => format!("{}x {}", p.num_retries.unwrap_or(1), p.retry_on),
+            None => "-".to_string(),
+        };
+        return [action, timeout, retries];
+    }
+    let action = if r.redirect.is_some() {
+        "redirect".to_string()
+    } else if let Some(d) = &r.direct_response {
+        format!("direct response {}", d.status)
+    } else {
+        "-".to_string()
+    };
+    [action, "-".to_string(), "-".to_string()]
+}
+
+/// `host:port` and `[v6]:port` carry a port; a bare IPv6 literal does not.
+fn has_port(domain: &str) -> bool {
+    let host_end = if domain.starts_with('[') { domain.find(']').map_or(0, |i| i + 1) } else { 0 };
+    match domain[host_end..].rfind(':') {
+        Some(i) => {
+            let port = &domain[host_end + i + 1..];
+            !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && (host_end > 0 || !domain[..i].contains(':'))
+        }
+        None => false,
+    }
+}
+
+/// istioctl's short form of a virtual host's domains.
+pub fn describe_domains<S: AsRef<str>>(domains: &[S]) -> String {
+    match domains {
+        [] => return String::new(),
+        [one] => return one.as_ref().to_string(),
+        _ => {}
+    }
+    let without_port: Vec<&str> = domains.iter().map(|d| d.as_ref()).filter(|d| !has_port(d)).collect();
+    let listed = |h: &str| without_port.contains(&h);
+    let unique: Vec<&str> = without_port
+        .iter()
+        .copied()
+        .filter(|h| {
+            let full = h.strip_suffix(".svc.cluster.local").is_some_and(listed);
+            let partial = h.strip_suffix(".svc").is_some_and(listed);
+            !(full || partial)
+        })
+        .collect();
+    if unique.len() > 2 {
+        format!("{} + {} more...", unique[..2].join(", "), unique.len() - 2)
+    } else {
+        unique.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains_drop_ports_and_expanded_names() {
+        let d = [
+            "customers.default.svc.cluster.local",
+            "customers.default.svc.cluster.local:80",
+            "customers",
+            "customers:80",
+            "customers.default.svc.cluster",
+            "customers.default.svc.cluster:80",
+            "customers.default.svc",
+            "customers.default.svc:80",
+            "customers.default",
+            "customers.default:80",
+            "10.43.246.220",
+            "10.43.246.220:80",
+        ];
+        assert_eq!(describe_domains(&d), "customers, customers.default.svc.cluster + 2 more...");
+        assert_eq!(describe_domains(&["a:80", "b"]), "b");
+        assert_eq!(describe_domains(&["only:80"]), "only:80");
+        assert_eq!(describe_domains::<&str>(&[]), "");
+    }
+
+    #[test]
+    fn ipv6_literals_without_port_are_kept() {
+        assert!(!has_port("[fd00::1]"));
+        assert!(has_port("[fd00::1]:80"));
+        assert!(has_port("a.b:8080"));
+        assert!(!has_port("fd00::1"));
+    }
+
+    #[test]
+    fn numeric_names_sort_around_fixed_non_numeric_ones() {
+        let names = ["8080", "x", "80", "15010", "y", "443"];
+        let mut items = names.to_vec();
+        apply_permutation(&mut items, numeric_order(&names));
+        assert_eq!(items, ["80", "x", "443", "8080", "y", "15010"]);
+    }
+}

@@ -1,0 +1,195 @@
+//! `pc secrets`: SDS secrets and the certificates inside them.
+
+use std::io::Write;
+
+use base64::Engine;
+use serde::Deserialize;
+
+use crate::config::Format;
+use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::envoy::resources::{Str, TypedExtension};
+use crate::error::Result;
+use crate::render::{self, table::Table};
+
+pub const MESSAGE: &str = "envoy.admin.v3.SecretsConfigDump";
+
+#[derive(Deserialize)]
+struct Wrapped<'a> {
+    #[serde(borrow, default)]
+    name: Str<'a>,
+    #[serde(borrow, default)]
+    secret: Option<Secret<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+struct Secret<'a> {
+    #[serde(borrow, default, alias = "tlsCertificate")]
+    tls_certificate: Option<TlsCertificate<'a>>,
+    #[serde(borrow, default, alias = "validationContext")]
+    validation_context: Option<ValidationContext<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+struct TlsCertificate<'a> {
+    #[serde(borrow, default, alias = "certificateChain")]
+    certificate_chain: Option<DataSource<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+struct ValidationContext<'a> {
+    #[serde(borrow, default, alias = "trustedCa")]
+    trusted_ca: Option<DataSource<'a>>,
+    #[serde(borrow, default, alias = "customValidatorConfig")]
+    custom_validator_config: Option<TypedExtension<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+struct SpiffeConfig<'a> {
+    #[serde(borrow, default, alias = "trustDomains")]
+    trust_domains: Vec<TrustDomain<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+struct TrustDomain<'a> {
+    #[serde(borrow, default)]
+    name: Str<'a>,
+    #[serde(borrow, default, alias = "trustBundle")]
+    trust_bundle: Option<DataSource<'a>>,
+}
+
+/// An Envoy DataSource: inline bytes (base64 in JSON), an inline string, or a file name.
+#[derive(Deserialize, Default)]
+pub struct DataSource<'a> {
+    #[serde(borrow, default, alias = "inlineBytes")]
+    inline_bytes: Option<Str<'a>>,
+    #[serde(borrow, default, alias = "inlineString")]
+    inline_string: Option<Str<'a>>,
+}
+
+impl DataSource<'_> {
+    fn bytes(&self) -> Option<Vec<u8>> {
+        if let Some(b) = &self.inline_bytes {
+            return base64::engine::general_purpose::STANDARD.decode(b.as_bytes()).ok();
+        }
+        if let Some(s) = &self.inline_string {
+            return Some(s.as_bytes().to_vec());
+        }
+        // A file name points into the pod's file system, which is not here to read.
+        None
+    }
+}
+
+/// What the table shows of one certificate.
+pub struct CertRow {
+    pub name: String,
+    pub kind: &'static str,
+    pub state: &'static str,
+    pub valid: Option<bool>,
+    pub serial: String,
+    pub not_after: String,
+    pub not_before: String,
+    pub trust_domain: Option<String>,
+}
+
+/// The first certificate of a PEM bundle, described; `None` when there is none to read.
+fn describe_first_cert(pem_bytes: &[u8], now: i64) -> Option<(bool, String, String, String)> {
+    let (_, pem) = x509_parser::pem::parse_x509_pem(pem_bytes).ok()?;
+    let cert = pem.parse_x509().ok()?;
+    let validity = cert.validity();
+    let (nb, na) = (validity.not_before.timestamp(), validity.not_after.timestamp());
+    Some((nb <= now && now <= na, format!("{:x}", cert.serial), rfc3339(na), rfc3339(nb)))
+}
+
+fn rfc3339(ts: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(ts)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+pub fn rows(dump: &Dump, now: i64) -> Result<Vec<CertRow>> {
+    let section = dump.require(SectionKind::Secrets)?;
+    let mut out = Vec::new();
+    for (field, state) in [("dynamic_warming_secrets", "WARMING"), ("dynamic_active_secrets", "ACTIVE")] {
+        for w in section.list::<Wrapped>(field)? {
+            let secret = w.secret.unwrap_or_default();
+            let mut push = |kind: &'static str, source: Option<&DataSource>, trust_domain: Option<String>| {
+                let described = source.and_then(|s| s.bytes()).and_then(|b| describe_first_cert(&b, now));
+                let (valid, serial, not_after, not_before) = match described {
+                    Some((v, s, a, b)) => (Some(v), s, a, b),
+                    None => (None, String::new(), String::new(), String::new()),
+                };
+                out.push(CertRow { name: w.name.to_string(), kind, state, valid, serial, not_after, not_before, trust_domain });
+            };
+            if let Some(tls) = &secret.tls_certificate {
+                push("Cert Chain", tls.certificate_chain.as_ref(), None);
+            }
+            if let Some(vc) = &secret.validation_context {
+                let spiffe: Option<SpiffeConfig> = vc
+                    .custom_validator_config
+                    .as_ref()
+                    .filter(|c| c.config_type().as_deref() == Some("envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig"))
+                    .and_then(|c| c.typed_config)
+                    .map(|raw| parse_raw(raw, "a SPIFFE validator config"))
+                    .transpose()?;
+                match spiffe {
+                    Some(cfg) => {
+                        for td in &cfg.trust_domains {
+                            push("CA", td.trust_bundle.as_ref(), Some(td.name.to_string()));
+                        }
+                    }
+                    None => push("CA", vc.trusted_ca.as_ref(), None),
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn table(rows: &[CertRow], kind_prefix: Option<&str>) -> Table {
+    let with_domain = !rows.is_empty() && rows.iter().all(|r| r.trust_domain.is_some());
+    let mut header = vec![
+        if kind_prefix.is_some() { "NAME" } else { "RESOURCE NAME" },
+        "TYPE",
+        "STATUS",
+        "VALID CERT",
+        "SERIAL NUMBER",
+        "NOT AFTER",
+        "NOT BEFORE",
+    ];
+    if with_domain {
+        header.push("TRUST DOMAIN");
+    }
+    let mut t = Table::new(5).header(&header);
+    for r in rows {
+        let mut row = vec![
+            format!("{}{}", kind_prefix.unwrap_or(""), r.name),
+            r.kind.to_string(),
+            r.state.to_string(),
+            r.valid.map_or("false".to_string(), |v| v.to_string()),
+            r.serial.clone(),
+            r.not_after.clone(),
+            r.not_before.clone(),
+        ];
+        if with_domain {
+            row.push(r.trust_domain.clone().unwrap_or_default());
+        }
+        t.row(row);
+    }
+    t
+}
+
+pub fn run(dump: &Dump, format: Format, now: i64, out: &mut dyn Write) -> Result<()> {
+    if format.is_table() {
+        let rows = rows(dump, now)?;
+        if rows.is_empty() {
+            out.write_all(b"No active or warming secrets found.\n")?;
+            return Ok(());
+        }
+        table(&rows, None).write(out)?;
+        return Ok(());
+    }
+    let section = dump.require(SectionKind::Secrets)?;
+    render::write_object(out, format, MESSAGE, &section.to_json())
+}
+
