@@ -112,9 +112,21 @@ impl ViewKind {
 
 #[derive(Debug, Clone)]
 pub enum Task {
-    View { view: ViewKind, source: Source, format: Format },
-    Log { target: Option<String>, selector: Option<String>, level: Option<String>, reset: bool },
-    RootcaCompare { first: String, second: String },
+    View {
+        view: ViewKind,
+        source: Source,
+        format: Format,
+    },
+    Log {
+        target: Option<String>,
+        selector: Option<String>,
+        level: Option<String>,
+        reset: bool,
+    },
+    RootcaCompare {
+        first: String,
+        second: String,
+    },
     Completion(clap_complete::Shell),
 }
 
@@ -137,12 +149,24 @@ impl Config {
         };
         let view = match cli.command {
             Command::Completion { shell } => {
-                return Ok(Config { task: Task::Completion(shell), cluster })
+                return Ok(Config {
+                    task: Task::Completion(shell),
+                    cluster,
+                })
             }
             Command::ProxyConfig { view } => view,
         };
         let (view, source) = match view {
-            View::All { source, clusters, port, address, listener_type, name, verbose, with_headers } => (
+            View::All {
+                source,
+                clusters,
+                port,
+                address,
+                listener_type,
+                name,
+                verbose,
+                with_headers,
+            } => (
                 ViewKind::All(AllFilter {
                     clusters: cluster_filter(clusters, port),
                     listeners: ListenerFilter {
@@ -151,17 +175,32 @@ impl Config {
                         listener_type,
                         verbose: verbose.verbose,
                     },
-                    routes: RouteFilter { name, verbose: verbose.verbose },
-                    endpoints: EndpointFilter { address, port: nonzero(port), ..Default::default() },
+                    routes: RouteFilter {
+                        name,
+                        verbose: verbose.verbose,
+                    },
+                    endpoints: EndpointFilter {
+                        address,
+                        port: nonzero(port),
+                        ..Default::default()
+                    },
                     with_headers,
                 }),
                 source,
             ),
             View::Bootstrap { source } => (ViewKind::Bootstrap, source),
-            View::Cluster { source, filter, port } => {
-                (ViewKind::Clusters(cluster_filter(filter, port)), source)
-            }
-            View::Listener { source, address, port, listener_type, verbose } => (
+            View::Cluster {
+                source,
+                filter,
+                port,
+            } => (ViewKind::Clusters(cluster_filter(filter, port)), source),
+            View::Listener {
+                source,
+                address,
+                port,
+                listener_type,
+                verbose,
+            } => (
                 ViewKind::Listeners(ListenerFilter {
                     address,
                     port: nonzero(port),
@@ -170,14 +209,29 @@ impl Config {
                 }),
                 source,
             ),
-            View::Route { source, name, verbose } => {
-                (ViewKind::Routes(RouteFilter { name, verbose: verbose.verbose }), source)
+            View::Route {
+                source,
+                name,
+                verbose,
+            } => (
+                ViewKind::Routes(RouteFilter {
+                    name,
+                    verbose: verbose.verbose,
+                }),
+                source,
+            ),
+            View::Endpoint { source, filter } => {
+                (ViewKind::Endpoints(endpoint_filter(filter)), source)
             }
-            View::Endpoint { source, filter } => (ViewKind::Endpoints(endpoint_filter(filter)), source),
             View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
             View::Secret { source } => (ViewKind::Secrets, source),
             View::Ecds { source } => (ViewKind::Ecds, source),
-            View::Log { target, level, reset, selector } => {
+            View::Log {
+                target,
+                level,
+                reset,
+                selector,
+            } => {
                 if target.is_none() && selector.is_none() {
                     return Err(Error::usage("log requires pod name or --selector"));
                 }
@@ -187,10 +241,21 @@ impl Config {
                 if reset && level.is_some() {
                     return Err(Error::usage("--reset and --level cannot be used together"));
                 }
-                return Ok(Config { task: Task::Log { target, selector, level, reset }, cluster });
+                return Ok(Config {
+                    task: Task::Log {
+                        target,
+                        selector,
+                        level,
+                        reset,
+                    },
+                    cluster,
+                });
             }
             View::RootcaCompare { first, second } => {
-                return Ok(Config { task: Task::RootcaCompare { first, second }, cluster })
+                return Ok(Config {
+                    task: Task::RootcaCompare { first, second },
+                    cluster,
+                })
             }
         };
         let source = match (source.target, source.file) {
@@ -217,7 +282,14 @@ impl Config {
             Some(OutputFormat::Yaml) => Format::Yaml,
             Some(OutputFormat::Raw) => Format::Raw,
         };
-        Ok(Config { task: Task::View { view, source, format }, cluster })
+        Ok(Config {
+            task: Task::View {
+                view,
+                source,
+                format,
+            },
+            cluster,
+        })
     }
 }
 
@@ -227,17 +299,33 @@ fn nonzero(port: Option<u32>) -> Option<u32> {
 }
 
 fn cluster_filter(a: cli::ClusterFilterArgs, port: Option<u32>) -> ClusterFilter {
-    ClusterFilter { fqdn: a.fqdn, direction: a.direction, subset: a.subset, port: nonzero(port) }
+    ClusterFilter {
+        fqdn: a.fqdn,
+        direction: a.direction,
+        subset: a.subset,
+        port: nonzero(port),
+    }
 }
 
 fn endpoint_filter(a: cli::EndpointFilterArgs) -> EndpointFilter {
-    EndpointFilter { address: a.address, port: nonzero(a.port), cluster: a.cluster, status: a.status }
+    EndpointFilter {
+        address: a.address,
+        port: nonzero(a.port),
+        cluster: a.cluster,
+        status: a.status,
+    }
 }
 
 /// `15s`, `500ms`, `2m`, `1h`, or a bare number of seconds.
 pub fn parse_duration(s: &str) -> Result<Duration> {
-    let bad = || Error::usage(format!("invalid --request-timeout {s:?}: use e.g. 15s, 500ms, 2m"));
-    let split = s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len());
+    let bad = || {
+        Error::usage(format!(
+            "invalid --request-timeout {s:?}: use e.g. 15s, 500ms, 2m"
+        ))
+    };
+    let split = s
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(s.len());
     let (num, unit) = s.split_at(split);
     let n: f64 = num.parse().map_err(|_| bad())?;
     let secs = match unit {
@@ -274,7 +362,18 @@ mod tests {
 
     #[test]
     fn global_flags_are_accepted_after_the_target() {
-        let c = config(&["pc", "routes", "web.default", "--context", "kind", "-n", "ns", "-o", "json"]).unwrap();
+        let c = config(&[
+            "pc",
+            "routes",
+            "web.default",
+            "--context",
+            "kind",
+            "-n",
+            "ns",
+            "-o",
+            "json",
+        ])
+        .unwrap();
         assert_eq!(c.cluster.context.as_deref(), Some("kind"));
         assert_eq!(c.cluster.namespace.as_deref(), Some("ns"));
         match c.task {
@@ -289,10 +388,19 @@ mod tests {
     #[test]
     fn bootstrap_defaults_to_json_and_verbose_takes_a_value() {
         let c = config(&["pc", "b", "-f", "d.json"]).unwrap();
-        assert!(matches!(c.task, Task::View { format: Format::Json, .. }));
+        assert!(matches!(
+            c.task,
+            Task::View {
+                format: Format::Json,
+                ..
+            }
+        ));
         let c = config(&["pc", "l", "-f", "d.json", "--verbose=false", "--port", "0"]).unwrap();
         match c.task {
-            Task::View { view: ViewKind::Listeners(f), .. } => {
+            Task::View {
+                view: ViewKind::Listeners(f),
+                ..
+            } => {
                 assert!(!f.verbose);
                 assert_eq!(f.port, None);
             }

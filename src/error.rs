@@ -29,7 +29,10 @@ pub struct Error {
 
 impl Error {
     pub fn new(code: ExitCode, message: impl Into<String>) -> Self {
-        Error { code, message: message.into() }
+        Error {
+            code,
+            message: message.into(),
+        }
     }
     pub fn input(message: impl Into<String>) -> Self {
         Self::new(ExitCode::Input, message)

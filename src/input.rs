@@ -61,10 +61,18 @@ impl Document {
         let first = body.trim_start().chars().next();
         match first {
             None => Err(Error::input(format!("{origin} is empty"))),
-            Some('{') | Some('[') => Ok(Document { text, start, origin }),
+            Some('{') | Some('[') => Ok(Document {
+                text,
+                start,
+                origin,
+            }),
             Some(_) => {
                 let json = yaml_to_json(body, &origin)?;
-                Ok(Document { text: json, start: 0, origin })
+                Ok(Document {
+                    text: json,
+                    start: 0,
+                    origin,
+                })
             }
         }
     }
@@ -116,7 +124,9 @@ fn body_start(text: &str, origin: &str) -> Result<usize> {
             .map(|i| i + 4)
             .or_else(|| head.find("\n\n").map(|i| i + 2))
             .ok_or_else(|| {
-                Error::input(format!("{origin}: an HTTP response head with no body after it"))
+                Error::input(format!(
+                    "{origin}: an HTTP response head with no body after it"
+                ))
             })?;
         if status.starts_with('1') {
             start += end;
@@ -142,7 +152,11 @@ fn yaml_to_json(body: &str, origin: &str) -> Result<String> {
             .map(|l| format!(" at line {}, column {}", l.line(), l.column()))
             .unwrap_or_default();
         let reason = e.to_string();
-        let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
+        let reason = reason
+            .split(" at line ")
+            .next()
+            .unwrap_or(&reason)
+            .to_string();
         Error::input(format!("{origin} is neither JSON nor YAML{at}: {reason}"))
     })?;
     if !matches!(value, serde_yaml::Value::Mapping(_)) {
@@ -274,29 +288,53 @@ mod tests {
     #[test]
     fn a_saved_error_response_is_reported_with_its_status() {
         let e = doc("HTTP/1.1 404 Not Found\r\n\r\ninvalid path\n").unwrap_err();
-        assert_eq!(e.message, "test holds an HTTP 404 response, not a dump: invalid path");
+        assert_eq!(
+            e.message,
+            "test holds an HTTP 404 response, not a dump: invalid path"
+        );
     }
 
     #[test]
     fn yaml_is_read_as_json_in_the_same_order() {
         let d = doc("cluster_statuses:\n- name: b\n- name: a\n").unwrap();
-        assert_eq!(d.json(), r#"{"cluster_statuses":[{"name":"b"},{"name":"a"}]}"#);
+        assert_eq!(
+            d.json(),
+            r#"{"cluster_statuses":[{"name":"b"},{"name":"a"}]}"#
+        );
         assert_eq!(d.kind().unwrap(), DocKind::ClusterStatuses);
     }
 
     #[test]
     fn wrong_kinds_of_document_are_named() {
-        assert!(doc("[1,2]").unwrap().kind().unwrap_err().message.contains("found a JSON array"));
-        assert!(doc("{\"a\":1}").unwrap().kind().unwrap_err().message.contains("neither `configs`"));
+        assert!(doc("[1,2]")
+            .unwrap()
+            .kind()
+            .unwrap_err()
+            .message
+            .contains("found a JSON array"));
+        assert!(doc("{\"a\":1}")
+            .unwrap()
+            .kind()
+            .unwrap_err()
+            .message
+            .contains("neither `configs`"));
         assert_eq!(doc("  \n").unwrap_err().message, "test is empty");
-        assert!(doc("just words").unwrap_err().message.contains("not a JSON or YAML object"));
+        assert!(doc("just words")
+            .unwrap_err()
+            .message
+            .contains("not a JSON or YAML object"));
     }
 
     #[test]
     fn truncated_json_names_the_byte_offset() {
         let d = doc("{\"configs\":[{\"a\":").unwrap();
         let e = d.kind().unwrap_err();
-        assert!(e.message.starts_with("test: truncated JSON: the input ends at byte 17"), "{}", e.message);
+        assert!(
+            e.message
+                .starts_with("test: truncated JSON: the input ends at byte 17"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -304,6 +342,11 @@ mod tests {
         let d = doc("{\n  \"configs\": [\n    x\n]}").unwrap();
         let e = d.kind().unwrap_err();
         // The `x` is at byte 21: 2 (`{\n`) + 15 (`  "configs": [\n`) + 4 spaces.
-        assert!(e.message.contains("invalid JSON at byte 21 (line 3, column 5)"), "{}", e.message);
+        assert!(
+            e.message
+                .contains("invalid JSON at byte 21 (line 3, column 5)"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -58,7 +58,11 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             let mut cmd = cli::Cli::command();
             clap_complete::generate(*shell, &mut cmd, "meshctl", &mut buf);
         }
-        Task::View { view, source, format } => {
+        Task::View {
+            view,
+            source,
+            format,
+        } => {
             let doc = match source {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
@@ -69,20 +73,33 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             };
             views::render(view, &doc, *format, unix_now(), &mut buf)?;
         }
-        Task::Log { target, selector, level, reset } => {
+        Task::Log {
+            target,
+            selector,
+            level,
+            reset,
+        } => {
             let targets = match (target, selector) {
                 (Some(t), _) => live::log::LogTargets::Target(t.clone()),
                 (None, Some(s)) => live::log::LogTargets::Selector(s.clone()),
                 (None, None) => return Err(Error::usage("log requires pod name or --selector")),
             };
-            let request = live::log::LogRequest { targets, level: level.clone(), reset: *reset };
+            let request = live::log::LogRequest {
+                targets,
+                level: level.clone(),
+                reset: *reset,
+            };
             live::log::log(&cluster_options(config), &request, &mut buf)?;
         }
         Task::RootcaCompare { first, second } => {
-            let verdict = live::rootca::rootca_compare(&cluster_options(config), first, second, &mut buf)?;
+            let verdict =
+                live::rootca::rootca_compare(&cluster_options(config), first, second, &mut buf)?;
             out.write_all(&buf)?;
             if verdict == live::rootca::Verdict::Mismatch {
-                return Err(Error::new(ExitCode::Input, "the root CA trust bundles differ"));
+                return Err(Error::new(
+                    ExitCode::Input,
+                    "the root CA trust bundles differ",
+                ));
             }
             return Ok(());
         }

@@ -45,7 +45,9 @@ impl SectionKind {
             SectionKind::Endpoints => "type.googleapis.com/envoy.admin.v3.EndpointsConfigDump",
             SectionKind::Listeners => "type.googleapis.com/envoy.admin.v3.ListenersConfigDump",
             SectionKind::Routes => "type.googleapis.com/envoy.admin.v3.RoutesConfigDump",
-            SectionKind::ScopedRoutes => "type.googleapis.com/envoy.admin.v3.ScopedRoutesConfigDump",
+            SectionKind::ScopedRoutes => {
+                "type.googleapis.com/envoy.admin.v3.ScopedRoutesConfigDump"
+            }
             SectionKind::Secrets => "type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
         }
     }
@@ -186,7 +188,10 @@ impl<'a> Dump<'a> {
         self.section(kind).ok_or_else(|| {
             let mut msg = format!("config dump has no configuration type {}", kind.type_url());
             if !self.unknown_types.is_empty() {
-                msg.push_str(&format!(" (unknown types present: {})", self.unknown_types.join(", ")));
+                msg.push_str(&format!(
+                    " (unknown types present: {})",
+                    self.unknown_types.join(", ")
+                ));
             }
             Error::input(msg)
         })
@@ -316,10 +321,19 @@ mod tests {
 
     #[test]
     fn camel_case_keys_match_proto_names() {
-        assert!(key_matches("dynamic_active_clusters", "dynamic_active_clusters"));
-        assert!(key_matches("dynamicActiveClusters", "dynamic_active_clusters"));
+        assert!(key_matches(
+            "dynamic_active_clusters",
+            "dynamic_active_clusters"
+        ));
+        assert!(key_matches(
+            "dynamicActiveClusters",
+            "dynamic_active_clusters"
+        ));
         assert!(!key_matches("dynamicActive", "dynamic_active_clusters"));
-        assert!(!key_matches("dynamicActiveClustersX", "dynamic_active_clusters"));
+        assert!(!key_matches(
+            "dynamicActiveClustersX",
+            "dynamic_active_clusters"
+        ));
         assert!(!key_matches("static_clusters", "dynamic_active_clusters"));
     }
 
@@ -336,7 +350,10 @@ mod tests {
         let s = dump.section(SectionKind::Clusters).unwrap();
         assert_eq!(s.field("static_clusters").unwrap().get(), "[3]");
         assert!(dump.section(SectionKind::Listeners).is_none());
-        assert_eq!(dump.unknown_types, vec!["type.googleapis.com/envoy.admin.v3.Mystery"]);
+        assert_eq!(
+            dump.unknown_types,
+            vec!["type.googleapis.com/envoy.admin.v3.Mystery"]
+        );
         let err = dump.require(SectionKind::Routes).unwrap_err();
         assert!(err.message.contains("RoutesConfigDump"), "{}", err.message);
         assert!(err.message.contains("Mystery"), "{}", err.message);
@@ -385,7 +402,11 @@ impl RawObject<'_> {
             }
             s.push_str(&serde_json::to_string(k.as_ref()).unwrap_or_default());
             s.push(':');
-            s.push_str(if key_matches(k, replace) { value } else { v.get() });
+            s.push_str(if key_matches(k, replace) {
+                value
+            } else {
+                v.get()
+            });
         }
         s.push('}');
         s

@@ -50,7 +50,10 @@ mod tests {
             ("outbound", 80, "v1", "customers.default.svc.cluster.local")
         );
         let n = ClusterName::parse("inbound|9080||").unwrap();
-        assert_eq!((n.direction, n.port, n.subset, n.fqdn), ("inbound", 9080, "", ""));
+        assert_eq!(
+            (n.direction, n.port, n.subset, n.fqdn),
+            ("inbound", 9080, "", "")
+        );
         assert!(ClusterName::parse("PassthroughCluster").is_none());
         assert!(ClusterName::parse("a|b|c").is_none());
     }
@@ -60,6 +63,9 @@ mod tests {
         let p = "/apis/networking.istio.io/v1alpha3/namespaces/default/destination-rule/customers";
         assert_eq!(istio_config_ref(p, "destination-rule"), "customers.default");
         assert_eq!(istio_config_ref(p, "virtual-service"), "<unknown>");
-        assert_eq!(istio_config_ref("something else", "destination-rule"), "<unknown>");
+        assert_eq!(
+            istio_config_ref("something else", "destination-rule"),
+            "<unknown>"
+        );
     }
 }

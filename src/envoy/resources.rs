@@ -89,7 +89,13 @@ impl TypedExtension<'_> {
         }
         let raw = self.typed_config?;
         let t: TypeOnly = serde_json::from_str(raw.get()).ok()?;
-        Some(t.type_url.rsplit('/').next().unwrap_or_default().to_string())
+        Some(
+            t.type_url
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        )
     }
 
     pub fn is(&self, filter_name: &str, config_type: &str) -> bool {
@@ -227,7 +233,9 @@ pub struct Listener<'a> {
 impl<'a> Listener<'a> {
     /// `filter_chains`, then `default_filter_chain` when there is one.
     pub fn chains(&self) -> impl Iterator<Item = &FilterChain<'a>> {
-        self.filter_chains.iter().chain(self.default_filter_chain.iter())
+        self.filter_chains
+            .iter()
+            .chain(self.default_filter_chain.iter())
     }
 }
 

@@ -1,32 +1,74 @@
-//! Output: tables, and the JSON/YAML printers for lists of resources and whole objects.
+//! Output: tables, and the JSON/YAML printers for lists of resources and whole objects. Key
+//! spelling comes from Envoy's API schema (the envoy-schema crate), never from a hand list.
 
 pub mod table;
 
 use std::io::Write;
 
-use serde_json::value::RawValue;
+use envoy_schema::{JsonArrayWriter, KeyStyle, Root};
 
 use crate::config::Format;
 use crate::error::{Error, Result};
 
-/// A bare JSON array of resources of one message type, as istioctl prints lists.
-pub fn write_list(out: &mut dyn Write, format: Format, message: &str, items: &[&RawValue]) -> Result<()> {
-    let texts: Vec<&str> = items.iter().map(|r| r.get()).collect();
-    write_list_text(out, format, message, &texts)
+/// What a printed JSON document is.
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    /// A resource packed in an Any (`{"@type": ".../Cluster", ...}`), printed unpacked as
+    /// istioctl prints resources it has decoded.
+    Packed,
+    /// A message of this full name, e.g. `envoy.admin.v3.ClusterStatus`.
+    Message(&'static str),
 }
 
-pub fn write_list_text(out: &mut dyn Write, format: Format, message: &str, items: &[&str]) -> Result<()> {
-    let doc = format!("[{}]", items.join(","));
-    write_object(out, format, message, &doc)
+impl Shape {
+    fn root(self) -> Root<'static> {
+        match self {
+            Shape::Packed => Root::UnpackedAny,
+            Shape::Message(name) => Root::Message(name),
+        }
+    }
 }
 
-/// One JSON document (an object, or an array of `message`s) in the chosen format.
-pub fn write_object(out: &mut dyn Write, format: Format, _message: &str, doc: &str) -> Result<()> {
-    let _ = format;
-    let mut de = serde_json::Deserializer::from_str(doc);
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, serde_json::ser::PrettyFormatter::with_indent(b"    "));
-    let v: serde_json::Value = serde::Deserialize::deserialize(&mut de).map_err(|e| Error::input(e.to_string()))?;
-    serde::Serialize::serialize(&v, &mut ser).map_err(|e| Error::input(e.to_string()))?;
-    out.write_all(b"\n")?;
+fn style(format: Format) -> KeyStyle {
+    match format {
+        Format::Raw => KeyStyle::ProtoName,
+        _ => KeyStyle::ProtoJson,
+    }
+}
+
+fn schema_error(e: envoy_schema::TranscodeError) -> Error {
+    Error::input(format!("cannot print the dump as JSON: {e}"))
+}
+
+/// A bare JSON array of resources, as istioctl prints lists (`[]` when empty).
+pub fn write_list(out: &mut dyn Write, format: Format, shape: Shape, items: &[&str]) -> Result<()> {
+    let mut json = Vec::new();
+    let mut array = JsonArrayWriter::istioctl(&mut json, style(format)).map_err(schema_error)?;
+    for item in items {
+        array.push(item, shape.root()).map_err(schema_error)?;
+    }
+    array.finish().map_err(schema_error)?;
+    emit(out, format, json)
+}
+
+/// One JSON document (a dump section, or the whole dump) in the chosen format.
+pub fn write_document(out: &mut dyn Write, format: Format, shape: Shape, doc: &str) -> Result<()> {
+    let mut json = Vec::new();
+    envoy_schema::write_istioctl_document(doc, shape.root(), style(format), &mut json)
+        .map_err(schema_error)?;
+    emit(out, format, json)
+}
+
+fn emit(out: &mut dyn Write, format: Format, json: Vec<u8>) -> Result<()> {
+    if format != Format::Yaml {
+        out.write_all(&json)?;
+        return Ok(());
+    }
+    // YAML is the same document: keys in the same order, 64-bit values still strings.
+    let value: serde_yaml::Value = serde_json::from_slice(&json)
+        .map_err(|e| Error::input(format!("cannot print the dump as YAML: {e}")))?;
+    let yaml = serde_yaml::to_string(&value)
+        .map_err(|e| Error::input(format!("cannot print the dump as YAML: {e}")))?;
+    out.write_all(yaml.as_bytes())?;
     Ok(())
 }

@@ -12,7 +12,10 @@ pub struct Table {
 impl Table {
     /// istioctl uses a padding of 5 for most tables and 1 for listeners and the bootstrap summary.
     pub fn new(padding: usize) -> Self {
-        Table { padding, rows: Vec::new() }
+        Table {
+            padding,
+            rows: Vec::new(),
+        }
     }
 
     pub fn header<S: AsRef<str>>(mut self, cells: &[S]) -> Self {

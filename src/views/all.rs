@@ -5,15 +5,25 @@ use std::io::Write;
 use crate::config::{AllFilter, Format};
 use crate::envoy::dump::Dump;
 use crate::error::Result;
-use crate::render;
+use crate::render::{self, Shape};
 use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets};
 
-pub const MESSAGE: &str = "envoy.admin.v3.ConfigDump";
-
-pub fn run(json: &str, dump: &Dump, filter: &AllFilter, format: Format, now: i64, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    json: &str,
+    dump: &Dump,
+    filter: &AllFilter,
+    format: Format,
+    now: i64,
+    out: &mut dyn Write,
+) -> Result<()> {
     if !format.is_table() {
         // Envoy's dump as received, in the chosen spelling.
-        return render::write_object(out, format, MESSAGE, json);
+        return render::write_document(
+            out,
+            format,
+            Shape::Message("envoy.admin.v3.ConfigDump"),
+            json,
+        );
     }
     let wide = format == Format::Wide;
     let mut blocks: Vec<(&str, Vec<u8>)> = Vec::new();
@@ -24,14 +34,37 @@ pub fn run(json: &str, dump: &Dump, filter: &AllFilter, format: Format, now: i64
         Ok(())
     };
     block("BOOTSTRAP", bootstrap::summary(dump)?)?;
-    let counts = if wide { Some(clusters::EndpointCounts::from_dump(dump)?) } else { None };
-    block("CLUSTER", clusters::table(&clusters::select(dump, &filter.clusters, wide)?, Some("cluster/"), counts.as_ref()))?;
+    let counts = if wide {
+        Some(clusters::EndpointCounts::from_dump(dump)?)
+    } else {
+        None
+    };
+    block(
+        "CLUSTER",
+        clusters::table(
+            &clusters::select(dump, &filter.clusters, wide)?,
+            Some("cluster/"),
+            counts.as_ref(),
+        ),
+    )?;
     let ls = listeners::select(dump, &filter.listeners, wide)?;
-    block("LISTENER", listeners::table(&ls, filter.listeners.verbose, Some("listener/"), wide)?)?;
+    block(
+        "LISTENER",
+        listeners::table(&ls, filter.listeners.verbose, Some("listener/"), wide)?,
+    )?;
     let rs = routes::select(dump, &filter.routes)?;
-    block("ROUTE", routes::table(&rs, filter.routes.verbose, Some("route/"), wide))?;
-    block("SECRET", secrets::table(&secrets::rows(dump, now)?, Some("secret/")))?;
-    block("ENDPOINTS", eds::table(&eds::select(dump, &filter.endpoints)?, Some("endpoint/")))?;
+    block(
+        "ROUTE",
+        routes::table(&rs, filter.routes.verbose, Some("route/"), wide),
+    )?;
+    block(
+        "SECRET",
+        secrets::table(&secrets::rows(dump, now)?, Some("secret/")),
+    )?;
+    block(
+        "ENDPOINTS",
+        eds::table(&eds::select(dump, &filter.endpoints)?, Some("endpoint/")),
+    )?;
     for (i, (title, body)) in blocks.iter().enumerate() {
         if i > 0 {
             out.write_all(b"\n")?;

@@ -9,9 +9,7 @@ use crate::config::Format;
 use crate::envoy::dump::{parse_raw, Dump, SectionKind};
 use crate::envoy::resources::Str;
 use crate::error::Result;
-use crate::render::{self, table::Table};
-
-pub const MESSAGE: &str = "envoy.admin.v3.BootstrapConfigDump";
+use crate::render::{self, table::Table, Shape};
 
 #[derive(Deserialize, Default)]
 struct Bootstrap<'a> {
@@ -46,7 +44,10 @@ struct SemVer {
 }
 
 fn string_at(map: &std::collections::HashMap<Str, serde_json::Value>, key: &str) -> String {
-    map.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_string()
+    map.get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The summary lines: Istio versions when the node metadata has them, and always Envoy's.
@@ -62,14 +63,21 @@ pub fn summary(dump: &Dump) -> Result<Table> {
         None => Default::default(),
     };
     let mut t = Table::new(1);
-    for (key, label) in [("ISTIO_VERSION", "Istio Version:"), ("ISTIO_PROXY_SHA", "Istio Proxy Version:")] {
+    for (key, label) in [
+        ("ISTIO_VERSION", "Istio Version:"),
+        ("ISTIO_PROXY_SHA", "Istio Proxy Version:"),
+    ] {
         if metadata.contains_key(key) {
             t.row(vec![label.to_string(), string_at(&metadata, key)]);
         }
     }
     let b = &node.user_agent_build_version;
     let label = string_at(&b.metadata, "build.label");
-    let label = if label.is_empty() { label } else { format!("-{label}") };
+    let label = if label.is_empty() {
+        label
+    } else {
+        format!("-{label}")
+    };
     t.row(vec![
         "Envoy Version:".to_string(),
         format!(
@@ -91,5 +99,5 @@ pub fn run(dump: &Dump, format: Format, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     let section = dump.require(SectionKind::Bootstrap)?;
-    render::write_object(out, format, MESSAGE, &section.to_json())
+    render::write_document(out, format, Shape::Packed, &section.to_json())
 }

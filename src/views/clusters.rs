@@ -10,9 +10,7 @@ use crate::envoy::dump::{parse_raw, Dump, SectionKind};
 use crate::envoy::names::{istio_config_ref, ClusterName};
 use crate::envoy::resources::Cluster;
 use crate::error::{Error, Result};
-use crate::render::{self, table::Table};
-
-pub const MESSAGE: &str = "envoy.config.cluster.v3.Cluster";
+use crate::render::{self, table::Table, Shape};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
@@ -48,17 +46,27 @@ struct Wrapped<'a> {
 pub fn entries<'a>(dump: &Dump<'a>, with_warming: bool) -> Result<Vec<Entry<'a>>> {
     let section = dump.require(SectionKind::Clusters)?;
     let mut lists = vec![
-        (section.list::<Wrapped>("dynamic_active_clusters")?, State::Active),
+        (
+            section.list::<Wrapped>("dynamic_active_clusters")?,
+            State::Active,
+        ),
         (section.list::<Wrapped>("static_clusters")?, State::Static),
     ];
     if with_warming {
-        lists.push((section.list::<Wrapped>("dynamic_warming_clusters")?, State::Warming));
+        lists.push((
+            section.list::<Wrapped>("dynamic_warming_clusters")?,
+            State::Warming,
+        ));
     }
     let mut out = Vec::new();
     for (list, state) in lists {
         for w in list {
             let Some(raw) = w.cluster else { continue };
-            out.push(Entry { raw, cluster: parse_raw(raw, "a cluster")?, state });
+            out.push(Entry {
+                raw,
+                cluster: parse_raw(raw, "a cluster")?,
+                state,
+            });
         }
     }
     Ok(out)
@@ -68,8 +76,14 @@ impl ClusterFilter {
     /// istioctl's tests are substring tests on the whole cluster name.
     pub fn matches(&self, name: &str) -> bool {
         self.fqdn.as_ref().is_none_or(|f| name.contains(f.as_str()))
-            && self.direction.as_ref().is_none_or(|d| name.contains(d.as_str()))
-            && self.subset.as_ref().is_none_or(|s| name.contains(s.as_str()))
+            && self
+                .direction
+                .as_ref()
+                .is_none_or(|d| name.contains(d.as_str()))
+            && self
+                .subset
+                .as_ref()
+                .is_none_or(|s| name.contains(s.as_str()))
             && self.port.is_none_or(|p| name.contains(&format!("|{p}|")))
     }
 }
@@ -82,7 +96,11 @@ fn sort_key<'b>(name: &'b str) -> (&'b str, &'b str, u32, &'b str) {
     }
 }
 
-pub fn select<'a>(dump: &Dump<'a>, filter: &ClusterFilter, with_warming: bool) -> Result<Vec<Entry<'a>>> {
+pub fn select<'a>(
+    dump: &Dump<'a>,
+    filter: &ClusterFilter,
+    with_warming: bool,
+) -> Result<Vec<Entry<'a>>> {
     let mut entries: Vec<Entry> = entries(dump, with_warming)?
         .into_iter()
         .filter(|e| filter.matches(&e.cluster.name))
@@ -98,17 +116,28 @@ pub fn run(dump: &Dump, filter: &ClusterFilter, format: Format, out: &mut dyn Wr
         if entries.is_empty() && filter == &ClusterFilter::default() {
             return Err(Error::input("no clusters found"));
         }
-        let health = if wide { Some(EndpointCounts::from_dump(dump)?) } else { None };
+        let health = if wide {
+            Some(EndpointCounts::from_dump(dump)?)
+        } else {
+            None
+        };
         table(&entries, None, health.as_ref()).write(out)?;
         return Ok(());
     }
-    let raws: Vec<&RawValue> = entries.iter().map(|e| e.raw).collect();
-    render::write_list(out, format, MESSAGE, &raws)
+    let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
+    render::write_list(out, format, Shape::Packed, &raws)
 }
 
 /// The cluster table; `kind_prefix` adds `all`'s leading NAME column.
 pub fn table(entries: &[Entry], kind_prefix: Option<&str>, wide: Option<&EndpointCounts>) -> Table {
-    let mut header = vec!["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"];
+    let mut header = vec![
+        "SERVICE FQDN",
+        "PORT",
+        "SUBSET",
+        "DIRECTION",
+        "TYPE",
+        "DESTINATION RULE",
+    ];
     if kind_prefix.is_some() {
         header.insert(0, "NAME");
     }
@@ -122,7 +151,11 @@ pub fn table(entries: &[Entry], kind_prefix: Option<&str>, wide: Option<&Endpoin
             Some(n) => (
                 n.fqdn.to_string(),
                 n.port.to_string(),
-                if n.subset.is_empty() { "-".to_string() } else { n.subset.to_string() },
+                if n.subset.is_empty() {
+                    "-".to_string()
+                } else {
+                    n.subset.to_string()
+                },
                 n.direction.to_string(),
             ),
             None => (c.name.to_string(), "-".into(), "-".into(), "-".into()),
@@ -177,7 +210,8 @@ fn tls_mode(c: &Cluster) -> String {
                     .and_then(|r| serde_json::from_str(r.get()).ok())
                     .unwrap_or_default();
                 let presents = up.common_tls_context.is_some_and(|c| {
-                    !c.tls_certificate_sds_secret_configs.is_empty() || !c.tls_certificates.is_empty()
+                    !c.tls_certificate_sds_secret_configs.is_empty()
+                        || !c.tls_certificates.is_empty()
                 });
                 if presents { "mTLS" } else { "TLS" }.to_string()
             }
@@ -221,7 +255,9 @@ impl EndpointCounts {
         let mut by_cluster = std::collections::HashMap::new();
         if let Some(section) = dump.section(SectionKind::Endpoints) {
             for cla in crate::views::eds::assignments(section)? {
-                let e = by_cluster.entry(cla.cluster_name.to_string()).or_insert((0, 0));
+                let e = by_cluster
+                    .entry(cla.cluster_name.to_string())
+                    .or_insert((0, 0));
                 for l in &cla.endpoints {
                     for ep in &l.lb_endpoints {
                         e.1 += 1;
@@ -240,8 +276,15 @@ impl EndpointCounts {
             return format!("{healthy}/{total}");
         }
         if let Some(la) = &c.load_assignment {
-            let eps: Vec<_> = la.endpoints.iter().flat_map(|l| l.lb_endpoints.iter()).collect();
-            let healthy = eps.iter().filter(|e| counts_as_healthy(e.health_status.as_deref())).count();
+            let eps: Vec<_> = la
+                .endpoints
+                .iter()
+                .flat_map(|l| l.lb_endpoints.iter())
+                .collect();
+            let healthy = eps
+                .iter()
+                .filter(|e| counts_as_healthy(e.health_status.as_deref()))
+                .count();
             return format!("{healthy}/{}", eps.len());
         }
         "-".to_string()
@@ -252,4 +295,3 @@ impl EndpointCounts {
 fn counts_as_healthy(status: Option<&str>) -> bool {
     matches!(status, None | Some("UNKNOWN") | Some("HEALTHY"))
 }
-

@@ -8,9 +8,7 @@ use crate::config::Format;
 use crate::envoy::dump::{Dump, SectionKind};
 use crate::envoy::resources::TypedExtension;
 use crate::error::Result;
-use crate::render::{self, table::Table};
-
-pub const MESSAGE: &str = "envoy.admin.v3.EcdsConfigDump";
+use crate::render::{self, table::Table, Shape};
 
 #[derive(Deserialize)]
 struct Wrapped<'a> {
@@ -28,7 +26,8 @@ pub fn run(dump: &Dump, format: Format, out: &mut dyn Write) -> Result<()> {
         let mut filters = Vec::new();
         for s in &sections {
             if let Some(raw) = s.field("ecds_filters") {
-                let list: Vec<&serde_json::value::RawValue> = crate::envoy::dump::parse_raw(raw, "ecds_filters")?;
+                let list: Vec<&serde_json::value::RawValue> =
+                    crate::envoy::dump::parse_raw(raw, "ecds_filters")?;
                 filters.extend(list.into_iter().map(|r| r.get()));
             }
         }
@@ -37,7 +36,7 @@ pub fn run(dump: &Dump, format: Format, out: &mut dyn Write) -> Result<()> {
             SectionKind::Ecds.type_url(),
             filters.join(",")
         );
-        return render::write_object(out, format, MESSAGE, &doc);
+        return render::write_document(out, format, Shape::Packed, &doc);
     }
     let mut rows = Vec::new();
     for s in &sections {

@@ -11,10 +11,8 @@ use crate::envoy::dump::{parse_raw, Dump, Section, SectionKind};
 use crate::envoy::names::ClusterName;
 use crate::envoy::resources::ClusterLoadAssignment;
 use crate::error::Result;
-use crate::render::{self, table::Table};
+use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
-
-pub const MESSAGE: &str = "envoy.config.endpoint.v3.ClusterLoadAssignment";
 
 #[derive(Deserialize)]
 struct Wrapped<'a> {
@@ -32,7 +30,10 @@ fn entries<'a>(section: &Section<'a>) -> Result<Vec<Entry<'a>>> {
     for field in ["dynamic_endpoint_configs", "static_endpoint_configs"] {
         for w in section.list::<Wrapped>(field)? {
             if let Some(raw) = w.endpoint_config {
-                out.push(Entry { raw, cla: parse_raw(raw, "a cluster load assignment")? });
+                out.push(Entry {
+                    raw,
+                    cla: parse_raw(raw, "a cluster load assignment")?,
+                });
             }
         }
     }
@@ -46,8 +47,13 @@ pub fn assignments<'a>(section: &Section<'a>) -> Result<Vec<ClusterLoadAssignmen
 
 /// One row per endpoint that passes the filter, assignments sorted like clusters. A dump
 /// without an EDS section has no endpoints: an empty table, as istioctl prints.
-pub fn select<'a>(dump: &Dump<'a>, filter: &EndpointFilter) -> Result<Vec<(Entry<'a>, Vec<EdsRow>)>> {
-    let Some(section) = dump.section(SectionKind::Endpoints) else { return Ok(Vec::new()) };
+pub fn select<'a>(
+    dump: &Dump<'a>,
+    filter: &EndpointFilter,
+) -> Result<Vec<(Entry<'a>, Vec<EdsRow>)>> {
+    let Some(section) = dump.section(SectionKind::Endpoints) else {
+        return Ok(Vec::new());
+    };
     let mut selected = Vec::new();
     for e in entries(section)? {
         let rows = rows(&e.cla, filter);
@@ -81,7 +87,11 @@ fn rows(cla: &ClusterLoadAssignment, filter: &EndpointFilter) -> Vec<EdsRow> {
         let locality = group
             .locality
             .as_ref()
-            .map(|l| format!("{}/{}/{}", l.region, l.zone, l.sub_zone).trim_matches('/').to_string())
+            .map(|l| {
+                format!("{}/{}/{}", l.region, l.zone, l.sub_zone)
+                    .trim_matches('/')
+                    .to_string()
+            })
             .unwrap_or_default();
         for lb in &group.lb_endpoints {
             let Some(ep) = &lb.endpoint else { continue };
@@ -92,11 +102,22 @@ fn rows(cla: &ClusterLoadAssignment, filter: &EndpointFilter) -> Vec<EdsRow> {
                 continue;
             }
             let mut name = addr.map(|a| a.host_port()).unwrap_or_default();
-            for extra in ep.additional_addresses.iter().filter_map(|a| a.address.as_ref()) {
+            for extra in ep
+                .additional_addresses
+                .iter()
+                .filter_map(|a| a.address.as_ref())
+            {
                 name.push(',');
                 name.push_str(&extra.host_port());
             }
-            out.push(EdsRow { name, host, port, status, locality: locality.clone(), cluster: cla.cluster_name.to_string() });
+            out.push(EdsRow {
+                name,
+                host,
+                port,
+                status,
+                locality: locality.clone(),
+                cluster: cla.cluster_name.to_string(),
+            });
         }
     }
     out
@@ -115,26 +136,42 @@ pub fn table(selected: &[(Entry, Vec<EdsRow>)], kind_prefix: Option<&str>) -> Ta
     t
 }
 
-pub fn run(dump: &Dump, filter: &EndpointFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    dump: &Dump,
+    filter: &EndpointFilter,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     let selected = select(dump, filter)?;
     if format.is_table() {
         table(&selected, None).write(out)?;
         return Ok(());
     }
-    let raws: Vec<&RawValue> = selected.iter().map(|(e, _)| e.raw).collect();
-    render::write_list(out, format, MESSAGE, &raws)
+    let raws: Vec<&str> = selected.iter().map(|(e, _)| e.raw.get()).collect();
+    render::write_list(out, format, Shape::Packed, &raws)
 }
 
 /// `pc endpoints -f <config dump>`: the endpoint table from EDS data, where outlier state is
 /// not recorded.
-pub fn run_as_endpoints(dump: &Dump, filter: &EndpointFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn run_as_endpoints(
+    dump: &Dump,
+    filter: &EndpointFilter,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     if !format.is_table() {
         return run(dump, filter, format, out);
     }
     let mut rows: Vec<Row> = select(dump, filter)?
         .into_iter()
         .flat_map(|(_, rows)| rows)
-        .map(|r| Row { host: r.host, port: r.port, status: r.status, outlier: "UNKNOWN", cluster: r.cluster })
+        .map(|r| Row {
+            host: r.host,
+            port: r.port,
+            status: r.status,
+            outlier: "UNKNOWN",
+            cluster: r.cluster,
+        })
         .collect();
     endpoints::sort_rows(&mut rows);
     endpoints::table(&rows).write(out)?;

@@ -12,9 +12,7 @@ use crate::config::{EndpointFilter, Format};
 use crate::envoy::dump::{parse_raw, RawObject};
 use crate::envoy::resources::{Address, Str};
 use crate::error::Result;
-use crate::render::{self, table::Table};
-
-pub const MESSAGE: &str = "envoy.admin.v3.ClusterStatus";
+use crate::render::{self, table::Table, Shape};
 
 #[derive(Deserialize)]
 struct Clusters<'a> {
@@ -69,10 +67,17 @@ impl EndpointFilter {
     /// `--address` takes the bare address (istioctl) or `ip:port`.
     pub fn matches(&self, host: &str, port: u32, status: &str, cluster: &str) -> bool {
         self.address.as_ref().is_none_or(|a| {
-            a.eq_ignore_ascii_case(host) || (port != 0 && a.eq_ignore_ascii_case(&format!("{host}:{port}")))
+            a.eq_ignore_ascii_case(host)
+                || (port != 0 && a.eq_ignore_ascii_case(&format!("{host}:{port}")))
         }) && self.port.is_none_or(|p| p == port)
-            && self.cluster.as_ref().is_none_or(|c| c.eq_ignore_ascii_case(cluster))
-            && self.status.as_ref().is_none_or(|s| s.eq_ignore_ascii_case(status))
+            && self
+                .cluster
+                .as_ref()
+                .is_none_or(|c| c.eq_ignore_ascii_case(cluster))
+            && self
+                .status
+                .as_ref()
+                .is_none_or(|s| s.eq_ignore_ascii_case(status))
     }
 }
 
@@ -83,14 +88,25 @@ pub fn sort_rows(rows: &mut [Row]) {
 pub fn table(rows: &[Row]) -> Table {
     let mut t = Table::new(5).header(&["ENDPOINT", "STATUS", "OUTLIER CHECK", "CLUSTER"]);
     for r in rows {
-        t.row(vec![r.endpoint(), r.status.clone(), r.outlier.to_string(), r.cluster.clone()]);
+        t.row(vec![
+            r.endpoint(),
+            r.status.clone(),
+            r.outlier.to_string(),
+            r.cluster.clone(),
+        ]);
     }
     t
 }
 
 /// Renders `/clusters?format=json` output.
-pub fn run_clusters_json(json: &str, filter: &EndpointFilter, format: Format, out: &mut dyn Write) -> Result<()> {
-    let doc: Clusters = serde_json::from_str(json).map_err(|e| crate::input::json_error(json, &e))?;
+pub fn run_clusters_json(
+    json: &str,
+    filter: &EndpointFilter,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let doc: Clusters =
+        serde_json::from_str(json).map_err(|e| crate::input::json_error(json, &e))?;
     let mut rows = Vec::new();
     let mut selected: Vec<String> = Vec::new();
     for raw in doc.cluster_statuses {
@@ -98,11 +114,28 @@ pub fn run_clusters_json(json: &str, filter: &EndpointFilter, format: Format, ou
         let mut kept: Vec<(Row, &RawValue)> = Vec::new();
         for host_raw in &cs.host_statuses {
             let h: HostStatus = parse_raw(host_raw, "a host status")?;
-            let status = h.health_status.eds_health_status.unwrap_or(Cow::Borrowed("UNKNOWN")).to_string();
+            let status = h
+                .health_status
+                .eds_health_status
+                .unwrap_or(Cow::Borrowed("UNKNOWN"))
+                .to_string();
             let (host, port) = (h.address.host(), h.address.port());
             if filter.matches(&host, port, &status, &cs.name) {
-                let outlier = if h.health_status.failed_outlier_check { "FAILED" } else { "OK" };
-                kept.push((Row { host, port, status, outlier, cluster: cs.name.to_string() }, host_raw));
+                let outlier = if h.health_status.failed_outlier_check {
+                    "FAILED"
+                } else {
+                    "OK"
+                };
+                kept.push((
+                    Row {
+                        host,
+                        port,
+                        status,
+                        outlier,
+                        cluster: cs.name.to_string(),
+                    },
+                    host_raw,
+                ));
             }
         }
         if kept.is_empty() {
@@ -122,5 +155,10 @@ pub fn run_clusters_json(json: &str, filter: &EndpointFilter, format: Format, ou
         return Ok(());
     }
     let texts: Vec<&str> = selected.iter().map(String::as_str).collect();
-    render::write_list_text(out, format, MESSAGE, &texts)
+    render::write_list(
+        out,
+        format,
+        Shape::Message("envoy.admin.v3.ClusterStatus"),
+        &texts,
+    )
 }

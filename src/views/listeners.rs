@@ -8,14 +8,12 @@ use serde_json::value::RawValue;
 use crate::config::{Format, ListenerFilter};
 use crate::envoy::dump::{parse_raw, Dump, SectionKind};
 use crate::envoy::resources::{
-    describe_match, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
-    RouteConfiguration, RouteAction, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE, TCP_PROXY_FILTER,
+    describe_match, FilterChain, FilterChainMatch, HttpConnectionManager, Listener, RouteAction,
+    RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE, TCP_PROXY_FILTER,
     TCP_PROXY_TYPE,
 };
 use crate::error::{Error, Result};
-use crate::render::{self, table::Table};
-
-pub const MESSAGE: &str = "envoy.config.listener.v3.Listener";
+use crate::render::{self, table::Table, Shape};
 
 /// Where a listener stands in Envoy's life cycle; istioctl shows only active and static ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +79,13 @@ pub fn entries<'a>(dump: &Dump<'a>, with_inactive: bool) -> Result<Vec<Entry<'a>
     }
     found
         .into_iter()
-        .map(|(raw, state)| Ok(Entry { raw, listener: parse_raw(raw, "a listener")?, state }))
+        .map(|(raw, state)| {
+            Ok(Entry {
+                raw,
+                listener: parse_raw(raw, "a listener")?,
+                state,
+            })
+        })
         .collect()
 }
 
@@ -93,7 +97,12 @@ fn main_address(l: &Listener) -> String {
 /// The main address and the additional ones, joined with `,`.
 fn addresses(l: &Listener) -> String {
     let mut all = vec![main_address(l)];
-    all.extend(l.additional_addresses.iter().filter_map(|a| a.address.as_ref()).map(|a| a.host()));
+    all.extend(
+        l.additional_addresses
+            .iter()
+            .filter_map(|a| a.address.as_ref())
+            .map(|a| a.host()),
+    );
     all.join(",")
 }
 
@@ -105,12 +114,20 @@ impl ListenerFilter {
     pub fn matches(&self, l: &Listener) -> bool {
         let address_ok = self.address.as_ref().is_none_or(|want| {
             std::iter::once(main_address(l))
-                .chain(l.additional_addresses.iter().filter_map(|a| a.address.as_ref()).map(|a| a.host()))
+                .chain(
+                    l.additional_addresses
+                        .iter()
+                        .filter_map(|a| a.address.as_ref())
+                        .map(|a| a.host()),
+                )
                 .any(|a| a.eq_ignore_ascii_case(want))
         });
         address_ok
             && self.port.is_none_or(|p| port(l) == p)
-            && self.listener_type.as_ref().is_none_or(|t| listener_type(l).eq_ignore_ascii_case(t))
+            && self
+                .listener_type
+                .as_ref()
+                .is_none_or(|t| listener_type(l).eq_ignore_ascii_case(t))
     }
 }
 
@@ -124,7 +141,8 @@ fn is_tcp_proxy(f: &TypedExtension) -> bool {
 
 /// A tcp_proxy whose config mentions BlackHoleCluster does not count or decide, as in istioctl.
 fn is_blackhole(f: &TypedExtension) -> bool {
-    f.typed_config.is_some_and(|c| c.get().contains("BlackHoleCluster"))
+    f.typed_config
+        .is_some_and(|c| c.get().contains("BlackHoleCluster"))
 }
 
 /// HTTP, TCP, HTTP+TCP or UNKNOWN, from the filters of all chains.
@@ -147,8 +165,21 @@ pub fn listener_type(l: &Listener) -> &'static str {
 
 /// ALPN lists istioctl names; any other list is printed as is.
 const APP_PROTOCOLS: [(&str, &[&str]); 4] = [
-    ("HTTP TLS", &["http/1.0", "http/1.1", "h2c", "istio-http/1.0", "istio-http/1.1", "istio-h2"]),
-    ("Istio HTTP Plain", &["istio", "istio-http/1.0", "istio-http/1.1", "istio-h2"]),
+    (
+        "HTTP TLS",
+        &[
+            "http/1.0",
+            "http/1.1",
+            "h2c",
+            "istio-http/1.0",
+            "istio-http/1.1",
+            "istio-h2",
+        ],
+    ),
+    (
+        "Istio HTTP Plain",
+        &["istio", "istio-http/1.0", "istio-http/1.1", "istio-h2"],
+    ),
     ("TCP TLS", &["istio-peer-exchange", "istio"]),
     ("HTTP", &["http/1.0", "http/1.1", "h2c"]),
 ];
@@ -165,14 +196,20 @@ pub fn describe_chain_match(m: Option<&FilterChainMatch>) -> String {
     if !m.application_protocols.is_empty() {
         let named = APP_PROTOCOLS.iter().find(|(_, list)| {
             list.len() == m.application_protocols.len()
-                && list.iter().zip(&m.application_protocols).all(|(a, b)| a == b)
+                && list
+                    .iter()
+                    .zip(&m.application_protocols)
+                    .all(|(a, b)| a == b)
         });
         match named {
             Some((name, _)) => parts.push(format!("App: {name}")),
             None => parts.push(format!("App: {}", m.application_protocols.join(","))),
         }
     }
-    let port = m.destination_port.map(|p| format!(":{p}")).unwrap_or_default();
+    let port = m
+        .destination_port
+        .map(|p| format!(":{p}"))
+        .unwrap_or_default();
     if !m.prefix_ranges.is_empty() {
         let ranges: Vec<String> = m
             .prefix_ranges
@@ -241,7 +278,11 @@ fn describe_inline_routes(rc: &RouteConfiguration) -> String {
         .virtual_hosts
         .iter()
         .map(|vh| {
-            let routes: Vec<String> = vh.routes.iter().map(|r| describe_match(&r.route_match)).collect();
+            let routes: Vec<String> = vh
+                .routes
+                .iter()
+                .map(|r| describe_match(&r.route_match))
+                .collect();
             let routes = routes.join(", ");
             if vh.domains.len() == 1 && vh.domains[0] == "*" {
                 routes
@@ -253,33 +294,58 @@ fn describe_inline_routes(rc: &RouteConfiguration) -> String {
     format!("Inline Route: {}", vhosts.join("; "))
 }
 
-pub fn select<'a>(dump: &Dump<'a>, filter: &ListenerFilter, with_inactive: bool) -> Result<Vec<Entry<'a>>> {
-    let mut entries: Vec<Entry> =
-        entries(dump, with_inactive)?.into_iter().filter(|e| filter.matches(&e.listener)).collect();
+pub fn select<'a>(
+    dump: &Dump<'a>,
+    filter: &ListenerFilter,
+    with_inactive: bool,
+) -> Result<Vec<Entry<'a>>> {
+    let mut entries: Vec<Entry> = entries(dump, with_inactive)?
+        .into_iter()
+        .filter(|e| filter.matches(&e.listener))
+        .collect();
     entries.sort_by(|a, b| {
-        (port(&a.listener), addresses(&a.listener), listener_type(&a.listener)).cmp(&(
-            port(&b.listener),
-            addresses(&b.listener),
-            listener_type(&b.listener),
-        ))
+        (
+            port(&a.listener),
+            addresses(&a.listener),
+            listener_type(&a.listener),
+        )
+            .cmp(&(
+                port(&b.listener),
+                addresses(&b.listener),
+                listener_type(&b.listener),
+            ))
     });
     Ok(entries)
 }
 
-pub fn run(dump: &Dump, filter: &ListenerFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    dump: &Dump,
+    filter: &ListenerFilter,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     let entries = select(dump, filter, format == Format::Wide)?;
     if format.is_table() {
-        if entries.is_empty() && filter.address.is_none() && filter.port.is_none() && filter.listener_type.is_none() {
+        if entries.is_empty()
+            && filter.address.is_none()
+            && filter.port.is_none()
+            && filter.listener_type.is_none()
+        {
             return Err(Error::input("no listeners found"));
         }
         table(&entries, filter.verbose, None, format == Format::Wide)?.write(out)?;
         return Ok(());
     }
-    let raws: Vec<&RawValue> = entries.iter().map(|e| e.raw).collect();
-    render::write_list(out, format, MESSAGE, &raws)
+    let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
+    render::write_list(out, format, Shape::Packed, &raws)
 }
 
-pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: bool) -> Result<Table> {
+pub fn table(
+    entries: &[Entry],
+    verbose: bool,
+    kind_prefix: Option<&str>,
+    wide: bool,
+) -> Result<Table> {
     let mut header: Vec<&str> = if verbose {
         vec!["ADDRESSES", "PORT", "MATCH", "DESTINATION"]
     } else {
@@ -289,7 +355,11 @@ pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: 
         header.insert(0, "NAME");
     }
     if wide {
-        header.extend(if verbose { &["STATE", "CHAIN", "SOURCE", "TLS", "FILTERS"][..] } else { &["STATE"][..] });
+        header.extend(if verbose {
+            &["STATE", "CHAIN", "SOURCE", "TLS", "FILTERS"][..]
+        } else {
+            &["STATE"][..]
+        });
     }
     let mut t = Table::new(1).header(&header);
     for e in entries {
@@ -300,7 +370,11 @@ pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: 
             }
         };
         if !verbose {
-            let mut row = vec![addresses(l), port(l).to_string(), listener_type(l).to_string()];
+            let mut row = vec![
+                addresses(l),
+                port(l).to_string(),
+                listener_type(l).to_string(),
+            ];
             lead(&mut row);
             if wide {
                 row.push(e.state.label().to_string());
@@ -310,7 +384,11 @@ pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: 
         }
         let mut rows = Vec::new();
         for chain in l.chains() {
-            rows.push((describe_chain_match(chain.filter_chain_match.as_ref()), describe_destination(chain)?, chain));
+            rows.push((
+                describe_chain_match(chain.filter_chain_match.as_ref()),
+                describe_destination(chain)?,
+                chain,
+            ));
         }
         // istioctl sorts by destination, descending, with an unstable sort: keep input order on ties.
         rows.sort_by(|a, b| b.1.cmp(&a.1));
@@ -319,10 +397,18 @@ pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: 
             lead(&mut row);
             if wide {
                 row.push(e.state.label().to_string());
-                row.push(if chain.name.is_empty() { "-".into() } else { chain.name.to_string() });
+                row.push(if chain.name.is_empty() {
+                    "-".into()
+                } else {
+                    chain.name.to_string()
+                });
                 row.push(describe_source(chain.filter_chain_match.as_ref()));
                 row.push(describe_tls(chain));
-                let filters: Vec<&str> = chain.filters.iter().map(|f| short_filter_name(&f.name)).collect();
+                let filters: Vec<&str> = chain
+                    .filters
+                    .iter()
+                    .map(|f| short_filter_name(&f.name))
+                    .collect();
                 row.push(filters.join(","));
             }
             t.row(row);
@@ -339,8 +425,11 @@ fn describe_source(m: Option<&FilterChainMatch>) -> String {
         parts.push(t.to_string());
     }
     if !m.source_prefix_ranges.is_empty() {
-        let r: Vec<String> =
-            m.source_prefix_ranges.iter().map(|r| format!("{}/{}", r.address_prefix, r.prefix_len.unwrap_or(0))).collect();
+        let r: Vec<String> = m
+            .source_prefix_ranges
+            .iter()
+            .map(|r| format!("{}/{}", r.address_prefix, r.prefix_len.unwrap_or(0)))
+            .collect();
         parts.push(r.join(","));
     }
     if !m.source_ports.is_empty() {
@@ -361,12 +450,21 @@ fn describe_tls(chain: &FilterChain) -> String {
         #[serde(default, alias = "requireClientCertificate")]
         require_client_certificate: Option<bool>,
     }
-    let Some(ts) = &chain.transport_socket else { return "-".into() };
+    let Some(ts) = &chain.transport_socket else {
+        return "-".into();
+    };
     match ts.config_type().as_deref() {
         Some("envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext") => {
-            let d: Downstream =
-                ts.typed_config.and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or_default();
-            if d.require_client_certificate == Some(true) { "mTLS" } else { "TLS" }.into()
+            let d: Downstream = ts
+                .typed_config
+                .and_then(|r| serde_json::from_str(r.get()).ok())
+                .unwrap_or_default();
+            if d.require_client_certificate == Some(true) {
+                "mTLS"
+            } else {
+                "TLS"
+            }
+            .into()
         }
         Some("envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer") => "-".into(),
         _ => ts.name.to_string(),

@@ -54,7 +54,13 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
 }
 
 /// Renders a view of a document. `now` is the Unix time certificates are judged against.
-pub fn render(view: &ViewKind, doc: &Document, format: Format, now: i64, out: &mut dyn Write) -> Result<()> {
+pub fn render(
+    view: &ViewKind,
+    doc: &Document,
+    format: Format,
+    now: i64,
+    out: &mut dyn Write,
+) -> Result<()> {
     let kind = doc.kind()?;
     let json = doc.json();
     if let ViewKind::Endpoints(filter) = view {

@@ -10,9 +10,7 @@ use crate::envoy::dump::{parse_raw, Dump, SectionKind};
 use crate::envoy::names::istio_config_ref;
 use crate::envoy::resources::{describe_match, Route, RouteConfiguration};
 use crate::error::{Error, Result};
-use crate::render::{self, table::Table};
-
-pub const MESSAGE: &str = "envoy.config.route.v3.RouteConfiguration";
+use crate::render::{self, table::Table, Shape};
 
 pub struct Entry<'a> {
     pub raw: &'a RawValue,
@@ -32,7 +30,10 @@ pub fn entries<'a>(dump: &Dump<'a>) -> Result<Vec<Entry<'a>>> {
     for field in ["dynamic_route_configs", "static_route_configs"] {
         for w in section.list::<Wrapped>(field)? {
             if let Some(raw) = w.route_config {
-                out.push(Entry { raw, config: parse_raw(raw, "a route configuration")? });
+                out.push(Entry {
+                    raw,
+                    config: parse_raw(raw, "a route configuration")?,
+                });
             }
         }
     }
@@ -77,7 +78,12 @@ fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
 pub fn select<'a>(dump: &Dump<'a>, filter: &RouteFilter) -> Result<Vec<Entry<'a>>> {
     let mut entries: Vec<Entry> = entries(dump)?
         .into_iter()
-        .filter(|e| filter.name.as_ref().is_none_or(|n| e.config.name == n.as_str()))
+        .filter(|e| {
+            filter
+                .name
+                .as_ref()
+                .is_none_or(|n| e.config.name == n.as_str())
+        })
         .collect();
     sort_numeric_in_place(&mut entries);
     Ok(entries)
@@ -92,12 +98,14 @@ pub fn run(dump: &Dump, filter: &RouteFilter, format: Format, out: &mut dyn Writ
         table(&entries, filter.verbose, None, format == Format::Wide).write(out)?;
         return Ok(());
     }
-    let raws: Vec<&RawValue> = entries.iter().map(|e| e.raw).collect();
-    render::write_list(out, format, MESSAGE, &raws)
+    let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
+    render::write_list(out, format, Shape::Packed, &raws)
 }
 
 fn is_passthrough(r: &Route) -> bool {
-    r.route.as_ref().is_some_and(|a| a.cluster == "PassthroughCluster")
+    r.route
+        .as_ref()
+        .is_some_and(|a| a.cluster == "PassthroughCluster")
 }
 
 pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: bool) -> Table {
@@ -125,15 +133,26 @@ pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: 
                     .and_then(|m| m.istio_config())
                     .map(|p| istio_config_ref(&p, "virtual-service"))
                     .unwrap_or_default();
-                let mut row =
-                    vec![name.clone(), vh.name.to_string(), domains.clone(), describe_match(&r.route_match), vs];
+                let mut row = vec![
+                    name.clone(),
+                    vh.name.to_string(),
+                    domains.clone(),
+                    describe_match(&r.route_match),
+                    vs,
+                ];
                 if wide {
                     row.extend(describe_action(r));
                 }
                 t.row(row);
             }
             if vh.routes.is_empty() {
-                let mut row = vec![name.clone(), vh.name.to_string(), domains.clone(), "/*".into(), "404".into()];
+                let mut row = vec![
+                    name.clone(),
+                    vh.name.to_string(),
+                    domains.clone(),
+                    "/*".into(),
+                    "404".into(),
+                ];
                 if wide {
                     row.extend(["-".to_string(), "-".to_string(), "-".to_string()]);
                 }
@@ -177,11 +196,17 @@ fn describe_action(r: &Route) -> [String; 3] {
 
 /// `host:port` and `[v6]:port` carry a port; a bare IPv6 literal does not.
 fn has_port(domain: &str) -> bool {
-    let host_end = if domain.starts_with('[') { domain.find(']').map_or(0, |i| i + 1) } else { 0 };
+    let host_end = if domain.starts_with('[') {
+        domain.find(']').map_or(0, |i| i + 1)
+    } else {
+        0
+    };
     match domain[host_end..].rfind(':') {
         Some(i) => {
             let port = &domain[host_end + i + 1..];
-            !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && (host_end > 0 || !domain[..i].contains(':'))
+            !port.is_empty()
+                && port.bytes().all(|b| b.is_ascii_digit())
+                && (host_end > 0 || !domain[..i].contains(':'))
         }
         None => false,
     }
@@ -194,7 +219,11 @@ pub fn describe_domains<S: AsRef<str>>(domains: &[S]) -> String {
         [one] => return one.as_ref().to_string(),
         _ => {}
     }
-    let without_port: Vec<&str> = domains.iter().map(|d| d.as_ref()).filter(|d| !has_port(d)).collect();
+    let without_port: Vec<&str> = domains
+        .iter()
+        .map(|d| d.as_ref())
+        .filter(|d| !has_port(d))
+        .collect();
     let listed = |h: &str| without_port.contains(&h);
     let unique: Vec<&str> = without_port
         .iter()
@@ -232,7 +261,10 @@ mod tests {
             "10.43.246.220",
             "10.43.246.220:80",
         ];
-        assert_eq!(describe_domains(&d), "customers, customers.default.svc.cluster + 2 more...");
+        assert_eq!(
+            describe_domains(&d),
+            "customers, customers.default.svc.cluster + 2 more..."
+        );
         assert_eq!(describe_domains(&["a:80", "b"]), "b");
         assert_eq!(describe_domains(&["only:80"]), "only:80");
         assert_eq!(describe_domains::<&str>(&[]), "");

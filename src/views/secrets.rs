@@ -9,9 +9,7 @@ use crate::config::Format;
 use crate::envoy::dump::{parse_raw, Dump, SectionKind};
 use crate::envoy::resources::{Str, TypedExtension};
 use crate::error::Result;
-use crate::render::{self, table::Table};
-
-pub const MESSAGE: &str = "envoy.admin.v3.SecretsConfigDump";
+use crate::render::{self, table::Table, Shape};
 
 #[derive(Deserialize)]
 struct Wrapped<'a> {
@@ -69,7 +67,9 @@ pub struct DataSource<'a> {
 impl DataSource<'_> {
     fn bytes(&self) -> Option<Vec<u8>> {
         if let Some(b) = &self.inline_bytes {
-            return base64::engine::general_purpose::STANDARD.decode(b.as_bytes()).ok();
+            return base64::engine::general_purpose::STANDARD
+                .decode(b.as_bytes())
+                .ok();
         }
         if let Some(s) = &self.inline_string {
             return Some(s.as_bytes().to_vec());
@@ -96,31 +96,57 @@ fn describe_first_cert(pem_bytes: &[u8], now: i64) -> Option<(bool, String, Stri
     let (_, pem) = x509_parser::pem::parse_x509_pem(pem_bytes).ok()?;
     let cert = pem.parse_x509().ok()?;
     let validity = cert.validity();
-    let (nb, na) = (validity.not_before.timestamp(), validity.not_after.timestamp());
-    Some((nb <= now && now <= na, format!("{:x}", cert.serial), rfc3339(na), rfc3339(nb)))
+    let (nb, na) = (
+        validity.not_before.timestamp(),
+        validity.not_after.timestamp(),
+    );
+    Some((
+        nb <= now && now <= na,
+        format!("{:032x}", cert.serial),
+        rfc3339(na),
+        rfc3339(nb),
+    ))
 }
 
 fn rfc3339(ts: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(ts)
         .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
         .unwrap_or_default()
 }
 
 pub fn rows(dump: &Dump, now: i64) -> Result<Vec<CertRow>> {
     let section = dump.require(SectionKind::Secrets)?;
     let mut out = Vec::new();
-    for (field, state) in [("dynamic_warming_secrets", "WARMING"), ("dynamic_active_secrets", "ACTIVE")] {
+    for (field, state) in [
+        ("dynamic_warming_secrets", "WARMING"),
+        ("dynamic_active_secrets", "ACTIVE"),
+    ] {
         for w in section.list::<Wrapped>(field)? {
             let secret = w.secret.unwrap_or_default();
-            let mut push = |kind: &'static str, source: Option<&DataSource>, trust_domain: Option<String>| {
-                let described = source.and_then(|s| s.bytes()).and_then(|b| describe_first_cert(&b, now));
-                let (valid, serial, not_after, not_before) = match described {
-                    Some((v, s, a, b)) => (Some(v), s, a, b),
-                    None => (None, String::new(), String::new(), String::new()),
+            let mut push =
+                |kind: &'static str, source: Option<&DataSource>, trust_domain: Option<String>| {
+                    let described = source
+                        .and_then(|s| s.bytes())
+                        .and_then(|b| describe_first_cert(&b, now));
+                    let (valid, serial, not_after, not_before) = match described {
+                        Some((v, s, a, b)) => (Some(v), s, a, b),
+                        None => (None, String::new(), String::new(), String::new()),
+                    };
+                    out.push(CertRow {
+                        name: w.name.to_string(),
+                        kind,
+                        state,
+                        valid,
+                        serial,
+                        not_after,
+                        not_before,
+                        trust_domain,
+                    });
                 };
-                out.push(CertRow { name: w.name.to_string(), kind, state, valid, serial, not_after, not_before, trust_domain });
-            };
             if let Some(tls) = &secret.tls_certificate {
                 push("Cert Chain", tls.certificate_chain.as_ref(), None);
             }
@@ -149,7 +175,11 @@ pub fn rows(dump: &Dump, now: i64) -> Result<Vec<CertRow>> {
 pub fn table(rows: &[CertRow], kind_prefix: Option<&str>) -> Table {
     let with_domain = !rows.is_empty() && rows.iter().all(|r| r.trust_domain.is_some());
     let mut header = vec![
-        if kind_prefix.is_some() { "NAME" } else { "RESOURCE NAME" },
+        if kind_prefix.is_some() {
+            "NAME"
+        } else {
+            "RESOURCE NAME"
+        },
         "TYPE",
         "STATUS",
         "VALID CERT",
@@ -190,6 +220,5 @@ pub fn run(dump: &Dump, format: Format, now: i64, out: &mut dyn Write) -> Result
         return Ok(());
     }
     let section = dump.require(SectionKind::Secrets)?;
-    render::write_object(out, format, MESSAGE, &section.to_json())
+    render::write_document(out, format, Shape::Packed, &section.to_json())
 }
-
