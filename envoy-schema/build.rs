@@ -1,0 +1,208 @@
+//! Turns Envoy's API descriptors into static field tables (`$OUT_DIR/schema_tables.rs`).
+//!
+//! The descriptors come from the `envoy-types` package, a build-dependency pinned in Cargo.lock:
+//! it ships a serialized `FileDescriptorSet` of Envoy's whole API at `src/generated/types.bin`
+//! but does not export it, so this script asks `cargo metadata` where cargo unpacked that
+//! package (registry, vendor directory or git checkout alike) and reads the file from there.
+//! Decoding happens here, once; at run time only sorted static arrays remain.
+
+use prost_reflect::{DescriptorPool, FieldDescriptor, Kind, MessageDescriptor};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Messages whose protobuf JSON form is not an object of their fields. Struct, Value and
+/// ListValue hold user data whose keys are not field names; the others print as scalars.
+const VERBATIM_WELL_KNOWN_TYPES: &[&str] = &[
+    "google.protobuf.BoolValue",
+    "google.protobuf.BytesValue",
+    "google.protobuf.DoubleValue",
+    "google.protobuf.Duration",
+    "google.protobuf.FieldMask",
+    "google.protobuf.FloatValue",
+    "google.protobuf.Int32Value",
+    "google.protobuf.Int64Value",
+    "google.protobuf.ListValue",
+    "google.protobuf.StringValue",
+    "google.protobuf.Struct",
+    "google.protobuf.Timestamp",
+    "google.protobuf.UInt32Value",
+    "google.protobuf.UInt64Value",
+    "google.protobuf.Value",
+];
+const ANY: &str = "google.protobuf.Any";
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let descriptor_path = envoy_types_dir().join("src/generated/types.bin");
+    println!("cargo:rerun-if-changed={}", descriptor_path.display());
+    let bytes = std::fs::read(&descriptor_path)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", descriptor_path.display())));
+    let pool = DescriptorPool::decode(bytes.as_slice()).unwrap_or_else(|e| {
+        fail(&format!(
+            "{} is not a valid FileDescriptorSet: {e}",
+            descriptor_path.display()
+        ))
+    });
+    let tables = generate_tables(&pool);
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("schema_tables.rs"), tables)
+        .unwrap_or_else(|e| fail(&format!("cannot write schema_tables.rs: {e}")));
+}
+
+fn fail(message: &str) -> ! {
+    panic!("envoy-schema build: {message}");
+}
+
+/// The directory cargo unpacked the `envoy-types` build-dependency into.
+fn envoy_types_dir() -> PathBuf {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"))
+        .join("Cargo.toml");
+    let host = std::env::var("HOST").expect("cargo sets HOST");
+    // --filter-platform keeps cargo from fetching other platforms' packages; the build-dependency
+    // is compiled for the host, so it is in that platform's graph.
+    let output = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--filter-platform",
+            &host,
+        ])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .output()
+        .unwrap_or_else(|e| fail(&format!("cannot run cargo metadata: {e}")));
+    if !output.status.success() {
+        fail(&format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| fail(&format!("cargo metadata printed invalid JSON: {e}")));
+
+    // Follow the resolve graph from this package, so that another envoy-types version elsewhere in
+    // the workspace cannot be picked by mistake.
+    let this_package = std::env::var("CARGO_PKG_NAME").expect("cargo sets it");
+    let packages = metadata["packages"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let package_id = |name: &str| {
+        packages
+            .iter()
+            .filter(|p| p["name"] == name && p["manifest_path"].as_str() == manifest.to_str())
+            .find_map(|p| p["id"].as_str())
+    };
+    let this_id = package_id(&this_package)
+        .unwrap_or_else(|| fail("cargo metadata does not list envoy-schema"));
+    let nodes = metadata["resolve"]["nodes"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let envoy_types_id = nodes
+        .iter()
+        .filter(|node| node["id"] == this_id)
+        .flat_map(|node| node["deps"].as_array().into_iter().flatten())
+        .find(|dep| dep["name"] == "envoy_types")
+        .and_then(|dep| dep["pkg"].as_str())
+        .unwrap_or_else(|| fail("envoy-types is not among envoy-schema's resolved dependencies"));
+    let envoy_types_manifest = packages
+        .iter()
+        .find(|p| p["id"] == envoy_types_id)
+        .and_then(|p| p["manifest_path"].as_str())
+        .unwrap_or_else(|| fail("cargo metadata has no manifest path for envoy-types"));
+    PathBuf::from(envoy_types_manifest)
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| fail("envoy-types manifest path has no parent"))
+}
+
+/// How a value of a given protobuf type is walked at run time (mirrors `Kind` in src/tables.rs).
+fn kind_expr(message_index: &BTreeMap<&str, usize>, message: &MessageDescriptor) -> String {
+    let name = message.full_name();
+    if name == ANY {
+        "Kind::Any".to_string()
+    } else if VERBATIM_WELL_KNOWN_TYPES.contains(&name) {
+        "Kind::Verbatim".to_string()
+    } else {
+        format!("Kind::Message({})", message_index[name])
+    }
+}
+
+fn field_kind_expr(message_index: &BTreeMap<&str, usize>, field: &FieldDescriptor) -> String {
+    if field.is_map() {
+        let Kind::Message(entry) = field.kind() else {
+            fail(&format!(
+                "map field {} has no entry message",
+                field.full_name()
+            ))
+        };
+        let value_kind = match entry.map_entry_value_field().kind() {
+            Kind::Message(value) => kind_expr(message_index, &value),
+            _ => "Kind::Verbatim".to_string(),
+        };
+        return format!("Kind::Map(&{value_kind})");
+    }
+    match field.kind() {
+        Kind::Message(message) => kind_expr(message_index, &message),
+        _ => "Kind::Verbatim".to_string(),
+    }
+}
+
+fn generate_tables(pool: &DescriptorPool) -> String {
+    // Map entries are synthetic messages: they never appear as a type URL or a field's declared type.
+    let mut messages: Vec<MessageDescriptor> =
+        pool.all_messages().filter(|m| !m.is_map_entry()).collect();
+    messages.sort_by(|a, b| a.full_name().cmp(b.full_name()));
+    let message_index: BTreeMap<&str, usize> = messages
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.full_name(), i))
+        .collect();
+    if u16::try_from(messages.len()).is_err() {
+        fail("more messages than a u16 index can address");
+    }
+    if !message_index.contains_key(ANY) || !message_index.contains_key("envoy.admin.v3.ConfigDump")
+    {
+        fail("the descriptor set lacks google.protobuf.Any or envoy.admin.v3.ConfigDump");
+    }
+
+    let mut code = String::new();
+    code.push_str("// Generated by envoy-schema's build.rs from envoy-types' descriptor set.\n");
+    code.push_str("pub(crate) static MESSAGES: &[MessageTable] = &[\n");
+    for message in &messages {
+        let mut fields: Vec<FieldDescriptor> = message.fields().collect();
+        fields.sort_by(|a, b| a.name().cmp(b.name()));
+        let mut by_json_name: Vec<usize> = (0..fields.len()).collect();
+        by_json_name.sort_by(|&a, &b| fields[a].json_name().cmp(fields[b].json_name()));
+
+        writeln!(code, "    MessageTable {{").unwrap();
+        writeln!(code, "        full_name: {:?},", message.full_name()).unwrap();
+        writeln!(
+            code,
+            "        kind: {},",
+            kind_expr(&message_index, message)
+        )
+        .unwrap();
+        code.push_str("        fields: &[\n");
+        for field in &fields {
+            writeln!(
+                code,
+                "            FieldTable {{ proto_name: {:?}, json_name: {:?}, kind: {} }},",
+                field.name(),
+                field.json_name(),
+                field_kind_expr(&message_index, field)
+            )
+            .unwrap();
+        }
+        code.push_str("        ],\n");
+        writeln!(code, "        by_json_name: &{by_json_name:?},").unwrap();
+        code.push_str("    },\n");
+    }
+    code.push_str("];\n");
+    code
+}
