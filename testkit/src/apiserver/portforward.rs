@@ -31,6 +31,10 @@ use super::{PortForwardFault, State};
 /// offers no subprotocol at all; it does not speak v5 (that is remotecommand's).
 const V4_BINARY: &str = "v4.channel.k8s.io";
 
+/// How long a dropped connection stays silent before it closes, so the client has processed the
+/// bytes that made it through (kube-client discards frames still queued when its socket fails).
+const ABORT_GRACE: Duration = Duration::from_millis(200);
+
 /// Checks the request as the API server and kubelet would, then answers `101 Switching
 /// Protocols` and runs the forwarding session on the upgraded connection.
 pub(crate) fn connect(
@@ -291,7 +295,12 @@ async fn run_session<S>(
                         }
                     }
                 }
-                Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
+                Some(Ok(Message::Close(_))) => {
+                    // Answer the client's close frame (queued by tungstenite) before leaving.
+                    let _ = ws.flush().await;
+                    return;
+                }
+                Some(Err(_)) | None => return,
                 Some(Ok(_)) => {}
             },
             outgoing = out_rx.recv() => match outgoing {
@@ -307,7 +316,13 @@ async fn run_session<S>(
                         return;
                     }
                 }
-                Some(Outgoing::Abort) | None => return,
+                Some(Outgoing::Abort) => {
+                    // Let the client take in what was sent, as after a real drop mid-transfer,
+                    // then vanish without a close frame.
+                    tokio::time::sleep(ABORT_GRACE).await;
+                    return;
+                }
+                None => return,
             },
         }
     }
