@@ -56,6 +56,12 @@ use self::store::{Kind, Store};
 /// the workspace's k8s-openapi is built for.
 pub const DEFAULT_VERSION: &str = "v1.33.1";
 
+/// An RFC 3339 timestamp (whole seconds, UTC) `ago` before now, as the API server writes
+/// `creationTimestamp` and container state times; for objects whose AGE a test checks.
+pub fn timestamp_ago(ago: Duration) -> String {
+    time::format_rfc3339(std::time::SystemTime::now() - ago)
+}
+
 /// A fault injected into a pod's port-forwards (all its ports).
 #[derive(Debug, Clone, PartialEq)]
 pub enum PortForwardFault {
@@ -306,6 +312,7 @@ impl ApiServerBuilder {
 
     /// Accept this bearer token as `user`. Once any token is configured, requests without a
     /// known token get 401. The first token is the one the main kubeconfig context uses.
+    /// kubectl (client-go) sends tokens only over TLS: combine with [`ApiServerBuilder::https`].
     pub fn token(mut self, token: &str, user: &str) -> Self {
         self.config
             .tokens
