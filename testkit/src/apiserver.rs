@@ -253,6 +253,8 @@ impl ApiServerBuilder {
     /// Adds any supported object; `kind` is required, `apiVersion` is filled from it. Missing
     /// `metadata.namespace` (`default`), `uid`, `resourceVersion` and `creationTimestamp` are
     /// filled. Panics on an unsupported or malformed object (see [`ApiServer::add`]).
+    // `add` reads naturally in a builder chain; it is not arithmetic.
+    #[allow(clippy::should_implement_trait)]
     pub fn add(self, object: Value) -> Self {
         self.try_add(object)
             .unwrap_or_else(|e| panic!("test API server: {e}"))

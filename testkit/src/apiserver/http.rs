@@ -31,12 +31,15 @@ pub(crate) async fn handle(
         let protocols = header(&request, "sec-websocket-protocol").unwrap_or_default();
         format!(" upgrade={upgrade} protocols={protocols}")
     });
-    let (user, response) = match authenticate(&state, &request) {
-        Ok(user) => {
-            let response = route(&state, &user, request);
-            (Some(user), response)
-        }
-        Err(response) => (None, response),
+    let user = authenticate(&state, &request);
+    let response = match &user {
+        Some(user) => route(&state, user, request),
+        None => status_response(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Unauthorized",
+            None,
+        ),
     };
     if state.config().log_requests {
         eprintln!(
@@ -68,12 +71,12 @@ fn header(request: &Request<Incoming>, name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The user a request acts as: the token's user when tokens are configured (401 otherwise),
-/// else the configured default identity.
-fn authenticate(state: &State, request: &Request<Incoming>) -> Result<String, Response<Body>> {
+/// The user a request acts as: the token's user when tokens are configured (None for a missing
+/// or unknown token), else the configured default identity.
+fn authenticate(state: &State, request: &Request<Incoming>) -> Option<String> {
     let config = state.config();
     if config.tokens.is_empty() {
-        return Ok(config.default_user.clone());
+        return Some(config.default_user.clone());
     }
     let presented = request
         .headers()
@@ -86,14 +89,6 @@ fn authenticate(state: &State, request: &Request<Incoming>) -> Result<String, Re
         .iter()
         .find(|(token, _)| Some(token.as_str()) == presented)
         .map(|(_, user)| user.clone())
-        .ok_or_else(|| {
-            status_response(
-                StatusCode::UNAUTHORIZED,
-                "Unauthorized",
-                "Unauthorized",
-                None,
-            )
-        })
 }
 
 /// A `Status` failure body.

@@ -71,6 +71,9 @@ const IMAGES: Column = wide(
 );
 const SELECTOR: Column = wide("Selector", "Label selector for the pods.");
 
+/// Computes one row's cells at a given time.
+type CellsFn = fn(&Value, SystemTime) -> Vec<Value>;
+
 /// Builds the `Table` for `objects` of the resource `resource` (plural name).
 pub(crate) fn table(
     resource: &str,
@@ -79,7 +82,7 @@ pub(crate) fn table(
     resource_version: &str,
     now: SystemTime,
 ) -> Value {
-    let (columns, cells): (Vec<Column>, fn(&Value, SystemTime) -> Vec<Value>) = match resource {
+    let (columns, cells): (Vec<Column>, CellsFn) = match resource {
         "pods" => (
             vec![
                 NAME,
