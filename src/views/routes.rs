@@ -194,7 +194,8 @@ fn describe_action(r: &Route) -> [String; 3] {
     [action, "-".to_string(), "-".to_string()]
 }
 
-/// `host:port` and `[v6]:port` carry a port; a bare IPv6 literal does not.
+/// `host:port`, `host:*` (Istio's any-port form) and `[v6]:port` carry a port; a bare IPv6
+/// literal does not.
 fn has_port(domain: &str) -> bool {
     let host_end = if domain.starts_with('[') {
         domain.find(']').map_or(0, |i| i + 1)
@@ -205,7 +206,7 @@ fn has_port(domain: &str) -> bool {
         Some(i) => {
             let port = &domain[host_end + i + 1..];
             !port.is_empty()
-                && port.bytes().all(|b| b.is_ascii_digit())
+                && (port == "*" || port.bytes().all(|b| b.is_ascii_digit()))
                 && (host_end > 0 || !domain[..i].contains(':'))
         }
         None => false,
