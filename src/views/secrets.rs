@@ -167,6 +167,10 @@ pub fn rows(dump: &Dump, now: i64) -> Result<Vec<CertRow>> {
                     None => push("CA", vc.trusted_ca.as_ref(), None),
                 }
             }
+            if secret.tls_certificate.is_none() && secret.validation_context.is_none() {
+                // A secret that never arrived (warming) has nothing to describe but is listed.
+                push("", None, None);
+            }
         }
     }
     Ok(out)
