@@ -182,6 +182,10 @@ pub struct RecordedRequest {
     /// The authenticated user; None when authentication failed.
     pub user: Option<String>,
     pub accept: Option<String>,
+    /// The `Upgrade` header (`websocket`, `SPDY/3.1`), if any.
+    pub upgrade: Option<String>,
+    /// The WebSocket subprotocols offered, in the client's order.
+    pub subprotocols: Vec<String>,
     pub status: u16,
 }
 

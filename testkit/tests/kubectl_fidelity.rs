@@ -3,8 +3,8 @@
 //! the same checks against it, and every failure is reported per version.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Duration;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use testkit::apiserver::{timestamp_ago, ApiServer, Denial};
@@ -382,6 +382,59 @@ const CHECKS: &[Check] = &[
     }),
 ];
 
+/// kubectl's port-forward speaks SPDY (up to 1.30), or SPDY tunnelled in a WebSocket
+/// (`SPDY/3.1+portforward.k8s.io`, from 1.31, falling back to SPDY); this server speaks neither,
+/// only the kubelet's `v4.channel.k8s.io` that the kube crate uses. Checks that this is still
+/// what kubectl does and that it ends with the server's explanation instead of hanging.
+fn port_forward_attempts(kubectl: &Kubectl, srv: &ApiServer, minor: u32) -> Result<String, String> {
+    let before = srv.requests().len();
+    let mut child = Command::new(kubectl.binary)
+        .args(["port-forward", "pod/web-1", "0:15000"])
+        .env("KUBECONFIG", &kubectl.kubeconfig)
+        .env("HOME", &kubectl.home)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run: {e}"))?;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().map_err(|e| e.to_string())?.is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("kubectl port-forward still running after 30 s".to_string());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().map_err(|e| e.to_string())?;
+    let attempts: Vec<String> = srv.requests()[before..]
+        .iter()
+        .filter(|r| r.path.ends_with("/portforward"))
+        .map(|r| {
+            format!(
+                "{} {} [{}] -> {}",
+                r.method,
+                r.upgrade.as_deref().unwrap_or("-"),
+                r.subprotocols.join(","),
+                r.status
+            )
+        })
+        .collect();
+    let mut want = Vec::new();
+    if minor >= 31 {
+        want.push("GET websocket [SPDY/3.1+portforward.k8s.io] -> 403".to_string());
+    }
+    want.push("POST SPDY/3.1 [] -> 400".to_string());
+    expect_eq("upgrade attempts", &attempts, &want)?;
+    expect_eq("exit code", output.status.code(), Some(1))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !stderr.contains("SPDY is not supported by the meshctl test API server") {
+        return Err(format!(
+            "stderr does not carry the server's reason: {stderr}"
+        ));
+    }
+    Ok(attempts.join(", then "))
+}
+
 #[test]
 fn every_kubectl_reads_the_test_server_as_a_real_cluster() {
     let binaries = kubectl_binaries();
@@ -436,7 +489,8 @@ fn every_kubectl_reads_the_test_server_as_a_real_cluster() {
         // server's minor version: record which one it picks for this server.
         let dispatcher = Kubectl {
             binary: &binaries[0],
-            ..kubectl
+            kubeconfig: kubectl.kubeconfig.clone(),
+            home: kubectl.home.clone(),
         };
         let dispatched = dispatcher
             .run(&["version", "-o", "json"])
@@ -449,8 +503,27 @@ fn every_kubectl_reads_the_test_server_as_a_real_cluster() {
                     .map(str::to_string)
             })
             .unwrap_or_else(|| "?".to_string());
+        let runs_as = if binary == &binaries[0] {
+            &dispatched
+        } else {
+            &client
+        };
+        let minor: u32 = runs_as
+            .split('.')
+            .nth(1)
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(0);
+        let port_forward = match port_forward_attempts(&kubectl, &srv, minor) {
+            Ok(seen) => seen,
+            Err(why) => {
+                failures.push(format!(
+                    "{name} ({client}) against {server_version}: port-forward: {why}"
+                ));
+                "unexpected".to_string()
+            }
+        };
         summary.push(format!(
-            "{name:<14} client {client:<20} server {server_version:<8} `kubectl` runs {dispatched:<20} {passed}/{} checks passed",
+            "{name:<14} client {client:<20} server {server_version:<8} `kubectl` runs {dispatched:<20} {passed}/{} checks passed; port-forward tried: {port_forward}",
             CHECKS.len()
         ));
     }

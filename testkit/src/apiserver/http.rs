@@ -27,10 +27,15 @@ pub(crate) async fn handle(
     let path = request.uri().path().to_string();
     let query = request.uri().query().unwrap_or("").to_string();
     let accept = header(&request, "accept");
-    let upgrade = header(&request, "upgrade").map(|upgrade| {
-        let protocols = header(&request, "sec-websocket-protocol").unwrap_or_default();
-        format!(" upgrade={upgrade} protocols={protocols}")
-    });
+    let upgrade = header(&request, "upgrade");
+    let subprotocols: Vec<String> = request
+        .headers()
+        .get_all("sec-websocket-protocol")
+        .iter()
+        .flat_map(|v| v.to_str().unwrap_or("").split(','))
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
     let user = authenticate(&state, &request);
     let response = match &user {
         Some(user) => route(&state, user, request),
@@ -46,7 +51,10 @@ pub(crate) async fn handle(
             "{method} {path}{}{query} accept={}{} -> {}",
             if query.is_empty() { "" } else { "?" },
             accept.as_deref().unwrap_or("-"),
-            upgrade.as_deref().unwrap_or(""),
+            upgrade
+                .as_deref()
+                .map(|u| format!(" upgrade={u} subprotocols={}", subprotocols.join(",")))
+                .unwrap_or_default(),
             response.status().as_u16()
         );
     }
@@ -57,6 +65,8 @@ pub(crate) async fn handle(
             query,
             user,
             accept,
+            upgrade,
+            subprotocols,
             status: response.status().as_u16(),
         });
     }
