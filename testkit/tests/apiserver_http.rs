@@ -651,4 +651,28 @@ fn binary_serves_objects_from_a_file_and_writes_a_kubeconfig() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("unsupported kind Widget"), "{stderr}");
     assert!(bad.stdout.is_empty());
+
+    for (flag, value, complaint) in [
+        (
+            "--fault",
+            "default/web-1=explode",
+            "unknown fault \"explode\"",
+        ),
+        (
+            "--backend",
+            "default/web-1=127.0.0.1:1",
+            "expected NS/POD:PORT",
+        ),
+        ("--deny", "get", "--deny wants VERB:RESOURCE[:NAMESPACE]"),
+        ("--token", "no-user", "--token wants TOKEN=USER"),
+    ] {
+        let bad = Command::new(env!("CARGO_BIN_EXE_meshctl-test-apiserver"))
+            .args([flag, value])
+            .output()
+            .expect("run binary");
+        let stderr = String::from_utf8_lossy(&bad.stderr);
+        assert_eq!(bad.status.code(), Some(2), "{flag} {value}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(complaint), "{flag} {value}: {stderr}");
+    }
 }
