@@ -4,6 +4,7 @@
 use std::error::Error as StdError;
 use std::path::{Path, PathBuf};
 
+use kube::client::AuthError;
 use kube::config::{KubeConfigOptions, Kubeconfig, KubeconfigError};
 use kube::{Client, Config};
 
@@ -40,11 +41,13 @@ impl Session {
             .namespace
             .clone()
             .unwrap_or_else(|| config.default_namespace.clone());
-        let client = Client::try_from(config).map_err(|e| {
-            Error::kube(format!(
+        // Building the client already runs an exec credential plugin, so its failures show here.
+        let client = Client::try_from(config).map_err(|e| match e {
+            kube::Error::Auth(e) => credential_error(&cluster_url, &e),
+            other => Error::kube(format!(
                 "cannot set up a client for the API server at {cluster_url}: {}",
-                root_cause(&e)
-            ))
+                root_cause(&other)
+            )),
         })?;
         Ok(Session {
             client,
@@ -167,6 +170,35 @@ fn chain_mentions_tls(err: &(dyn StdError + 'static)) -> bool {
     false
 }
 
+/// The verb and resource of an RBAC refusal: `... User "u" cannot get resource "pods/portforward" ...`.
+fn denied_permission(message: &str) -> Option<(&str, &str)> {
+    let rest = &message[message.find(" cannot ")? + " cannot ".len()..];
+    let (verb, rest) = rest.split_once(' ')?;
+    let resource = rest.strip_prefix("resource \"")?.split('"').next()?;
+    Some((verb, resource))
+}
+
+fn credential_error(cluster_url: &str, err: &AuthError) -> Error {
+    let detail = match err {
+        // kube's own text carries the plugin's whole environment and a Debug dump of its output;
+        // what helps is its exit status and what it said on stderr.
+        AuthError::AuthExecRun { out, .. } => {
+            let said = String::from_utf8_lossy(&out.stderr);
+            let said = said
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .last()
+                .unwrap_or("");
+            format!("the exec credential plugin failed ({}): {said}", out.status)
+        }
+        other => root_cause(other),
+    };
+    Error::kube(format!(
+        "cannot get credentials for the API server at {cluster_url}: {detail}"
+    ))
+}
+
 fn api_error(cluster_url: &str, err: kube::Error, call: &Call) -> Error {
     let ns = call.namespace;
     match err {
@@ -185,16 +217,20 @@ fn api_error(cluster_url: &str, err: kube::Error, call: &Call) -> Error {
                     };
                     Error::kube(format!("{message} in namespace \"{ns}\""))
                 }
-                403 => Error::kube(format!(
-                    "cannot {} {} in namespace \"{ns}\": {}",
-                    call.verb,
-                    call.resource,
-                    if server_says.is_empty() {
+                403 => {
+                    // The server knows which verb it checked (a WebSocket port-forward is a GET,
+                    // authorized as `get` before Kubernetes 1.35 and as `create` since).
+                    let (verb, resource) =
+                        denied_permission(server_says).unwrap_or((call.verb, call.resource));
+                    let detail = if server_says.is_empty() {
                         "forbidden"
                     } else {
                         server_says
-                    }
-                )),
+                    };
+                    Error::kube(format!(
+                        "cannot {verb} {resource} in namespace \"{ns}\": {detail}"
+                    ))
+                }
                 401 => {
                     Error::kube(format!(
                     "the API server at {cluster_url} rejected the credentials (401 Unauthorized){}",
@@ -213,10 +249,7 @@ fn api_error(cluster_url: &str, err: kube::Error, call: &Call) -> Error {
                 )),
             }
         }
-        kube::Error::Auth(e) => Error::kube(format!(
-            "cannot get credentials for the API server at {cluster_url}: {}",
-            root_cause(&e)
-        )),
+        kube::Error::Auth(e) => credential_error(cluster_url, &e),
         kube::Error::UpgradeConnection(e) => Error::kube(format!(
             "the API server at {cluster_url} did not open the port-forward stream: {e}"
         )),
@@ -305,6 +338,27 @@ mod tests {
             ),
             "{}",
             err.message
+        );
+        // The verb the server checked wins over the one we would have guessed.
+        let err = api_error(
+            URL,
+            status(
+                403,
+                "pods \"web-1\" is forbidden: User \"dev\" cannot get resource \"pods/portforward\" \
+                 in API group \"\" in the namespace \"shop\"",
+            ),
+            &call("create", "pods/portforward", "web-1"),
+        );
+        assert!(
+            err.message
+                .starts_with("cannot get pods/portforward in namespace \"shop\": pods"),
+            "{}",
+            err.message
+        );
+        let err = api_error(URL, status(403, ""), &call("list", "pods", "x"));
+        assert_eq!(
+            err.message,
+            "cannot list pods in namespace \"shop\": forbidden"
         );
     }
 

@@ -1,0 +1,405 @@
+//! `pc log` and `pc rootca-compare` against real Envoys through the test API server.
+
+mod live_support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use live_support::*;
+use serde_json::json;
+use testkit::apiserver::ApiServer;
+use testkit::envoy::{envoy_binary, http_get, Envoy};
+
+const USAGE: i32 = 2;
+const KUBE: i32 = 3;
+const PROXY: i32 = 4;
+/// What the CLI returns when the two trust bundles differ.
+const MISMATCH: i32 = 1;
+
+/// An Envoy with only an admin listener, started with `-l info --component-log-level
+/// upstream:debug,router:trace`: defaults that differ from istioctl's fallback (`warning`), so a
+/// reset that reads the wrong thing is caught. Its own, since `pc log` changes state.
+struct AdminOnlyEnvoy {
+    child: Child,
+    admin: std::net::SocketAddr,
+    _dir: tempfile::TempDir,
+}
+
+impl AdminOnlyEnvoy {
+    fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let bootstrap = dir.path().join("bootstrap.yaml");
+        fs::write(
+            &bootstrap,
+            "admin:\n  address:\n    socket_address: {address: 127.0.0.1, port_value: 0}\n",
+        )
+        .unwrap();
+        let address_file = dir.path().join("admin_address");
+        // Unique among concurrently running Envoys (hot restart is off, so it only has to differ):
+        // testkit numbers its Envoys upwards from pid * 1000, these count from pid * 1000 + 900.
+        static STARTED: AtomicU32 = AtomicU32::new(0);
+        let base_id = std::process::id()
+            .wrapping_mul(1000)
+            .wrapping_add(900 + STARTED.fetch_add(1, Ordering::Relaxed));
+        let child = Command::new(envoy_binary())
+            .arg("-c")
+            .arg(&bootstrap)
+            .args([
+                "--disable-hot-restart",
+                "--base-id",
+                &base_id.to_string(),
+                "--concurrency",
+                "1",
+            ])
+            .args([
+                "-l",
+                "info",
+                "--component-log-level",
+                "upstream:debug,router:trace",
+            ])
+            .arg("--admin-address-path")
+            .arg(&address_file)
+            .arg("--log-path")
+            .arg(dir.path().join("envoy.log"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start Envoy");
+        let mut envoy = AdminOnlyEnvoy {
+            child,
+            admin: "127.0.0.1:0".parse().unwrap(),
+            _dir: dir,
+        };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            assert!(
+                envoy.child.try_wait().unwrap().is_none(),
+                "Envoy exited early"
+            );
+            if let Some(addr) = fs::read_to_string(&address_file)
+                .ok()
+                .and_then(|t| t.trim().parse().ok())
+            {
+                if http_get(addr, "/ready").is_ok_and(|r| r.status == 200) {
+                    envoy.admin = addr;
+                    return envoy;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "Envoy did not become ready within a minute"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for AdminOnlyEnvoy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn labelled_pod(name: &str, app: &str) -> serde_json::Value {
+    pod(PodSpec {
+        name,
+        labels: json!({"app": app}),
+        ..Default::default()
+    })
+}
+
+/// Parses `  name: level` lines of one `active loggers:` block.
+fn levels(block: &str) -> Vec<(String, String)> {
+    block
+        .lines()
+        .filter_map(|l| l.strip_prefix("  ")?.split_once(": "))
+        .map(|(n, l)| (n.to_string(), l.to_string()))
+        .collect()
+}
+
+fn level_of<'a>(levels: &'a [(String, String)], name: &str) -> &'a str {
+    &levels
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no logger {name} in {levels:?}"))
+        .1
+}
+
+#[test]
+fn log_shows_changes_validates_and_resets() {
+    let envoy = AdminOnlyEnvoy::start();
+    let server = ApiServer::builder()
+        .pod(labelled_pod("proxy-a", "proxy"))
+        .pod(labelled_pod("proxy-b", "proxy"))
+        .pod(labelled_pod("other", "other"))
+        .portforward_backend("default", "proxy-a", 15000, envoy.admin)
+        .portforward_backend("default", "proxy-b", 15000, envoy.admin)
+        .deployment(workload(
+            "Deployment",
+            "proxy",
+            "default",
+            json!({"app": "proxy"}),
+        ))
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let run = |args: &[&str]| {
+        let mut all = vec!["pc", "log"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--kubeconfig", &kc]);
+        meshctl(home.path(), &all, &[])
+    };
+
+    let shown = run(&["proxy-a"]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    assert!(text.starts_with("active loggers:\n"), "{text}");
+    let before = levels(&text);
+    assert!(
+        before.len() > 20,
+        "Envoy reports its whole logger list: {text}"
+    );
+    let mut sorted = before.clone();
+    sorted.sort();
+    assert_eq!(before, sorted, "sorted by name");
+    assert_eq!(level_of(&before, "admin"), "info");
+    assert_eq!(level_of(&before, "upstream"), "debug");
+    assert_eq!(level_of(&before, "router"), "trace");
+
+    // A bare level goes first, so the logger item survives it, whatever the order given.
+    let changed = run(&["deploy/proxy", "--level", "http:debug,error"]);
+    assert!(changed.status.success(), "{}", stderr(&changed));
+    let after = levels(&stdout(&changed));
+    assert_eq!(level_of(&after, "http"), "debug");
+    assert_eq!(level_of(&after, "admin"), "error");
+    assert_eq!(level_of(&after, "upstream"), "error");
+
+    // Exact logger names only: istioctl would take these substrings of its list.
+    for bad in ["htt:debug", "ttp:debug", "http3:debug"] {
+        let name = bad.split(':').next().unwrap();
+        assert_fails(
+            &run(&["proxy-a", "--level", bad]),
+            USAGE,
+            &format!("unknown logger \"{name}\""),
+        );
+    }
+    let requests_before = server.requests().len();
+    assert_fails(&run(&["proxy-a", "--level", "warn"]), USAGE, "unknown log level \"warn\": expected one of trace, debug, info, warning, error, critical, off");
+    assert_eq!(
+        server.requests().len(),
+        requests_before,
+        "a bad level is refused before contacting the cluster"
+    );
+
+    // --reset restores the start-up levels, per-component ones included.
+    let reset = run(&["proxy-a", "--reset"]);
+    assert!(reset.status.success(), "{}", stderr(&reset));
+    assert_eq!(levels(&stdout(&reset)), before);
+    // Reset then level, in one go (the library does both; the CLI currently refuses the pair).
+    let opts = meshctl::live::ClusterOptions {
+        kubeconfig: Some(kubeconfig.clone()),
+        ..Default::default()
+    };
+    let request = meshctl::live::log::LogRequest {
+        targets: meshctl::live::log::LogTargets::Target("proxy-a".to_string()),
+        level: Some("admin:critical".to_string()),
+        reset: true,
+    };
+    let mut out = Vec::new();
+    meshctl::live::log::log(&opts, &request, &mut out).unwrap();
+    let both = levels(&String::from_utf8(out).unwrap());
+    assert_eq!(level_of(&both, "admin"), "critical");
+    assert_eq!(level_of(&both, "upstream"), "debug");
+    assert_eq!(level_of(&both, "http"), "info");
+
+    // Many pods by selector: each block says which pod it is.
+    let many = run(&["-l", "app=proxy"]);
+    assert!(many.status.success(), "{}", stderr(&many));
+    let text = stdout(&many);
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|l| l.ends_with(':') && !l.starts_with(' ') && *l != "active loggers:")
+        .collect();
+    assert_eq!(headers, ["proxy-a.default:", "proxy-b.default:"]);
+    assert_eq!(text.matches("active loggers:").count(), 2);
+    // One of many failing: the error names it (and the CLI prints no partial output).
+    let partial = run(&["-l", "app in (proxy,other)"]);
+    assert_eq!(partial.status.code(), Some(PROXY));
+    assert_eq!(
+        stdout(&partial).matches("active loggers:").count(),
+        0,
+        "errors leave stdout empty"
+    );
+    assert!(
+        stderr(&partial).contains("pod \"other\" in namespace \"default\""),
+        "{}",
+        stderr(&partial)
+    );
+    assert_fails(
+        &run(&["-l", "app=nothing"]),
+        KUBE,
+        "no pods match app=nothing in namespace \"default\"",
+    );
+}
+
+fn root_pem(common_name: &str) -> String {
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, common_name);
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    params
+        .self_signed(&rcgen::KeyPair::generate().unwrap())
+        .unwrap()
+        .pem()
+}
+
+fn indent(text: &str, spaces: usize) -> String {
+    text.lines()
+        .map(|l| format!("{}{l}\n", " ".repeat(spaces)))
+        .collect()
+}
+
+/// The web-frontend scenario with its ROOTCA secret replaced by `validation_context` (YAML lines).
+fn web_frontend_with_rootca(dir: &Path, validation_context: &str) -> PathBuf {
+    let xds = dir.join("xds");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/web-frontend/xds"),
+        &xds,
+    );
+    let secret = format!(
+        "resources:\n- '@type': type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.Secret\n  name: ROOTCA\n  validation_context:\n{}",
+        indent(validation_context, 4)
+    );
+    fs::write(xds.join("sds/ROOTCA.yaml"), secret).unwrap();
+    xds
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn rootca_compare_reads_real_bundles() {
+    let web = web_frontend_envoy();
+    let gateway = Envoy::start("ingress-gateway");
+    let work = tempfile::tempdir().unwrap();
+    let rotated = Envoy::start_with(&web_frontend_with_rootca(
+        &work.path().join("rotated"),
+        &format!(
+            "trusted_ca:\n  inline_string: |\n{}",
+            indent(&root_pem("rotated root"), 4)
+        ),
+    ));
+    let spiffe_domains = format!(
+        "custom_validator_config:\n  name: envoy.tls.cert_validator.spiffe\n  typed_config:\n    \
+         '@type': type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig\n    \
+         trust_domains:\n    - name: cluster.local\n      trust_bundle:\n        inline_string: |\n{}    \
+         - name: remote.example\n      trust_bundle:\n        inline_string: |\n{}",
+        indent(&root_pem("cluster.local root"), 10),
+        indent(&root_pem("remote root"), 10)
+    );
+    let spiffe = Envoy::start_with(&web_frontend_with_rootca(
+        &work.path().join("spiffe"),
+        &spiffe_domains,
+    ));
+    let bare = AdminOnlyEnvoy::start();
+
+    let mut builder = ApiServer::builder();
+    for (name, admin) in [
+        ("web", web.admin_addr()),
+        ("gateway", gateway.admin_addr()),
+        ("rotated", rotated.admin_addr()),
+        ("spiffe-1", spiffe.admin_addr()),
+        ("spiffe-2", spiffe.admin_addr()),
+        ("no-mesh", bare.admin),
+    ] {
+        builder = builder
+            .pod(labelled_pod(name, name))
+            .portforward_backend("default", name, 15000, admin);
+    }
+    let server = builder.start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let compare = |a: &str, b: &str| {
+        meshctl(
+            home.path(),
+            &["pc", "rootca-compare", a, b, "--kubeconfig", &kc],
+            &[],
+        )
+    };
+
+    // The two fixture proxies share the mesh root: a match (istioctl never finds one).
+    let same = compare("web", "gateway");
+    assert!(same.status.success(), "{}", stderr(&same));
+    let text = stdout(&same);
+    assert!(text.starts_with("ROOTCA of pod \"web\" in namespace \"default\" and pod \"gateway\" in namespace \"default\" match"), "{text}");
+    assert!(
+        text.contains("  trusted_ca: same 1 certificate (")
+            && text.contains("cluster.local root CA"),
+        "{text}"
+    );
+
+    let differ = compare("web", "rotated");
+    assert_eq!(differ.status.code(), Some(MISMATCH), "{}", stderr(&differ));
+    let text = stdout(&differ);
+    assert!(text.contains("differ"), "{text}");
+    assert!(
+        text.contains("trusted_ca: only pod \"web\" in namespace \"default\" trusts")
+            && text.contains("cluster.local root CA"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "trusted_ca: only pod \"rotated\" in namespace \"default\" trusts CN=rotated root"
+        ),
+        "{text}"
+    );
+
+    // SPIFFE trust bundles, per trust domain.
+    let spiffe_same = compare("spiffe-1", "spiffe-2.default");
+    assert!(spiffe_same.status.success(), "{}", stderr(&spiffe_same));
+    let text = stdout(&spiffe_same);
+    assert!(
+        text.contains(
+            "SPIFFE trust domain \"cluster.local\": same 1 certificate (CN=cluster.local root"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("SPIFFE trust domain \"remote.example\": same 1 certificate (CN=remote root"),
+        "{text}"
+    );
+    let spiffe_vs_plain = compare("spiffe-1", "web");
+    assert_eq!(spiffe_vs_plain.status.code(), Some(MISMATCH));
+    assert!(stdout(&spiffe_vs_plain)
+        .contains("SPIFFE trust domain \"remote.example\": only pod \"spiffe-1\""));
+
+    assert_fails(
+        &compare("web", "no-mesh"),
+        PROXY,
+        "pod \"no-mesh\" in namespace \"default\" has no ROOTCA secret",
+    );
+    assert_fails(
+        &compare("web", "ghost"),
+        KUBE,
+        "pods \"ghost\" not found in namespace \"default\"",
+    );
+}

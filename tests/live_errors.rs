@@ -1,0 +1,477 @@
+//! Every live failure a user can meet ends in one stderr line they can act on, the documented exit
+//! code and nothing on stdout: measured against the test API server's real responses and faults,
+//! and a real Envoy where the proxy's own behaviour matters.
+
+mod live_support;
+
+use std::time::{Duration, Instant};
+
+use live_support::*;
+use serde_json::json;
+use testkit::apiserver::{ApiServer, ApiServerBuilder, Denial, PortForwardFault};
+
+const KUBE: i32 = 3;
+const PROXY: i32 = 4;
+const TIMEOUT: i32 = 5;
+const USAGE: i32 = 2;
+
+fn web_pod(name: &str) -> serde_json::Value {
+    pod(PodSpec {
+        name,
+        labels: json!({"app": "web"}),
+        ..Default::default()
+    })
+}
+
+/// Runs `meshctl pc listeners TARGET` against `server` with `extra` flags.
+fn listeners(server: &ApiServer, target: &str, extra: &[&str]) -> std::process::Output {
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kubeconfig = path_str(&kubeconfig);
+    let mut args = vec!["pc", "listeners", target, "--kubeconfig", &kubeconfig];
+    args.extend_from_slice(extra);
+    meshctl(home.path(), &args, &[])
+}
+
+fn portforwards(server: &ApiServer) -> usize {
+    server
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/portforward"))
+        .count()
+}
+
+fn builder_with_web() -> ApiServerBuilder {
+    ApiServer::builder()
+        .pod(web_pod("web-1"))
+        .deployment(workload(
+            "Deployment",
+            "web",
+            "default",
+            json!({"app": "web"}),
+        ))
+}
+
+#[test]
+fn not_found_reads_like_kubectl_and_happens_before_any_port_forward() {
+    let server = builder_with_web().start();
+    let output = listeners(&server, "web-2", &[]);
+    assert_fails(
+        &output,
+        KUBE,
+        "pods \"web-2\" not found in namespace \"default\"",
+    );
+    let output = listeners(&server, "deploy/nosuch.shop", &[]);
+    assert_fails(
+        &output,
+        KUBE,
+        "deployments.apps \"nosuch\" not found in namespace \"shop\"",
+    );
+    let output = listeners(&server, "sts/web", &[]);
+    assert_fails(&output, KUBE, "statefulsets.apps \"web\" not found");
+    assert_eq!(portforwards(&server), 0);
+}
+
+#[test]
+fn a_workload_without_pods_or_with_a_stopped_pod() {
+    let server = builder_with_web()
+        .deployment(workload("Deployment", "empty", "default", json!({"app": "nothing-here"})))
+        .service(json!({"metadata": {"name": "external"}, "spec": {"type": "ExternalName", "externalName": "example.org"}}))
+        .pod(pod(PodSpec { name: "pending-1", phase: "Pending", ready_since: None, ..Default::default() }))
+        .deployment(workload("Deployment", "done", "default", json!({"app": "done"})))
+        .pod(pod(PodSpec { name: "done-1", phase: "Succeeded", ready_since: None, labels: json!({"app": "done"}), ..Default::default() }))
+        .start();
+    assert_fails(
+        &listeners(&server, "deploy/empty", &[]),
+        KUBE,
+        "no pods match deployment/empty (selector app=nothing-here) in namespace \"default\"",
+    );
+    assert_fails(
+        &listeners(&server, "svc/external", &[]),
+        KUBE,
+        "service/external in namespace \"default\" has no pod selector, so no pod backs it",
+    );
+    assert_fails(
+        &listeners(&server, "pending-1", &[]),
+        KUBE,
+        "pod \"pending-1\" in namespace \"default\" is not running (phase Pending)",
+    );
+    assert_fails(
+        &listeners(&server, "deploy/done", &[]),
+        KUBE,
+        "pod \"done-1\" in namespace \"default\" is not running (phase Succeeded)",
+    );
+    assert_eq!(portforwards(&server), 0);
+}
+
+#[test]
+fn no_proxy_listening_is_reported_from_the_error_channel() {
+    // A refused backend (the kubelet's text on the error channel) and a pod with no backend at all.
+    let server = builder_with_web()
+        .pod(web_pod("web-2"))
+        .portforward_fault("default", "web-1", PortForwardFault::Refused)
+        .start();
+    for target in ["web-1", "web-2"] {
+        let err = assert_fails(
+            &listeners(&server, target, &[]),
+            PROXY,
+            &format!("nothing is listening on port 15000 of pod \"{target}\" in namespace \"default\": is the sidecar injected?"),
+        );
+        assert!(
+            err.contains("connect: connection refused"),
+            "the kubelet's words are kept: {err}"
+        );
+    }
+    // --proxy-admin-port is what gets forwarded (and reported).
+    let err = assert_fails(
+        &listeners(&server, "web-2", &["--proxy-admin-port", "15001"]),
+        PROXY,
+        "port 15001",
+    );
+    assert!(err.contains("check --proxy-admin-port"), "{err}");
+    assert!(server
+        .requests()
+        .iter()
+        .any(|r| r.path.ends_with("/portforward") && r.query.contains("ports=15001")));
+}
+
+#[test]
+fn rbac_refusals_name_the_permission() {
+    let server = builder_with_web()
+        .pod(web_pod("web-2"))
+        .portforward_fault("default", "web-2", PortForwardFault::Forbidden)
+        .deny(Denial::new("get", "pods").namespace("locked"))
+        .deny(Denial::new("list", "pods").namespace("listless"))
+        .deployment(workload(
+            "Deployment",
+            "web",
+            "listless",
+            json!({"app": "web"}),
+        ))
+        .start();
+    // 403 on the WebSocket upgrade: a Kubernetes 1.33 server checks `get` on pods/portforward.
+    assert_fails(
+        &listeners(&server, "web-2", &[]),
+        KUBE,
+        "cannot get pods/portforward in namespace \"default\": pods \"web-2\" is forbidden: User \"system:anonymous\" cannot get resource \"pods/portforward\"",
+    );
+    assert_fails(
+        &listeners(&server, "web-1.locked", &[]),
+        KUBE,
+        "cannot get pods in namespace \"locked\": ",
+    );
+    assert_fails(
+        &listeners(&server, "deploy/web.listless", &[]),
+        KUBE,
+        "cannot list pods in namespace \"listless\": ",
+    );
+
+    // From Kubernetes 1.35 the same upgrade is authorized as `create`.
+    let newer = builder_with_web()
+        .version("v1.35.0")
+        .portforward_fault("default", "web-1", PortForwardFault::Forbidden)
+        .start();
+    assert_fails(
+        &listeners(&newer, "web-1", &[]),
+        KUBE,
+        "cannot create pods/portforward in namespace \"default\"",
+    );
+}
+
+#[test]
+fn connection_tls_and_credential_failures() {
+    let home = temp_home();
+    // Nothing listens: bind a port, then free it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let unreachable = home.path().join("unreachable.yaml");
+    std::fs::write(
+        &unreachable,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:{port}\n\
+             users:\n- name: u\n  user: {{}}\ncontexts:\n- name: x\n  context: {{cluster: c, user: u}}\ncurrent-context: x\n"
+        ),
+    )
+    .unwrap();
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listeners",
+            "web-1",
+            "--kubeconfig",
+            &path_str(&unreachable),
+        ],
+        &[],
+    );
+    let err = assert_fails(
+        &output,
+        KUBE,
+        &format!("cannot reach the API server at https://127.0.0.1:{port}"),
+    );
+    assert!(err.to_lowercase().contains("connection refused"), "{err}");
+
+    // A server whose certificate the kubeconfig does not trust.
+    let server = builder_with_web().https().start();
+    let yaml = server.kubeconfig_yaml("test", None);
+    let untrusted = home.path().join("untrusted.yaml");
+    let without_ca: String = yaml
+        .lines()
+        .filter(|l| !l.contains("certificate-authority-data"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(without_ca, yaml, "the kubeconfig carried a CA to drop");
+    std::fs::write(&untrusted, without_ca).unwrap();
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listeners",
+            "web-1",
+            "--kubeconfig",
+            &path_str(&untrusted),
+        ],
+        &[],
+    );
+    let err = assert_fails(
+        &output,
+        KUBE,
+        &format!(
+            "TLS handshake with the API server at {} failed",
+            server.url()
+        ),
+    );
+    assert!(err.contains("certificate"), "{err}");
+
+    // A token the server does not know.
+    let server = builder_with_web().token("right", "alice").start();
+    let wrong = home.path().join("wrong-token.yaml");
+    std::fs::write(
+        &wrong,
+        server
+            .kubeconfig_yaml("test", None)
+            .replace("right", "wrong"),
+    )
+    .unwrap();
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listeners",
+            "web-1",
+            "--kubeconfig",
+            &path_str(&wrong),
+        ],
+        &[],
+    );
+    assert_fails(
+        &output,
+        KUBE,
+        &format!(
+            "the API server at {} rejected the credentials (401 Unauthorized)",
+            server.url()
+        ),
+    );
+
+    // An exec credential plugin that fails, and one that works.
+    let plugin = |name: &str, script: &str| {
+        let path = home.path().join(name);
+        std::fs::write(&path, script).unwrap();
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let config = format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: {}\n\
+             users:\n- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n      interactiveMode: Never\n\
+             contexts:\n- name: x\n  context: {{cluster: c, user: u}}\ncurrent-context: x\n",
+            server.url(),
+            path.display()
+        );
+        let file = home.path().join(format!("{name}.yaml"));
+        std::fs::write(&file, config).unwrap();
+        path_str(&file)
+    };
+    let failing = plugin(
+        "broken-plugin",
+        "#!/bin/sh\necho 'sso session expired' >&2\nexit 1\n",
+    );
+    let output = meshctl(
+        home.path(),
+        &["pc", "listeners", "web-1", "--kubeconfig", &failing],
+        &[],
+    );
+    assert_fails(
+        &output,
+        KUBE,
+        &format!(
+            "cannot get credentials for the API server at {}: the exec credential plugin failed (exit status: 1): sso session expired",
+            server.url()
+        ),
+    );
+    let working = plugin(
+        "token-plugin",
+        "#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"right\"}}'\n",
+    );
+    let output = meshctl(
+        home.path(),
+        &["pc", "listeners", "web-1", "--kubeconfig", &working],
+        &[],
+    );
+    // Authenticated as alice, the request reaches the port-forward (which has no backend here).
+    assert_fails(&output, PROXY, "is the sidecar injected?");
+    assert!(server
+        .requests()
+        .iter()
+        .any(|r| r.path.ends_with("/portforward") && r.user.as_deref() == Some("alice")));
+}
+
+#[test]
+fn kubeconfig_and_target_mistakes() {
+    let server = builder_with_web().start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kubeconfig = path_str(&kubeconfig);
+    let run = |args: &[&str]| meshctl(home.path(), args, &[]);
+    assert_fails(
+        &run(&[
+            "pc",
+            "listeners",
+            "web-1",
+            "--kubeconfig",
+            &kubeconfig,
+            "--context",
+            "prod",
+        ]),
+        KUBE,
+        &format!("context \"prod\" does not exist in kubeconfig {kubeconfig}"),
+    );
+    let missing = home.path().join("missing.yaml");
+    assert_fails(
+        &run(&[
+            "pc",
+            "listeners",
+            "web-1",
+            "--kubeconfig",
+            &path_str(&missing),
+        ]),
+        KUBE,
+        &format!("cannot read kubeconfig {}", missing.display()),
+    );
+    // No kubeconfig anywhere and not in a cluster.
+    assert_fails(
+        &run(&["pc", "listeners", "web-1"]),
+        KUBE,
+        "no kubeconfig found",
+    );
+    assert_fails(
+        &run(&[
+            "pc",
+            "listeners",
+            "cronjob/nightly",
+            "--kubeconfig",
+            &kubeconfig,
+        ]),
+        USAGE,
+        "unknown resource type \"cronjob\"",
+    );
+    assert!(
+        server.requests().is_empty(),
+        "a bad target is rejected before any request"
+    );
+}
+
+#[test]
+fn proxy_answers_that_go_wrong() {
+    let envoy = web_frontend_envoy();
+    let admin = envoy.admin_addr();
+    let server = builder_with_web()
+        .pod(web_pod("web-cut"))
+        .pod(web_pod("web-slow"))
+        .pod(web_pod("web-hang"))
+        .portforward_backend("default", "web-1", 15000, admin)
+        .portforward_backend("default", "web-cut", 15000, admin)
+        .portforward_backend("default", "web-slow", 15000, admin)
+        .portforward_backend("default", "web-hang", 15000, admin)
+        .portforward_fault(
+            "default",
+            "web-cut",
+            PortForwardFault::DropAfterBodyBytes(100),
+        )
+        .portforward_fault(
+            "default",
+            "web-slow",
+            PortForwardFault::SlowFirstByte(Duration::from_secs(30)),
+        )
+        .portforward_fault("default", "web-hang", PortForwardFault::Hang)
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let opts = meshctl::live::ClusterOptions {
+        kubeconfig: Some(kubeconfig.clone()),
+        ..Default::default()
+    };
+
+    // Envoy's own refusal: a mask that fits no section is a 400 with its reason.
+    let err =
+        meshctl::live::fetch(&opts, "web-1", "GET", "/config_dump?mask=no_such_field").unwrap_err();
+    assert_eq!(err.code as i32, PROXY);
+    assert!(
+        err.message.starts_with("Envoy on pod \"web-1\" in namespace \"default\" answered 400 Bad Request to GET /config_dump?mask=no_such_field: "),
+        "{}",
+        err.message
+    );
+    let err = meshctl::live::fetch(&opts, "web-1", "GET", "/no-such-admin-page").unwrap_err();
+    assert!(
+        err.message.contains("answered 404 Not Found"),
+        "{}",
+        err.message
+    );
+
+    // A body cut after 100 bytes: Envoy's admin answers are chunked, so the framing is what fails.
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listeners",
+            "web-cut",
+            "--kubeconfig",
+            &path_str(&kubeconfig),
+        ],
+        &[],
+    );
+    let err = assert_fails(&output, PROXY, "Envoy's answer to GET /config_dump?mask=dynamic_listeners,static_listeners from pod \"web-cut\" in namespace \"default\" was cut short");
+    assert!(err.contains("bytes"), "{err}");
+
+    // A slow or silent proxy runs into --request-timeout, which says what it was waiting for.
+    for pod in ["web-slow", "web-hang"] {
+        let started = Instant::now();
+        let output = meshctl(
+            home.path(),
+            &[
+                "pc",
+                "listeners",
+                pod,
+                "--kubeconfig",
+                &path_str(&kubeconfig),
+                "--request-timeout",
+                "1s",
+            ],
+            &[],
+        );
+        assert_fails(
+            &output,
+            TIMEOUT,
+            &format!("timed out after 1s waiting for Envoy's answer to GET /config_dump?mask=dynamic_listeners,static_listeners from pod \"{pod}\" in namespace \"default\" (--request-timeout)"),
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{pod}: the timeout bounds the run"
+        );
+    }
+}

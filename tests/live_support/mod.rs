@@ -1,0 +1,154 @@
+//! Shared set-up for the live-mode end-to-end tests: the test API server from testkit, pods shaped
+//! like a cluster's, a real Envoy shared by the tests that run at the same time, and the meshctl
+//! binary run with a clean environment.
+
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex, Weak};
+
+use serde_json::{json, Value};
+use testkit::envoy::Envoy;
+
+/// One Envoy on the web-frontend scenario for every test that holds it at the same time: starting
+/// Envoy costs seconds on a shared machine. It is killed when the last holder lets go, so nothing
+/// outlives the test process.
+pub fn web_frontend_envoy() -> Arc<Envoy> {
+    static SHARED: Mutex<Weak<Envoy>> = Mutex::new(Weak::new());
+    let mut shared = SHARED.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(envoy) = shared.upgrade() {
+        return envoy;
+    }
+    let envoy = Arc::new(Envoy::start("web-frontend"));
+    *shared = Arc::downgrade(&envoy);
+    envoy
+}
+
+/// A pod as the API server returns it. `ready_since` None: running but not ready.
+pub struct PodSpec<'a> {
+    pub name: &'a str,
+    pub namespace: &'a str,
+    pub labels: Value,
+    pub phase: &'a str,
+    pub ready_since: Option<&'a str>,
+    pub created: &'a str,
+    pub restarts: i64,
+}
+
+impl Default for PodSpec<'_> {
+    fn default() -> Self {
+        PodSpec {
+            name: "pod",
+            namespace: "default",
+            labels: json!({}),
+            phase: "Running",
+            ready_since: Some("2024-06-01T10:01:00Z"),
+            created: "2024-06-01T10:00:00Z",
+            restarts: 0,
+        }
+    }
+}
+
+pub fn pod(spec: PodSpec) -> Value {
+    let ready = spec.ready_since.is_some();
+    json!({
+        "metadata": {
+            "name": spec.name,
+            "namespace": spec.namespace,
+            "labels": spec.labels,
+            "creationTimestamp": spec.created,
+        },
+        "spec": {
+            "nodeName": "node-1",
+            "containers": [{"name": "app", "image": "app:1"}, {"name": "istio-proxy", "image": "proxyv2:1"}],
+        },
+        "status": {
+            "phase": spec.phase,
+            "conditions": [{
+                "type": "Ready",
+                "status": if ready { "True" } else { "False" },
+                "lastTransitionTime": spec.ready_since.unwrap_or(spec.created),
+            }],
+            "containerStatuses": [
+                {"name": "app", "ready": ready, "restartCount": spec.restarts, "image": "app:1", "imageID": ""},
+                {"name": "istio-proxy", "ready": ready, "restartCount": 0, "image": "proxyv2:1", "imageID": ""},
+            ],
+        },
+    })
+}
+
+/// A workload object with a `spec.selector` of match labels.
+pub fn workload(kind: &str, name: &str, namespace: &str, match_labels: Value) -> Value {
+    let api_version = match kind {
+        "Job" => "batch/v1",
+        _ => "apps/v1",
+    };
+    json!({
+        "apiVersion": api_version,
+        "kind": kind,
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": {
+            "selector": {"matchLabels": match_labels},
+            "template": {"metadata": {"labels": match_labels}, "spec": {"containers": [{"name": "app", "image": "app:1"}]}},
+        },
+    })
+}
+
+/// Runs the meshctl binary with no inherited cluster settings: no KUBECONFIG, HOME in `home` (so
+/// no ~/.kube/config), no proxies; `env` adds variables.
+pub fn meshctl(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_meshctl"));
+    command.args(args).env("HOME", home).env("NO_COLOR", "1");
+    for var in [
+        "KUBECONFIG",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "NO_PROXY",
+        "no_proxy",
+    ] {
+        command.env_remove(var);
+    }
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().expect("run meshctl")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts a failed run: the exit code, nothing on stdout, one stderr line containing `expect`.
+pub fn assert_fails(output: &Output, code: i32, expect: &str) -> String {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(code), "exit code; stderr: {err}");
+    assert_eq!(stdout(output), "", "stdout must stay empty on error");
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
+    assert!(
+        err.contains(expect),
+        "stderr {err:?} should contain {expect:?}"
+    );
+    err
+}
+
+/// A temporary directory that doubles as HOME and holds kubeconfigs.
+pub fn temp_home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary directory")
+}
+
+pub fn path_str(path: &Path) -> String {
+    path.to_str()
+        .expect("temporary paths are UTF-8")
+        .to_string()
+}
+
+pub fn kubeconfig_path(home: &Path, name: &str) -> PathBuf {
+    home.join(name)
+}
