@@ -171,9 +171,8 @@ mod clusters {
 
     /// The sidecar's active and static clusters (not the warming one), sorted by
     /// (fqdn, subset, port, direction); names without parts sort as (name, "", 0, ""), so the
-    /// inbound clusters (empty FQDN) come first and upper case before lower case. TYPE `STATIC`
-    /// is what Envoy leaves out of the dump (the enum default). The DestinationRule path on the
-    /// two subset clusters shows as `customers.default`.
+    /// inbound clusters (empty FQDN) come first and upper case before lower case. The
+    /// DestinationRule path on the two subset clusters shows as `customers.default`.
     pub const SIDECAR_ROWS: [[&str; 6]; 22] = [
         ["", "8080", "-", "inbound", "ORIGINAL_DST", ""],
         ["", "9090", "-", "inbound", "STATIC", ""],
@@ -604,6 +603,41 @@ mod clusters {
             cells.push(line[start..end].trim_end());
         }
         cells
+    }
+
+    #[test]
+    fn type_is_static_when_absent_and_for_cluster_type_clusters() {
+        // Every fixture cluster names its type; take two away, give one a `cluster_type`.
+        let text = std::fs::read_to_string(fixture(GATEWAY, "config_dump.json")).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for section in value["configs"].as_array_mut().unwrap() {
+            for entry in section["dynamic_active_clusters"]
+                .as_array_mut()
+                .into_iter()
+                .flatten()
+            {
+                let cluster = entry["cluster"].as_object_mut().unwrap();
+                match cluster["name"].as_str().unwrap() {
+                    "outbound|3000||grafana.monitoring.svc.cluster.local" => {
+                        cluster.remove("type");
+                    }
+                    "outbound|80||customers.default.svc.cluster.local" => {
+                        cluster.remove("type");
+                        cluster.insert(
+                            "cluster_type".into(),
+                            serde_json::json!({"name": "envoy.clusters.aggregate"}),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let doc = Document::from_bytes(value.to_string().into_bytes(), "typeless".into()).unwrap();
+        let out = render(&view(ClusterFilter::default()), &doc, Format::Short);
+        let mut expected = GATEWAY_ROWS;
+        expected[2][4] = "STATIC";
+        expected[3][4] = "STATIC";
+        assert_table(&out, 5, HEADER, &expected);
     }
 
     #[test]
