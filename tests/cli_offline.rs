@@ -1,0 +1,361 @@
+//! The `meshctl` binary in offline mode, as an operator runs it: no kubeconfig anywhere (HOME and
+//! KUBECONFIG point into an empty temporary directory), a saved dump given with `-f FILE` or on
+//! standard input with `-f -`.
+//!
+//! Contract checked for every run: exit 0 with the output on stdout and nothing on stderr, or a
+//! non-zero exit code (1 bad input, 2 usage, 3 Kubernetes; src/error.rs) with nothing on stdout
+//! and exactly one line on stderr.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn fixture(scenario: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(scenario)
+        .join(file)
+}
+
+fn sidecar_dump() -> String {
+    fixture("web-frontend", "config_dump.json")
+        .display()
+        .to_string()
+}
+
+/// Runs meshctl with no kubeconfig reachable, optionally feeding standard input.
+fn meshctl(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let home = tempfile::tempdir().expect("temporary HOME");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_meshctl"));
+    command
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("KUBECONFIG", home.path().join("config"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+    let mut child = command.spawn().expect("run meshctl");
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        let bytes = bytes.to_vec();
+        // Written from a thread so a large dump cannot deadlock against a full stdout pipe.
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        });
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().expect("wait for meshctl");
+    Run {
+        code: status.code().expect("meshctl exited, not killed"),
+        stdout: String::from_utf8(stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn ok(args: &[&str]) -> String {
+    let run = meshctl(args, None);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (0, ""),
+        "meshctl {args:?} should succeed quietly"
+    );
+    run.stdout
+}
+
+/// An error run: the code, nothing on stdout, one line on stderr; returns that line.
+fn fails(args: &[&str], stdin: Option<&[u8]>, code: i32) -> String {
+    let run = meshctl(args, stdin);
+    assert_eq!(
+        run.code, code,
+        "meshctl {args:?}: exit code\nstderr: {}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "", "meshctl {args:?}: nothing on stdout");
+    assert_eq!(
+        run.stderr.lines().count(),
+        1,
+        "meshctl {args:?}: exactly one line on stderr, got:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with('\n'));
+    run.stderr.trim_end().to_string()
+}
+
+const SEED: &str = "ADDRESSES PORT MATCH                        DESTINATION\n\
+                    0.0.0.0   80   Trans: raw_buffer; App: HTTP Route: 80\n\
+                    0.0.0.0   80   ALL                          PassthroughCluster\n";
+
+#[test]
+fn listeners_port_80_prints_the_seed_rows_without_a_kubeconfig() {
+    let dump = sidecar_dump();
+    assert_eq!(ok(&["pc", "listeners", "-f", &dump, "--port", "80"]), SEED);
+    // The same with the long command name and the other aliases.
+    for command in [
+        ["proxy-config", "listener"],
+        ["pc", "l"],
+        ["pc", "listener"],
+    ] {
+        let args = [command[0], command[1], "-f", &dump, "--port", "80"];
+        assert_eq!(ok(&args), SEED, "{args:?}");
+    }
+}
+
+#[test]
+fn a_dump_on_standard_input() {
+    let bytes = std::fs::read(sidecar_dump()).unwrap();
+    let run = meshctl(&["pc", "l", "-f", "-", "--port", "80"], Some(&bytes));
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.stdout, SEED);
+}
+
+#[test]
+fn every_view_and_alias_runs_offline() {
+    let dump = sidecar_dump();
+    let clusters = fixture("web-frontend", "clusters.json")
+        .display()
+        .to_string();
+    let groups: [(&[&str], &str, &str); 9] = [
+        (&["cluster", "clusters", "c"], &dump, "SERVICE FQDN"),
+        (&["listener", "listeners", "l"], &dump, "ADDRESSES"),
+        (&["route", "routes", "r"], &dump, "VHOST NAME"),
+        (&["endpoint", "endpoints", "ep"], &clusters, "OUTLIER CHECK"),
+        (&["eds"], &dump, "LOCALITY"),
+        (&["secret", "secrets", "s"], &dump, "SERIAL NUMBER"),
+        (&["ecds", "ec"], &dump, "ECDS NAME"),
+        (&["all", "a"], &dump, "Envoy Version:"),
+        (&["bootstrap", "b"], &dump, "\"bootstrap\": {"),
+    ];
+    for (names, file, marker) in groups {
+        let first = ok(&["pc", names[0], "-f", file]);
+        assert!(
+            first.contains(marker),
+            "pc {}: no {marker:?}:\n{first}",
+            names[0]
+        );
+        for alias in &names[1..] {
+            assert_eq!(ok(&["pc", alias, "-f", file]), first, "pc {alias}");
+        }
+    }
+}
+
+#[test]
+fn bootstrap_defaults_to_json_others_to_short() {
+    let dump = sidecar_dump();
+    let out = ok(&["pc", "bootstrap", "-f", &dump]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON by default");
+    assert_eq!(
+        v["bootstrap"]["node"]["metadata"]["ISTIO_VERSION"],
+        "1.24.2"
+    );
+    let short = ok(&["pc", "bootstrap", "-f", &dump, "-o", "short"]);
+    assert!(short.starts_with("Istio Version:"), "{short}");
+}
+
+#[test]
+fn output_formats_and_global_flags_after_the_command() {
+    let dump = sidecar_dump();
+    for format in ["json", "raw"] {
+        let out = ok(&["pc", "c", "-f", &dump, "--fqdn", "customers", "-o", format]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), 3, "-o {format}");
+    }
+    let yaml = ok(&[
+        "pc",
+        "c",
+        "-f",
+        &dump,
+        "--fqdn",
+        "customers",
+        "--output",
+        "yaml",
+    ]);
+    let v: serde_json::Value = serde_yaml::from_str(&yaml).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3);
+    let wide = ok(&["-o", "wide", "pc", "c", "-f", &dump, "--fqdn", "customers"]);
+    assert!(wide.lines().next().unwrap().contains("LB POLICY"), "{wide}");
+}
+
+#[test]
+fn verbose_takes_an_optional_value_and_port_0_is_no_filter() {
+    let dump = sidecar_dump();
+    let terse = ok(&["pc", "l", "-f", &dump, "--verbose=false"]);
+    assert!(terse.starts_with("ADDRESSES   PORT  TYPE\n"), "{terse}");
+    assert_eq!(terse.lines().count(), 11);
+    let verbose = ok(&["pc", "l", "-f", &dump, "--verbose"]);
+    assert_eq!(verbose, ok(&["pc", "l", "-f", &dump]));
+    assert_eq!(ok(&["pc", "l", "-f", &dump, "--port", "0"]), verbose);
+    assert_eq!(
+        ok(&["pc", "c", "-f", &dump, "--port", "0"]),
+        ok(&["pc", "c", "-f", &dump])
+    );
+}
+
+#[test]
+fn all_with_headers_and_filters() {
+    let dump = sidecar_dump();
+    let out = ok(&[
+        "pc",
+        "all",
+        "-f",
+        &dump,
+        "--with-headers",
+        "--port",
+        "8080",
+        "--name",
+        "8080",
+    ]);
+    assert!(out.starts_with("------ BOOTSTRAP INFO ------\n\n"), "{out}");
+    assert!(
+        out.contains("\n\n------ ENDPOINTS INFO ------\n\n"),
+        "{out}"
+    );
+    assert!(out.contains("listener/0.0.0.0_8080 "), "{out}");
+    assert!(!out.contains("listener/0.0.0.0_80 "), "{out}");
+}
+
+#[test]
+fn bad_input_exits_1_with_one_line() {
+    let missing = fails(&["pc", "c", "-f", "/nonexistent/dump.json"], None, 1);
+    assert_eq!(
+        missing,
+        "Error: cannot read /nonexistent/dump.json: no such file"
+    );
+    let empty = fails(&["pc", "c", "-f", "-"], Some(b""), 1);
+    assert_eq!(empty, "Error: standard input is empty");
+    let clusters = fixture("web-frontend", "clusters.json")
+        .display()
+        .to_string();
+    let wrong = fails(&["pc", "c", "-f", &clusters], None, 1);
+    assert!(wrong.contains("/clusters?format=json"), "{wrong}");
+    let gateway = fixture("ingress-gateway", "config_dump.json")
+        .display()
+        .to_string();
+    let no_ecds = fails(&["pc", "ecds", "-f", &gateway], None, 1);
+    assert_eq!(
+        no_ecds,
+        "Error: config dump has no configuration type type.googleapis.com/envoy.admin.v3.EcdsConfigDump"
+    );
+}
+
+#[test]
+fn a_view_without_target_or_file_is_a_usage_error() {
+    for (command, name) in [("clusters", "cluster"), ("l", "listener"), ("ecds", "ecds")] {
+        let line = fails(&["pc", command], None, 2);
+        assert_eq!(
+            line,
+            format!("Error: {name} requires pod name or --file parameter")
+        );
+    }
+    let line = fails(&["pc", "r", "somepod", "-f", &sidecar_dump()], None, 2);
+    assert_eq!(line, "Error: route takes a pod name or --file, not both");
+}
+
+#[test]
+fn a_target_without_a_kubeconfig_is_a_kubernetes_error_in_one_line() {
+    let line = fails(
+        &["pc", "clusters", "web-frontend-7d9f8-abcde.default"],
+        None,
+        3,
+    );
+    assert!(line.starts_with("Error: "), "{line}");
+    assert!(line.contains("kubeconfig"), "{line}");
+}
+
+/// clap's own usage errors (unknown flag, bad value) are errors like any other: exit 2, nothing
+/// on stdout, one line on stderr.
+#[test]
+fn usage_errors_from_argument_parsing_are_one_line() {
+    let dump = sidecar_dump();
+    let cases: [&[&str]; 6] = [
+        &["pc", "clusters", "-f", &dump, "--bogus"],
+        &["pc", "c", "-f", &dump, "-o", "bogus"],
+        &["pc", "c", "-f", &dump, "--proxy-admin-port", "0"],
+        &["pc", "l", "-f", &dump, "--port", "x"],
+        &["completion", "bogus"],
+        &["bogus"],
+    ];
+    for args in cases {
+        fails(args, None, 2);
+    }
+}
+
+#[test]
+fn help_and_version_go_to_stdout_and_exit_0() {
+    let help = ok(&["--help"]);
+    assert!(help.contains("proxy-config"), "{help}");
+    assert!(help.contains("completion"), "{help}");
+    let pc_help = ok(&["pc", "--help"]);
+    for command in [
+        "all",
+        "bootstrap",
+        "cluster",
+        "listener",
+        "route",
+        "endpoint",
+        "secret",
+        "ecds",
+    ] {
+        assert!(
+            pc_help.contains(command),
+            "pc --help lacks {command}:\n{pc_help}"
+        );
+    }
+    let listener_help = ok(&["pc", "listener", "--help"]);
+    for flag in [
+        "--address",
+        "--port",
+        "--type",
+        "--verbose",
+        "--file",
+        "--output",
+    ] {
+        assert!(listener_help.contains(flag), "listener --help lacks {flag}");
+    }
+    let version = ok(&["--version"]);
+    assert!(version.starts_with("meshctl "), "{version}");
+}
+
+#[test]
+fn completion_scripts_for_bash_zsh_and_fish() {
+    let bash = ok(&["completion", "bash"]);
+    assert!(bash.contains("complete -F _meshctl"), "bash script");
+    for word in ["proxy-config", "listeners", "--with-headers", "--fqdn"] {
+        assert!(bash.contains(word), "bash completion lacks {word}");
+    }
+    // The script is valid bash.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("meshctl.bash");
+    std::fs::write(&script, &bash).unwrap();
+    let check = Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output()
+        .expect("bash");
+    assert!(
+        check.status.success(),
+        "bash -n: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    let zsh = ok(&["completion", "zsh"]);
+    assert!(zsh.starts_with("#compdef meshctl"), "zsh script");
+    assert!(zsh.contains("--with-headers"));
+    let fish = ok(&["completion", "fish"]);
+    assert!(fish.contains("complete -c meshctl"), "fish script");
+    assert!(fish.contains("with-headers"));
+}
