@@ -421,10 +421,11 @@ fn proxy_answers_that_go_wrong() {
     let err =
         meshctl::live::fetch(&opts, "web-1", "GET", "/config_dump?mask=no_such_field").unwrap_err();
     assert_eq!(err.code as i32, PROXY);
-    assert!(
-        err.message.starts_with("Envoy on pod \"web-1\" in namespace \"default\" answered 400 Bad Request to GET /config_dump?mask=no_such_field: "),
-        "{}",
-        err.message
+    assert_eq!(
+        err.message,
+        "Envoy on pod \"web-1\" in namespace \"default\" answered 400 Bad Request to GET \
+         /config_dump?mask=no_such_field: FieldMask no_such_field could not be successfully applied to \
+         any configs."
     );
     let err = meshctl::live::fetch(&opts, "web-1", "GET", "/no-such-admin-page").unwrap_err();
     assert!(
@@ -474,4 +475,135 @@ fn proxy_answers_that_go_wrong() {
             "{pod}: the timeout bounds the run"
         );
     }
+}
+
+/// A one-shot HTTP backend that writes `response` to the first connection and closes it.
+fn one_shot_backend(response: Vec<u8>) -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = std::io::Read::read(&mut stream, &mut request);
+            let _ = std::io::Write::write_all(&mut stream, &response);
+        }
+    });
+    addr
+}
+
+#[test]
+fn framing_failures_without_kubelet_text() {
+    // A Content-Length body that stops short: the proxy closes after 1000 of 5000 bytes.
+    let mut short = b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n".to_vec();
+    short.extend(std::iter::repeat_n(b'x', 1000));
+    // A proxy that takes the request and closes without a word.
+    let silent = b"".to_vec();
+    let server = builder_with_web()
+        .pod(web_pod("web-2"))
+        .portforward_backend("default", "web-1", 15000, one_shot_backend(short))
+        .portforward_backend("default", "web-2", 15000, one_shot_backend(silent))
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let opts = meshctl::live::ClusterOptions {
+        kubeconfig: Some(kubeconfig),
+        ..Default::default()
+    };
+    let err = meshctl::live::fetch(&opts, "web-1", "GET", "/clusters?format=json").unwrap_err();
+    assert_eq!(err.code as i32, PROXY);
+    assert_eq!(
+        err.message,
+        "Envoy's answer to GET /clusters?format=json from pod \"web-1\" in namespace \"default\" was \
+         cut short: 1000 of 5000 bytes arrived"
+    );
+    let err = meshctl::live::fetch(&opts, "web-2", "GET", "/ready").unwrap_err();
+    assert_eq!(err.code as i32, PROXY);
+    assert!(
+        err.message.starts_with(
+            "the connection to port 15000 of pod \"web-2\" in namespace \"default\" closed before \
+             Envoy answered GET /ready ("
+        ),
+        "{}",
+        err.message
+    );
+}
+
+fn kubeconfig_for(server_url: &str, user: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: {server_url}\n\
+         users:\n- name: u\n  user: {user}\ncontexts:\n- name: x\n  context: {{cluster: c, user: u}}\ncurrent-context: x\n"
+    )
+}
+
+#[test]
+fn timeouts_name_the_stage_that_hung() {
+    let home = temp_home();
+    // An API server that accepts connections and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    let silent = home.path().join("silent.yaml");
+    std::fs::write(&silent, kubeconfig_for(&silent_url, "{}")).unwrap();
+    let started = Instant::now();
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listeners",
+            "deploy/web",
+            "--kubeconfig",
+            &path_str(&silent),
+            "--request-timeout",
+            "1s",
+        ],
+        &[],
+    );
+    assert_fails(
+        &output,
+        TIMEOUT,
+        "timed out after 1s waiting for the API server to find deployment/web in namespace \"default\" (--request-timeout)",
+    );
+
+    // An exec credential plugin that never returns.
+    let plugin = home.path().join("stuck-plugin");
+    std::fs::write(&plugin, "#!/bin/sh\nexec sleep 30\n").unwrap();
+    let mut permissions = std::fs::metadata(&plugin).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&plugin, permissions).unwrap();
+    let stuck = home.path().join("stuck.yaml");
+    let user = format!(
+        "\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n      interactiveMode: Never",
+        plugin.display()
+    );
+    std::fs::write(&stuck, kubeconfig_for(&silent_url, &user)).unwrap();
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listeners",
+            "web-1",
+            "--kubeconfig",
+            &path_str(&stuck),
+            "--request-timeout",
+            "1s",
+        ],
+        &[],
+    );
+    assert_fails(
+        &output,
+        TIMEOUT,
+        &format!(
+            "timed out after 1s setting up credentials for the API server at {silent_url} (--request-timeout)"
+        ),
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "both runs were bounded by the timeout"
+    );
 }

@@ -41,8 +41,15 @@ impl Session {
             .namespace
             .clone()
             .unwrap_or_else(|| config.default_namespace.clone());
-        // Building the client already runs an exec credential plugin, so its failures show here.
-        let client = Client::try_from(config).map_err(|e| match e {
+        // Building the client runs an exec credential plugin, synchronously: off the runtime
+        // thread, so a plugin that hangs still runs into the request timeout.
+        progress.set(format!(
+            "setting up credentials for the API server at {cluster_url}"
+        ));
+        let built = tokio::task::spawn_blocking(move || Client::try_from(config))
+            .await
+            .map_err(|e| Error::kube(format!("setting up the API client failed: {e}")))?;
+        let client = built.map_err(|e| match e {
             kube::Error::Auth(e) => credential_error(&cluster_url, &e),
             other => Error::kube(format!(
                 "cannot set up a client for the API server at {cluster_url}: {}",

@@ -200,7 +200,10 @@ fn describe_failure(
 ) -> Error {
     if let Some(text) = kubelet_says.map(str::trim).filter(|t| !t.is_empty()) {
         let text = one_line(text);
-        if text.to_ascii_lowercase().contains("connection refused") {
+        if let Some(refused) = text.find("connection refused") {
+            // The kubelet's text names sandbox ids and network namespaces; the dial is what matters.
+            let dial = text[..refused].find("dial tcp").unwrap_or(0);
+            let text = &text[dial..refused + "connection refused".len()];
             return Error::proxy(format!(
                 "nothing is listening on port {port} of {pod}: is the sidecar injected? \
                  (check --proxy-admin-port; kubelet: {text})"
@@ -271,8 +274,23 @@ mod tests {
         assert_eq!(
             err.message,
             "nothing is listening on port 15000 of pod \"web-1\" in namespace \"shop\": is the sidecar \
-             injected? (check --proxy-admin-port; kubelet: error forwarding port 15000 to pod abc: \
-             dial tcp 127.0.0.1:15000: connect: connection refused)"
+             injected? (check --proxy-admin-port; kubelet: dial tcp 127.0.0.1:15000: connect: \
+             connection refused)"
+        );
+        // Without a dial in the text, all of it up to the refusal.
+        let err = describe_failure(
+            &pod(),
+            1,
+            "GET /x",
+            Broke::BeforeAnswer,
+            Some("port 1: connection refused; retry"),
+            &"eof",
+        );
+        assert!(
+            err.message
+                .ends_with("(check --proxy-admin-port; kubelet: port 1: connection refused)"),
+            "{}",
+            err.message
         );
     }
 

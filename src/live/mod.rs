@@ -165,7 +165,10 @@ pub(crate) fn block_on<T>(work: impl Future<Output = Result<T, Error>>) -> Resul
                 format!("cannot start the async runtime: {e}"),
             )
         })?;
-    runtime.block_on(work)
+    let result = runtime.block_on(work);
+    // Do not wait for a blocking task (an exec credential plugin) that the timeout gave up on.
+    runtime.shutdown_background();
+    result
 }
 
 #[cfg(test)]
