@@ -149,8 +149,8 @@ impl fmt::Display for Target {
 }
 
 /// Parses `[<type>/]<name>[.<namespace>]`. The namespace is split off at the last `.` after the
-/// last `/`, as istioctl does (so a pod name containing a dot needs `-n` and no suffix... and still
-/// gets split: spec §2 keeps that quirk).
+/// last `/`, as istioctl does. A pod name that itself contains a dot is therefore mis-split; spec §2
+/// keeps that quirk.
 pub fn parse(text: &str) -> Result<Target, Error> {
     let text = text.trim();
     if text.is_empty() {

@@ -194,8 +194,7 @@ fn credential_error(cluster_url: &str, err: &AuthError) -> Error {
             let said = said
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .last()
+                .rfind(|l| !l.is_empty())
                 .unwrap_or("");
             format!("the exec credential plugin failed ({}): {said}", out.status)
         }

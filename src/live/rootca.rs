@@ -178,12 +178,11 @@ pub fn root_trust(dump: &[u8], pod: &str) -> Result<RootTrust, Error> {
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|c| {
+        .rfind(|c| {
             c["@type"]
                 .as_str()
                 .is_some_and(|t| t.ends_with(".SecretsConfigDump"))
         })
-        .last()
         .ok_or_else(|| Error::proxy(format!("the config dump of {pod} has no secrets section")))?;
     let named_rootca = |section: &str| -> Option<Value> {
         field(secrets, section)?
