@@ -25,10 +25,12 @@
 //! * Values are never changed: strings keep their exact escapes, numbers their exact digits.
 //!   Only the layout (indentation) and the keys change.
 
+mod output;
+mod scan;
 mod tables;
 mod transcode;
 
-pub use transcode::{transcode, JsonArrayWriter, TranscodeError};
+pub use transcode::{schema_gaps, transcode, JsonArrayWriter, SchemaGaps, TranscodeError};
 
 /// Which spelling of field names the output uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

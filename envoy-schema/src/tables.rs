@@ -26,8 +26,10 @@ pub(crate) struct MessageTable {
     pub(crate) full_name: &'static str,
     /// How a value of this message is walked (`Verbatim` and `Any` for the special well-known types).
     pub(crate) kind: Kind,
-    /// Sorted by `proto_name`.
+    /// In field-number order, the order in which protobuf JSON printers write fields.
     pub(crate) fields: &'static [FieldTable],
+    /// Indexes into `fields`, sorted by `proto_name`.
+    pub(crate) by_proto_name: &'static [u16],
     /// Indexes into `fields`, sorted by `json_name`.
     pub(crate) by_json_name: &'static [u16],
 }
@@ -44,15 +46,29 @@ pub(crate) fn message_index(full_name: &str) -> Option<u16> {
 }
 
 impl MessageTable {
-    /// The field spelled `key`, by its proto name or its JSON name (either is accepted on input).
-    pub(crate) fn field(&self, key: &str) -> Option<&'static FieldTable> {
+    /// The field spelled `key`, by its proto name or its JSON name (either is accepted on input),
+    /// with its index. Printers write fields in field-number order, so the search first looks
+    /// from `hint` (the index after the previous key's field) a few places onward, then falls
+    /// back to binary searches.
+    pub(crate) fn field(&self, key: &str, hint: usize) -> Option<(usize, &'static FieldTable)> {
+        const LOOK_AHEAD: usize = 8;
         let fields = self.fields;
-        if let Ok(i) = fields.binary_search_by(|f| f.proto_name.cmp(key)) {
-            return Some(&fields[i]);
+        let ahead = fields.get(hint..).unwrap_or_default();
+        if let Some(offset) = ahead
+            .iter()
+            .take(LOOK_AHEAD)
+            .position(|f| f.proto_name == key || f.json_name == key)
+        {
+            return Some((hint + offset, &fields[hint + offset]));
         }
-        self.by_json_name
-            .binary_search_by(|&i| fields[usize::from(i)].json_name.cmp(key))
-            .ok()
-            .map(|i| &fields[usize::from(self.by_json_name[i])])
+        let by_name = |index: &'static [u16], name: fn(&FieldTable) -> &'static str| {
+            index
+                .binary_search_by(|&i| name(&fields[usize::from(i)]).cmp(key))
+                .ok()
+                .map(|found| usize::from(index[found]))
+        };
+        by_name(self.by_proto_name, |f| f.proto_name)
+            .or_else(|| by_name(self.by_json_name, |f| f.json_name))
+            .map(|i| (i, &fields[i]))
     }
 }

@@ -1,18 +1,18 @@
 //! The streaming transcoder: one pass over the input text, writing as it reads.
 //!
-//! JSON is scanned here rather than through serde's data model so that numbers and strings are
-//! copied byte for byte (serde would round floats through f64 and re-escape strings); the output
-//! layout is serde_json's own `Formatter`, so indentation matches `serde_json::to_writer_pretty`.
+//! JSON is scanned here (src/scan.rs) rather than through serde's data model so that numbers and
+//! strings are copied byte for byte: serde would round floats through f64 and re-escape strings,
+//! and serde_json's `arbitrary_precision` would change number handling for the whole workspace.
+//! The layout is serde_json's (src/output.rs).
 
+use crate::output::Output;
+use crate::scan::{Scanner, Str};
 use crate::tables::{self, Kind, MessageTable, MESSAGES};
 use crate::{message_for_type_url, KeyStyle, Root};
-use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
-use std::io::{self, BufWriter, Write};
-
-/// Nesting deeper than this is refused, as serde_json refuses it, instead of exhausting the stack.
-const MAX_DEPTH: usize = 128;
-const OUTPUT_BUFFER: usize = 64 * 1024;
+use std::io::{self, Write};
 
 #[derive(Debug)]
 pub enum TranscodeError {
@@ -51,10 +51,16 @@ impl std::error::Error for TranscodeError {
     }
 }
 
+impl From<io::Error> for TranscodeError {
+    fn from(e: io::Error) -> Self {
+        TranscodeError::Io(e)
+    }
+}
+
 /// Rewrites the keys of `json`, a document of type `root`, into `style`, writing the result to
-/// `out`: compact when `pretty_indent` is `None`, else pretty with that indent per level. No
-/// trailing newline is written. Nothing of a later document is needed: the input is exactly one
-/// JSON value (surrounding whitespace allowed).
+/// `out`: compact when `pretty_indent` is `None`, else pretty with that indent per level, laid
+/// out as serde_json lays out JSON. No trailing newline is written. The input is exactly one JSON
+/// value (surrounding whitespace allowed). On an error, `out` may hold part of the output.
 pub fn transcode(
     json: &str,
     root: Root<'_>,
@@ -63,25 +69,37 @@ pub fn transcode(
     pretty_indent: Option<&[u8]>,
 ) -> Result<(), TranscodeError> {
     let root = root_walk(root)?;
-    let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, out);
-    match pretty_indent {
-        Some(indent) => {
-            let mut formatter = PrettyFormatter::with_indent(indent);
-            Walk::new(json, style, &mut out, &mut formatter).document(root)?;
-        }
-        None => {
-            Walk::new(json, style, &mut out, &mut CompactFormatter).document(root)?;
-        }
-    }
-    out.flush().map_err(TranscodeError::Io)
+    let mut output = Output::new(out, pretty_indent);
+    Walk::new(json, style, &mut output).document(root)?;
+    output.finish()?;
+    Ok(())
+}
+
+/// What a document holds that the schema does not describe; the transcoder keeps such content as
+/// it is (see the crate documentation).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SchemaGaps {
+    /// Type URLs of `Any`s whose message the schema lacks.
+    pub unknown_types: BTreeSet<String>,
+    /// `message.key` for keys that are no field of their known message.
+    pub unknown_fields: BTreeSet<String>,
+}
+
+/// Lists what in `json`, a document of type `root`, falls outside the schema.
+pub fn schema_gaps(json: &str, root: Root<'_>) -> Result<SchemaGaps, TranscodeError> {
+    let root = root_walk(root)?;
+    let mut output = Output::new(io::sink(), None);
+    let mut walk = Walk::new(json, KeyStyle::ProtoJson, &mut output);
+    walk.gaps = Some(SchemaGaps::default());
+    walk.document(root)?;
+    Ok(walk.gaps.unwrap_or_default())
 }
 
 /// Writes a JSON array whose elements are transcoded documents, laid out as serde_json (and
 /// istioctl) lay out arrays: `[]` when empty, otherwise one element after another at one level
 /// of indentation.
 pub struct JsonArrayWriter<W: Write> {
-    out: BufWriter<W>,
-    formatter: PrettyFormatter<'static>,
+    output: Output<W>,
     style: KeyStyle,
     empty: bool,
 }
@@ -89,42 +107,30 @@ pub struct JsonArrayWriter<W: Write> {
 impl<W: Write> JsonArrayWriter<W> {
     /// An array in istioctl's layout (four-space indent; `finish` adds the trailing newline).
     pub fn istioctl(out: W, style: KeyStyle) -> Result<Self, TranscodeError> {
-        let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, out);
-        let mut formatter = PrettyFormatter::with_indent(crate::ISTIOCTL_INDENT);
-        formatter
-            .begin_array(&mut out)
-            .map_err(TranscodeError::Io)?;
+        let mut output = Output::new(out, Some(crate::ISTIOCTL_INDENT));
+        output.open(b'[');
         Ok(JsonArrayWriter {
-            out,
-            formatter,
+            output,
             style,
             empty: true,
         })
     }
 
-    /// Appends one element: `json`, a document of type `root`. On a syntax error the output
-    /// holds a partial element; discard it.
+    /// Appends one element: `json`, a document of type `root`. After an error the array is
+    /// unusable (it may hold part of the element).
     pub fn push(&mut self, json: &str, root: Root<'_>) -> Result<(), TranscodeError> {
         let root = root_walk(root)?;
-        self.formatter
-            .begin_array_value(&mut self.out, self.empty)
-            .map_err(TranscodeError::Io)?;
+        self.output.item(self.empty);
         self.empty = false;
-        Walk::new(json, self.style, &mut self.out, &mut self.formatter).document(root)?;
-        self.formatter
-            .end_array_value(&mut self.out)
-            .map_err(TranscodeError::Io)
+        Walk::new(json, self.style, &mut self.output).document(root)?;
+        Ok(self.output.spill()?)
     }
 
     /// Closes the array, writes the trailing newline and flushes; gives the writer back.
     pub fn finish(mut self) -> Result<W, TranscodeError> {
-        self.formatter
-            .end_array(&mut self.out)
-            .map_err(TranscodeError::Io)?;
-        self.out.write_all(b"\n").map_err(TranscodeError::Io)?;
-        self.out
-            .into_inner()
-            .map_err(|e| TranscodeError::Io(e.into_error()))
+        self.output.close(b']', self.empty);
+        self.output.raw(b"\n");
+        Ok(self.output.finish()?)
     }
 }
 
@@ -171,7 +177,7 @@ fn root_walk(root: Root<'_>) -> Result<RootWalk, TranscodeError> {
 }
 
 /// The shape of an object holding a value of `kind`; `None` when the kind says nothing about
-/// its keys (they are copied as they are).
+/// its keys.
 fn object_shape(kind: Kind) -> Option<Shape> {
     match kind {
         Kind::Message(index) => Some(Shape::Message(&MESSAGES[usize::from(index)])),
@@ -180,35 +186,38 @@ fn object_shape(kind: Kind) -> Option<Shape> {
     }
 }
 
-struct Walk<'a, 'f, W, F> {
-    text: &'a str,
-    input: &'a [u8],
-    pos: usize,
+struct Walk<'a, 'o, W> {
+    scan: Scanner<'a>,
+    out: &'o mut Output<W>,
     style: KeyStyle,
-    out: W,
-    formatter: &'f mut F,
-    depth: usize,
+    /// Collected only by `schema_gaps`.
+    gaps: Option<SchemaGaps>,
+    /// The shapes of the type URLs met last: a dump repeats a few types many times, and this
+    /// spares the binary search over thousands of long, alike names.
+    recent_types: [(Cow<'a, str>, Option<Shape>); RECENT_TYPES],
+    next_recent: usize,
 }
 
-impl<'a, 'f, W: Write, F: Formatter> Walk<'a, 'f, W, F> {
-    fn new(text: &'a str, style: KeyStyle, out: W, formatter: &'f mut F) -> Self {
+const RECENT_TYPES: usize = 8;
+
+impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
+    fn new(text: &'a str, style: KeyStyle, out: &'o mut Output<W>) -> Self {
         Walk {
-            text,
-            input: text.as_bytes(),
-            pos: 0,
-            style,
+            scan: Scanner::new(text),
             out,
-            formatter,
-            depth: 0,
+            style,
+            gaps: None,
+            recent_types: std::array::from_fn(|_| (Cow::Borrowed(""), None)),
+            next_recent: 0,
         }
     }
 
     /// The whole input: one value, then only whitespace.
     fn document(&mut self, root: RootWalk) -> Result<(), TranscodeError> {
-        self.skip_whitespace();
+        self.scan.skip_whitespace();
         match root {
             RootWalk::Value(kind) => self.value(kind)?,
-            RootWalk::Unpacked if self.peek() == Some(b'{') => {
+            RootWalk::Unpacked if self.scan.peek() == Some(b'{') => {
                 let shape = match self.find_type_url()? {
                     Some(Shape::PackedMessage(message)) => Shape::UnpackedMessage(message),
                     // A special well-known type keeps `@type` and `value`, as an unknown type
@@ -220,507 +229,215 @@ impl<'a, 'f, W: Write, F: Formatter> Walk<'a, 'f, W, F> {
             }
             RootWalk::Unpacked => self.value(Kind::Verbatim)?,
         }
-        self.skip_whitespace();
-        if self.pos < self.input.len() {
-            return Err(self.syntax("trailing characters after the JSON value"));
-        }
-        Ok(())
-    }
-
-    fn syntax(&self, problem: &'static str) -> TranscodeError {
-        TranscodeError::Syntax {
-            offset: self.pos,
-            problem,
-        }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.input.get(self.pos).copied()
-    }
-
-    fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
-            self.pos += 1;
-        }
-    }
-
-    fn expect(&mut self, byte: u8, problem: &'static str) -> Result<(), TranscodeError> {
-        self.skip_whitespace();
-        if self.peek() == Some(byte) {
-            self.pos += 1;
-            Ok(())
-        } else {
-            Err(self.syntax(problem))
-        }
-    }
-
-    fn enter(&mut self) -> Result<(), TranscodeError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.syntax("nesting deeper than 128 levels"));
+        self.scan.skip_whitespace();
+        if !self.scan.at_end() {
+            return Err(self.scan.syntax("trailing characters after the JSON value"));
         }
         Ok(())
     }
 
     fn value(&mut self, kind: Kind) -> Result<(), TranscodeError> {
-        self.skip_whitespace();
-        match self.peek() {
+        self.scan.skip_whitespace();
+        let start = self.scan.pos;
+        match self.scan.peek() {
             Some(b'{') => {
                 let shape = match kind {
                     Kind::Any => self.find_type_url()?,
                     other => object_shape(other),
                 };
-                self.object(shape.unwrap_or(Shape::Data(Kind::Verbatim)))
+                return self.object(shape.unwrap_or(Shape::Data(Kind::Verbatim)));
             }
             // A repeated field: every element is of the field's kind.
-            Some(b'[') => self.array(kind),
+            Some(b'[') => return self.array(kind),
             Some(b'"') => {
-                let (start, end, _) = self.scan_string()?;
-                self.write_string(start, end)
+                let string = self.scan.string()?;
+                // Quotes included: the string exactly as written.
+                self.out
+                    .raw(&self.scan.text.as_bytes()[string.start - 1..string.end + 1]);
+                return Ok(());
             }
-            Some(b't') => {
-                self.literal(b"true")?;
-                self.formatter
-                    .write_bool(&mut self.out, true)
-                    .map_err(TranscodeError::Io)
+            Some(b't') => self.scan.literal(b"true")?,
+            Some(b'f') => self.scan.literal(b"false")?,
+            Some(b'n') => self.scan.literal(b"null")?,
+            Some(b'-' | b'0'..=b'9') => self.scan.number()?,
+            Some(_) => return Err(self.scan.syntax("expected a JSON value")),
+            None => {
+                return Err(self
+                    .scan
+                    .syntax("unexpected end of input, expected a JSON value"))
             }
-            Some(b'f') => {
-                self.literal(b"false")?;
-                self.formatter
-                    .write_bool(&mut self.out, false)
-                    .map_err(TranscodeError::Io)
-            }
-            Some(b'n') => {
-                self.literal(b"null")?;
-                self.formatter
-                    .write_null(&mut self.out)
-                    .map_err(TranscodeError::Io)
-            }
-            Some(b'-' | b'0'..=b'9') => {
-                let start = self.pos;
-                self.scan_number()?;
-                let number = &self.text[start..self.pos];
-                self.formatter
-                    .write_number_str(&mut self.out, number)
-                    .map_err(TranscodeError::Io)
-            }
-            Some(_) => Err(self.syntax("expected a JSON value")),
-            None => Err(self.syntax("unexpected end of input, expected a JSON value")),
         }
+        // Numbers and literals: copied as written.
+        self.out
+            .raw(&self.scan.text.as_bytes()[start..self.scan.pos]);
+        Ok(())
     }
 
     fn array(&mut self, kind: Kind) -> Result<(), TranscodeError> {
-        self.enter()?;
-        self.pos += 1;
-        self.formatter
-            .begin_array(&mut self.out)
-            .map_err(TranscodeError::Io)?;
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-        } else {
-            let mut first = true;
-            loop {
-                self.formatter
-                    .begin_array_value(&mut self.out, first)
-                    .map_err(TranscodeError::Io)?;
-                first = false;
-                self.value(kind)?;
-                self.formatter
-                    .end_array_value(&mut self.out)
-                    .map_err(TranscodeError::Io)?;
-                self.skip_whitespace();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b']') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.syntax("expected ',' or ']' in an array")),
-                }
+        self.scan.enter()?;
+        self.out.open(b'[');
+        self.scan.skip_whitespace();
+        if self.scan.peek() == Some(b']') {
+            self.scan.leave();
+            self.out.close(b']', true);
+            return Ok(());
+        }
+        let mut first = true;
+        loop {
+            self.out.item(first);
+            first = false;
+            self.value(kind)?;
+            self.out.spill()?;
+            if !self.scan.next_item(b']')? {
+                break;
             }
         }
-        self.depth -= 1;
-        self.formatter
-            .end_array(&mut self.out)
-            .map_err(TranscodeError::Io)
+        self.out.close(b']', false);
+        Ok(())
     }
 
     /// Walks the object at the current `{`, naming and walking its members as `shape` says.
     fn object(&mut self, shape: Shape) -> Result<(), TranscodeError> {
-        self.enter()?;
-        self.pos += 1;
-        self.formatter
-            .begin_object(&mut self.out)
-            .map_err(TranscodeError::Io)?;
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-        } else {
-            let mut first = true;
-            loop {
-                self.skip_whitespace();
-                if self.peek() != Some(b'"') {
-                    return Err(self.syntax("expected a string key in an object"));
+        self.scan.enter()?;
+        self.out.open(b'{');
+        self.scan.skip_whitespace();
+        if self.scan.peek() == Some(b'}') {
+            self.scan.leave();
+            self.out.close(b'}', true);
+            return Ok(());
+        }
+        let mut empty = true;
+        // Where the next field is expected in the message's field-number order.
+        let mut field_hint = 0;
+        loop {
+            let key = self.scan.key()?;
+            let (key_out, kind) = self.member(shape, key, &mut field_hint)?;
+            if let KeyOut::Dropped = key_out {
+                self.scan.skip_value()?;
+            } else {
+                self.out.item(empty);
+                empty = false;
+                match key_out {
+                    KeyOut::Same => self
+                        .out
+                        .raw(&self.scan.text.as_bytes()[key.start - 1..key.end + 1]),
+                    KeyOut::Name(name) => self.out.string(name),
+                    KeyOut::Converted(name) => self.out.string(&name),
+                    KeyOut::Dropped => {}
                 }
-                let (key_start, key_end, key_escaped) = self.scan_string()?;
-                self.expect(b':', "expected ':' after an object key")?;
-                let (key_out, kind) = self.member(shape, key_start, key_end, key_escaped)?;
-                if let KeyOut::Dropped = key_out {
-                    self.skip_value()?;
-                } else {
-                    self.formatter
-                        .begin_object_key(&mut self.out, first)
-                        .map_err(TranscodeError::Io)?;
-                    first = false;
-                    match key_out {
-                        KeyOut::Same => self.write_string(key_start, key_end)?,
-                        KeyOut::Name(name) => self.write_str(name)?,
-                        KeyOut::Converted(name) => self.write_str(&name)?,
-                        KeyOut::Dropped => {}
-                    }
-                    self.formatter
-                        .end_object_key(&mut self.out)
-                        .map_err(TranscodeError::Io)?;
-                    self.formatter
-                        .begin_object_value(&mut self.out)
-                        .map_err(TranscodeError::Io)?;
-                    self.value(kind)?;
-                    self.formatter
-                        .end_object_value(&mut self.out)
-                        .map_err(TranscodeError::Io)?;
-                }
-                self.skip_whitespace();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b'}') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.syntax("expected ',' or '}' in an object")),
-                }
+                self.out.colon();
+                self.value(kind)?;
+                self.out.spill()?;
+            }
+            if !self.scan.next_item(b'}')? {
+                break;
             }
         }
-        self.depth -= 1;
-        self.formatter
-            .end_object(&mut self.out)
-            .map_err(TranscodeError::Io)
+        self.out.close(b'}', empty);
+        Ok(())
     }
 
-    /// The output key and value kind of the member whose key is `input[start..end]`.
+    /// The output key and value kind of the member whose key is `key`.
     fn member(
-        &self,
+        &mut self,
         shape: Shape,
-        start: usize,
-        end: usize,
-        escaped: bool,
+        key: Str,
+        field_hint: &mut usize,
     ) -> Result<(KeyOut, Kind), TranscodeError> {
         let message = match shape {
             Shape::Data(kind) => return Ok((KeyOut::Same, kind)),
             Shape::Message(message) => message,
-            Shape::PackedMessage(message) | Shape::UnpackedMessage(message) => {
-                if self.key(start, end, escaped)? == "@type" {
-                    let key_out = match shape {
-                        Shape::UnpackedMessage(_) => KeyOut::Dropped,
-                        _ => KeyOut::Same,
-                    };
-                    return Ok((key_out, Kind::Verbatim));
-                }
-                message
-            }
+            Shape::PackedMessage(message) | Shape::UnpackedMessage(message) => message,
             Shape::PackedSpecial(kind) => {
-                let kind = match self.key(start, end, escaped)?.as_ref() {
+                let kind = match self.scan.unescaped(key)?.as_ref() {
                     "value" => kind,
                     _ => Kind::Verbatim,
                 };
                 return Ok((KeyOut::Same, kind));
             }
         };
-        let key = self.key(start, end, escaped)?;
-        Ok(match message.field(&key) {
-            Some(field) => {
-                let name = match self.style {
-                    KeyStyle::ProtoJson => field.json_name,
-                    KeyStyle::ProtoName => field.proto_name,
-                };
-                let key_out = if name == key {
-                    KeyOut::Same
-                } else {
-                    KeyOut::Name(name)
-                };
-                (key_out, field.kind)
-            }
-            // A key spelled with escapes is no field name protobuf would print: keep it.
-            None if escaped => (KeyOut::Same, Kind::Verbatim),
-            None => {
-                let converted = match self.style {
-                    KeyStyle::ProtoJson => default_json_name(&key),
-                    KeyStyle::ProtoName => snake_case_name(&key),
-                };
-                let key_out = if converted == key {
-                    KeyOut::Same
-                } else {
-                    KeyOut::Converted(converted)
-                };
-                (key_out, Kind::Verbatim)
-            }
-        })
+        let name = self.scan.unescaped(key)?;
+        if let Some((index, field)) = message.field(&name, *field_hint) {
+            *field_hint = index + 1;
+            let spelled = match self.style {
+                KeyStyle::ProtoJson => field.json_name,
+                KeyStyle::ProtoName => field.proto_name,
+            };
+            return Ok((KeyOut::Name(spelled), field.kind));
+        }
+        if name == "@type" {
+            return match shape {
+                Shape::PackedMessage(_) => Ok((KeyOut::Same, Kind::Verbatim)),
+                Shape::UnpackedMessage(_) => Ok((KeyOut::Dropped, Kind::Verbatim)),
+                // `@type` in a message that is no Any: an unknown key like any other.
+                _ => Ok(self.unknown_field(message, key, &name)),
+            };
+        }
+        Ok(self.unknown_field(message, key, &name))
     }
 
-    /// The unescaped text of the string whose content is `input[start..end]`.
-    fn key(
-        &self,
-        start: usize,
-        end: usize,
-        escaped: bool,
-    ) -> Result<std::borrow::Cow<'a, str>, TranscodeError> {
-        if !escaped {
-            return Ok(std::borrow::Cow::Borrowed(&self.text[start..end]));
+    /// A key that is no field of `message`: renamed by protobuf's default rule, value kept.
+    fn unknown_field(&mut self, message: &MessageTable, key: Str, name: &str) -> (KeyOut, Kind) {
+        if let Some(gaps) = &mut self.gaps {
+            gaps.unknown_fields
+                .insert(format!("{}.{}", message.full_name, name));
         }
-        // Quotes included: the slice is a complete JSON string, already validated by scan_string.
-        serde_json::from_str::<String>(&self.text[start - 1..end + 1])
-            .map(std::borrow::Cow::Owned)
-            .map_err(|_| TranscodeError::Syntax {
-                offset: start,
-                problem: "invalid escape in a string",
-            })
+        // A key spelled with escapes is no field name protobuf would print: keep it.
+        if key.escaped {
+            return (KeyOut::Same, Kind::Verbatim);
+        }
+        let converted = match self.style {
+            KeyStyle::ProtoJson => default_json_name(name),
+            KeyStyle::ProtoName => snake_case_name(name),
+        };
+        let key_out = if converted == name {
+            KeyOut::Same
+        } else {
+            KeyOut::Converted(converted)
+        };
+        (key_out, Kind::Verbatim)
     }
 
     /// Reads ahead through the Any object at the current `{` for its `@type`, and gives the shape
-    /// its members take. The position is left at the `{`.
+    /// its members take (`None`: unknown, keep it as it is). The position is left at the `{`.
     fn find_type_url(&mut self) -> Result<Option<Shape>, TranscodeError> {
-        let object_start = self.pos;
-        self.pos += 1;
+        let object_start = self.scan.mark();
+        self.scan.enter()?;
         let mut type_url = None;
-        self.skip_whitespace();
-        if self.peek() != Some(b'}') {
+        self.scan.skip_whitespace();
+        if self.scan.peek() != Some(b'}') {
             loop {
-                self.skip_whitespace();
-                if self.peek() != Some(b'"') {
-                    return Err(self.syntax("expected a string key in an object"));
-                }
-                let (start, end, escaped) = self.scan_string()?;
-                self.expect(b':', "expected ':' after an object key")?;
-                self.skip_whitespace();
-                if self.key(start, end, escaped)? == "@type" && self.peek() == Some(b'"') {
-                    let (start, end, escaped) = self.scan_string()?;
-                    type_url = Some(self.key(start, end, escaped)?);
+                let key = self.scan.key()?;
+                self.scan.skip_whitespace();
+                if self.scan.peek() == Some(b'"') && self.scan.unescaped(key)? == "@type" {
+                    let url = self.scan.string()?;
+                    type_url = Some(self.scan.unescaped(url)?);
                     break;
                 }
-                self.skip_value()?;
-                self.skip_whitespace();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b'}') => break,
-                    _ => return Err(self.syntax("expected ',' or '}' in an object")),
+                self.scan.skip_value()?;
+                if !self.scan.next_item(b'}')? {
+                    break;
                 }
             }
         }
-        self.pos = object_start;
-        let Some(message) = type_url.as_deref().and_then(message_for_type_url) else {
-            return Ok(None);
-        };
-        let table = &MESSAGES[usize::from(message.0)];
-        Ok(Some(match table.kind {
-            Kind::Message(_) => Shape::PackedMessage(table),
-            special => Shape::PackedSpecial(special),
-        }))
-    }
-
-    /// Moves past one value, checking its syntax, writing nothing.
-    fn skip_value(&mut self) -> Result<(), TranscodeError> {
-        self.skip_whitespace();
-        match self.peek() {
-            Some(open @ (b'{' | b'[')) => {
-                self.enter()?;
-                self.pos += 1;
-                let close = if open == b'{' { b'}' } else { b']' };
-                self.skip_whitespace();
-                if self.peek() == Some(close) {
-                    self.pos += 1;
-                } else {
-                    loop {
-                        if open == b'{' {
-                            self.skip_whitespace();
-                            if self.peek() != Some(b'"') {
-                                return Err(self.syntax("expected a string key in an object"));
-                            }
-                            self.scan_string()?;
-                            self.expect(b':', "expected ':' after an object key")?;
-                        }
-                        self.skip_value()?;
-                        self.skip_whitespace();
-                        match self.peek() {
-                            Some(b',') => self.pos += 1,
-                            Some(byte) if byte == close => {
-                                self.pos += 1;
-                                break;
-                            }
-                            _ if open == b'{' => {
-                                return Err(self.syntax("expected ',' or '}' in an object"))
-                            }
-                            _ => return Err(self.syntax("expected ',' or ']' in an array")),
-                        }
-                    }
-                }
-                self.depth -= 1;
-                Ok(())
+        self.scan.rewind(object_start);
+        let Some(url) = type_url else { return Ok(None) };
+        if let Some((_, shape)) = self.recent_types.iter().find(|(recent, _)| *recent == url) {
+            return Ok(*shape);
+        }
+        let shape = message_for_type_url(&url).map(|message| {
+            let table = &MESSAGES[usize::from(message.0)];
+            match table.kind {
+                Kind::Message(_) => Shape::PackedMessage(table),
+                special => Shape::PackedSpecial(special),
             }
-            Some(b'"') => self.scan_string().map(|_| ()),
-            Some(b't') => self.literal(b"true"),
-            Some(b'f') => self.literal(b"false"),
-            Some(b'n') => self.literal(b"null"),
-            Some(b'-' | b'0'..=b'9') => self.scan_number(),
-            Some(_) => Err(self.syntax("expected a JSON value")),
-            None => Err(self.syntax("unexpected end of input, expected a JSON value")),
+        });
+        if let (None, Some(gaps)) = (shape, &mut self.gaps) {
+            gaps.unknown_types.insert(url.to_string());
         }
-    }
-
-    fn literal(&mut self, word: &'static [u8]) -> Result<(), TranscodeError> {
-        if self.input[self.pos..].starts_with(word) {
-            self.pos += word.len();
-            Ok(())
-        } else {
-            Err(self.syntax("invalid literal, expected true, false or null"))
-        }
-    }
-
-    /// Moves past a number, checking RFC 8259's grammar.
-    fn scan_number(&mut self) -> Result<(), TranscodeError> {
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.peek() {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => self.skip_digits(),
-            _ => return Err(self.syntax("invalid number")),
-        }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.syntax("invalid number: no digit after '.'"));
-            }
-            self.skip_digits();
-        }
-        if let Some(b'e' | b'E') = self.peek() {
-            self.pos += 1;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.pos += 1;
-            }
-            if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.syntax("invalid number: no digit in the exponent"));
-            }
-            self.skip_digits();
-        }
-        Ok(())
-    }
-
-    fn skip_digits(&mut self) {
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
-        }
-    }
-
-    /// Moves past the string at the current `"`, checking its escapes. Gives the range of its
-    /// content (quotes excluded) and whether it holds escapes.
-    fn scan_string(&mut self) -> Result<(usize, usize, bool), TranscodeError> {
-        let start = self.pos + 1;
-        let mut i = start;
-        let mut escaped = false;
-        loop {
-            let rest = &self.input[i..];
-            let Some(stop) = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            else {
-                self.pos = self.input.len();
-                return Err(self.syntax("unexpected end of input inside a string"));
-            };
-            i += stop;
-            match self.input[i] {
-                b'"' => {
-                    self.pos = i + 1;
-                    return Ok((start, i, escaped));
-                }
-                b'\\' => {
-                    escaped = true;
-                    self.pos = i;
-                    i = self.escape(i)?;
-                }
-                _ => {
-                    self.pos = i;
-                    return Err(self.syntax("control character inside a string"));
-                }
-            }
-        }
-    }
-
-    /// Checks the escape at `input[at] == '\\'`, giving the index after it. Surrogates must come
-    /// in pairs, as serde_json requires.
-    fn escape(&mut self, at: usize) -> Result<usize, TranscodeError> {
-        match self.input.get(at + 1) {
-            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => Ok(at + 2),
-            Some(b'u') => {
-                let unit = self.hex4(at + 2)?;
-                match unit {
-                    0xD800..=0xDBFF => {
-                        if self.input.get(at + 6..at + 8) != Some(b"\\u") {
-                            self.pos = at;
-                            return Err(self.syntax("lone leading surrogate in a \\u escape"));
-                        }
-                        if !(0xDC00..=0xDFFF).contains(&self.hex4(at + 8)?) {
-                            self.pos = at + 6;
-                            return Err(self.syntax("invalid trailing surrogate in a \\u escape"));
-                        }
-                        Ok(at + 12)
-                    }
-                    0xDC00..=0xDFFF => Err(self.syntax("lone trailing surrogate in a \\u escape")),
-                    _ => Ok(at + 6),
-                }
-            }
-            _ => Err(self.syntax("invalid escape in a string")),
-        }
-    }
-
-    fn hex4(&mut self, at: usize) -> Result<u16, TranscodeError> {
-        let digits = self
-            .input
-            .get(at..at + 4)
-            .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
-        let Some(digits) = digits else {
-            self.pos = at;
-            return Err(self.syntax("invalid \\u escape: expected four hex digits"));
-        };
-        // Four ASCII hex digits: both conversions succeed.
-        let text = std::str::from_utf8(digits).unwrap_or("0");
-        Ok(u16::from_str_radix(text, 16).unwrap_or(0))
-    }
-
-    /// Writes the string whose escaped content is `input[start..end]`, byte for byte.
-    fn write_string(&mut self, start: usize, end: usize) -> Result<(), TranscodeError> {
-        let content = &self.text[start..end];
-        self.formatter
-            .begin_string(&mut self.out)
-            .map_err(TranscodeError::Io)?;
-        self.formatter
-            .write_string_fragment(&mut self.out, content)
-            .map_err(TranscodeError::Io)?;
-        self.formatter
-            .end_string(&mut self.out)
-            .map_err(TranscodeError::Io)
-    }
-
-    /// Writes a name that needs no escaping (field names are identifiers).
-    fn write_str(&mut self, name: &str) -> Result<(), TranscodeError> {
-        self.formatter
-            .begin_string(&mut self.out)
-            .map_err(TranscodeError::Io)?;
-        self.formatter
-            .write_string_fragment(&mut self.out, name)
-            .map_err(TranscodeError::Io)?;
-        self.formatter
-            .end_string(&mut self.out)
-            .map_err(TranscodeError::Io)
+        self.recent_types[self.next_recent] = (url, shape);
+        self.next_recent = (self.next_recent + 1) % RECENT_TYPES;
+        Ok(shape)
     }
 }
 
