@@ -37,6 +37,12 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let descriptor_path = envoy_types_dir().join("src/generated/types.bin");
     println!("cargo:rerun-if-changed={}", descriptor_path.display());
+    // For the oracle test, which checks the tables against protobuf's own JSON printer fed the
+    // same descriptors.
+    println!(
+        "cargo:rustc-env=ENVOY_SCHEMA_DESCRIPTOR_SET={}",
+        descriptor_path.display()
+    );
     let bytes = std::fs::read(&descriptor_path)
         .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", descriptor_path.display())));
     let pool = DescriptorPool::decode(bytes.as_slice()).unwrap_or_else(|e| {
