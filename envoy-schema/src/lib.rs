@@ -42,7 +42,7 @@ pub enum KeyStyle {
 }
 
 /// The type of the document given to [`transcode`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Root<'a> {
     /// A message with this full name (`envoy.config.cluster.v3.Cluster`). With
     /// `google.protobuf.Any` the `@type` key stays in the output.

@@ -4,8 +4,9 @@
 use crate::TranscodeError;
 use std::borrow::Cow;
 
-/// Nesting deeper than this is refused, as serde_json refuses it, instead of exhausting the stack.
-const MAX_DEPTH: usize = 128;
+/// Nesting deeper than this is refused instead of exhausting the stack: serde_json's limit, so
+/// that what the loader accepts the transcoder accepts too.
+const MAX_DEPTH: usize = 127;
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -114,7 +115,7 @@ impl<'a> Scanner<'a> {
     pub(crate) fn enter(&mut self) -> Result<(), TranscodeError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.syntax("nesting deeper than 128 levels"));
+            return Err(self.syntax("nesting deeper than 127 levels"));
         }
         self.pos += 1;
         Ok(())
