@@ -10,6 +10,9 @@ pub mod xds;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// The version of what the generator produces: caches of older captures are regenerated.
+pub const FORMAT: u32 = 1;
+
 /// A mesh loaded into a running Envoy. Drop it to stop both: fields drop in declaration order,
 /// so Envoy goes first and the server's stream is closed before the server stops.
 pub struct LoadedMesh {
@@ -64,7 +67,7 @@ impl LoadedMesh {
         let clusters = self
             .envoy
             .save("/clusters?format=json", &dir.join("clusters.json"))?;
-        let mut summary = format!("services {}\n", self.services);
+        let mut summary = format!("format {FORMAT}\nservices {}\n", self.services);
         for (type_url, count) in &self.expected.resources {
             summary.push_str(&format!(
                 "{} {count}\n",

@@ -16,12 +16,48 @@ pub struct Measurement {
 
 /// Runs `program args…` with standard output in `output`, standard error kept for the error.
 pub fn run(program: &Path, args: &[&str], output: &Path) -> Result<Measurement, String> {
+    let mut command = Command::new(program);
+    command.args(args);
+    run_command(
+        command,
+        &format!("{} {}", program.display(), args.join(" ")),
+        output,
+    )
+}
+
+/// Like [`run`], for a live-mode command: HOME is `home` and no kubeconfig or proxy settings
+/// are inherited, so only the given `--kubeconfig` is used.
+pub fn run_in(
+    program: &Path,
+    args: &[&str],
+    output: &Path,
+    home: &Path,
+) -> Result<Measurement, String> {
+    let mut command = Command::new(program);
+    command.args(args).env("HOME", home);
+    for var in [
+        "KUBECONFIG",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        command.env_remove(var);
+    }
+    run_command(
+        command,
+        &format!("{} {}", program.display(), args.join(" ")),
+        output,
+    )
+}
+
+fn run_command(mut command: Command, shown: &str, output: &Path) -> Result<Measurement, String> {
     let out =
         std::fs::File::create(output).map_err(|e| format!("creating {}: {e}", output.display()))?;
-    let shown = format!("{} {}", program.display(), args.join(" "));
     let started = Instant::now();
-    let child = Command::new(program)
-        .args(args)
+    let child = command
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(Stdio::piped())

@@ -1,0 +1,780 @@
+//! `meshgen-bench`: meshctl's benchmark. Run it through `bench/run`, which installs Envoy and
+//! builds the release binaries first.
+//!
+//! For every offline view (short and json) on a generated dump of at least 100 MB it prints the
+//! wall time and peak RSS of meshctl as ratios against, in the same run, (a) the floor: a
+//! memory-mapped `serde_json::IgnoredAny` pass over the same file (`meshgen-floor`), and (b) jq
+//! extracting the same columns. Then the small-dump render time, then live mode through the test
+//! API server: bytes moved and time per view against fetching the full dump. Each goal is
+//! printed PASS or FAIL; the exit status is 1 when any goal fails.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use meshgen::measure::{self, Measurement};
+
+const USAGE: &str = "usage: meshgen-bench [--services N] [--runs K] [--jq-runs K] [--small-runs K]
+                     [--live-runs K] [--no-live] [--meshctl PATH] [--jq PATH] [--cache DIR]
+
+--services N   the big mesh (default 8000: a config dump of about 105 MB)
+--runs K       runs per meshctl and floor measurement; the median time is kept (default 5)
+--jq-runs K    runs per jq measurement (default 1: jq is far slower, its noise does not matter)
+--small-runs K runs per view on the 10-service dump (default 20)
+--live-runs K  runs per live view (default 3)
+--no-live      skip live mode
+--cache DIR    where generated meshes are kept between runs (default target/bench/meshes)";
+
+/// The goals of issue 4.
+const FLOOR_RATIO_GOAL: f64 = 2.0;
+const JQ_SPEEDUP_GOAL: f64 = 10.0;
+const RSS_OVER_DUMP_GOAL: f64 = 1.5;
+const SMALL_DUMP_GOAL: Duration = Duration::from_millis(10);
+
+/// jq programs extracting what each meshctl table shows, and the JSON it prints.
+const JQ_DEFS: &str = r#"
+def sec(t): .configs[] | select(."@type" | endswith("." + t));
+def dr: (.metadata.filter_metadata.istio.config // "") | split("/") | if length > 7 then "\(.[7]).\(.[5])" else "" end;
+def clusters: sec("ClustersConfigDump") | ((.dynamic_active_clusters // []) + (.static_clusters // []))[] | .cluster;
+def cluster_rows: [clusters | (.name | split("|")) as $p
+  | if ($p | length) == 4 then [$p[3], $p[1], (if $p[2] == "" then "-" else $p[2] end), $p[0], (.type // "EDS"), dr]
+    else [.name, "-", "-", "-", (.type // "EDS"), dr] end]
+  | sort_by(.[0], .[2], .[1], .[3])[] | @tsv;
+def listeners: sec("ListenersConfigDump") | (.dynamic_listeners // [])[] | .active_state.listener // empty;
+def chain_match: (.filter_chain_match // {}) | [
+    (if .destination_port then "Port: \(.destination_port)" else empty end),
+    (if .transport_protocol then "Trans: \(.transport_protocol)" else empty end),
+    (if .application_protocols then "App: \(.application_protocols | join(","))" else empty end)]
+  | if length == 0 then "ALL" else join("; ") end;
+def destination: [.filters[]? | .typed_config
+    | if .rds then "Route: \(.rds.route_config_name)" elif .route_config then "Inline Route: \(.route_config.name // "")"
+      elif .cluster then "Cluster: \(.cluster)" else empty end] | first // "Non-HTTP/Non-TCP";
+def listener_rows: [listeners | . as $l | ((.filter_chains // []) + [.default_filter_chain // empty])[]
+    | [$l.address.socket_address.address, $l.address.socket_address.port_value, chain_match, destination]]
+  | sort_by(.[1], .[0])[] | map(tostring) | @tsv;
+def routes: sec("RoutesConfigDump") | ((.dynamic_route_configs // []) + (.static_route_configs // []))[] | .route_config;
+def route_rows: routes | .name as $n | .virtual_hosts[]? | .name as $v
+  | (.domains | if length > 2 then "\(.[0]), \(.[1]) + \(length - 2) more..." else join(", ") end) as $d
+  | .routes[]? | [$n, $v, $d, (.match | .prefix // .path // .safe_regex.regex // "/*"),
+      ((.metadata.filter_metadata.istio.config // "") | split("/") | if length > 7 then "\(.[7]).\(.[5])" else "" end)] | @tsv;
+def assignments: sec("EndpointsConfigDump") | ((.dynamic_endpoint_configs // []) + (.static_endpoint_configs // []))[] | .endpoint_config;
+def address: "\(.endpoint.address.socket_address.address):\(.endpoint.address.socket_address.port_value)";
+def eds_rows: assignments | .cluster_name as $c | (.endpoints // [])[]
+  | ((.locality // {}) | [.region, .zone] | map(select(. != null)) | join("/")) as $loc
+  | .lb_endpoints[]? | [address, (.health_status // "UNKNOWN"), $loc, $c] | @tsv;
+def endpoint_rows: assignments | .cluster_name as $c | (.endpoints // [])[] | .lb_endpoints[]?
+  | [address, (.health_status // "UNKNOWN"), "UNKNOWN", $c] | @tsv;
+def secret_rows: sec("SecretsConfigDump") | (.dynamic_active_secrets // [])[] | [.name, .version_info] | @tsv;
+def bootstrap_rows: sec("BootstrapConfigDump") | .bootstrap.node | [.metadata.ISTIO_VERSION, .id] | @tsv;
+"#;
+
+struct View {
+    name: &'static str,
+    jq_short: &'static str,
+    jq_json: &'static str,
+}
+
+const VIEWS: [View; 6] = [
+    View {
+        name: "clusters",
+        jq_short: "cluster_rows",
+        jq_json: "[clusters]",
+    },
+    View {
+        name: "listeners",
+        jq_short: "listener_rows",
+        jq_json: "[listeners]",
+    },
+    View {
+        name: "routes",
+        jq_short: "route_rows",
+        jq_json: "[routes]",
+    },
+    View {
+        name: "endpoint",
+        jq_short: "endpoint_rows",
+        jq_json: "[assignments]",
+    },
+    View {
+        name: "eds",
+        jq_short: "eds_rows",
+        jq_json: "[assignments]",
+    },
+    View {
+        name: "all",
+        jq_short: "bootstrap_rows, cluster_rows, listener_rows, route_rows, secret_rows, eds_rows",
+        jq_json: ".",
+    },
+];
+
+/// `pc endpoint` on Envoy's own `/clusters?format=json`, as istioctl reads it.
+const JQ_CLUSTER_STATUS_SHORT: &str = r#".cluster_statuses[]? | .name as $c | (.host_statuses // [])[]
+  | ["\(.address.socket_address.address):\(.address.socket_address.port_value)",
+     (.health_status.eds_health_status // "HEALTHY"), (if .health_status.failed_outlier_check then "FAILED" else "OK" end), $c] | @tsv"#;
+const JQ_CLUSTER_STATUS_JSON: &str = "[.cluster_statuses[]?]";
+
+struct Options {
+    services: usize,
+    runs: usize,
+    jq_runs: usize,
+    small_runs: usize,
+    live_runs: usize,
+    live: bool,
+    meshctl: PathBuf,
+    jq: PathBuf,
+    cache: PathBuf,
+    out: PathBuf,
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+fn parse_options() -> Result<Options, String> {
+    let root = repo_root();
+    let mut o = Options {
+        services: 8000,
+        runs: 5,
+        jq_runs: 1,
+        small_runs: 20,
+        live_runs: 3,
+        live: true,
+        meshctl: root.join("target/release/meshctl"),
+        jq: find_on_path("jq").unwrap_or_else(|| PathBuf::from("/usr/bin/jq")),
+        cache: root.join("target/bench/meshes"),
+        out: root.join("target/bench/out"),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+        };
+        let count = |name: &str, v: String| -> Result<usize, String> {
+            v.parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("{name}: {v:?} is not a positive number"))
+        };
+        match arg.as_str() {
+            "--services" => o.services = count("--services", value("--services")?)?,
+            "--runs" => o.runs = count("--runs", value("--runs")?)?,
+            "--jq-runs" => o.jq_runs = count("--jq-runs", value("--jq-runs")?)?,
+            "--small-runs" => o.small_runs = count("--small-runs", value("--small-runs")?)?,
+            "--live-runs" => o.live_runs = count("--live-runs", value("--live-runs")?)?,
+            "--no-live" => o.live = false,
+            "--meshctl" => o.meshctl = PathBuf::from(value("--meshctl")?),
+            "--jq" => o.jq = PathBuf::from(value("--jq")?),
+            "--cache" => o.cache = PathBuf::from(value("--cache")?),
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    for (what, path) in [("meshctl", &o.meshctl), ("jq", &o.jq)] {
+        if !path.is_file() {
+            return Err(format!(
+                "{what} not found at {} (bench/run builds meshctl and installs jq)",
+                path.display()
+            ));
+        }
+    }
+    Ok(o)
+}
+
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+fn main() -> ExitCode {
+    let options = match parse_options() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("meshgen-bench: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A mesh's capture, generated on first use and kept in the cache.
+struct Capture {
+    dir: PathBuf,
+    dump: PathBuf,
+    dump_bytes: u64,
+    summary: String,
+}
+
+fn ensure_mesh(cache: &Path, services: usize) -> Result<Capture, String> {
+    let dir = cache.join(format!("n{services}"));
+    let summary_path = dir.join("mesh.txt");
+    let current = std::fs::read_to_string(&summary_path)
+        .ok()
+        .filter(|s| s.lines().next() == Some(format!("format {}", meshgen::FORMAT).as_str()));
+    let summary = match current {
+        Some(s)
+            if dir.join("config_dump.json").is_file() && dir.join("clusters.json").is_file() =>
+        {
+            s
+        }
+        _ => {
+            eprintln!(
+                "generating the {services}-service mesh into {} ...",
+                dir.display()
+            );
+            let loaded = meshgen::load(services, Duration::from_secs(900))?;
+            loaded.capture(&dir)?;
+            std::fs::read_to_string(&summary_path).map_err(|e| e.to_string())?
+        }
+    };
+    let dump = dir.join("config_dump.json");
+    let dump_bytes = std::fs::metadata(&dump).map_err(|e| e.to_string())?.len();
+    Ok(Capture {
+        dir,
+        dump,
+        dump_bytes,
+        summary,
+    })
+}
+
+fn summary_value(summary: &str, key: &str) -> String {
+    summary
+        .lines()
+        .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
+        .unwrap_or_default()
+}
+
+/// Reads a file once so that every measured run sees it in the page cache.
+fn warm(path: &Path) -> Result<(), String> {
+    let mut f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut buf = vec![0u8; 1 << 20];
+    while f.read(&mut buf).map_err(|e| e.to_string())? > 0 {}
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Stats {
+    /// Median wall time.
+    wall: Duration,
+    /// Highest peak RSS over the runs.
+    peak_rss: u64,
+    output_bytes: u64,
+}
+
+fn repeat(program: &Path, args: &[&str], runs: usize, output: &Path) -> Result<Stats, String> {
+    let mut all: Vec<Measurement> = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        all.push(measure::run(program, args, output)?);
+    }
+    let mut walls: Vec<Duration> = all.iter().map(|m| m.wall).collect();
+    walls.sort();
+    Ok(Stats {
+        wall: walls[walls.len() / 2],
+        peak_rss: all.iter().map(|m| m.peak_rss).max().unwrap_or(0),
+        output_bytes: all[0].output_bytes,
+    })
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "PASS"
+    } else {
+        "FAIL"
+    }
+}
+
+/// The worst value of a goal over the rows, and whether all of them meet it.
+struct Goal {
+    name: String,
+    ok: bool,
+    worst: String,
+}
+
+fn run(o: &Options) -> Result<bool, String> {
+    std::fs::create_dir_all(&o.out).map_err(|e| format!("creating {}: {e}", o.out.display()))?;
+    let small = ensure_mesh(&o.cache, 10)?;
+    let _mid = ensure_mesh(&o.cache, 1000)?;
+    let big = ensure_mesh(&o.cache, o.services)?;
+    let floor = repo_root().join("target/release/meshgen-floor");
+    let meshctl = &o.meshctl;
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let mut goals: Vec<Goal> = Vec::new();
+
+    println!("# meshctl benchmark");
+    println!(
+        "big dump: {} ({:.1} MB; {} services, {} clusters, {} listeners, {} route configs, {} endpoint assignments)",
+        big.dump.display(),
+        mb(big.dump_bytes),
+        summary_value(&big.summary, "services"),
+        summary_value(&big.summary, "Cluster"),
+        summary_value(&big.summary, "Listener"),
+        summary_value(&big.summary, "RouteConfiguration"),
+        summary_value(&big.summary, "ClusterLoadAssignment"),
+    );
+    println!(
+        "{cores} cores; times are medians of {} runs (jq: {}), RSS the highest peak",
+        o.runs, o.jq_runs
+    );
+
+    // ---- Offline, big dump
+    let clusters_json = big.dir.join("clusters.json");
+    warm(&big.dump)?;
+    warm(&clusters_json)?;
+    let dump_arg = big.dump.to_string_lossy().to_string();
+    let floor_stats = repeat(&floor, &[&dump_arg], o.runs, &o.out.join("floor.out"))?;
+    println!(
+        "floor (mmap + serde_json IgnoredAny): {:.3} s, peak RSS {:.0} MB ({:.2}x the dump)",
+        floor_stats.wall.as_secs_f64(),
+        mb(floor_stats.peak_rss),
+        floor_stats.peak_rss as f64 / big.dump_bytes as f64
+    );
+    println!();
+    println!(
+        "{:<22} {:>9} {:>7} {:>8} {:>7} {:>8} {:>8} {:>9} {:>9}  {}",
+        "view",
+        "meshctl s",
+        "xfloor",
+        "jq s",
+        "jq/mc",
+        "RSS MB",
+        "RSS/dump",
+        "out MB",
+        "jq out MB",
+        "time / jq / rss"
+    );
+    let mut rows: Vec<(String, Stats, Stats, f64, u64)> = Vec::new();
+    for view in &VIEWS {
+        for format in ["short", "json"] {
+            let label = format!("{} -o {format}", view.name);
+            let file = format!("{}-{format}", view.name);
+            let mc = repeat(
+                meshctl,
+                &["pc", view.name, "-f", &dump_arg, "-o", format],
+                o.runs,
+                &o.out.join(format!("{file}.meshctl")),
+            )?;
+            let program = format!(
+                "{JQ_DEFS}{}",
+                if format == "short" {
+                    view.jq_short
+                } else {
+                    view.jq_json
+                }
+            );
+            let mut jq_args = vec![];
+            if format == "short" {
+                jq_args.push("-r");
+            }
+            jq_args.extend([program.as_str(), dump_arg.as_str()]);
+            let jq = repeat(
+                &o.jq,
+                &jq_args,
+                o.jq_runs,
+                &o.out.join(format!("{file}.jq")),
+            )?;
+            rows.push((
+                label,
+                mc,
+                jq,
+                floor_stats.wall.as_secs_f64(),
+                big.dump_bytes,
+            ));
+        }
+    }
+    // `pc endpoint` on /clusters?format=json, against a floor over that file.
+    let cs_arg = clusters_json.to_string_lossy().to_string();
+    let cs_bytes = std::fs::metadata(&clusters_json)
+        .map_err(|e| e.to_string())?
+        .len();
+    let cs_floor = repeat(
+        &floor,
+        &[&cs_arg],
+        o.runs,
+        &o.out.join("floor-clusters.out"),
+    )?;
+    for (format, program) in [
+        ("short", JQ_CLUSTER_STATUS_SHORT),
+        ("json", JQ_CLUSTER_STATUS_JSON),
+    ] {
+        let file = format!("endpoint-clusters-json-{format}");
+        let mc = repeat(
+            meshctl,
+            &["pc", "endpoint", "-f", &cs_arg, "-o", format],
+            o.runs,
+            &o.out.join(format!("{file}.meshctl")),
+        )?;
+        let mut jq_args = vec![];
+        if format == "short" {
+            jq_args.push("-r");
+        }
+        jq_args.extend([program, cs_arg.as_str()]);
+        let jq = repeat(
+            &o.jq,
+            &jq_args,
+            o.jq_runs,
+            &o.out.join(format!("{file}.jq")),
+        )?;
+        rows.push((
+            format!("endpoint -o {format} (1)"),
+            mc,
+            jq,
+            cs_floor.wall.as_secs_f64(),
+            cs_bytes,
+        ));
+    }
+    let (mut worst_floor, mut worst_jq, mut worst_rss) = (0f64, f64::MAX, 0f64);
+    let (mut worst_floor_at, mut worst_jq_at, mut worst_rss_at) =
+        (String::new(), String::new(), String::new());
+    for (label, mc, jq, floor_wall, input_bytes) in &rows {
+        let x_floor = mc.wall.as_secs_f64() / floor_wall;
+        let speedup = jq.wall.as_secs_f64() / mc.wall.as_secs_f64();
+        let rss_ratio = mc.peak_rss as f64 / *input_bytes as f64;
+        println!(
+            "{:<22} {:>9.3} {:>7.2} {:>8.2} {:>7.1} {:>8.0} {:>8.2} {:>9.2} {:>9.2}  {} / {} / {}",
+            label,
+            mc.wall.as_secs_f64(),
+            x_floor,
+            jq.wall.as_secs_f64(),
+            speedup,
+            mb(mc.peak_rss),
+            rss_ratio,
+            mb(mc.output_bytes),
+            mb(jq.output_bytes),
+            verdict(x_floor <= FLOOR_RATIO_GOAL),
+            verdict(speedup >= JQ_SPEEDUP_GOAL),
+            verdict(rss_ratio <= RSS_OVER_DUMP_GOAL),
+        );
+        if x_floor > worst_floor {
+            (worst_floor, worst_floor_at) = (x_floor, label.clone());
+        }
+        if speedup < worst_jq {
+            (worst_jq, worst_jq_at) = (speedup, label.clone());
+        }
+        if rss_ratio > worst_rss {
+            (worst_rss, worst_rss_at) = (rss_ratio, label.clone());
+        }
+    }
+    println!(
+        "(1) on /clusters?format=json ({:.1} MB; its floor {:.3} s)",
+        mb(cs_bytes),
+        cs_floor.wall.as_secs_f64()
+    );
+    goals.push(Goal {
+        name: format!("every offline view <= {FLOOR_RATIO_GOAL:.1}x the floor's time"),
+        ok: worst_floor <= FLOOR_RATIO_GOAL,
+        worst: format!("worst {worst_floor:.2}x ({worst_floor_at})"),
+    });
+    goals.push(Goal {
+        name: format!("every offline view >= {JQ_SPEEDUP_GOAL:.0}x faster than jq"),
+        ok: worst_jq >= JQ_SPEEDUP_GOAL,
+        worst: format!("worst {worst_jq:.1}x ({worst_jq_at})"),
+    });
+    goals.push(Goal {
+        name: format!("peak RSS <= {RSS_OVER_DUMP_GOAL:.1}x the input's size"),
+        ok: worst_rss <= RSS_OVER_DUMP_GOAL,
+        worst: format!("worst {worst_rss:.2}x ({worst_rss_at})"),
+    });
+
+    // ---- Small dump
+    println!();
+    let small_arg = small.dump.to_string_lossy().to_string();
+    println!(
+        "small dump: {} ({:.2} MB, {} services); median of {} runs, process start included",
+        small.dump.display(),
+        mb(small.dump_bytes),
+        summary_value(&small.summary, "services"),
+        o.small_runs
+    );
+    warm(&small.dump)?;
+    let mut worst_small = (Duration::ZERO, String::new());
+    let mut line = String::new();
+    for view in &VIEWS {
+        for format in ["short", "json"] {
+            let s = repeat(
+                meshctl,
+                &["pc", view.name, "-f", &small_arg, "-o", format],
+                o.small_runs,
+                &o.out.join("small.out"),
+            )?;
+            line.push_str(&format!(
+                "{} -o {format} {:.1} ms; ",
+                view.name,
+                s.wall.as_secs_f64() * 1e3
+            ));
+            if s.wall > worst_small.0 {
+                worst_small = (s.wall, format!("{} -o {format}", view.name));
+            }
+        }
+    }
+    println!("{}", line.trim_end_matches("; "));
+    goals.push(Goal {
+        name: format!(
+            "small dump rendered in < {} ms",
+            SMALL_DUMP_GOAL.as_millis()
+        ),
+        ok: worst_small.0 < SMALL_DUMP_GOAL,
+        worst: format!(
+            "worst {:.1} ms ({})",
+            worst_small.0.as_secs_f64() * 1e3,
+            worst_small.1
+        ),
+    });
+
+    // ---- Live
+    println!();
+    if o.live {
+        live(o, &mut goals)?;
+    } else {
+        println!("live mode: SKIPPED (--no-live given)");
+    }
+
+    println!();
+    println!("## goals");
+    let mut all_ok = true;
+    for g in &goals {
+        println!("{} {}: {}", verdict(g.ok), g.name, g.worst);
+        all_ok &= g.ok;
+    }
+    Ok(all_ok)
+}
+
+// ------------------------------------------------------------------------------------------
+// Live mode
+
+/// A TCP relay to Envoy's admin API that counts the bytes Envoy sends back: what the API
+/// server's port-forward carries to meshctl.
+struct CountingRelay {
+    addr: SocketAddr,
+    from_envoy: Arc<AtomicU64>,
+}
+
+impl CountingRelay {
+    fn start(envoy_admin: SocketAddr) -> Result<CountingRelay, String> {
+        let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("relay: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let from_envoy = Arc::new(AtomicU64::new(0));
+        let counter = from_envoy.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let Ok(upstream) = TcpStream::connect(envoy_admin) else {
+                    continue;
+                };
+                let counter = counter.clone();
+                let (Ok(client_reader), Ok(upstream_writer)) =
+                    (client.try_clone(), upstream.try_clone())
+                else {
+                    continue;
+                };
+                std::thread::spawn(move || pipe(client_reader, upstream_writer, None));
+                std::thread::spawn(move || pipe(upstream, client, Some(counter)));
+            }
+        });
+        Ok(CountingRelay { addr, from_envoy })
+    }
+
+    fn take(&self) -> u64 {
+        self.from_envoy.swap(0, Ordering::SeqCst)
+    }
+}
+
+fn pipe(mut from: TcpStream, mut to: TcpStream, counter: Option<Arc<AtomicU64>>) {
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        // Counted before it is passed on: once meshctl has exited, all it received is counted.
+        if let Some(c) = &counter {
+            c.fetch_add(n as u64, Ordering::SeqCst);
+        }
+        if to.write_all(&buf[..n]).is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Write);
+}
+
+fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
+    use serde_json::json;
+    use testkit::apiserver::ApiServer;
+
+    eprintln!(
+        "loading the {}-service mesh into Envoy for live mode ...",
+        o.services
+    );
+    let loaded = meshgen::load(o.services, Duration::from_secs(900))?;
+    let relay = CountingRelay::start(loaded.envoy.admin())?;
+    let pod = format!("{}-5d8f7c9b4-x2x7q", meshgen::mesh::CLIENT_NAME);
+    let namespace = meshgen::mesh::CLIENT_NAMESPACE;
+    let server = ApiServer::builder()
+        .pod(json!({
+            "metadata": {"name": pod, "namespace": namespace, "labels": {"app": meshgen::mesh::CLIENT_NAME},
+                         "creationTimestamp": "2025-01-01T00:00:00Z"},
+            "spec": {"nodeName": "node-1", "containers": [{"name": "app", "image": "app:1"}, {"name": "istio-proxy", "image": "proxyv2:1"}]},
+            "status": {"phase": "Running", "podIP": meshgen::mesh::CLIENT_IP.to_string(),
+                       "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": "2025-01-01T00:00:00Z"}]}
+        }))
+        .portforward_backend(namespace, &pod, 15000, relay.addr)
+        .try_start()
+        .map_err(|e| format!("starting the test API server: {e}"))?;
+    let home = o.out.join("live-home");
+    std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
+    let kubeconfig = home.join("kubeconfig");
+    server
+        .write_kubeconfig(&kubeconfig, "bench", namespace)
+        .map_err(|e| format!("writing the kubeconfig: {e}"))?;
+    let kubeconfig_arg = kubeconfig.to_string_lossy().to_string();
+
+    // The baseline: what a tool that always fetches the whole dump moves (istioctl fetches
+    // /config_dump for every view; -o wide, all and eds need the EDS part too).
+    let mut full = Vec::new();
+    for path in ["/config_dump?include_eds=true", "/config_dump"] {
+        relay.take();
+        let started = Instant::now();
+        let status = meshgen::envoy::get(relay.addr, path, &mut std::io::sink())
+            .map_err(|e| format!("GET {path}: {e}"))?;
+        let wall = started.elapsed();
+        if status != 200 {
+            return Err(format!("GET {path} answered {status}"));
+        }
+        full.push((path, relay.take(), wall));
+    }
+    println!(
+        "live mode: meshctl -> test API server (testkit) -> WebSocket port-forward -> Envoy admin ({} services); median of {} runs",
+        o.services, o.live_runs
+    );
+    for (path, bytes, wall) in &full {
+        println!(
+            "full dump {path}: {:.1} MB, {:.3} s direct from Envoy",
+            mb(*bytes),
+            wall.as_secs_f64()
+        );
+    }
+    let full_bytes = full[0].1;
+    println!();
+    println!(
+        "{:<34} {:>9} {:>9} {:>10} {:>8}",
+        "view", "moved MB", "x full", "meshctl s", "RSS MB"
+    );
+    let sample = meshgen::mesh::Mesh::new(o.services);
+    let some_service = sample.services[0].host();
+    let some_cluster = sample.services[0].cluster_names(sample.services[0].ports[0])[0].clone();
+    let mut cases: Vec<(String, Vec<String>)> = Vec::new();
+    for view in &VIEWS {
+        for format in ["short", "json"] {
+            cases.push((
+                format!("{} -o {format}", view.name),
+                vec![view.name.into(), "-o".into(), format.into()],
+            ));
+        }
+    }
+    let filtered = [
+        (
+            format!("clusters --fqdn {}", sample.services[0].name),
+            vec!["clusters".to_string(), "--fqdn".into(), some_service],
+        ),
+        (
+            "listeners --port 5432".to_string(),
+            vec!["listeners".into(), "--port".into(), "5432".into()],
+        ),
+        (
+            "routes --name 80".to_string(),
+            vec!["routes".into(), "--name".into(), "80".into()],
+        ),
+        (
+            "endpoint --cluster <one>".to_string(),
+            vec!["endpoint".into(), "--cluster".into(), some_cluster],
+        ),
+    ];
+    cases.extend(filtered.iter().cloned());
+    let mut moved: Vec<(String, u64)> = Vec::new();
+    for (label, view_args) in &cases {
+        let mut args: Vec<&str> = vec!["pc"];
+        args.extend(view_args.iter().map(String::as_str));
+        args.extend([
+            pod.as_str(),
+            "-n",
+            namespace,
+            "--kubeconfig",
+            &kubeconfig_arg,
+            "--request-timeout",
+            "300s",
+        ]);
+        let mut walls = Vec::new();
+        let mut bytes = 0;
+        let mut rss = 0;
+        for _ in 0..o.live_runs {
+            relay.take();
+            let m = measure::run_in(&o.meshctl, &args, &o.out.join("live.out"), &home)?;
+            bytes = relay.take();
+            walls.push(m.wall);
+            rss = rss.max(m.peak_rss);
+        }
+        walls.sort();
+        let wall = walls[walls.len() / 2];
+        println!(
+            "{:<34} {:>9.2} {:>9.3} {:>10.3} {:>8.0}",
+            label,
+            mb(bytes),
+            bytes as f64 / full_bytes as f64,
+            wall.as_secs_f64(),
+            mb(rss)
+        );
+        moved.push((label.clone(), bytes));
+    }
+    let bytes_of = |label: &str| {
+        moved
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(0, |(_, b)| *b)
+    };
+    let partial: Vec<&(String, u64)> = moved
+        .iter()
+        .filter(|(l, _)| {
+            !l.starts_with("all ") && !l.starts_with("eds ") && !l.starts_with("endpoint -o")
+        })
+        .collect();
+    let worst_partial = partial.iter().max_by_key(|(_, b)| *b);
+    goals.push(Goal {
+        name: "live: clusters, listeners, routes (and filtered views) move less than half the full dump".into(),
+        ok: partial.iter().all(|(_, b)| (*b as f64) < 0.5 * full_bytes as f64),
+        worst: worst_partial
+            .map(|(l, b)| format!("worst {:.2}x the full dump ({l})", *b as f64 / full_bytes as f64))
+            .unwrap_or_default(),
+    });
+    let unfiltered = bytes_of("clusters -o short");
+    let one = bytes_of(&filtered[0].0);
+    goals.push(Goal {
+        name: "live: a --fqdn filter is pushed down to Envoy (moves < 5% of the unfiltered view)"
+            .into(),
+        ok: (one as f64) < 0.05 * unfiltered as f64,
+        worst: format!("{:.2} MB vs {:.2} MB unfiltered", mb(one), mb(unfiltered)),
+    });
+    drop(server);
+    drop(loaded);
+    Ok(())
+}
