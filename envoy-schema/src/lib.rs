@@ -29,8 +29,10 @@ mod output;
 mod scan;
 mod tables;
 mod transcode;
+mod yaml;
 
 pub use transcode::{schema_gaps, transcode, JsonArrayWriter, SchemaGaps, TranscodeError};
+pub use yaml::json_to_yaml;
 
 /// Which spelling of field names the output uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +87,7 @@ pub fn write_istioctl_document(
     json: &str,
     root: Root<'_>,
     style: KeyStyle,
-    out: &mut impl std::io::Write,
+    out: &mut (impl std::io::Write + ?Sized),
 ) -> Result<(), TranscodeError> {
     transcode(json, root, style, &mut *out, Some(ISTIOCTL_INDENT))?;
     out.write_all(b"\n").map_err(TranscodeError::Io)

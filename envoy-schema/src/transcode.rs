@@ -65,7 +65,7 @@ pub fn transcode(
     json: &str,
     root: Root<'_>,
     style: KeyStyle,
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     pretty_indent: Option<&[u8]>,
 ) -> Result<(), TranscodeError> {
     let root = root_walk(root)?;

@@ -1,24 +1,33 @@
-//! An independent oracle: protobuf's own JSON printer (the Python `protobuf` runtime), fed the
+//! Independent oracles: protobuf's own JSON printer (the Python `protobuf` runtime), fed the
 //! same descriptor set the tables come from, must print every fixture with the same keys and
-//! values as the transcoder.
+//! values as the transcoder; and a YAML 1.1 reader (PyYAML) must read the YAML output as the
+//! same document as the JSON.
 //!
-//! The Python runtime is installed from PyPI on first use into a venv of this test's own under
-//! target/ (pinned below); the test fails, saying why, if `python3` or PyPI is not available.
+//! The Python packages are installed from PyPI on first use into a venv of these tests' own under
+//! target/ (pinned below); the tests fail, saying why, if `python3` or PyPI is not available.
 
 mod common;
 
 use common::{camel, fixture_scenarios, read};
+use envoy_schema::json_to_yaml;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
-const PROTOBUF: &str = "protobuf==7.36.2";
+const PACKAGES: [&str; 2] = ["protobuf==7.36.2", "pyyaml==6.0.3"];
 
-fn oracle_python() -> PathBuf {
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("protobuf-oracle-venv");
+fn oracle_python() -> &'static Path {
+    static PYTHON: OnceLock<PathBuf> = OnceLock::new();
+    PYTHON.get_or_init(install_oracle)
+}
+
+fn install_oracle() -> PathBuf {
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("oracle-venv");
     let python = venv.join("bin/python");
     let stamp = venv.join(".installed");
-    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(PROTOBUF) {
+    let wanted = PACKAGES.join(" ");
+    if std::fs::read_to_string(&stamp).ok() == Some(wanted.clone()) {
         return python;
     }
     let run = |command: &mut Command| {
@@ -36,15 +45,16 @@ fn oracle_python() -> PathBuf {
         .arg("venv")
         .arg("--clear")
         .arg(&venv));
-    run(Command::new(&python).args([
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        PROTOBUF,
-    ]));
-    std::fs::write(&stamp, PROTOBUF).expect("the venv is writable");
+    run(Command::new(&python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(PACKAGES));
+    std::fs::write(&stamp, wanted).expect("the venv is writable");
     python
 }
 
@@ -86,7 +96,7 @@ fn protobuf_prints_the_fixtures_as_the_transcoder_does() {
             if !path.is_file() {
                 continue;
             }
-            let output = Command::new(&python)
+            let output = Command::new(python)
                 .arg(&script)
                 .arg(env!("ENVOY_SCHEMA_DESCRIPTOR_SET"))
                 .arg(root)
@@ -108,4 +118,47 @@ fn protobuf_prints_the_fixtures_as_the_transcoder_does() {
         }
     }
     assert!(checked >= 2, "only {checked} documents checked");
+}
+
+/// PyYAML reads YAML 1.1, where `on`, `no`, `1_000` or `12:30` are no strings: the YAML output
+/// must still read back as the JSON document.
+#[test]
+fn yaml_1_1_reader_reads_the_yaml_as_the_json() {
+    let python = oracle_python();
+    let compare = "import json, sys, yaml\n\
+        with open(sys.argv[1]) as j, open(sys.argv[2]) as y:\n\
+        \x20   same = json.load(j) == yaml.safe_load(y)\n\
+        sys.exit(0 if same else 3)\n";
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("yaml-oracle");
+    std::fs::create_dir_all(&work).expect("target/tmp is writable");
+    let mut checked = 0;
+    for (name, dir) in fixture_scenarios() {
+        let json = camel(
+            &read(&dir.join("config_dump.json")),
+            "envoy.admin.v3.ConfigDump",
+        );
+        let mut yaml = Vec::new();
+        json_to_yaml(&json, &mut yaml).expect("JSON");
+        let (json_path, yaml_path) = (
+            work.join(format!("{name}.json")),
+            work.join(format!("{name}.yaml")),
+        );
+        std::fs::write(&json_path, &json).expect("writable");
+        std::fs::write(&yaml_path, &yaml).expect("writable");
+        let output = Command::new(python)
+            .args(["-c", compare])
+            .arg(&json_path)
+            .arg(&yaml_path)
+            .output()
+            .expect("python runs");
+        assert!(
+            output.status.success(),
+            "{name}: PyYAML reads {} differently from {} ({})",
+            yaml_path.display(),
+            json_path.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "only {checked} fixtures checked");
 }
