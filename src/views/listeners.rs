@@ -8,9 +8,9 @@ use serde_json::value::RawValue;
 use crate::config::{Format, ListenerFilter};
 use crate::envoy::dump::{parse_raw, Dump, SectionKind};
 use crate::envoy::resources::{
-    describe_match, FilterChain, FilterChainMatch, HttpConnectionManager, Listener, RouteAction,
-    RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE, TCP_PROXY_FILTER,
-    TCP_PROXY_TYPE,
+    describe_match, Address, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
+    RouteAction, RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE,
+    TCP_PROXY_FILTER, TCP_PROXY_TYPE,
 };
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
@@ -89,9 +89,21 @@ pub fn entries<'a>(dump: &Dump<'a>, with_inactive: bool) -> Result<Vec<Entry<'a>
         .collect()
 }
 
+/// A listener address as istioctl shows it: the socket address, the pipe path, or nothing
+/// (internal listeners), never the `unix://` or `envoy://` forms endpoints use.
+fn listener_host(a: &Address) -> String {
+    if let Some(s) = &a.socket_address {
+        s.address.to_string()
+    } else if let Some(p) = &a.pipe {
+        p.path.to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// The listener's main address: socket address, pipe path, or empty (internal listeners).
 fn main_address(l: &Listener) -> String {
-    l.address.as_ref().map(|a| a.host()).unwrap_or_default()
+    l.address.as_ref().map(listener_host).unwrap_or_default()
 }
 
 /// The main address and the additional ones, joined with `,`.
@@ -101,7 +113,7 @@ fn addresses(l: &Listener) -> String {
         l.additional_addresses
             .iter()
             .filter_map(|a| a.address.as_ref())
-            .map(|a| a.host()),
+            .map(listener_host),
     );
     all.join(",")
 }
@@ -118,7 +130,7 @@ impl ListenerFilter {
                     l.additional_addresses
                         .iter()
                         .filter_map(|a| a.address.as_ref())
-                        .map(|a| a.host()),
+                        .map(listener_host),
                 )
                 .any(|a| a.eq_ignore_ascii_case(want))
         });
