@@ -2644,3 +2644,280 @@ mod regression {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Spec rules the fixtures do not reach, on real dumps with one thing changed
+// ---------------------------------------------------------------------------------------------
+
+mod edited {
+    use super::*;
+
+    /// The fixture's dump with `edit` applied to the named section.
+    fn dump_with(
+        scenario: &str,
+        section: &str,
+        edit: impl FnOnce(&mut serde_json::Value),
+    ) -> Document {
+        let text = std::fs::read_to_string(fixture(scenario, "config_dump.json")).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let type_url = format!("type.googleapis.com/envoy.admin.v3.{section}");
+        let target = value["configs"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|s| s["@type"] == type_url.as_str())
+            .unwrap();
+        edit(target);
+        Document::from_bytes(value.to_string().into_bytes(), "edited".into()).unwrap()
+    }
+
+    pub fn listener<'v>(
+        section: &'v mut serde_json::Value,
+        name: &str,
+    ) -> &'v mut serde_json::Value {
+        section["dynamic_listeners"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|l| l["name"] == name)
+            .map(|l| &mut l["active_state"]["listener"])
+            .unwrap()
+    }
+
+    pub fn terse(address: Option<&str>) -> ViewKind {
+        ViewKind::Listeners(ListenerFilter {
+            verbose: false,
+            address: address.map(String::from),
+            ..listeners::all_listeners()
+        })
+    }
+
+    #[test]
+    fn additional_listener_addresses_are_joined_and_matched() {
+        let doc = dump_with(GATEWAY, "ListenersConfigDump", |s| {
+            listener(s, "0.0.0.0_8080")["additional_addresses"] = serde_json::json!([
+                {"address": {"socket_address": {"address": "::", "port_value": 8080}}}
+            ]);
+        });
+        let out = render(&terse(Some("::")), &doc, Format::Short);
+        assert_table(
+            &out,
+            1,
+            ["ADDRESSES", "PORT", "TYPE"],
+            &[["0.0.0.0,::", "8080", "HTTP"]],
+        );
+        let out = render(&terse(Some("0.0.0.0")), &doc, Format::Short);
+        assert!(out.contains("0.0.0.0,:: 8080  HTTP\n"), "{out}");
+    }
+
+    #[test]
+    fn other_istio_config_paths_are_unknown() {
+        let doc = dump_with(GATEWAY, "ClustersConfigDump", |s| {
+            for c in s["dynamic_active_clusters"].as_array_mut().unwrap() {
+                if c["cluster"]["name"] == "outbound|3000||grafana.monitoring.svc.cluster.local" {
+                    c["cluster"]["metadata"] = serde_json::json!({"filter_metadata": {"istio": {
+                        "config": "/apis/networking.istio.io/v1/namespaces/monitoring/virtual-service/grafana"
+                    }}});
+                }
+                if c["cluster"]["name"] == "outbound|80||customers.default.svc.cluster.local" {
+                    c["cluster"]["metadata"] = serde_json::json!({"filter_metadata": {"istio": {
+                        "config": "/apis/networking.istio.io/v1/namespaces/default/destination-rule/customers"
+                    }}});
+                }
+            }
+        });
+        let out = render(
+            &ViewKind::Clusters(ClusterFilter::default()),
+            &doc,
+            Format::Short,
+        );
+        let mut expected = clusters::GATEWAY_ROWS;
+        expected[2][5] = "customers.default";
+        expected[3][5] = "<unknown>"; // a VirtualService path where a DestinationRule belongs
+        assert_table(
+            &out,
+            5,
+            [
+                "SERVICE FQDN",
+                "PORT",
+                "SUBSET",
+                "DIRECTION",
+                "TYPE",
+                "DESTINATION RULE",
+            ],
+            &expected,
+        );
+    }
+
+    #[test]
+    fn trust_domain_column_when_every_row_has_one() {
+        let doc = dump_with(SIDECAR, "SecretsConfigDump", |s| {
+            s.as_object_mut().unwrap().remove("dynamic_warming_secrets");
+            s["dynamic_active_secrets"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|e| e["name"] == "kubernetes://federated-roots");
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        assert_table(
+            &out,
+            5,
+            [
+                "RESOURCE NAME",
+                "TYPE",
+                "STATUS",
+                "VALID CERT",
+                "SERIAL NUMBER",
+                "NOT AFTER",
+                "NOT BEFORE",
+                "TRUST DOMAIN",
+            ],
+            &[
+                [
+                    "kubernetes://federated-roots",
+                    "CA",
+                    "ACTIVE",
+                    "true",
+                    "55dac0fb0355f5cbc52b558b63562475",
+                    "2124-01-01T00:00:00Z",
+                    "2024-01-01T00:00:00Z",
+                    "cluster.local",
+                ],
+                [
+                    "kubernetes://federated-roots",
+                    "CA",
+                    "ACTIVE",
+                    "true",
+                    "77bc7e712143ca4242da86b0018cf719",
+                    "2124-01-01T00:00:00Z",
+                    "2024-01-01T00:00:00Z",
+                    "remote.example",
+                ],
+            ],
+        );
+    }
+
+    #[test]
+    fn envoy_version_has_patch_and_label_when_present() {
+        let doc = dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            let build = &mut s["bootstrap"]["node"]["user_agent_build_version"];
+            build["version"]["patch"] = 2.into();
+            build["metadata"]["build.label"] = "dev".into();
+        });
+        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
+        assert_eq!(
+            out,
+            "Istio Version: 1.24.2\nEnvoy Version: 1.40.2-dev/Clean/RELEASE/BoringSSL\n"
+        );
+        let doc = dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            s["bootstrap"]["node"]
+                .as_object_mut()
+                .unwrap()
+                .remove("user_agent_build_version");
+            s["bootstrap"]["node"]["metadata"]
+                .as_object_mut()
+                .unwrap()
+                .remove("ISTIO_VERSION");
+        });
+        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
+        assert_eq!(out, "Envoy Version: 0.0.0///\n");
+    }
+
+    #[test]
+    fn eds_additional_endpoint_addresses_are_joined() {
+        let doc = dump_with(GATEWAY, "EndpointsConfigDump", |s| {
+            for cla in s["dynamic_endpoint_configs"].as_array_mut().unwrap() {
+                if cla["endpoint_config"]["cluster_name"]
+                    == "outbound|3000||grafana.monitoring.svc.cluster.local"
+                {
+                    cla["endpoint_config"]["endpoints"][0]["lb_endpoints"][0]["endpoint"]
+                        ["additional_addresses"] = serde_json::json!([{"address": {"socket_address": {"address": "fd00::5:12", "port_value": 3000}}}]);
+                }
+            }
+        });
+        let out = render(
+            &ViewKind::Eds(EndpointFilter {
+                port: Some(3000),
+                cluster: Some("outbound|3000||grafana.monitoring.svc.cluster.local".into()),
+                ..Default::default()
+            }),
+            &doc,
+            Format::Short,
+        );
+        assert_table(
+            &out,
+            5,
+            ["NAME", "STATUS", "LOCALITY", "CLUSTER"],
+            &[[
+                "10.42.5.12:3000,fd00::5:12:3000",
+                "HEALTHY",
+                "us-east1/us-east1-c",
+                "outbound|3000||grafana.monitoring.svc.cluster.local",
+            ]],
+        );
+    }
+
+    #[test]
+    fn inline_routes_describe_path_separated_prefixes_and_domains() {
+        let doc = dump_with(GATEWAY, "ListenersConfigDump", |s| {
+            let hcm =
+                &mut listener(s, "0.0.0.0_8080")["filter_chains"][0]["filters"][0]["typed_config"];
+            hcm.as_object_mut().unwrap().remove("rds");
+            hcm["route_config"] = serde_json::json!({"virtual_hosts": [
+                {"name": "a", "domains": ["a.example", "b.example"], "routes": [
+                    {"match": {"path_separated_prefix": "/api"}, "route": {"cluster": "x"}},
+                    {"match": {"prefix": "/"}, "route": {"cluster": "y"}}
+                ]},
+                {"name": "b", "domains": ["*"], "routes": [
+                    {"match": {"prefix": "/"}, "route": {"cluster": "z"}}
+                ]}
+            ]});
+        });
+        let out = render(
+            &ViewKind::Listeners(ListenerFilter {
+                port: Some(8080),
+                ..listeners::all_listeners()
+            }),
+            &doc,
+            Format::Short,
+        );
+        assert_table(
+            &out,
+            1,
+            ["ADDRESSES", "PORT", "MATCH", "DESTINATION"],
+            &[[
+                "0.0.0.0",
+                "8080",
+                "ALL",
+                "Inline Route: a.example/b.example PathPrefix:/api, /*; /*",
+            ]],
+        );
+    }
+
+    /// Spec §4 Listeners: "Address: socket address, or pipe path, or empty (internal
+    /// listeners, port 0)". The listener table used the endpoint forms `unix:///path` and
+    /// `envoy://name/id`.
+    #[test]
+    fn listener_pipe_and_internal_addresses_were_shown_as_endpoint_urls() {
+        let doc = edited::dump_with(GATEWAY, "ListenersConfigDump", |s| {
+            edited::listener(s, "0.0.0.0_8080")["address"] =
+                serde_json::json!({"pipe": {"path": "/var/run/gateway.sock"}});
+            edited::listener(s, "0.0.0.0_8443")["address"] = serde_json::json!({
+                "envoy_internal_address": {"server_listener_name": "tunnel"}
+            });
+        });
+        let out = render(&edited::terse(None), &doc, Format::Short);
+        // Port 0 sorts first; then the address as a string: "" before "/var/...".
+        assert_table(
+            &out,
+            1,
+            ["ADDRESSES", "PORT", "TYPE"],
+            &[
+                ["", "0", "HTTP+TCP"],
+                ["/var/run/gateway.sock", "0", "HTTP"],
+                ["0.0.0.0", "15021", "HTTP"],
+                ["0.0.0.0", "15090", "HTTP"],
+            ],
+        );
+    }
+}
