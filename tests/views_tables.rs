@@ -2643,6 +2643,33 @@ mod regression {
             ["kubernetes://payments-client-cert", "WARMING", "false"]
         );
     }
+
+    /// Spec §4 Listeners: "Address: socket address, or pipe path, or empty (internal
+    /// listeners, port 0)". The listener table used the endpoint forms `unix:///path` and
+    /// `envoy://name/id`.
+    #[test]
+    fn listener_pipe_and_internal_addresses_were_shown_as_endpoint_urls() {
+        let doc = edited::dump_with(GATEWAY, "ListenersConfigDump", |s| {
+            edited::listener(s, "0.0.0.0_8080")["address"] =
+                serde_json::json!({"pipe": {"path": "/var/run/gateway.sock"}});
+            edited::listener(s, "0.0.0.0_8443")["address"] = serde_json::json!({
+                "envoy_internal_address": {"server_listener_name": "tunnel"}
+            });
+        });
+        let out = render(&edited::terse(None), &doc, Format::Short);
+        // Port 0 sorts first; then the address as a string: "" before "/var/...".
+        assert_table(
+            &out,
+            1,
+            ["ADDRESSES", "PORT", "TYPE"],
+            &[
+                ["", "0", "HTTP+TCP"],
+                ["/var/run/gateway.sock", "0", "HTTP"],
+                ["0.0.0.0", "15021", "HTTP"],
+                ["0.0.0.0", "15090", "HTTP"],
+            ],
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2891,33 +2918,6 @@ mod edited {
                 "ALL",
                 "Inline Route: a.example/b.example PathPrefix:/api, /*; /*",
             ]],
-        );
-    }
-
-    /// Spec §4 Listeners: "Address: socket address, or pipe path, or empty (internal
-    /// listeners, port 0)". The listener table used the endpoint forms `unix:///path` and
-    /// `envoy://name/id`.
-    #[test]
-    fn listener_pipe_and_internal_addresses_were_shown_as_endpoint_urls() {
-        let doc = edited::dump_with(GATEWAY, "ListenersConfigDump", |s| {
-            edited::listener(s, "0.0.0.0_8080")["address"] =
-                serde_json::json!({"pipe": {"path": "/var/run/gateway.sock"}});
-            edited::listener(s, "0.0.0.0_8443")["address"] = serde_json::json!({
-                "envoy_internal_address": {"server_listener_name": "tunnel"}
-            });
-        });
-        let out = render(&edited::terse(None), &doc, Format::Short);
-        // Port 0 sorts first; then the address as a string: "" before "/var/...".
-        assert_table(
-            &out,
-            1,
-            ["ADDRESSES", "PORT", "TYPE"],
-            &[
-                ["", "0", "HTTP+TCP"],
-                ["/var/run/gateway.sock", "0", "HTTP"],
-                ["0.0.0.0", "15021", "HTTP"],
-                ["0.0.0.0", "15090", "HTTP"],
-            ],
         );
     }
 }
