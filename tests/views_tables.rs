@@ -2680,7 +2680,7 @@ mod edited {
     use super::*;
 
     /// The fixture's dump with `edit` applied to the named section.
-    fn dump_with(
+    pub fn dump_with(
         scenario: &str,
         section: &str,
         edit: impl FnOnce(&mut serde_json::Value),
