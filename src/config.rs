@@ -238,9 +238,6 @@ impl Config {
                 if target.is_some() && selector.is_some() {
                     return Err(Error::usage("log takes pod names or --selector, not both"));
                 }
-                if reset && level.is_some() {
-                    return Err(Error::usage("--reset and --level cannot be used together"));
-                }
                 return Ok(Config {
                     task: Task::Log {
                         target,

@@ -9,17 +9,29 @@ fn generated(shell: &str) -> String {
         .args(["completion", shell])
         .output()
         .expect("run meshctl");
-    assert!(out.status.success(), "meshctl completion {shell} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "meshctl completion {shell} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 completion script")
 }
 
 #[test]
 fn committed_completion_scripts_match_the_cli() {
     let root = env!("CARGO_MANIFEST_DIR");
-    for (shell, file) in [("bash", "meshctl.bash"), ("zsh", "_meshctl"), ("fish", "meshctl.fish")] {
-        let committed = std::fs::read_to_string(format!("{root}/completions/{file}")).expect("committed script");
+    for (shell, file) in [
+        ("bash", "meshctl.bash"),
+        ("zsh", "_meshctl"),
+        ("fish", "meshctl.fish"),
+    ] {
+        let committed = std::fs::read_to_string(format!("{root}/completions/{file}"))
+            .expect("committed script");
         let fresh = generated(shell);
-        assert!(fresh.contains("proxy-config"), "{shell} script does not know proxy-config");
+        assert!(
+            fresh.contains("proxy-config"),
+            "{shell} script does not know proxy-config"
+        );
         assert!(
             committed == fresh,
             "completions/{file} is stale: regenerate with `meshctl completion {shell} > completions/{file}`"

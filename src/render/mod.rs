@@ -2,6 +2,7 @@
 //! spelling comes from Envoy's API schema (the envoy-schema crate), never from a hand list.
 
 pub mod table;
+pub mod yaml;
 
 use std::io::Write;
 
@@ -64,11 +65,5 @@ fn emit(out: &mut dyn Write, format: Format, json: Vec<u8>) -> Result<()> {
         out.write_all(&json)?;
         return Ok(());
     }
-    // YAML is the same document: keys in the same order, 64-bit values still strings.
-    let value: serde_yaml::Value = serde_json::from_slice(&json)
-        .map_err(|e| Error::input(format!("cannot print the dump as YAML: {e}")))?;
-    let yaml = serde_yaml::to_string(&value)
-        .map_err(|e| Error::input(format!("cannot print the dump as YAML: {e}")))?;
-    out.write_all(yaml.as_bytes())?;
-    Ok(())
+    yaml::write_yaml(out, &json)
 }
