@@ -25,10 +25,18 @@ use crate::input::Document;
 pub fn main_entry() -> std::process::ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // Help and version go to stdout and exit 0; usage errors keep clap's code (2).
+        Err(e) if !e.use_stderr() => {
+            // Help and version go to stdout and exit 0.
             let _ = e.print();
-            return std::process::ExitCode::from(e.exit_code() as u8);
+            return std::process::ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // clap's message is a paragraph; errors here are one line, with the way to more help.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or_default();
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("Error: {first} (see --help)");
+            return std::process::ExitCode::from(ExitCode::Usage as u8);
         }
     };
     let stdout = std::io::stdout();

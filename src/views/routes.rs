@@ -169,7 +169,7 @@ fn describe_action(r: &Route) -> [String; 3] {
         let action = if let Some(w) = &a.weighted_clusters {
             w.clusters
                 .iter()
-                .map(|c| format!("{}:{}", c.name, c.weight.unwrap_or(0)))
+                .map(|c| format!("{}={}", c.name, c.weight.unwrap_or(0)))
                 .collect::<Vec<_>>()
                 .join(",")
         } else if !a.cluster_header.is_empty() {
