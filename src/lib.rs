@@ -75,7 +75,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
                     let path = views::admin_path(view, *format);
-                    let body = live::fetch(&cluster_options(config), target, "GET", path)?;
+                    let body = live::fetch(&cluster_options(config), target, "GET", &path)?;
                     Document::from_bytes(body, target.clone())?
                 }
             };

@@ -18,9 +18,12 @@ use crate::envoy::dump::{Dump, SectionKind, Want};
 use crate::error::{Error, Result};
 use crate::input::{DocKind, Document};
 
-/// The admin request a view needs: only the sections it shows (istioctl's masks).
-pub fn admin_path(view: &ViewKind, format: Format) -> &'static str {
-    match view {
+/// The admin request a view needs: only the sections it shows (istioctl's masks), and, where a
+/// filter names resources, Envoy's `name_regex` so that only those cross the port-forward. The
+/// regex selects a superset of what the filter keeps (the view filters again), so the answer is
+/// the same whether or not the Envoy applies it.
+pub fn admin_path(view: &ViewKind, format: Format) -> String {
+    let path = match view {
         ViewKind::All(_) | ViewKind::Eds(_) => "/config_dump?include_eds=true",
         ViewKind::Bootstrap => "/config_dump?mask=bootstrap",
         // Wide adds endpoint counts, which live in the EDS part of the dump.
@@ -33,7 +36,48 @@ pub fn admin_path(view: &ViewKind, format: Format) -> &'static str {
         ViewKind::Endpoints(_) => "/clusters?format=json",
         ViewKind::Secrets => "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets",
         ViewKind::Ecds => "/config_dump",
+    };
+    match name_regex(view) {
+        Some(re) => format!("{path}&name_regex={}", query_escape(&re)),
+        None => path.to_string(),
     }
+}
+
+/// An RE2 pattern over resource names that every resource the view's filter keeps matches.
+fn name_regex(view: &ViewKind) -> Option<String> {
+    match view {
+        ViewKind::Routes(f) => f.name.as_ref().map(|n| format!("^{}$", regex::escape(n))),
+        // Cluster filters are substring tests on the name; one of them is enough to narrow.
+        ViewKind::Clusters(f) => {
+            let port = f.port.map(|p| format!("|{p}|"));
+            let part = f
+                .fqdn
+                .as_ref()
+                .or(f.subset.as_ref())
+                .or(f.direction.as_ref())
+                .or(port.as_ref())?;
+            Some(format!(".*{}.*", regex::escape(part)))
+        }
+        // EDS resources are named by their cluster; `--cluster` is a case-insensitive equality.
+        ViewKind::Eds(f) => f
+            .cluster
+            .as_ref()
+            .map(|c| format!("(?i)^{}$", regex::escape(c))),
+        _ => None,
+    }
+}
+
+/// Percent-encodes a query parameter value (everything but RFC 3986's unreserved characters).
+fn query_escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 3);
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The dump sections a view reads.
@@ -88,5 +132,38 @@ pub fn render(
         ViewKind::Eds(f) => eds::run(&dump, f, format, out),
         ViewKind::Secrets => secrets::run(&dump, format, now, out),
         ViewKind::Ecds => ecds::run(&dump, format, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{ClusterFilter, EndpointFilter, RouteFilter};
+
+    #[test]
+    fn filters_that_name_resources_are_pushed_down_as_name_regex() {
+        let routes = ViewKind::Routes(RouteFilter {
+            name: Some("80".into()),
+            verbose: true,
+        });
+        assert_eq!(
+            admin_path(&routes, Format::Short),
+            "/config_dump?mask=dynamic_route_configs,static_route_configs&name_regex=%5E80%24"
+        );
+        let clusters = ViewKind::Clusters(ClusterFilter {
+            port: Some(9080),
+            ..Default::default()
+        });
+        assert!(
+            admin_path(&clusters, Format::Short).ends_with("&name_regex=.%2A%5C%7C9080%5C%7C.%2A")
+        );
+        let eds = ViewKind::Eds(EndpointFilter {
+            cluster: Some("outbound|80||a.b".into()),
+            ..Default::default()
+        });
+        assert!(admin_path(&eds, Format::Short)
+            .starts_with("/config_dump?include_eds=true&name_regex=%28%3Fi%29%5E"));
+        let unfiltered = ViewKind::Clusters(ClusterFilter::default());
+        assert!(!admin_path(&unfiltered, Format::Short).contains("name_regex"));
     }
 }
