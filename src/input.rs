@@ -80,6 +80,11 @@ impl Document {
     /// Tells a config dump from `/clusters?format=json` output; anything else is an error.
     pub fn kind(&self) -> Result<DocKind> {
         let json = self.json();
+        // Envoy and istioctl print the telling key first; reading it saves a pass over a big
+        // document. Anything else (another key first, a non-object) is scanned in full.
+        if let Some(kind) = first_key(json).and_then(kind_of_key) {
+            return Ok(kind);
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let found: Found = serde::Deserialize::deserialize(&mut de)
             .map_err(|e| with_origin(&self.origin, json_error(json, &e)))?;
@@ -95,6 +100,25 @@ impl Document {
                 self.origin
             ))),
         }
+    }
+}
+
+/// The first key of a JSON object, when it is a plain string (no escapes).
+fn first_key(json: &str) -> Option<&str> {
+    let rest = json
+        .trim_start()
+        .strip_prefix('{')?
+        .trim_start()
+        .strip_prefix('"')?;
+    let end = rest.find(['"', '\\'])?;
+    (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
+}
+
+fn kind_of_key(key: &str) -> Option<DocKind> {
+    match key {
+        "configs" => Some(DocKind::ConfigDump),
+        "cluster_statuses" | "clusterStatuses" => Some(DocKind::ClusterStatuses),
+        _ => None,
     }
 }
 
@@ -231,11 +255,7 @@ impl<'de> serde::Deserialize<'de> for Found {
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     map.next_value::<serde::de::IgnoredAny>()?;
                     if kind.is_none() {
-                        if key == "configs" {
-                            kind = Some(DocKind::ConfigDump);
-                        } else if key == "cluster_statuses" || key == "clusterStatuses" {
-                            kind = Some(DocKind::ClusterStatuses);
-                        }
+                        kind = kind_of_key(&key);
                     }
                 }
                 Ok(Found::Object(kind))
@@ -326,8 +346,23 @@ mod tests {
     }
 
     #[test]
+    fn the_first_key_tells_the_kind_without_a_full_scan() {
+        // The rest is cut short: the kind still reads, the view's parse reports the cut.
+        assert_eq!(
+            doc("{ \"configs\": [{").unwrap().kind().unwrap(),
+            DocKind::ConfigDump
+        );
+        assert_eq!(
+            doc("{\"clusterStatuses\":[").unwrap().kind().unwrap(),
+            DocKind::ClusterStatuses
+        );
+        assert_eq!(first_key("{\"con\\u0066igs\": 1}"), None);
+    }
+
+    #[test]
     fn truncated_json_names_the_byte_offset() {
-        let d = doc("{\"configs\":[{\"a\":").unwrap();
+        // Another key first, so the kind is found by a full scan, which meets the cut.
+        let d = doc("{\"version\":[{\"a\":").unwrap();
         let e = d.kind().unwrap_err();
         assert!(
             e.message
@@ -339,9 +374,9 @@ mod tests {
 
     #[test]
     fn malformed_json_names_the_byte_offset_on_later_lines() {
-        let d = doc("{\n  \"configs\": [\n    x\n]}").unwrap();
+        let d = doc("{\n  \"version\": [\n    x\n]}").unwrap();
         let e = d.kind().unwrap_err();
-        // The `x` is at byte 21: 2 (`{\n`) + 15 (`  "configs": [\n`) + 4 spaces.
+        // The `x` is at byte 21: 2 (`{\n`) + 15 (`  "version": [\n`) + 4 spaces.
         assert!(
             e.message
                 .contains("invalid JSON at byte 21 (line 3, column 5)"),

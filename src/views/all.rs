@@ -42,7 +42,7 @@ pub fn run(
     block(
         "CLUSTER",
         clusters::table(
-            &clusters::select(dump, &filter.clusters, wide)?,
+            &clusters::select(dump, &filter.clusters, wide, false)?,
             Some("cluster/"),
             counts.as_ref(),
         ),

@@ -29,44 +29,50 @@ impl State {
     }
 }
 
-/// One cluster of the dump, with its raw JSON for `-o json`.
+/// One cluster of the dump, with its raw JSON when it will be printed as JSON.
 pub struct Entry<'a> {
-    pub raw: &'a RawValue,
+    pub raw: Option<&'a RawValue>,
     pub cluster: Cluster<'a>,
     pub state: State,
 }
 
 #[derive(Deserialize)]
-struct Wrapped<'a> {
-    #[serde(borrow)]
-    cluster: Option<&'a RawValue>,
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+struct Wrapped<T> {
+    cluster: Option<T>,
 }
 
 /// Active clusters, then static ones, as istioctl lists them; warming ones too when asked.
-pub fn entries<'a>(dump: &Dump<'a>, with_warming: bool) -> Result<Vec<Entry<'a>>> {
+/// Tables need only the typed view, read in the same pass; JSON output keeps the raw text too.
+pub fn entries<'a>(dump: &Dump<'a>, with_warming: bool, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
     let section = dump.require(SectionKind::Clusters)?;
-    let mut lists = vec![
-        (
-            section.list::<Wrapped>("dynamic_active_clusters")?,
-            State::Active,
-        ),
-        (section.list::<Wrapped>("static_clusters")?, State::Static),
+    let mut fields = vec![
+        ("dynamic_active_clusters", State::Active),
+        ("static_clusters", State::Static),
     ];
     if with_warming {
-        lists.push((
-            section.list::<Wrapped>("dynamic_warming_clusters")?,
-            State::Warming,
-        ));
+        fields.push(("dynamic_warming_clusters", State::Warming));
     }
     let mut out = Vec::new();
-    for (list, state) in lists {
-        for w in list {
-            let Some(raw) = w.cluster else { continue };
-            out.push(Entry {
-                raw,
-                cluster: parse_raw(raw, "a cluster")?,
-                state,
-            });
+    for (field, state) in fields {
+        if keep_raw {
+            for w in section.list::<Wrapped<&RawValue>>(field)? {
+                let Some(raw) = w.cluster else { continue };
+                out.push(Entry {
+                    raw: Some(raw),
+                    cluster: parse_raw(raw, "a cluster")?,
+                    state,
+                });
+            }
+        } else {
+            for w in section.list::<Wrapped<Cluster>>(field)? {
+                let Some(cluster) = w.cluster else { continue };
+                out.push(Entry {
+                    raw: None,
+                    cluster,
+                    state,
+                });
+            }
         }
     }
     Ok(out)
@@ -96,22 +102,35 @@ fn sort_key<'b>(name: &'b str) -> (&'b str, &'b str, u32, &'b str) {
     }
 }
 
+fn owned_key((a, b, c, d): (&str, &str, u32, &str)) -> (String, String, u32, String) {
+    (a.to_string(), b.to_string(), c, d.to_string())
+}
+
 pub fn select<'a>(
     dump: &Dump<'a>,
     filter: &ClusterFilter,
     with_warming: bool,
+    keep_raw: bool,
 ) -> Result<Vec<Entry<'a>>> {
-    let mut entries: Vec<Entry> = entries(dump, with_warming)?
+    let entries: Vec<Entry> = entries(dump, with_warming, keep_raw)?
         .into_iter()
         .filter(|e| filter.matches(&e.cluster.name))
         .collect();
-    entries.sort_by(|a, b| sort_key(&a.cluster.name).cmp(&sort_key(&b.cluster.name)));
+    // Splitting names costs: split each once, not once per comparison.
+    let keys: Vec<_> = entries
+        .iter()
+        .map(|e| owned_key(sort_key(&e.cluster.name)))
+        .collect();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+    let entries: Vec<Entry> = order.into_iter().filter_map(|i| slots[i].take()).collect();
     Ok(entries)
 }
 
 pub fn run(dump: &Dump, filter: &ClusterFilter, format: Format, out: &mut dyn Write) -> Result<()> {
     let wide = format == Format::Wide;
-    let entries = select(dump, filter, wide)?;
+    let entries = select(dump, filter, wide, !format.is_table())?;
     if format.is_table() {
         if entries.is_empty() && filter == &ClusterFilter::default() {
             return Err(Error::input("no clusters found"));
@@ -124,7 +143,10 @@ pub fn run(dump: &Dump, filter: &ClusterFilter, format: Format, out: &mut dyn Wr
         table(&entries, None, health.as_ref()).write(out)?;
         return Ok(());
     }
-    let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
+    let raws: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e.raw.map(RawValue::get))
+        .collect();
     render::write_list(out, format, Shape::Packed, &raws)
 }
 

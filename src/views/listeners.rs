@@ -315,17 +315,13 @@ pub fn select<'a>(
         .into_iter()
         .filter(|e| filter.matches(&e.listener))
         .collect();
-    entries.sort_by(|a, b| {
+    // The keys cost allocations and a walk of the filters: compute them once per listener.
+    entries.sort_by_cached_key(|e| {
         (
-            port(&a.listener),
-            addresses(&a.listener),
-            listener_type(&a.listener),
+            port(&e.listener),
+            addresses(&e.listener),
+            listener_type(&e.listener),
         )
-            .cmp(&(
-                port(&b.listener),
-                addresses(&b.listener),
-                listener_type(&b.listener),
-            ))
     });
     Ok(entries)
 }
