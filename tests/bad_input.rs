@@ -377,7 +377,7 @@ fn a_section_of_the_wrong_shape() {
     });
     let line = refused("shape.json", &bytes, &["pc", "clusters"]);
     assert!(
-        line.starts_with("Error: config dump: unexpected content in static_clusters: invalid type: string \"oops\", expected a sequence"),
+        line == "Error: shape.json: config dump: unexpected content in static_clusters: invalid type: string \"oops\", expected a sequence",
         "{line}"
     );
 }

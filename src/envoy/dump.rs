@@ -121,8 +121,14 @@ impl<'a> Section<'a> {
 
 /// Parses a raw slice of the dump into `T`, naming the field in the error.
 pub fn parse_raw<'a, T: Deserialize<'a>>(raw: &'a RawValue, what: &str) -> Result<T> {
-    serde_json::from_str(raw.get())
-        .map_err(|e| Error::input(format!("config dump: unexpected content in {what}: {e}")))
+    serde_json::from_str(raw.get()).map_err(|e| {
+        // serde's line and column count from the start of this slice, not the file: leave them out.
+        let reason = e.to_string();
+        let reason = reason.split(" at line ").next().unwrap_or(&reason);
+        Error::input(format!(
+            "config dump: unexpected content in {what}: {reason}"
+        ))
+    })
 }
 
 /// Whether a JSON key is a proto field name in either spelling Envoy and istioctl use.

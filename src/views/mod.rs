@@ -122,7 +122,7 @@ pub fn render(
     }
     let dump = Dump::parse(json, wanted(view, format))
         .map_err(|e| crate::input::with_origin(&doc.origin, e))?;
-    match view {
+    let rendered = match view {
         ViewKind::All(f) => all::run(json, &dump, f, format, now, out),
         ViewKind::Bootstrap => bootstrap::run(&dump, format, out),
         ViewKind::Clusters(f) => clusters::run(&dump, f, format, out),
@@ -132,7 +132,12 @@ pub fn render(
         ViewKind::Eds(f) => eds::run(&dump, f, format, out),
         ViewKind::Secrets => secrets::run(&dump, format, now, out),
         ViewKind::Ecds => ecds::run(&dump, format, out),
-    }
+    };
+    // Content errors name the file; "no clusters found" and the like speak of the dump itself.
+    rendered.map_err(|e| match e.message.starts_with("config dump: ") {
+        true => crate::input::with_origin(&doc.origin, e),
+        false => e,
+    })
 }
 
 #[cfg(test)]
