@@ -130,6 +130,14 @@ struct Options {
     out: PathBuf,
 }
 
+/// Where the benchmark's own binaries are: meshctl and meshgen-floor are looked for beside it.
+fn own_dir() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| repo_root().join("target/release"))
+}
+
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -146,7 +154,7 @@ fn parse_options() -> Result<Options, String> {
         small_runs: 20,
         live_runs: 3,
         live: true,
-        meshctl: root.join("target/release/meshctl"),
+        meshctl: own_dir().join("meshctl"),
         jq: find_on_path("jq").unwrap_or_else(|| PathBuf::from("/usr/bin/jq")),
         cache: root.join("target/bench/meshes"),
         out: root.join("target/bench/out"),
@@ -197,6 +205,10 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = measure::child_main(&args) {
+        return code;
+    }
     let options = match parse_options() {
         Ok(o) => o,
         Err(e) => {
@@ -278,17 +290,26 @@ struct Stats {
     output_bytes: u64,
 }
 
+/// One unmeasured run that keeps the output in `output` (for its size, and to look at; it also
+/// warms up), then `runs` measured runs writing to /dev/null, so that no tool is timed writing
+/// files.
 fn repeat(program: &Path, args: &[&str], runs: usize, output: &Path) -> Result<Stats, String> {
+    let output_bytes = measure::isolated(program, args, output, None)?.output_bytes;
     let mut all: Vec<Measurement> = Vec::with_capacity(runs);
     for _ in 0..runs {
-        all.push(measure::run(program, args, output)?);
+        all.push(measure::isolated(
+            program,
+            args,
+            Path::new("/dev/null"),
+            None,
+        )?);
     }
     let mut walls: Vec<Duration> = all.iter().map(|m| m.wall).collect();
     walls.sort();
     Ok(Stats {
         wall: walls[walls.len() / 2],
         peak_rss: all.iter().map(|m| m.peak_rss).max().unwrap_or(0),
-        output_bytes: all[0].output_bytes,
+        output_bytes,
     })
 }
 
@@ -316,7 +337,13 @@ fn run(o: &Options) -> Result<bool, String> {
     let small = ensure_mesh(&o.cache, 10)?;
     let mid = ensure_mesh(&o.cache, 1000)?;
     let big = ensure_mesh(&o.cache, o.services)?;
-    let floor = repo_root().join("target/release/meshgen-floor");
+    let floor = own_dir().join("meshgen-floor");
+    if !floor.is_file() {
+        return Err(format!(
+            "no meshgen-floor beside the benchmark at {}",
+            floor.display()
+        ));
+    }
     let meshctl = &o.meshctl;
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -324,6 +351,11 @@ fn run(o: &Options) -> Result<bool, String> {
     let mut goals: Vec<Goal> = Vec::new();
 
     println!("# meshctl benchmark");
+    println!(
+        "meshctl: {} ({})",
+        meshctl.display(),
+        std::env::var("MESHCTL_BENCH_REVISION").unwrap_or_else(|_| "revision not given".into())
+    );
     println!(
         "big dump: {} ({:.1} MB; {} services, {} clusters, {} listeners, {} route configs, {} endpoint assignments)",
         big.dump.display(),
@@ -335,7 +367,7 @@ fn run(o: &Options) -> Result<bool, String> {
         summary_value(&big.summary, "ClusterLoadAssignment"),
     );
     println!(
-        "{cores} cores; times are medians of {} runs (jq: {}), RSS the highest peak",
+        "{cores} cores; times are medians of {} runs (jq: {}) writing to /dev/null, RSS the highest peak",
         o.runs, o.jq_runs
     );
 
@@ -346,16 +378,17 @@ fn run(o: &Options) -> Result<bool, String> {
     let dump_arg = big.dump.to_string_lossy().to_string();
     let floor_stats = repeat(&floor, &[&dump_arg], o.runs, &o.out.join("floor.out"))?;
     println!(
-        "floor (mmap + serde_json IgnoredAny): {:.3} s, peak RSS {:.0} MB ({:.2}x the dump)",
+        "floor (mmap + serde_json IgnoredAny): {:.3} s, peak RSS {:.0} MB ({:.2}x the dump); measured again before each row",
         floor_stats.wall.as_secs_f64(),
         mb(floor_stats.peak_rss),
         floor_stats.peak_rss as f64 / big.dump_bytes as f64
     );
     println!();
     println!(
-        "{:<22} {:>9} {:>7} {:>8} {:>7} {:>8} {:>8} {:>9} {:>9}  {}",
+        "{:<22} {:>9} {:>8} {:>7} {:>8} {:>7} {:>8} {:>8} {:>9} {:>9}  {}",
         "view",
         "meshctl s",
+        "floor s",
         "xfloor",
         "jq s",
         "jq/mc",
@@ -370,6 +403,8 @@ fn run(o: &Options) -> Result<bool, String> {
         for format in ["short", "json"] {
             let label = format!("{} -o {format}", view.name);
             let file = format!("{}-{format}", view.name);
+            // The floor again, right before: load from other work on the machine drifts.
+            let row_floor = repeat(&floor, &[&dump_arg], o.runs, &o.out.join("floor.out"))?;
             let mc = repeat(
                 meshctl,
                 &["pc", view.name, "-f", &dump_arg, "-o", format],
@@ -395,13 +430,7 @@ fn run(o: &Options) -> Result<bool, String> {
                 o.jq_runs,
                 &o.out.join(format!("{file}.jq")),
             )?;
-            rows.push((
-                label,
-                mc,
-                jq,
-                floor_stats.wall.as_secs_f64(),
-                big.dump_bytes,
-            ));
+            rows.push((label, mc, jq, row_floor.wall.as_secs_f64(), big.dump_bytes));
         }
     }
     // `pc endpoint` on /clusters?format=json, against a floor over that file.
@@ -453,9 +482,10 @@ fn run(o: &Options) -> Result<bool, String> {
         let speedup = jq.wall.as_secs_f64() / mc.wall.as_secs_f64();
         let rss_ratio = mc.peak_rss as f64 / *input_bytes as f64;
         println!(
-            "{:<22} {:>9.3} {:>7.2} {:>8.2} {:>7.1} {:>8.0} {:>8.2} {:>9.2} {:>9.2}  {} / {} / {}",
+            "{:<22} {:>9.3} {:>8.3} {:>7.2} {:>8.2} {:>7.1} {:>8.0} {:>8.2} {:>9.2} {:>9.2}  {} / {} / {}",
             label,
             mc.wall.as_secs_f64(),
+            floor_wall,
             x_floor,
             jq.wall.as_secs_f64(),
             speedup,
@@ -777,7 +807,7 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
         let mut rss = 0;
         for _ in 0..o.live_runs {
             relay.take();
-            let m = measure::run_in(&o.meshctl, &args, &o.out.join("live.out"), &home)?;
+            let m = measure::isolated(&o.meshctl, &args, &o.out.join("live.out"), Some(&home))?;
             bytes = relay.take();
             walls.push(m.wall);
             rss = rss.max(m.peak_rss);
