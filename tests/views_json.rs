@@ -592,6 +592,31 @@ mod endpoints {
         assert_eq!(v[0]["endpoints"][0]["locality"]["subZone"], "rack-7");
     }
 
+    /// Spec §5: JSON is "filtered like the table". eds -o json with --address printed every
+    /// endpoint of each selected assignment.
+    #[test]
+    fn eds_json_address_filter_kept_every_endpoint_of_the_assignment() {
+        let v = json(
+            &ViewKind::Eds(EndpointFilter {
+                address: Some("10.42.1.31".into()),
+                ..Default::default()
+            }),
+            SIDECAR,
+        );
+        assert_eq!(array(&v).len(), 2);
+        for cla in array(&v) {
+            // Only the rack-7 locality holds 10.42.1.31; the other locality is gone.
+            assert_eq!(array(&cla["endpoints"]).len(), 1, "{cla}");
+            let hosts = strings(
+                array(&cla["endpoints"][0]["lbEndpoints"])
+                    .iter()
+                    .map(|lb| lb["endpoint"]["address"]["socketAddress"]["address"].clone()),
+            );
+            assert_eq!(hosts, ["10.42.1.31"]);
+            assert_eq!(cla["endpoints"][0]["locality"]["subZone"], "rack-7");
+        }
+    }
+
     #[test]
     fn eds_raw_keeps_snake_case() {
         let v = json_of(

@@ -7,9 +7,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
-use crate::envoy::dump::{parse_raw, Dump, Section, SectionKind};
+use crate::envoy::dump::{key_matches, parse_raw, Dump, RawObject, Section, SectionKind};
 use crate::envoy::names::ClusterName;
-use crate::envoy::resources::ClusterLoadAssignment;
+use crate::envoy::resources::{ClusterLoadAssignment, LbEndpoint};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
@@ -147,8 +147,50 @@ pub fn run(
         table(&selected, None).write(out)?;
         return Ok(());
     }
-    let raws: Vec<&str> = selected.iter().map(|(e, _)| e.raw.get()).collect();
-    render::write_list(out, format, Shape::Packed, &raws)
+    // Like the table, JSON keeps only the endpoints the filter keeps; a cluster filter alone
+    // keeps whole load assignments as they are.
+    let by_endpoint = filter.address.is_some() || filter.port.is_some() || filter.status.is_some();
+    let mut texts = Vec::new();
+    for (e, _) in &selected {
+        texts.push(match by_endpoint {
+            true => filtered_assignment(e, filter)?,
+            false => e.raw.get().to_string(),
+        });
+    }
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    render::write_list(out, format, Shape::Packed, &texts)
+}
+
+/// A load assignment's JSON with only the endpoints `filter` keeps, and only the locality
+/// groups that still have one.
+fn filtered_assignment(e: &Entry, filter: &EndpointFilter) -> Result<String> {
+    let cla: RawObject = parse_raw(e.raw, "a cluster load assignment")?;
+    let groups: Vec<&RawValue> = match cla.0.iter().find(|(k, _)| key_matches(k, "endpoints")) {
+        Some((_, raw)) => parse_raw(raw, "endpoints")?,
+        None => Vec::new(),
+    };
+    let mut kept_groups = Vec::new();
+    for group_raw in groups {
+        let group: RawObject = parse_raw(group_raw, "a locality's endpoints")?;
+        let Some((_, lbs_raw)) = group.0.iter().find(|(k, _)| key_matches(k, "lb_endpoints"))
+        else {
+            continue;
+        };
+        let mut kept = Vec::new();
+        for lb_raw in parse_raw::<Vec<&RawValue>>(lbs_raw, "lb_endpoints")? {
+            let lb: LbEndpoint = parse_raw(lb_raw, "an endpoint")?;
+            let addr = lb.endpoint.as_ref().and_then(|ep| ep.address.as_ref());
+            let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
+            let status = lb.health_status.as_deref().unwrap_or("UNKNOWN");
+            if filter.matches(&host, port, status, &e.cla.cluster_name) {
+                kept.push(lb_raw.get());
+            }
+        }
+        if !kept.is_empty() {
+            kept_groups.push(group.to_json_with("lb_endpoints", &format!("[{}]", kept.join(","))));
+        }
+    }
+    Ok(cla.to_json_with("endpoints", &format!("[{}]", kept_groups.join(","))))
 }
 
 /// `pc endpoints -f <config dump>`: the endpoint table from EDS data, where outlier state is
