@@ -820,7 +820,7 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
             .map_or(full_bytes, |(_, b)| *b);
         let over = bytes as f64 / need as f64;
         println!(
-            "{:<34} {:>9.2} {:>10.2} {:>8.2} {:>8.3} {:>10.3} {:>8.0}",
+            "{:<34} {:>9.3} {:>10.3} {:>8.2} {:>8.3} {:>10.3} {:>8.0}",
             label,
             mb(bytes),
             mb(need),
