@@ -57,8 +57,8 @@ fn is_broken_pipe(e: &Error) -> bool {
     e.code == ExitCode::Input && e.message.contains("Broken pipe")
 }
 
-/// Everything after validation. Output is buffered per command so that an error never leaves a
-/// partial table on stdout.
+/// Everything after validation. An error never leaves a partial table on stdout: views write
+/// only when their output is complete, and the other commands are buffered.
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
     let mut buf = Vec::new();
     match &config.task {
@@ -79,7 +79,9 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                     Document::from_bytes(body, target.clone())?
                 }
             };
-            views::render(view, &doc, *format, unix_now(), &mut buf)?;
+            // Views write only once everything they print is known to be good; writing straight
+            // out keeps a big JSON selection from being held twice.
+            return views::render(view, &doc, *format, unix_now(), out);
         }
         Task::Log {
             target,

@@ -41,29 +41,29 @@ fn schema_error(e: envoy_schema::TranscodeError) -> Error {
     Error::input(format!("cannot print the dump as JSON: {e}"))
 }
 
-/// A bare JSON array of resources, as istioctl prints lists (`[]` when empty).
+/// A bare JSON array of resources, as istioctl prints lists (`[]` when empty). JSON goes
+/// straight to `out`: a copy of a big selection in memory would double the peak.
 pub fn write_list(out: &mut dyn Write, format: Format, shape: Shape, items: &[&str]) -> Result<()> {
-    let mut json = Vec::new();
-    let mut array = JsonArrayWriter::istioctl(&mut json, style(format)).map_err(schema_error)?;
+    if format == Format::Yaml {
+        let mut json = Vec::new();
+        write_list(&mut json, Format::Json, shape, items)?;
+        return yaml::write_yaml(out, &json);
+    }
+    let mut array = JsonArrayWriter::istioctl(&mut *out, style(format)).map_err(schema_error)?;
     for item in items {
         array.push(item, shape.root()).map_err(schema_error)?;
     }
     array.finish().map_err(schema_error)?;
-    emit(out, format, json)
+    Ok(())
 }
 
 /// One JSON document (a dump section, or the whole dump) in the chosen format.
 pub fn write_document(out: &mut dyn Write, format: Format, shape: Shape, doc: &str) -> Result<()> {
-    let mut json = Vec::new();
-    envoy_schema::write_istioctl_document(doc, shape.root(), style(format), &mut json)
-        .map_err(schema_error)?;
-    emit(out, format, json)
-}
-
-fn emit(out: &mut dyn Write, format: Format, json: Vec<u8>) -> Result<()> {
-    if format != Format::Yaml {
-        out.write_all(&json)?;
-        return Ok(());
+    if format == Format::Yaml {
+        let mut json = Vec::new();
+        write_document(&mut json, Format::Json, shape, doc)?;
+        return yaml::write_yaml(out, &json);
     }
-    yaml::write_yaml(out, &json)
+    envoy_schema::write_istioctl_document(doc, shape.root(), style(format), &mut *out)
+        .map_err(schema_error)
 }
