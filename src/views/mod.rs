@@ -24,7 +24,10 @@ use crate::input::{DocKind, Document};
 /// the same whether or not the Envoy applies it.
 pub fn admin_path(view: &ViewKind, format: Format) -> String {
     let path = match view {
-        ViewKind::All(_) | ViewKind::Eds(_) => "/config_dump?include_eds=true",
+        ViewKind::All(_) => "/config_dump?include_eds=true",
+        ViewKind::Eds(_) => {
+            "/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs"
+        }
         ViewKind::Bootstrap => "/config_dump?mask=bootstrap",
         // Wide adds endpoint counts, which live in the EDS part of the dump.
         ViewKind::Clusters(_) if format == Format::Wide => "/config_dump?include_eds=true",
@@ -167,7 +170,7 @@ mod tests {
             ..Default::default()
         });
         assert!(admin_path(&eds, Format::Short)
-            .starts_with("/config_dump?include_eds=true&name_regex=%28%3Fi%29%5E"));
+            .starts_with("/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs&name_regex=%28%3Fi%29%5E"));
         let unfiltered = ViewKind::Clusters(ClusterFilter::default());
         assert!(!admin_path(&unfiltered, Format::Short).contains("name_regex"));
     }
