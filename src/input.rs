@@ -10,11 +10,31 @@ use crate::error::{Error, Result};
 /// A JSON document held in memory; views borrow from it.
 #[derive(Debug)]
 pub struct Document {
-    text: String,
+    text: Text,
     /// Where the JSON starts (after an HTTP status line and headers).
     start: usize,
     /// Where the document came from, for error messages.
     pub origin: String,
+}
+
+/// The document's bytes, checked to be UTF-8: read into memory, or a file mapped into it (a
+/// big dump is not copied: the copy cost as much as a whole validating pass over it).
+#[derive(Debug)]
+enum Text {
+    Owned(String),
+    Mapped(memmap2::Mmap),
+}
+
+impl Text {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Owned(s) => s,
+            // SAFETY: checked with `str::from_utf8` when the map was made; the map is read-only.
+            // A file changed under a running command is outside what meshctl can guard against,
+            // as for every tool that maps its input.
+            Text::Mapped(m) => unsafe { std::str::from_utf8_unchecked(m) },
+        }
+    }
 }
 
 /// What a document is, from its first key.
@@ -26,40 +46,54 @@ pub enum DocKind {
     ClusterStatuses,
 }
 
+fn not_text(origin: &str, e: std::str::Utf8Error) -> Error {
+    Error::input(format!(
+        "{origin} is not text: invalid UTF-8 at byte {}",
+        e.valid_up_to()
+    ))
+}
+
 impl Document {
     pub fn json(&self) -> &str {
-        &self.text[self.start..]
+        &self.text.as_str()[self.start..]
     }
 
-    /// Reads `-f PATH`, or standard input for `-`.
+    /// Reads `-f PATH` (mapped when it is a regular file), or standard input for `-`.
     pub fn read(path: &Path) -> Result<Document> {
-        let (bytes, origin) = if path.as_os_str() == "-" {
+        if path.as_os_str() == "-" {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
                 .map_err(|e| Error::input(format!("cannot read standard input: {e}")))?;
-            (buf, "standard input".to_string())
-        } else {
-            let origin = path.display().to_string();
-            let bytes = std::fs::read(path)
-                .map_err(|e| Error::input(format!("cannot read {origin}: {}", io_reason(&e))))?;
-            (bytes, origin)
-        };
-        Document::from_bytes(bytes, origin)
+            return Document::from_bytes(buf, "standard input".to_string());
+        }
+        let origin = path.display().to_string();
+        let cannot =
+            |e: std::io::Error| Error::input(format!("cannot read {origin}: {}", io_reason(&e)));
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let meta = file.metadata().map_err(cannot)?;
+        if !meta.is_file() || meta.len() == 0 {
+            // Pipes, devices and empty files cannot be mapped; directories fail here.
+            let bytes = std::fs::read(path).map_err(cannot)?;
+            return Document::from_bytes(bytes, origin);
+        }
+        // SAFETY: a read-only private map of a regular file; see `Text::as_str`.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(cannot)?;
+        std::str::from_utf8(&map).map_err(|e| not_text(&origin, e))?;
+        Document::from_text(Text::Mapped(map), origin)
     }
 
     /// Accepts JSON or YAML, optionally behind an HTTP status line and headers (`curl -i`).
     pub fn from_bytes(bytes: Vec<u8>, origin: String) -> Result<Document> {
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::input(format!(
-                "{origin} is not text: invalid UTF-8 at byte {}",
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
-        let start = body_start(&text, &origin)?;
-        let body = &text[start..];
-        let first = body.trim_start().chars().next();
-        match first {
+        let text = String::from_utf8(bytes).map_err(|e| not_text(&origin, e.utf8_error()))?;
+        Document::from_text(Text::Owned(text), origin)
+    }
+
+    fn from_text(text: Text, origin: String) -> Result<Document> {
+        let all = text.as_str();
+        let start = body_start(all, &origin)?;
+        let body = &all[start..];
+        match body.trim_start().chars().next() {
             None => Err(Error::input(format!("{origin} is empty"))),
             Some('{') | Some('[') => Ok(Document {
                 text,
@@ -69,7 +103,7 @@ impl Document {
             Some(_) => {
                 let json = yaml_to_json(body, &origin)?;
                 Ok(Document {
-                    text: json,
+                    text: Text::Owned(json),
                     start: 0,
                     origin,
                 })
