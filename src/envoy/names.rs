@@ -26,6 +26,25 @@ impl<'a> ClusterName<'a> {
     }
 }
 
+/// Sorts items by their cluster names in istioctl's order: (fqdn, subset, port, direction), a
+/// name without parts as (name, "", 0, ""). Stable; each name is split once, not per comparison.
+pub fn sort_by_cluster_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<T> {
+    let order = {
+        let keys: Vec<(&str, &str, u32, &str)> = items
+            .iter()
+            .map(|item| match ClusterName::parse(name(item)) {
+                Some(n) => (n.fqdn, n.subset, n.port, n.direction),
+                None => (name(item), "", 0, ""),
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        order
+    };
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 /// `/apis/networking.istio.io/<v>/namespaces/<ns>/<kind>/<name>` → `<name>.<ns>`; any other
 /// string is `<unknown>`, as istioctl prints it.
 pub fn istio_config_ref(path: &str, kind: &str) -> String {
@@ -56,6 +75,31 @@ mod tests {
         );
         assert!(ClusterName::parse("PassthroughCluster").is_none());
         assert!(ClusterName::parse("a|b|c").is_none());
+    }
+
+    #[test]
+    fn cluster_names_sort_by_fqdn_subset_port_direction() {
+        let names = [
+            "outbound|80|v1|b.svc",
+            "inbound|80||b.svc",
+            "PassthroughCluster",
+            "outbound|443||a.svc",
+            "outbound|80||b.svc",
+            "agent",
+        ];
+        let sorted = sort_by_cluster_name(names.to_vec(), |n| n);
+        // Byte order of the fqdn first: upper case before lower case, "agent" before "b.svc".
+        assert_eq!(
+            sorted,
+            [
+                "PassthroughCluster",
+                "outbound|443||a.svc",
+                "agent",
+                "inbound|80||b.svc",
+                "outbound|80||b.svc",
+                "outbound|80|v1|b.svc",
+            ]
+        );
     }
 
     #[test]

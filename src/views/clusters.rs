@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{parse_raw, Dump, SectionKind};
-use crate::envoy::names::{istio_config_ref, ClusterName};
+use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::Cluster;
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
@@ -94,18 +94,6 @@ impl ClusterFilter {
     }
 }
 
-/// istioctl's order: (fqdn, subset, port, direction); names without parts as (name, "", 0, "").
-fn sort_key<'b>(name: &'b str) -> (&'b str, &'b str, u32, &'b str) {
-    match ClusterName::parse(name) {
-        Some(n) => (n.fqdn, n.subset, n.port, n.direction),
-        None => (name, "", 0, ""),
-    }
-}
-
-fn owned_key((a, b, c, d): (&str, &str, u32, &str)) -> (String, String, u32, String) {
-    (a.to_string(), b.to_string(), c, d.to_string())
-}
-
 pub fn select<'a>(
     dump: &Dump<'a>,
     filter: &ClusterFilter,
@@ -116,16 +104,7 @@ pub fn select<'a>(
         .into_iter()
         .filter(|e| filter.matches(&e.cluster.name))
         .collect();
-    // Splitting names costs: split each once, not once per comparison.
-    let keys: Vec<_> = entries
-        .iter()
-        .map(|e| owned_key(sort_key(&e.cluster.name)))
-        .collect();
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
-    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
-    let entries: Vec<Entry> = order.into_iter().filter_map(|i| slots[i].take()).collect();
-    Ok(entries)
+    Ok(sort_by_cluster_name(entries, |e| &e.cluster.name))
 }
 
 pub fn run(dump: &Dump, filter: &ClusterFilter, format: Format, out: &mut dyn Write) -> Result<()> {

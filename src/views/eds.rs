@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
 use crate::envoy::dump::{key_matches, parse_raw, Dump, RawObject, Section, SectionKind};
-use crate::envoy::names::ClusterName;
+use crate::envoy::names::sort_by_cluster_name;
 use crate::envoy::resources::{ClusterLoadAssignment, LbEndpoint};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -61,15 +61,8 @@ pub fn select<'a>(
             selected.push((e, rows));
         }
     }
-    selected.sort_by(|a, b| sort_key(&a.0.cla.cluster_name).cmp(&sort_key(&b.0.cla.cluster_name)));
+    let selected = sort_by_cluster_name(selected, |(e, _)| &e.cla.cluster_name);
     Ok(selected)
-}
-
-fn sort_key(name: &str) -> (&str, &str, u32, &str) {
-    match ClusterName::parse(name) {
-        Some(n) => (n.fqdn, n.subset, n.port, n.direction),
-        None => (name, "", 0, ""),
-    }
 }
 
 pub struct EdsRow {
