@@ -52,7 +52,7 @@ pub fn run(
         "LISTENER",
         listeners::table(&ls, filter.listeners.verbose, Some("listener/"), wide)?,
     )?;
-    let rs = routes::select(dump, &filter.routes)?;
+    let rs = routes::select(dump, &filter.routes, false)?;
     block(
         "ROUTE",
         routes::table(&rs, filter.routes.verbose, Some("route/"), wide),
@@ -63,7 +63,10 @@ pub fn run(
     )?;
     block(
         "ENDPOINTS",
-        eds::table(&eds::select(dump, &filter.endpoints)?, Some("endpoint/")),
+        eds::table(
+            &eds::select(dump, &filter.endpoints, false)?,
+            Some("endpoint/"),
+        ),
     )?;
     for (i, (title, body)) in blocks.iter().enumerate() {
         if i > 0 {

@@ -15,25 +15,37 @@ use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
 
 #[derive(Deserialize)]
-struct Wrapped<'a> {
-    #[serde(borrow, alias = "endpointConfig")]
-    endpoint_config: Option<&'a RawValue>,
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+struct Wrapped<T> {
+    #[serde(alias = "endpointConfig")]
+    endpoint_config: Option<T>,
 }
 
+/// A load assignment, with its raw JSON when it will be printed as JSON.
 pub struct Entry<'a> {
-    pub raw: &'a RawValue,
+    pub raw: Option<&'a RawValue>,
     pub cla: ClusterLoadAssignment<'a>,
 }
 
-fn entries<'a>(section: &Section<'a>) -> Result<Vec<Entry<'a>>> {
+/// Tables need only the typed view, read in one pass; JSON output keeps the raw text too.
+fn entries<'a>(section: &Section<'a>, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
     let mut out = Vec::new();
     for field in ["dynamic_endpoint_configs", "static_endpoint_configs"] {
-        for w in section.list::<Wrapped>(field)? {
-            if let Some(raw) = w.endpoint_config {
-                out.push(Entry {
-                    raw,
-                    cla: parse_raw(raw, "a cluster load assignment")?,
-                });
+        if keep_raw {
+            for w in section.list::<Wrapped<&RawValue>>(field)? {
+                if let Some(raw) = w.endpoint_config {
+                    let cla = parse_raw(raw, "a cluster load assignment")?;
+                    out.push(Entry {
+                        raw: Some(raw),
+                        cla,
+                    });
+                }
+            }
+        } else {
+            for w in section.list::<Wrapped<ClusterLoadAssignment>>(field)? {
+                if let Some(cla) = w.endpoint_config {
+                    out.push(Entry { raw: None, cla });
+                }
             }
         }
     }
@@ -42,7 +54,10 @@ fn entries<'a>(section: &Section<'a>) -> Result<Vec<Entry<'a>>> {
 
 /// Every load assignment of an EDS section.
 pub fn assignments<'a>(section: &Section<'a>) -> Result<Vec<ClusterLoadAssignment<'a>>> {
-    Ok(entries(section)?.into_iter().map(|e| e.cla).collect())
+    Ok(entries(section, false)?
+        .into_iter()
+        .map(|e| e.cla)
+        .collect())
 }
 
 /// One row per endpoint that passes the filter, assignments sorted like clusters. A dump
@@ -50,12 +65,13 @@ pub fn assignments<'a>(section: &Section<'a>) -> Result<Vec<ClusterLoadAssignmen
 pub fn select<'a>(
     dump: &Dump<'a>,
     filter: &EndpointFilter,
+    keep_raw: bool,
 ) -> Result<Vec<(Entry<'a>, Vec<EdsRow>)>> {
     let Some(section) = dump.section(SectionKind::Endpoints) else {
         return Ok(Vec::new());
     };
     let mut selected = Vec::new();
-    for e in entries(section)? {
+    for e in entries(section, keep_raw)? {
         let rows = rows(&e.cla, filter);
         if !rows.is_empty() || filter == &EndpointFilter::default() {
             selected.push((e, rows));
@@ -135,7 +151,7 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let selected = select(dump, filter)?;
+    let selected = select(dump, filter, !format.is_table())?;
     if format.is_table() {
         table(&selected, None).write(out)?;
         return Ok(());
@@ -147,17 +163,23 @@ pub fn run(
     for (e, _) in &selected {
         texts.push(match by_endpoint {
             true => filtered_assignment(e, filter)?,
-            false => e.raw.get().to_string(),
+            false => raw_of(e)?.get().to_string(),
         });
     }
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     render::write_list(out, format, Shape::Packed, &texts)
 }
 
+fn raw_of<'a>(e: &Entry<'a>) -> Result<&'a RawValue> {
+    e.raw.ok_or_else(|| {
+        crate::error::Error::input("internal: a load assignment read without its JSON")
+    })
+}
+
 /// A load assignment's JSON with only the endpoints `filter` keeps, and only the locality
 /// groups that still have one.
 fn filtered_assignment(e: &Entry, filter: &EndpointFilter) -> Result<String> {
-    let cla: RawObject = parse_raw(e.raw, "a cluster load assignment")?;
+    let cla: RawObject = parse_raw(raw_of(e)?, "a cluster load assignment")?;
     let groups: Vec<&RawValue> = match cla.0.iter().find(|(k, _)| key_matches(k, "endpoints")) {
         Some((_, raw)) => parse_raw(raw, "endpoints")?,
         None => Vec::new(),
@@ -197,7 +219,7 @@ pub fn run_as_endpoints(
     if !format.is_table() {
         return run(dump, filter, format, out);
     }
-    let mut rows: Vec<Row> = select(dump, filter)?
+    let mut rows: Vec<Row> = select(dump, filter, false)?
         .into_iter()
         .flat_map(|(_, rows)| rows)
         .map(|r| Row {

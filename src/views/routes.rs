@@ -12,28 +12,40 @@ use crate::envoy::resources::{describe_match, Route, RouteConfiguration};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 
+/// A route configuration, with its raw JSON when it will be printed as JSON.
 pub struct Entry<'a> {
-    pub raw: &'a RawValue,
+    pub raw: Option<&'a RawValue>,
     pub config: RouteConfiguration<'a>,
 }
 
 #[derive(Deserialize)]
-struct Wrapped<'a> {
-    #[serde(borrow, alias = "routeConfig")]
-    route_config: Option<&'a RawValue>,
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+struct Wrapped<T> {
+    #[serde(alias = "routeConfig")]
+    route_config: Option<T>,
 }
 
-/// Dynamic route configs, then static ones.
-pub fn entries<'a>(dump: &Dump<'a>) -> Result<Vec<Entry<'a>>> {
+/// Dynamic route configs, then static ones. Tables need only the typed view, read in one pass;
+/// JSON output keeps the raw text too.
+pub fn entries<'a>(dump: &Dump<'a>, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
     let section = dump.require(SectionKind::Routes)?;
     let mut out = Vec::new();
     for field in ["dynamic_route_configs", "static_route_configs"] {
-        for w in section.list::<Wrapped>(field)? {
-            if let Some(raw) = w.route_config {
-                out.push(Entry {
-                    raw,
-                    config: parse_raw(raw, "a route configuration")?,
-                });
+        if keep_raw {
+            for w in section.list::<Wrapped<&RawValue>>(field)? {
+                if let Some(raw) = w.route_config {
+                    let config = parse_raw(raw, "a route configuration")?;
+                    out.push(Entry {
+                        raw: Some(raw),
+                        config,
+                    });
+                }
+            }
+        } else {
+            for w in section.list::<Wrapped<RouteConfiguration>>(field)? {
+                if let Some(config) = w.route_config {
+                    out.push(Entry { raw: None, config });
+                }
             }
         }
     }
@@ -75,8 +87,8 @@ fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
     }
 }
 
-pub fn select<'a>(dump: &Dump<'a>, filter: &RouteFilter) -> Result<Vec<Entry<'a>>> {
-    let mut entries: Vec<Entry> = entries(dump)?
+pub fn select<'a>(dump: &Dump<'a>, filter: &RouteFilter, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
+    let mut entries: Vec<Entry> = entries(dump, keep_raw)?
         .into_iter()
         .filter(|e| {
             filter
@@ -90,7 +102,7 @@ pub fn select<'a>(dump: &Dump<'a>, filter: &RouteFilter) -> Result<Vec<Entry<'a>
 }
 
 pub fn run(dump: &Dump, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
-    let entries = select(dump, filter)?;
+    let entries = select(dump, filter, !format.is_table())?;
     if format.is_table() {
         if entries.is_empty() && filter.name.is_none() {
             return Err(Error::input("no routes found"));
@@ -98,7 +110,10 @@ pub fn run(dump: &Dump, filter: &RouteFilter, format: Format, out: &mut dyn Writ
         table(&entries, filter.verbose, None, format == Format::Wide).write(out)?;
         return Ok(());
     }
-    let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
+    let raws: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e.raw.map(RawValue::get))
+        .collect();
     render::write_list(out, format, Shape::Packed, &raws)
 }
 
