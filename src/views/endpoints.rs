@@ -2,7 +2,6 @@
 //! `/clusters?format=json`, where health and outlier state live. Given a config dump instead,
 //! the dump's EDS data is used and the outlier column says it is unknown.
 
-use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Deserialize;
@@ -98,6 +97,54 @@ pub fn table(rows: &[Row]) -> Table {
     t
 }
 
+fn row_of(h: &HostStatus, cluster: &str) -> Row {
+    let health = &h.health_status;
+    Row {
+        host: h.address.host(),
+        port: h.address.port(),
+        status: health
+            .eds_health_status
+            .as_deref()
+            .unwrap_or("UNKNOWN")
+            .to_string(),
+        outlier: if health.failed_outlier_check {
+            "FAILED"
+        } else {
+            "OK"
+        },
+        cluster: cluster.to_string(),
+    }
+}
+
+/// The table needs only typed hosts: one pass over the document.
+fn table_of_clusters_json(json: &str, filter: &EndpointFilter, out: &mut dyn Write) -> Result<()> {
+    #[derive(Deserialize)]
+    struct Typed<'a> {
+        #[serde(borrow, default, alias = "clusterStatuses")]
+        cluster_statuses: Vec<TypedStatus<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct TypedStatus<'a> {
+        #[serde(borrow, default)]
+        name: Str<'a>,
+        #[serde(borrow, default, alias = "hostStatuses")]
+        host_statuses: Vec<HostStatus<'a>>,
+    }
+    let doc: Typed = serde_json::from_str(json).map_err(|e| crate::input::json_error(json, &e))?;
+    let mut rows = Vec::new();
+    for cs in &doc.cluster_statuses {
+        for h in &cs.host_statuses {
+            let row = row_of(h, &cs.name);
+            if filter.matches(&row.host, row.port, &row.status, &cs.name) {
+                rows.push(row);
+            }
+        }
+    }
+    sort_rows(&mut rows);
+    table(&rows).write(out)?;
+    Ok(())
+}
+
 /// Renders `/clusters?format=json` output.
 pub fn run_clusters_json(
     json: &str,
@@ -105,54 +152,29 @@ pub fn run_clusters_json(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if format.is_table() {
+        return table_of_clusters_json(json, filter, out);
+    }
     let doc: Clusters =
         serde_json::from_str(json).map_err(|e| crate::input::json_error(json, &e))?;
-    let mut rows = Vec::new();
     let mut selected: Vec<String> = Vec::new();
     for raw in doc.cluster_statuses {
         let cs: ClusterStatus = parse_raw(raw, "a cluster status")?;
         let mut kept: Vec<(Row, &RawValue)> = Vec::new();
         for host_raw in &cs.host_statuses {
             let h: HostStatus = parse_raw(host_raw, "a host status")?;
-            let status = h
-                .health_status
-                .eds_health_status
-                .unwrap_or(Cow::Borrowed("UNKNOWN"))
-                .to_string();
-            let (host, port) = (h.address.host(), h.address.port());
-            if filter.matches(&host, port, &status, &cs.name) {
-                let outlier = if h.health_status.failed_outlier_check {
-                    "FAILED"
-                } else {
-                    "OK"
-                };
-                kept.push((
-                    Row {
-                        host,
-                        port,
-                        status,
-                        outlier,
-                        cluster: cs.name.to_string(),
-                    },
-                    host_raw,
-                ));
+            let row = row_of(&h, &cs.name);
+            if filter.matches(&row.host, row.port, &row.status, &cs.name) {
+                kept.push((row, host_raw));
             }
         }
         if kept.is_empty() {
             continue;
         }
-        if !format.is_table() {
-            kept.sort_by(|a, b| (&a.0.host, a.0.port).cmp(&(&b.0.host, b.0.port)));
-            let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
-            let obj: RawObject = parse_raw(raw, "a cluster status")?;
-            selected.push(obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(","))));
-        }
-        rows.extend(kept.into_iter().map(|(r, _)| r));
-    }
-    if format.is_table() {
-        sort_rows(&mut rows);
-        table(&rows).write(out)?;
-        return Ok(());
+        kept.sort_by(|a, b| (&a.0.host, a.0.port).cmp(&(&b.0.host, b.0.port)));
+        let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
+        let obj: RawObject = parse_raw(raw, "a cluster status")?;
+        selected.push(obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(","))));
     }
     let texts: Vec<&str> = selected.iter().map(String::as_str).collect();
     render::write_list(
