@@ -119,6 +119,67 @@ impl<'a> Section<'a> {
     }
 }
 
+/// A list item that wraps one resource, e.g. `{"version_info": ..., "cluster": {...}}`. Each
+/// section's wrapper names its resource differently; an item holds only one of these.
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+struct Wrapped<T> {
+    #[serde(
+        rename = "cluster",
+        alias = "route_config",
+        alias = "routeConfig",
+        alias = "endpoint_config",
+        alias = "endpointConfig"
+    )]
+    resource: Option<T>,
+}
+
+/// A resource read from a section's list.
+pub struct Resource<'a, T> {
+    /// Which of the lists asked for it held it.
+    pub list: usize,
+    /// Its JSON text, kept only when asked for (JSON output); tables read it typed in one pass.
+    pub raw: Option<&'a RawValue>,
+    pub value: T,
+}
+
+impl<'a> Section<'a> {
+    /// The resources wrapped in the items of `lists` (clusters, route configs, load
+    /// assignments), list by list, in input order.
+    pub fn resources<T: Deserialize<'a>>(
+        &self,
+        lists: &[&str],
+        what: &str,
+        keep_raw: bool,
+    ) -> Result<Vec<Resource<'a, T>>> {
+        let mut out = Vec::new();
+        for (list, field) in lists.iter().enumerate() {
+            if keep_raw {
+                for w in self.list::<Wrapped<&'a RawValue>>(field)? {
+                    if let Some(raw) = w.resource {
+                        out.push(Resource {
+                            list,
+                            raw: Some(raw),
+                            value: parse_raw(raw, what)?,
+                        });
+                    }
+                }
+            } else {
+                for w in self.list::<Wrapped<T>>(field)? {
+                    if let Some(value) = w.resource {
+                        out.push(Resource {
+                            list,
+                            raw: None,
+                            value,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// Parses a raw slice of the dump into `T`, naming the field in the error.
 pub fn parse_raw<'a, T: Deserialize<'a>>(raw: &'a RawValue, what: &str) -> Result<T> {
     serde_json::from_str(raw.get()).map_err(|e| {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
-use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::envoy::dump::{Dump, SectionKind};
 use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::Cluster;
 use crate::error::{Error, Result};
@@ -36,12 +36,6 @@ pub struct Entry<'a> {
     pub state: State,
 }
 
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
-struct Wrapped<T> {
-    cluster: Option<T>,
-}
-
 /// Active clusters, then static ones, as istioctl lists them; warming ones too when asked.
 /// Tables need only the typed view, read in the same pass; JSON output keeps the raw text too.
 pub fn entries<'a>(dump: &Dump<'a>, with_warming: bool, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
@@ -53,29 +47,16 @@ pub fn entries<'a>(dump: &Dump<'a>, with_warming: bool, keep_raw: bool) -> Resul
     if with_warming {
         fields.push(("dynamic_warming_clusters", State::Warming));
     }
-    let mut out = Vec::new();
-    for (field, state) in fields {
-        if keep_raw {
-            for w in section.list::<Wrapped<&RawValue>>(field)? {
-                let Some(raw) = w.cluster else { continue };
-                out.push(Entry {
-                    raw: Some(raw),
-                    cluster: parse_raw(raw, "a cluster")?,
-                    state,
-                });
-            }
-        } else {
-            for w in section.list::<Wrapped<Cluster>>(field)? {
-                let Some(cluster) = w.cluster else { continue };
-                out.push(Entry {
-                    raw: None,
-                    cluster,
-                    state,
-                });
-            }
-        }
-    }
-    Ok(out)
+    let lists: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
+    Ok(section
+        .resources::<Cluster>(&lists, "a cluster", keep_raw)?
+        .into_iter()
+        .map(|r| Entry {
+            raw: r.raw,
+            cluster: r.value,
+            state: fields[r.list].1,
+        })
+        .collect())
 }
 
 impl ClusterFilter {

@@ -3,7 +3,6 @@
 
 use std::io::Write;
 
-use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
@@ -14,13 +13,6 @@ use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
 
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
-struct Wrapped<T> {
-    #[serde(alias = "endpointConfig")]
-    endpoint_config: Option<T>,
-}
-
 /// A load assignment, with its raw JSON when it will be printed as JSON.
 pub struct Entry<'a> {
     pub raw: Option<&'a RawValue>,
@@ -29,27 +21,15 @@ pub struct Entry<'a> {
 
 /// Tables need only the typed view, read in one pass; JSON output keeps the raw text too.
 fn entries<'a>(section: &Section<'a>, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
-    let mut out = Vec::new();
-    for field in ["dynamic_endpoint_configs", "static_endpoint_configs"] {
-        if keep_raw {
-            for w in section.list::<Wrapped<&RawValue>>(field)? {
-                if let Some(raw) = w.endpoint_config {
-                    let cla = parse_raw(raw, "a cluster load assignment")?;
-                    out.push(Entry {
-                        raw: Some(raw),
-                        cla,
-                    });
-                }
-            }
-        } else {
-            for w in section.list::<Wrapped<ClusterLoadAssignment>>(field)? {
-                if let Some(cla) = w.endpoint_config {
-                    out.push(Entry { raw: None, cla });
-                }
-            }
-        }
-    }
-    Ok(out)
+    let lists = ["dynamic_endpoint_configs", "static_endpoint_configs"];
+    Ok(section
+        .resources::<ClusterLoadAssignment>(&lists, "a cluster load assignment", keep_raw)?
+        .into_iter()
+        .map(|r| Entry {
+            raw: r.raw,
+            cla: r.value,
+        })
+        .collect())
 }
 
 /// Every load assignment of an EDS section.

@@ -2,11 +2,10 @@
 
 use std::io::Write;
 
-use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{Format, RouteFilter};
-use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::envoy::dump::{Dump, SectionKind};
 use crate::envoy::names::istio_config_ref;
 use crate::envoy::resources::{describe_match, Route, RouteConfiguration};
 use crate::error::{Error, Result};
@@ -18,38 +17,19 @@ pub struct Entry<'a> {
     pub config: RouteConfiguration<'a>,
 }
 
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
-struct Wrapped<T> {
-    #[serde(alias = "routeConfig")]
-    route_config: Option<T>,
-}
-
 /// Dynamic route configs, then static ones. Tables need only the typed view, read in one pass;
 /// JSON output keeps the raw text too.
 pub fn entries<'a>(dump: &Dump<'a>, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
     let section = dump.require(SectionKind::Routes)?;
-    let mut out = Vec::new();
-    for field in ["dynamic_route_configs", "static_route_configs"] {
-        if keep_raw {
-            for w in section.list::<Wrapped<&RawValue>>(field)? {
-                if let Some(raw) = w.route_config {
-                    let config = parse_raw(raw, "a route configuration")?;
-                    out.push(Entry {
-                        raw: Some(raw),
-                        config,
-                    });
-                }
-            }
-        } else {
-            for w in section.list::<Wrapped<RouteConfiguration>>(field)? {
-                if let Some(config) = w.route_config {
-                    out.push(Entry { raw: None, config });
-                }
-            }
-        }
-    }
-    Ok(out)
+    let lists = ["dynamic_route_configs", "static_route_configs"];
+    Ok(section
+        .resources::<RouteConfiguration>(&lists, "a route configuration", keep_raw)?
+        .into_iter()
+        .map(|r| Entry {
+            raw: r.raw,
+            config: r.value,
+        })
+        .collect())
 }
 
 /// istioctl sorts route configs by their names as numbers and gives up on names that are not:
