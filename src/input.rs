@@ -58,6 +58,11 @@ impl Document {
         &self.text.as_str()[self.start..]
     }
 
+    /// Where the JSON starts in the input (after a saved HTTP head), for error offsets.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
     /// Reads `-f PATH` (mapped when it is a regular file), or standard input for `-`.
     pub fn read(path: &Path) -> Result<Document> {
         if path.as_os_str() == "-" {
@@ -121,7 +126,7 @@ impl Document {
         }
         let mut de = serde_json::Deserializer::from_str(json);
         let found: Found = serde::Deserialize::deserialize(&mut de)
-            .map_err(|e| with_origin(&self.origin, json_error(json, &e)))?;
+            .map_err(|e| with_origin(&self.origin, json_error(json, self.start, &e)))?;
         match found {
             Found::Object(Some(kind)) => Ok(kind),
             Found::Object(None) => Err(Error::input(format!(
@@ -226,9 +231,10 @@ fn yaml_to_json(body: &str, origin: &str) -> Result<String> {
         .map_err(|e| Error::input(format!("{origin}: YAML that has no JSON equivalent: {e}")))
 }
 
-/// A one-line description of a JSON error, with the byte offset where it happened.
-pub fn json_error(json: &str, e: &serde_json::Error) -> Error {
-    let offset = byte_offset(json, e.line(), e.column());
+/// A one-line description of a JSON error, with the byte offset where it happened. `at` is where
+/// `json` starts in the file (after a saved HTTP head), so the offset counts from the file's start.
+pub fn json_error(json: &str, at: usize, e: &serde_json::Error) -> Error {
+    let offset = at + byte_offset(json, e.line(), e.column());
     let reason = e.to_string();
     let reason = reason
         .split(" at line ")
@@ -238,7 +244,7 @@ pub fn json_error(json: &str, e: &serde_json::Error) -> Error {
     match e.classify() {
         serde_json::error::Category::Eof => Error::input(format!(
             "truncated JSON: the input ends at byte {} ({reason})",
-            json.len()
+            at + json.len()
         )),
         serde_json::error::Category::Data => Error::input(format!(
             "unexpected JSON content at byte {offset} (line {}, column {}): {reason}",

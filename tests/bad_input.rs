@@ -474,18 +474,32 @@ fn a_saved_error_response_names_its_status() {
     );
 }
 
+/// The offset counted from the start of the body, not of the file the user has.
 #[test]
-fn a_truncated_body_after_a_head_names_the_offset_in_the_body() {
+fn truncated_body_after_a_head_named_an_offset_in_the_body_not_the_file() {
     let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n";
     let line = refused(
         "cut.txt",
         &with_head(head, &sidecar_dump()[..5_000]),
         &["pc", "c"],
     );
+    let end = head.len() + 5_000;
     assert!(
-        line.starts_with("Error: cut.txt: truncated JSON: the input ends at byte 5000 "),
+        line.starts_with(&format!(
+            "Error: cut.txt: truncated JSON: the input ends at byte {end} "
+        )),
         "{line}"
     );
+    // A syntax error inside the body is located in the file too.
+    let mut body = sidecar_dump();
+    let colon = body
+        .iter()
+        .position(|b| *b == b':')
+        .expect("a colon in the dump");
+    body[colon] = b'#';
+    let line = refused("bad.txt", &with_head(head, &body), &["pc", "c"]);
+    let at = head.len() + colon;
+    assert!(line.contains(&format!(" at byte {at} ")), "{line}");
 }
 
 // ---------------------------------------------------------------------------------------------

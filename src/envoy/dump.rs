@@ -233,13 +233,14 @@ pub struct Dump<'a> {
 }
 
 impl<'a> Dump<'a> {
-    /// Reads a config dump, keeping only the wanted sections.
-    pub fn parse(json: &'a str, want: Want) -> Result<Dump<'a>> {
+    /// Reads a config dump, keeping only the wanted sections. `at` is where `json` starts in its
+    /// file, for error offsets.
+    pub fn parse(json: &'a str, at: usize, want: Want) -> Result<Dump<'a>> {
         let mut de = serde_json::Deserializer::from_str(json);
         let dump = DumpSeed { want }
             .deserialize(&mut de)
             .and_then(|d| de.end().map(|_| d))
-            .map_err(|e| crate::input::json_error(json, &e))?;
+            .map_err(|e| crate::input::json_error(json, at, &e))?;
         Ok(dump)
     }
 
@@ -412,7 +413,7 @@ mod tests {
             {"static_clusters":[3],"@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump"},
             {"@type":"type.googleapis.com/envoy.admin.v3.Mystery","y":1}
         ]}"#;
-        let dump = Dump::parse(json, Want::none().with(SectionKind::Clusters)).unwrap();
+        let dump = Dump::parse(json, 0, Want::none().with(SectionKind::Clusters)).unwrap();
         assert_eq!(dump.sections.len(), 2);
         let s = dump.section(SectionKind::Clusters).unwrap();
         assert_eq!(s.field("static_clusters").unwrap().get(), "[3]");
@@ -428,7 +429,7 @@ mod tests {
 
     #[test]
     fn a_section_without_type_is_an_error() {
-        let err = Dump::parse(r#"{"configs":[{"a":1}]}"#, Want::all()).unwrap_err();
+        let err = Dump::parse(r#"{"configs":[{"a":1}]}"#, 0, Want::all()).unwrap_err();
         assert!(err.message.contains("no `@type`"), "{}", err.message);
     }
 }

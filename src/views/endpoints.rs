@@ -117,7 +117,12 @@ fn row_of(h: &HostStatus, cluster: &str) -> Row {
 }
 
 /// The table needs only typed hosts: one pass over the document.
-fn table_of_clusters_json(json: &str, filter: &EndpointFilter, out: &mut dyn Write) -> Result<()> {
+fn table_of_clusters_json(
+    json: &str,
+    at: usize,
+    filter: &EndpointFilter,
+    out: &mut dyn Write,
+) -> Result<()> {
     #[derive(Deserialize)]
     struct Typed<'a> {
         #[serde(borrow, default, alias = "clusterStatuses")]
@@ -130,7 +135,8 @@ fn table_of_clusters_json(json: &str, filter: &EndpointFilter, out: &mut dyn Wri
         #[serde(borrow, default, alias = "hostStatuses")]
         host_statuses: Vec<HostStatus<'a>>,
     }
-    let doc: Typed = serde_json::from_str(json).map_err(|e| crate::input::json_error(json, &e))?;
+    let doc: Typed =
+        serde_json::from_str(json).map_err(|e| crate::input::json_error(json, at, &e))?;
     let mut rows = Vec::new();
     for cs in &doc.cluster_statuses {
         for h in &cs.host_statuses {
@@ -148,15 +154,16 @@ fn table_of_clusters_json(json: &str, filter: &EndpointFilter, out: &mut dyn Wri
 /// Renders `/clusters?format=json` output.
 pub fn run_clusters_json(
     json: &str,
+    at: usize,
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
     if format.is_table() {
-        return table_of_clusters_json(json, filter, out);
+        return table_of_clusters_json(json, at, filter, out);
     }
     let doc: Clusters =
-        serde_json::from_str(json).map_err(|e| crate::input::json_error(json, &e))?;
+        serde_json::from_str(json).map_err(|e| crate::input::json_error(json, at, &e))?;
     let mut selected: Vec<String> = Vec::new();
     for raw in doc.cluster_statuses {
         let cs: ClusterStatus = parse_raw(raw, "a cluster status")?;

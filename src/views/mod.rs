@@ -112,7 +112,7 @@ pub fn render(
     let json = doc.json();
     if let ViewKind::Endpoints(filter) = view {
         if kind == DocKind::ClusterStatuses {
-            return endpoints::run_clusters_json(json, filter, format, out)
+            return endpoints::run_clusters_json(json, doc.start(), filter, format, out)
                 .map_err(|e| crate::input::with_origin(&doc.origin, e));
         }
     }
@@ -123,7 +123,7 @@ pub fn render(
             view.command()
         )));
     }
-    let dump = Dump::parse(json, wanted(view, format))
+    let dump = Dump::parse(json, doc.start(), wanted(view, format))
         .map_err(|e| crate::input::with_origin(&doc.origin, e))?;
     let rendered = match view {
         ViewKind::All(f) => all::run(json, &dump, f, format, now, out),
