@@ -7,8 +7,11 @@ fn section<'a>(dump: &'a Value, kind: &str) -> &'a Value {
     dump["configs"]
         .as_array()
         .and_then(|c| {
-            c.iter()
-                .find(|s| s["@type"].as_str().is_some_and(|t| t.rsplit('.').next() == Some(kind)))
+            c.iter().find(|s| {
+                s["@type"]
+                    .as_str()
+                    .is_some_and(|t| t.rsplit('.').next() == Some(kind))
+            })
         })
         .unwrap_or_else(|| panic!("no {kind} section"))
 }
