@@ -11,23 +11,7 @@ use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::Cluster;
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    Active,
-    Warming,
-    Static,
-}
-
-impl State {
-    fn label(self) -> &'static str {
-        match self {
-            State::Active => "ACTIVE",
-            State::Warming => "WARMING",
-            State::Static => "STATIC",
-        }
-    }
-}
+use crate::views::State;
 
 /// One cluster of the dump, with its raw JSON when it will be printed as JSON.
 pub struct Entry<'a> {

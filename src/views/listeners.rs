@@ -14,26 +14,7 @@ use crate::envoy::resources::{
 };
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-
-/// Where a listener stands in Envoy's life cycle; istioctl shows only active and static ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    Active,
-    Warming,
-    Draining,
-    Static,
-}
-
-impl State {
-    fn label(self) -> &'static str {
-        match self {
-            State::Active => "ACTIVE",
-            State::Warming => "WARMING",
-            State::Draining => "DRAINING",
-            State::Static => "STATIC",
-        }
-    }
-}
+use crate::views::State;
 
 pub struct Entry<'a> {
     pub raw: &'a RawValue,

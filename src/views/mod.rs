@@ -18,6 +18,27 @@ use crate::envoy::dump::{Dump, SectionKind, Want};
 use crate::error::{Error, Result};
 use crate::input::{DocKind, Document};
 
+/// Where a resource stands in Envoy's life cycle; istioctl shows only active and static ones,
+/// `-o wide` shows all with this label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Active,
+    Warming,
+    Draining,
+    Static,
+}
+
+impl State {
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Active => "ACTIVE",
+            State::Warming => "WARMING",
+            State::Draining => "DRAINING",
+            State::Static => "STATIC",
+        }
+    }
+}
+
 /// The admin request a view needs: only the sections it shows (istioctl's masks), and, where a
 /// filter names resources, Envoy's `name_regex` so that only those cross the port-forward. The
 /// regex selects a superset of what the filter keeps (the view filters again), so the answer is
