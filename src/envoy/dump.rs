@@ -5,8 +5,9 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -143,51 +144,181 @@ pub struct Resource<'a, T> {
     pub value: T,
 }
 
-impl<'a> Section<'a> {
-    /// The resources wrapped in the items of `lists` (clusters, route configs, load
-    /// assignments), list by list, in input order.
-    pub fn resources<T: Deserialize<'a>>(
-        &self,
-        lists: &[&str],
-        what: &str,
-        keep_raw: bool,
-    ) -> Result<Vec<Resource<'a, T>>> {
-        let mut out = Vec::new();
-        for (list, field) in lists.iter().enumerate() {
-            if keep_raw {
-                for w in self.list::<Wrapped<&'a RawValue>>(field)? {
-                    if let Some(raw) = w.resource {
-                        out.push(Resource {
-                            list,
-                            raw: Some(raw),
-                            value: parse_raw(raw, what)?,
-                        });
-                    }
-                }
-            } else {
-                for w in self.list::<Wrapped<T>>(field)? {
-                    if let Some(value) = w.resource {
-                        out.push(Resource {
-                            list,
-                            raw: None,
-                            value,
-                        });
-                    }
-                }
-            }
-        }
-        Ok(out)
+/// Reads the items of some list fields of wanted sections while the dump is parsed, so that a
+/// view's resources are read once, typed, instead of kept raw and parsed again.
+pub trait ListReader<'de> {
+    /// Whether this reader reads `field` of a `kind` section.
+    fn takes(&self, kind: SectionKind, field: &str) -> bool;
+    /// A new section of `kind` begins: the last one of a type wins, so forget the earlier.
+    fn restart(&mut self, kind: SectionKind);
+    /// One item of a list this reader takes.
+    fn item<D: Deserializer<'de>>(
+        &mut self,
+        kind: SectionKind,
+        field: &str,
+        item: D,
+    ) -> Result<(), D::Error>;
+}
+
+/// Reads no list as it goes: every field of a wanted section is kept raw.
+pub struct NoLists;
+
+impl<'de> ListReader<'de> for NoLists {
+    fn takes(&self, _: SectionKind, _: &str) -> bool {
+        false
     }
+    fn restart(&mut self, _: SectionKind) {}
+    fn item<D: Deserializer<'de>>(
+        &mut self,
+        _: SectionKind,
+        _: &str,
+        d: D,
+    ) -> Result<(), D::Error> {
+        IgnoredAny::deserialize(d).map(|_| ())
+    }
+}
+
+/// Two readers at once, for views that show several sections.
+impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
+    fn takes(&self, kind: SectionKind, field: &str) -> bool {
+        self.0.takes(kind, field) || self.1.takes(kind, field)
+    }
+    fn restart(&mut self, kind: SectionKind) {
+        self.0.restart(kind);
+        self.1.restart(kind);
+    }
+    fn item<D: Deserializer<'de>>(
+        &mut self,
+        kind: SectionKind,
+        field: &str,
+        d: D,
+    ) -> Result<(), D::Error> {
+        match (self.0.takes(kind, field), self.1.takes(kind, field)) {
+            // Both read it: an item can be read once, so keep its text and read that twice.
+            (true, true) => {
+                let raw = <&'de RawValue>::deserialize(d)?;
+                let again = || serde_json::Deserializer::from_str(raw.get());
+                self.0
+                    .item(kind, field, &mut again())
+                    .and_then(|()| self.1.item(kind, field, &mut again()))
+                    .map_err(|e| de::Error::custom(without_position(&e)))
+            }
+            (true, false) => self.0.item(kind, field, d),
+            _ => self.1.item(kind, field, d),
+        }
+    }
+}
+
+/// Reads the resources wrapped in the items of a section's lists (clusters, route configs,
+/// load assignments) and hands each to `keep` as soon as it is read, which turns it into what
+/// the view holds on to, or drops it: the typed tree of a whole section never exists at once.
+pub struct ResourceReader<'de, T, U, F> {
+    kind: SectionKind,
+    lists: &'static [&'static str],
+    keep_raw: bool,
+    keep: F,
+    kept: Vec<(usize, U)>,
+    read: PhantomData<fn() -> Resource<'de, T>>,
+}
+
+impl<'de, T, U, F> ResourceReader<'de, T, U, F>
+where
+    T: Deserialize<'de>,
+    F: FnMut(Resource<'de, T>) -> Option<U>,
+{
+    /// Reads `lists` of the `kind` section; `keep_raw` keeps each resource's JSON text too.
+    pub fn new(kind: SectionKind, lists: &'static [&'static str], keep_raw: bool, keep: F) -> Self {
+        ResourceReader {
+            kind,
+            lists,
+            keep_raw,
+            keep,
+            kept: Vec::new(),
+            read: PhantomData,
+        }
+    }
+}
+
+impl<T, U, F> ResourceReader<'_, T, U, F> {
+    /// What `keep` kept, list by list (in the order of `lists`), in input order within a list.
+    pub fn finish(mut self) -> Vec<U> {
+        // Stable: lists read before a late `@type` arrive after the others.
+        self.kept.sort_by_key(|(list, _)| *list);
+        self.kept.into_iter().map(|(_, u)| u).collect()
+    }
+}
+
+impl<'de, T, U, F> ListReader<'de> for ResourceReader<'de, T, U, F>
+where
+    T: Deserialize<'de>,
+    F: FnMut(Resource<'de, T>) -> Option<U>,
+{
+    fn takes(&self, kind: SectionKind, field: &str) -> bool {
+        kind == self.kind && self.lists.iter().any(|l| key_matches(field, l))
+    }
+
+    fn restart(&mut self, kind: SectionKind) {
+        if kind == self.kind {
+            self.kept.clear();
+        }
+    }
+
+    fn item<D: Deserializer<'de>>(
+        &mut self,
+        _: SectionKind,
+        field: &str,
+        d: D,
+    ) -> Result<(), D::Error> {
+        let list = self
+            .lists
+            .iter()
+            .position(|l| key_matches(field, l))
+            .unwrap_or_default();
+        let resource = if self.keep_raw {
+            let Some(raw) = Wrapped::<&'de RawValue>::deserialize(d)?.resource else {
+                return Ok(());
+            };
+            let value = T::deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+                .map_err(|e| de::Error::custom(without_position(&e)))?;
+            Resource {
+                list,
+                raw: Some(raw),
+                value,
+            }
+        } else {
+            let Some(value) = Wrapped::<T>::deserialize(d)?.resource else {
+                return Ok(());
+            };
+            Resource {
+                list,
+                raw: None,
+                value,
+            }
+        };
+        if let Some(u) = (self.keep)(resource) {
+            self.kept.push((list, u));
+        }
+        Ok(())
+    }
+}
+
+/// serde's message without its line and column, which count from the start of a slice, not
+/// the file.
+fn without_position(e: &serde_json::Error) -> String {
+    let reason = e.to_string();
+    reason
+        .split(" at line ")
+        .next()
+        .unwrap_or(&reason)
+        .to_string()
 }
 
 /// Parses a raw slice of the dump into `T`, naming the field in the error.
 pub fn parse_raw<'a, T: Deserialize<'a>>(raw: &'a RawValue, what: &str) -> Result<T> {
     serde_json::from_str(raw.get()).map_err(|e| {
-        // serde's line and column count from the start of this slice, not the file: leave them out.
-        let reason = e.to_string();
-        let reason = reason.split(" at line ").next().unwrap_or(&reason);
         Error::input(format!(
-            "config dump: unexpected content in {what}: {reason}"
+            "config dump: unexpected content in {what}: {}",
+            without_position(&e)
         ))
     })
 }
@@ -236,8 +367,19 @@ impl<'a> Dump<'a> {
     /// Reads a config dump, keeping only the wanted sections. `at` is where `json` starts in its
     /// file, for error offsets.
     pub fn parse(json: &'a str, at: usize, want: Want) -> Result<Dump<'a>> {
+        Dump::parse_with(json, at, want, &mut NoLists)
+    }
+
+    /// Like `parse`, with `reader` reading the list fields it takes in the same pass; those
+    /// fields are not kept in the sections.
+    pub fn parse_with<R: ListReader<'a>>(
+        json: &'a str,
+        at: usize,
+        want: Want,
+        reader: &mut R,
+    ) -> Result<Dump<'a>> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let dump = DumpSeed { want }
+        let dump = DumpSeed { want, reader }
             .deserialize(&mut de)
             .and_then(|d| de.end().map(|_| d))
             .map_err(|e| crate::input::json_error(json, at, &e))?;
@@ -272,18 +414,19 @@ impl<'a> Dump<'a> {
     }
 }
 
-struct DumpSeed {
+struct DumpSeed<'r, R> {
     want: Want,
+    reader: &'r mut R,
 }
 
-impl<'de> DeserializeSeed<'de> for DumpSeed {
+impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for DumpSeed<'_, R> {
     type Value = Dump<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for DumpSeed {
+impl<'de, R: ListReader<'de>> Visitor<'de> for DumpSeed<'_, R> {
     type Value = Dump<'de>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an Envoy config dump object with a `configs` list")
@@ -292,7 +435,10 @@ impl<'de> Visitor<'de> for DumpSeed {
         let mut dump = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == "configs" {
-                dump = Some(map.next_value_seed(ConfigsSeed { want: self.want })?);
+                dump = Some(map.next_value_seed(ConfigsSeed {
+                    want: self.want,
+                    reader: &mut *self.reader,
+                })?);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -301,25 +447,29 @@ impl<'de> Visitor<'de> for DumpSeed {
     }
 }
 
-struct ConfigsSeed {
+struct ConfigsSeed<'r, R> {
     want: Want,
+    reader: &'r mut R,
 }
 
-impl<'de> DeserializeSeed<'de> for ConfigsSeed {
+impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for ConfigsSeed<'_, R> {
     type Value = Dump<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for ConfigsSeed {
+impl<'de, R: ListReader<'de>> Visitor<'de> for ConfigsSeed<'_, R> {
     type Value = Dump<'de>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of config dump sections")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut dump = Dump::default();
-        while let Some(section) = seq.next_element_seed(SectionSeed { want: self.want })? {
+        while let Some(section) = seq.next_element_seed(SectionSeed {
+            want: self.want,
+            reader: &mut *self.reader,
+        })? {
             match section {
                 Scanned::Kept(s) => dump.sections.push(s),
                 Scanned::Skipped => {}
@@ -340,18 +490,19 @@ enum Scanned<'a> {
     Unknown(String),
 }
 
-struct SectionSeed {
+struct SectionSeed<'r, R> {
     want: Want,
+    reader: &'r mut R,
 }
 
-impl<'de> DeserializeSeed<'de> for SectionSeed {
+impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for SectionSeed<'_, R> {
     type Value = Scanned<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for SectionSeed {
+impl<'de, R: ListReader<'de>> Visitor<'de> for SectionSeed<'_, R> {
     type Value = Scanned<'de>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a config dump section object with an `@type`")
@@ -360,13 +511,24 @@ impl<'de> Visitor<'de> for SectionSeed {
         // Envoy and istioctl print `@type` first; until it is seen, fields are kept so that a
         // section written in another order still reads correctly.
         let mut type_url: Option<Cow<'de, str>> = None;
+        let mut kept_kind: Option<SectionKind> = None;
         let mut keep = true;
         let mut fields = Vec::new();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == "@type" {
                 let url: Cow<'de, str> = map.next_value()?;
-                keep = SectionKind::from_type_url(&url).is_some_and(|k| self.want.has(k));
+                kept_kind = SectionKind::from_type_url(&url).filter(|k| self.want.has(*k));
+                keep = kept_kind.is_some();
+                if let Some(kind) = kept_kind {
+                    self.reader.restart(kind);
+                }
                 type_url = Some(url);
+            } else if let Some(kind) = kept_kind.filter(|k| self.reader.takes(*k, &key)) {
+                map.next_value_seed(ListSeed {
+                    reader: &mut *self.reader,
+                    kind,
+                    field: &key,
+                })?;
             } else if keep {
                 fields.push((key, map.next_value::<&'de RawValue>()?));
             } else {
@@ -375,11 +537,75 @@ impl<'de> Visitor<'de> for SectionSeed {
         }
         let type_url =
             type_url.ok_or_else(|| de::Error::custom("a config dump section has no `@type`"))?;
-        Ok(match SectionKind::from_type_url(&type_url) {
-            None => Scanned::Unknown(type_url.into_owned()),
-            Some(_) if keep => Scanned::Kept(Section { type_url, fields }),
-            Some(_) => Scanned::Skipped,
-        })
+        let kind = match SectionKind::from_type_url(&type_url) {
+            None => return Ok(Scanned::Unknown(type_url.into_owned())),
+            Some(_) if !keep => return Ok(Scanned::Skipped),
+            Some(kind) => kind,
+        };
+        // Fields read before `@type` was known, that the reader takes.
+        let mut rest = Vec::with_capacity(fields.len());
+        for (key, raw) in fields {
+            if !self.reader.takes(kind, &key) {
+                rest.push((key, raw));
+                continue;
+            }
+            let seed = ListSeed {
+                reader: &mut *self.reader,
+                kind,
+                field: &key,
+            };
+            seed.deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+                .map_err(|e| de::Error::custom(without_position(&e)))?;
+        }
+        Ok(Scanned::Kept(Section {
+            type_url,
+            fields: rest,
+        }))
+    }
+}
+
+/// A list field, handed to the reader item by item.
+struct ListSeed<'r, R> {
+    reader: &'r mut R,
+    kind: SectionKind,
+    field: &'r str,
+}
+
+impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for ListSeed<'_, R> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, R: ListReader<'de>> Visitor<'de> for ListSeed<'_, R> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a list in {}", self.field)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(ItemSeed {
+                reader: &mut *self.reader,
+                kind: self.kind,
+                field: self.field,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+}
+
+struct ItemSeed<'r, R> {
+    reader: &'r mut R,
+    kind: SectionKind,
+    field: &'r str,
+}
+
+impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for ItemSeed<'_, R> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.reader.item(self.kind, self.field, d)
     }
 }
 
@@ -425,6 +651,79 @@ mod tests {
         let err = dump.require(SectionKind::Routes).unwrap_err();
         assert!(err.message.contains("RoutesConfigDump"), "{}", err.message);
         assert!(err.message.contains("Mystery"), "{}", err.message);
+    }
+
+    #[derive(Deserialize)]
+    struct Named<'a> {
+        #[serde(borrow)]
+        name: Cow<'a, str>,
+    }
+
+    const CLUSTER_LISTS: &[&str] = &["dynamic_active_clusters", "static_clusters"];
+
+    fn names<'a>(
+        kind: SectionKind,
+    ) -> ResourceReader<'a, Named<'a>, String, impl FnMut(Resource<'a, Named<'a>>) -> Option<String>>
+    {
+        ResourceReader::new(kind, CLUSTER_LISTS, false, |r: Resource<Named>| {
+            Some(format!("{}:{}", r.list, r.value.name))
+        })
+    }
+
+    #[test]
+    fn a_reader_reads_its_lists_in_the_one_pass_and_they_are_not_kept_raw() {
+        let json = r#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump",
+            "version_info":"1",
+            "static_clusters":[{"cluster":{"name":"s"}}],
+            "dynamicActiveClusters":[{"cluster":{"name":"a"}},{"cluster":{"name":"b"}}]}]}"#;
+        let mut reader = names(SectionKind::Clusters);
+        let dump = Dump::parse_with(json, 0, Want::all(), &mut reader).unwrap();
+        // List order is the reader's, not the input's.
+        assert_eq!(reader.finish(), ["0:a", "0:b", "1:s"]);
+        let section = dump.section(SectionKind::Clusters).unwrap();
+        assert!(section.field("static_clusters").is_none());
+        assert_eq!(section.field("version_info").unwrap().get(), "\"1\"");
+    }
+
+    #[test]
+    fn lists_before_a_late_type_are_read_after_it_and_the_last_section_wins() {
+        let json = r#"{"configs":[
+            {"@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump",
+             "static_clusters":[{"cluster":{"name":"old"}}]},
+            {"static_clusters":[{"cluster":{"name":"s"}}],
+             "@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump",
+             "dynamic_active_clusters":[{"cluster":{"name":"a"}}]}]}"#;
+        let mut reader = names(SectionKind::Clusters);
+        Dump::parse_with(json, 0, Want::all(), &mut reader).unwrap();
+        assert_eq!(reader.finish(), ["0:a", "1:s"]);
+    }
+
+    #[test]
+    fn a_bad_item_is_an_error_at_its_place_in_the_file() {
+        let json = r#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump",
+            "static_clusters":[{"cluster":{"name":7}}]}]}"#;
+        let mut reader = names(SectionKind::Clusters);
+        let err = Dump::parse_with(json, 0, Want::all(), &mut reader).unwrap_err();
+        assert!(
+            err.message.starts_with("unexpected JSON content at byte ")
+                && err.message.contains("line 2")
+                && err.message.contains("invalid type: integer `7`"),
+            "{}",
+            err.message
+        );
+    }
+
+    /// `pc all -o wide` read endpoint counts and the endpoint table from the same lists; the
+    /// first reader took every item and the EDS table came out empty.
+    #[test]
+    fn both_readers_of_one_list_see_every_item() {
+        let json = r#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump",
+            "static_clusters":[{"cluster":{"name":"s"}},{"cluster":{"name":"t"}}]}]}"#;
+        let mut readers = (names(SectionKind::Clusters), names(SectionKind::Clusters));
+        Dump::parse_with(json, 0, Want::all(), &mut readers).unwrap();
+        let (first, second) = readers;
+        assert_eq!(first.finish(), ["1:s", "1:t"]);
+        assert_eq!(second.finish(), ["1:s", "1:t"]);
     }
 
     #[test]

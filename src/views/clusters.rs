@@ -6,12 +6,12 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
-use crate::envoy::dump::{Dump, SectionKind};
+use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
-use crate::envoy::resources::Cluster;
+use crate::envoy::resources::{Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-use crate::views::State;
+use crate::views::{eds, Source, State};
 
 /// One cluster of the dump, with its raw JSON when it will be printed as JSON.
 pub struct Entry<'a> {
@@ -20,27 +20,49 @@ pub struct Entry<'a> {
     pub state: State,
 }
 
-/// Active clusters, then static ones, as istioctl lists them; warming ones too when asked.
-/// Tables need only the typed view, read in the same pass; JSON output keeps the raw text too.
-pub fn entries<'a>(dump: &Dump<'a>, with_warming: bool, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
-    let section = dump.require(SectionKind::Clusters)?;
-    let mut fields = vec![
-        ("dynamic_active_clusters", State::Active),
-        ("static_clusters", State::Static),
-    ];
-    if with_warming {
-        fields.push(("dynamic_warming_clusters", State::Warming));
-    }
-    let lists: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
-    Ok(section
-        .resources::<Cluster>(&lists, "a cluster", keep_raw)?
-        .into_iter()
-        .map(|r| Entry {
-            raw: r.raw,
-            cluster: r.value,
-            state: fields[r.list].1,
-        })
-        .collect())
+static LISTS: [&str; 3] = [
+    "dynamic_active_clusters",
+    "static_clusters",
+    "dynamic_warming_clusters",
+];
+static STATES: [State; 3] = [State::Active, State::Static, State::Warming];
+
+/// Reads, while the dump is parsed, the clusters `filter` keeps: active ones, then static ones,
+/// as istioctl lists them, and warming ones when asked. JSON output keeps the raw text too.
+#[allow(clippy::type_complexity)]
+pub fn reader<'de, 'f>(
+    filter: &'f ClusterFilter,
+    with_warming: bool,
+    keep_raw: bool,
+) -> ResourceReader<
+    'de,
+    Cluster<'de>,
+    Entry<'de>,
+    impl FnMut(Resource<'de, Cluster<'de>>) -> Option<Entry<'de>> + 'f,
+> {
+    let lists = if with_warming {
+        &LISTS[..]
+    } else {
+        &LISTS[..2]
+    };
+    ResourceReader::new(
+        SectionKind::Clusters,
+        lists,
+        keep_raw,
+        move |r: Resource<'de, Cluster<'de>>| {
+            filter.matches(&r.value.name).then(|| Entry {
+                raw: r.raw,
+                cluster: r.value,
+                state: STATES[r.list],
+            })
+        },
+    )
+}
+
+/// The clusters a reader kept, in istioctl's order; an error when the dump has none at all.
+pub fn sorted<'a>(dump: &Dump<'a>, kept: Vec<Entry<'a>>) -> Result<Vec<Entry<'a>>> {
+    dump.require(SectionKind::Clusters)?;
+    Ok(sort_by_cluster_name(kept, |e| &e.cluster.name))
 }
 
 impl ClusterFilter {
@@ -59,31 +81,26 @@ impl ClusterFilter {
     }
 }
 
-pub fn select<'a>(
-    dump: &Dump<'a>,
+pub fn run(
+    src: &Source,
     filter: &ClusterFilter,
-    with_warming: bool,
-    keep_raw: bool,
-) -> Result<Vec<Entry<'a>>> {
-    let entries: Vec<Entry> = entries(dump, with_warming, keep_raw)?
-        .into_iter()
-        .filter(|e| filter.matches(&e.cluster.name))
-        .collect();
-    Ok(sort_by_cluster_name(entries, |e| &e.cluster.name))
-}
-
-pub fn run(dump: &Dump, filter: &ClusterFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     let wide = format == Format::Wide;
-    let entries = select(dump, filter, wide, !format.is_table())?;
+    // Endpoint counts come from the EDS section, which only `-o wide` asks for.
+    let mut readers = (
+        reader(filter, wide, !format.is_table()),
+        EndpointCounts::reader(wide),
+    );
+    let dump = src.dump(&mut readers)?;
+    let (clusters, counts) = readers;
+    let entries = sorted(&dump, clusters.finish())?;
     if format.is_table() {
         if entries.is_empty() && filter == &ClusterFilter::default() {
             return Err(Error::input("no clusters found"));
         }
-        let health = if wide {
-            Some(EndpointCounts::from_dump(dump)?)
-        } else {
-            None
-        };
+        let health = wide.then(|| EndpointCounts::new(counts.finish()));
         table(&entries, None, health.as_ref()).write(out)?;
         return Ok(());
     }
@@ -211,30 +228,52 @@ fn tls_mode(c: &Cluster) -> String {
 }
 
 /// Healthy and total endpoint counts per cluster, from the dump's EDS data (present when the
-/// dump was taken with `include_eds`) and the clusters' own load assignments.
+/// dump was taken with `include_eds`), else the clusters' own load assignments.
 pub struct EndpointCounts {
     by_cluster: std::collections::HashMap<String, (usize, usize)>,
 }
 
+/// Healthy and total endpoints of one load assignment.
+type Counted<'a> = (Str<'a>, (usize, usize));
+
 impl EndpointCounts {
-    pub fn from_dump(dump: &Dump) -> Result<EndpointCounts> {
-        let mut by_cluster = std::collections::HashMap::new();
-        if let Some(section) = dump.section(SectionKind::Endpoints) {
-            for cla in crate::views::eds::assignments(section)? {
-                let e = by_cluster
-                    .entry(cla.cluster_name.to_string())
-                    .or_insert((0, 0));
-                for l in &cla.endpoints {
-                    for ep in &l.lb_endpoints {
-                        e.1 += 1;
-                        if counts_as_healthy(ep.health_status.as_deref()) {
-                            e.0 += 1;
-                        }
+    /// Reads the counts of each load assignment while the dump is parsed, when `wanted`.
+    #[allow(clippy::type_complexity)]
+    pub fn reader<'de>(
+        wanted: bool,
+    ) -> ResourceReader<
+        'de,
+        ClusterLoadAssignment<'de>,
+        Counted<'de>,
+        impl FnMut(Resource<'de, ClusterLoadAssignment<'de>>) -> Option<Counted<'de>>,
+    > {
+        let lists = if wanted { &eds::LISTS[..] } else { &[] };
+        ResourceReader::new(
+            SectionKind::Endpoints,
+            lists,
+            false,
+            |r: Resource<'de, ClusterLoadAssignment<'de>>| {
+                let cla = r.value;
+                let mut counts = (0, 0);
+                for ep in cla.endpoints.iter().flat_map(|l| &l.lb_endpoints) {
+                    counts.1 += 1;
+                    if counts_as_healthy(ep.health_status.as_deref()) {
+                        counts.0 += 1;
                     }
                 }
-            }
+                Some((cla.cluster_name, counts))
+            },
+        )
+    }
+
+    pub fn new(counted: Vec<Counted>) -> EndpointCounts {
+        let mut by_cluster = std::collections::HashMap::new();
+        for (name, (healthy, total)) in counted {
+            let e = by_cluster.entry(name.into_owned()).or_insert((0, 0));
+            e.0 += healthy;
+            e.1 += total;
         }
-        Ok(EndpointCounts { by_cluster })
+        EndpointCounts { by_cluster }
     }
 
     fn describe(&self, c: &Cluster) -> String {

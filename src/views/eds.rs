@@ -6,59 +6,56 @@ use std::io::Write;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
-use crate::envoy::dump::{key_matches, parse_raw, Dump, RawObject, Section, SectionKind};
+use crate::envoy::dump::{
+    key_matches, parse_raw, RawObject, Resource, ResourceReader, SectionKind,
+};
 use crate::envoy::names::sort_by_cluster_name;
-use crate::envoy::resources::{ClusterLoadAssignment, LbEndpoint};
+use crate::envoy::resources::{ClusterLoadAssignment, LbEndpoint, Str};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
+use crate::views::Source;
 
-/// A load assignment, with its raw JSON when it will be printed as JSON.
+/// The lists of an EDS section that hold load assignments.
+pub static LISTS: [&str; 2] = ["dynamic_endpoint_configs", "static_endpoint_configs"];
+
+/// A load assignment the filter keeps: its rows, and its raw JSON when printed as JSON.
 pub struct Entry<'a> {
     pub raw: Option<&'a RawValue>,
-    pub cla: ClusterLoadAssignment<'a>,
+    pub cluster_name: Str<'a>,
+    pub rows: Vec<EdsRow>,
 }
 
-/// Tables need only the typed view, read in one pass; JSON output keeps the raw text too.
-fn entries<'a>(section: &Section<'a>, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
-    let lists = ["dynamic_endpoint_configs", "static_endpoint_configs"];
-    Ok(section
-        .resources::<ClusterLoadAssignment>(&lists, "a cluster load assignment", keep_raw)?
-        .into_iter()
-        .map(|r| Entry {
-            raw: r.raw,
-            cla: r.value,
-        })
-        .collect())
-}
-
-/// Every load assignment of an EDS section.
-pub fn assignments<'a>(section: &Section<'a>) -> Result<Vec<ClusterLoadAssignment<'a>>> {
-    Ok(entries(section, false)?
-        .into_iter()
-        .map(|e| e.cla)
-        .collect())
-}
-
-/// One row per endpoint that passes the filter, assignments sorted like clusters. A dump
-/// without an EDS section has no endpoints: an empty table, as istioctl prints.
-pub fn select<'a>(
-    dump: &Dump<'a>,
-    filter: &EndpointFilter,
+/// Reads the load assignments while the dump is parsed, each turned into its rows at once. A
+/// dump without an EDS section has no endpoints: an empty table, as istioctl prints.
+#[allow(clippy::type_complexity)]
+pub fn reader<'de, 'f>(
+    filter: &'f EndpointFilter,
     keep_raw: bool,
-) -> Result<Vec<(Entry<'a>, Vec<EdsRow>)>> {
-    let Some(section) = dump.section(SectionKind::Endpoints) else {
-        return Ok(Vec::new());
-    };
-    let mut selected = Vec::new();
-    for e in entries(section, keep_raw)? {
-        let rows = rows(&e.cla, filter);
-        if !rows.is_empty() || filter == &EndpointFilter::default() {
-            selected.push((e, rows));
-        }
-    }
-    let selected = sort_by_cluster_name(selected, |(e, _)| &e.cla.cluster_name);
-    Ok(selected)
+) -> ResourceReader<
+    'de,
+    ClusterLoadAssignment<'de>,
+    Entry<'de>,
+    impl FnMut(Resource<'de, ClusterLoadAssignment<'de>>) -> Option<Entry<'de>> + 'f,
+> {
+    ResourceReader::new(
+        SectionKind::Endpoints,
+        &LISTS,
+        keep_raw,
+        move |r: Resource<'de, ClusterLoadAssignment<'de>>| {
+            let rows = rows(&r.value, filter);
+            (!rows.is_empty() || filter == &EndpointFilter::default()).then_some(Entry {
+                raw: r.raw,
+                cluster_name: r.value.cluster_name,
+                rows,
+            })
+        },
+    )
+}
+
+/// Assignments in the order clusters are listed.
+pub fn sorted(kept: Vec<Entry>) -> Vec<Entry> {
+    sort_by_cluster_name(kept, |e| &e.cluster_name)
 }
 
 pub struct EdsRow {
@@ -112,9 +109,9 @@ fn rows(cla: &ClusterLoadAssignment, filter: &EndpointFilter) -> Vec<EdsRow> {
     out
 }
 
-pub fn table(selected: &[(Entry, Vec<EdsRow>)], kind_prefix: Option<&str>) -> Table {
+pub fn table(selected: &[Entry], kind_prefix: Option<&str>) -> Table {
     let mut t = Table::new(5).header(&["NAME", "STATUS", "LOCALITY", "CLUSTER"]);
-    for r in selected.iter().flat_map(|(_, rows)| rows) {
+    for r in selected.iter().flat_map(|e| &e.rows) {
         t.row(vec![
             format!("{}{}", kind_prefix.unwrap_or(""), r.name),
             r.status.clone(),
@@ -125,13 +122,20 @@ pub fn table(selected: &[(Entry, Vec<EdsRow>)], kind_prefix: Option<&str>) -> Ta
     t
 }
 
+/// The load assignments `filter` keeps, read in one pass.
+fn select<'a>(src: &Source<'a>, filter: &EndpointFilter, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
+    let mut reader = reader(filter, keep_raw);
+    src.dump(&mut reader)?;
+    Ok(sorted(reader.finish()))
+}
+
 pub fn run(
-    dump: &Dump,
+    src: &Source,
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let selected = select(dump, filter, !format.is_table())?;
+    let selected = select(src, filter, !format.is_table())?;
     if format.is_table() {
         table(&selected, None).write(out)?;
         return Ok(());
@@ -140,7 +144,7 @@ pub fn run(
     // keeps whole load assignments as they are.
     let by_endpoint = filter.address.is_some() || filter.port.is_some() || filter.status.is_some();
     let mut texts = Vec::new();
-    for (e, _) in &selected {
+    for e in &selected {
         texts.push(match by_endpoint {
             true => filtered_assignment(e, filter)?,
             false => raw_of(e)?.get().to_string(),
@@ -177,7 +181,7 @@ fn filtered_assignment(e: &Entry, filter: &EndpointFilter) -> Result<String> {
             let addr = lb.endpoint.as_ref().and_then(|ep| ep.address.as_ref());
             let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
             let status = lb.health_status.as_deref().unwrap_or("UNKNOWN");
-            if filter.matches(&host, port, status, &e.cla.cluster_name) {
+            if filter.matches(&host, port, status, &e.cluster_name) {
                 kept.push(lb_raw.get());
             }
         }
@@ -191,17 +195,17 @@ fn filtered_assignment(e: &Entry, filter: &EndpointFilter) -> Result<String> {
 /// `pc endpoints -f <config dump>`: the endpoint table from EDS data, where outlier state is
 /// not recorded.
 pub fn run_as_endpoints(
-    dump: &Dump,
+    src: &Source,
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
-        return run(dump, filter, format, out);
+        return run(src, filter, format, out);
     }
-    let mut rows: Vec<Row> = select(dump, filter, false)?
+    let mut rows: Vec<Row> = select(src, filter, false)?
         .into_iter()
-        .flat_map(|(_, rows)| rows)
+        .flat_map(|e| e.rows)
         .map(|r| Row {
             host: r.host,
             port: r.port,

@@ -14,7 +14,7 @@ pub mod secrets;
 use std::io::Write;
 
 use crate::config::{Format, ViewKind};
-use crate::envoy::dump::{Dump, SectionKind, Want};
+use crate::envoy::dump::{Dump, ListReader, NoLists, SectionKind, Want};
 use crate::error::{Error, Result};
 use crate::input::{DocKind, Document};
 
@@ -121,6 +121,27 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
     }
 }
 
+/// A config dump to read for a view, with what its errors need to say where it came from.
+pub struct Source<'a> {
+    json: &'a str,
+    at: usize,
+    origin: &'a str,
+    want: Want,
+}
+
+impl<'a> Source<'a> {
+    /// The sections the view wants, with `reader` reading its lists in the same pass.
+    pub fn dump<R: ListReader<'a>>(&self, reader: &mut R) -> Result<Dump<'a>> {
+        Dump::parse_with(self.json, self.at, self.want, reader)
+            .map_err(|e| crate::input::with_origin(self.origin, e))
+    }
+
+    /// The whole document's text, for `all -o json`.
+    pub fn json(&self) -> &'a str {
+        self.json
+    }
+}
+
 /// Renders a view of a document. `now` is the Unix time certificates are judged against.
 pub fn render(
     view: &ViewKind,
@@ -144,18 +165,22 @@ pub fn render(
             view.command()
         )));
     }
-    let dump = Dump::parse(json, doc.start(), wanted(view, format))
-        .map_err(|e| crate::input::with_origin(&doc.origin, e))?;
+    let src = Source {
+        json,
+        at: doc.start(),
+        origin: &doc.origin,
+        want: wanted(view, format),
+    };
     let rendered = match view {
-        ViewKind::All(f) => all::run(json, &dump, f, format, now, out),
-        ViewKind::Bootstrap => bootstrap::run(&dump, format, out),
-        ViewKind::Clusters(f) => clusters::run(&dump, f, format, out),
-        ViewKind::Listeners(f) => listeners::run(&dump, f, format, out),
-        ViewKind::Routes(f) => routes::run(&dump, f, format, out),
-        ViewKind::Endpoints(f) => eds::run_as_endpoints(&dump, f, format, out),
-        ViewKind::Eds(f) => eds::run(&dump, f, format, out),
-        ViewKind::Secrets => secrets::run(&dump, format, now, out),
-        ViewKind::Ecds => ecds::run(&dump, format, out),
+        ViewKind::All(f) => all::run(&src, f, format, now, out),
+        ViewKind::Clusters(f) => clusters::run(&src, f, format, out),
+        ViewKind::Routes(f) => routes::run(&src, f, format, out),
+        ViewKind::Endpoints(f) => eds::run_as_endpoints(&src, f, format, out),
+        ViewKind::Eds(f) => eds::run(&src, f, format, out),
+        ViewKind::Bootstrap => bootstrap::run(&src.dump(&mut NoLists)?, format, out),
+        ViewKind::Listeners(f) => listeners::run(&src.dump(&mut NoLists)?, f, format, out),
+        ViewKind::Secrets => secrets::run(&src.dump(&mut NoLists)?, format, now, out),
+        ViewKind::Ecds => ecds::run(&src.dump(&mut NoLists)?, format, out),
     };
     // Content errors name the file; "no clusters found" and the like speak of the dump itself.
     rendered.map_err(|e| match e.message.starts_with("config dump: ") {

@@ -5,11 +5,12 @@ use std::io::Write;
 use serde_json::value::RawValue;
 
 use crate::config::{Format, RouteFilter};
-use crate::envoy::dump::{Dump, SectionKind};
+use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::istio_config_ref;
 use crate::envoy::resources::{describe_match, Route, RouteConfiguration};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
+use crate::views::Source;
 
 /// A route configuration, with its raw JSON when it will be printed as JSON.
 pub struct Entry<'a> {
@@ -17,19 +18,35 @@ pub struct Entry<'a> {
     pub config: RouteConfiguration<'a>,
 }
 
-/// Dynamic route configs, then static ones. Tables need only the typed view, read in one pass;
-/// JSON output keeps the raw text too.
-pub fn entries<'a>(dump: &Dump<'a>, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
-    let section = dump.require(SectionKind::Routes)?;
-    let lists = ["dynamic_route_configs", "static_route_configs"];
-    Ok(section
-        .resources::<RouteConfiguration>(&lists, "a route configuration", keep_raw)?
-        .into_iter()
-        .map(|r| Entry {
-            raw: r.raw,
-            config: r.value,
-        })
-        .collect())
+static LISTS: [&str; 2] = ["dynamic_route_configs", "static_route_configs"];
+
+/// Reads, while the dump is parsed, the route configs `filter` keeps: dynamic ones, then static
+/// ones. JSON output keeps the raw text too.
+#[allow(clippy::type_complexity)]
+pub fn reader<'de, 'f>(
+    filter: &'f RouteFilter,
+    keep_raw: bool,
+) -> ResourceReader<
+    'de,
+    RouteConfiguration<'de>,
+    Entry<'de>,
+    impl FnMut(Resource<'de, RouteConfiguration<'de>>) -> Option<Entry<'de>> + 'f,
+> {
+    ResourceReader::new(
+        SectionKind::Routes,
+        &LISTS,
+        keep_raw,
+        move |r: Resource<'de, RouteConfiguration<'de>>| {
+            let wanted = filter
+                .name
+                .as_ref()
+                .is_none_or(|n| r.value.name == n.as_str());
+            wanted.then_some(Entry {
+                raw: r.raw,
+                config: r.value,
+            })
+        },
+    )
 }
 
 /// istioctl sorts route configs by their names as numbers and gives up on names that are not:
@@ -67,22 +84,18 @@ fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
     }
 }
 
-pub fn select<'a>(dump: &Dump<'a>, filter: &RouteFilter, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
-    let mut entries: Vec<Entry> = entries(dump, keep_raw)?
-        .into_iter()
-        .filter(|e| {
-            filter
-                .name
-                .as_ref()
-                .is_none_or(|n| e.config.name == n.as_str())
-        })
-        .collect();
-    sort_numeric_in_place(&mut entries);
-    Ok(entries)
+/// The route configs a reader kept, in istioctl's order; an error when the dump has no route
+/// section.
+pub fn sorted<'a>(dump: &Dump<'a>, mut kept: Vec<Entry<'a>>) -> Result<Vec<Entry<'a>>> {
+    dump.require(SectionKind::Routes)?;
+    sort_numeric_in_place(&mut kept);
+    Ok(kept)
 }
 
-pub fn run(dump: &Dump, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
-    let entries = select(dump, filter, !format.is_table())?;
+pub fn run(src: &Source, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+    let mut reader = reader(filter, !format.is_table());
+    let dump = src.dump(&mut reader)?;
+    let entries = sorted(&dump, reader.finish())?;
     if format.is_table() {
         if entries.is_empty() && filter.name.is_none() {
             return Err(Error::input("no routes found"));
