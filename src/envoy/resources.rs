@@ -185,17 +185,18 @@ pub struct InternalAddress<'a> {
     pub endpoint_id: Str<'a>,
 }
 
-impl Address<'_> {
-    /// The address without its port: an IP, `unix://path` or `envoy://listener/id`.
-    pub fn host(&self) -> String {
+impl<'a> Address<'a> {
+    /// The address without its port: an IP (borrowed from the input), `unix://path` or
+    /// `envoy://listener/id`.
+    pub fn host(&self) -> Str<'a> {
         if let Some(s) = &self.socket_address {
-            s.address.to_string()
+            s.address.clone()
         } else if let Some(p) = &self.pipe {
-            format!("unix://{}", p.path)
+            format!("unix://{}", p.path).into()
         } else if let Some(i) = &self.envoy_internal_address {
-            format!("envoy://{}/{}", i.server_listener_name, i.endpoint_id)
+            format!("envoy://{}/{}", i.server_listener_name, i.endpoint_id).into()
         } else {
-            String::new()
+            Str::default()
         }
     }
 
@@ -206,7 +207,7 @@ impl Address<'_> {
     /// `ip:port`, or the bare host when there is no port.
     pub fn host_port(&self) -> String {
         match self.port() {
-            0 => self.host(),
+            0 => self.host().into_owned(),
             p => format!("{}:{p}", self.host()),
         }
     }

@@ -2,14 +2,16 @@
 //! widest cell plus the padding, the last cell of a line not padded. Every table here has the
 //! same number of cells on each line, so tabwriter's column blocks are the whole table.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-pub struct Table {
+/// Cells may borrow from the resources they describe: a big table is not copied cell by cell.
+pub struct Table<'a> {
     padding: usize,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cow<'a, str>>>,
 }
 
-impl Table {
+impl<'a> Table<'a> {
     /// istioctl uses a padding of 5 for most tables and 1 for listeners and the bootstrap summary.
     pub fn new(padding: usize) -> Self {
         Table {
@@ -19,12 +21,12 @@ impl Table {
     }
 
     pub fn header<S: AsRef<str>>(mut self, cells: &[S]) -> Self {
-        self.row(cells.iter().map(|c| c.as_ref().to_string()).collect());
+        self.row(cells.iter().map(|c| c.as_ref().to_string()));
         self
     }
 
-    pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+    pub fn row<S: Into<Cow<'a, str>>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
     }
 
     pub fn len(&self) -> usize {
@@ -74,14 +76,14 @@ mod tests {
     #[test]
     fn columns_are_widest_cell_plus_padding_and_last_cell_is_bare() {
         let mut t = Table::new(5).header(&["A", "BB", "C"]);
-        t.row(vec!["xyz".into(), "".into(), "last".into()]);
+        t.row(["xyz", "", "last"]);
         assert_eq!(render(&t), "A       BB     C\nxyz            last\n");
     }
 
     #[test]
     fn width_counts_characters_not_bytes() {
         let mut t = Table::new(1).header(&["N", "V"]);
-        t.row(vec!["é".into(), "1".into()]);
+        t.row(["é", "1"]);
         assert_eq!(render(&t), "N V\né 1\n");
     }
 }

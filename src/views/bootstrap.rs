@@ -51,7 +51,7 @@ fn string_at(map: &std::collections::HashMap<Str, serde_json::Value>, key: &str)
 }
 
 /// The summary lines: Istio versions when the node metadata has them, and always Envoy's.
-pub fn summary(dump: &Dump) -> Result<Table> {
+pub fn summary(dump: &Dump) -> Result<Table<'static>> {
     let section = dump.require(SectionKind::Bootstrap)?;
     let bootstrap: Bootstrap = match section.field("bootstrap") {
         Some(raw) => parse_raw(raw, "the bootstrap")?,

@@ -112,7 +112,11 @@ pub fn run(
 }
 
 /// The cluster table; `kind_prefix` adds `all`'s leading NAME column.
-pub fn table(entries: &[Entry], kind_prefix: Option<&str>, wide: Option<&EndpointCounts>) -> Table {
+pub fn table(
+    entries: &[Entry],
+    kind_prefix: Option<&str>,
+    wide: Option<&EndpointCounts>,
+) -> Table<'static> {
     let mut header = vec![
         "SERVICE FQDN",
         "PORT",

@@ -1,7 +1,9 @@
 //! `pc eds`: endpoints from the dump's EDS section, with locality. Also the source of
 //! `pc endpoints -f <dump>` when the user has a config dump rather than `/clusters` output.
 
+use std::borrow::Cow;
 use std::io::Write;
+use std::rc::Rc;
 
 use serde_json::value::RawValue;
 
@@ -23,7 +25,7 @@ pub static LISTS: [&str; 2] = ["dynamic_endpoint_configs", "static_endpoint_conf
 pub struct Entry<'a> {
     pub raw: Option<&'a RawValue>,
     pub cluster_name: Str<'a>,
-    pub rows: Vec<EdsRow>,
+    pub rows: Vec<EdsRow<'a>>,
 }
 
 /// Reads the load assignments while the dump is parsed, each turned into its rows at once. A
@@ -58,32 +60,29 @@ pub fn sorted(kept: Vec<Entry>) -> Vec<Entry> {
     sort_by_cluster_name(kept, |e| &e.cluster_name)
 }
 
-pub struct EdsRow {
+/// One endpoint; the strings borrow from the dump where they are its own text.
+pub struct EdsRow<'a> {
     pub name: String,
-    pub host: String,
+    pub host: Str<'a>,
     pub port: u32,
-    pub status: String,
-    pub locality: String,
-    pub cluster: String,
+    pub status: Str<'a>,
+    pub locality: Rc<str>,
+    pub cluster: Str<'a>,
 }
 
-fn rows(cla: &ClusterLoadAssignment, filter: &EndpointFilter) -> Vec<EdsRow> {
+fn rows<'a>(cla: &ClusterLoadAssignment<'a>, filter: &EndpointFilter) -> Vec<EdsRow<'a>> {
     let mut out = Vec::new();
     for group in &cla.endpoints {
-        let locality = group
+        let locality: Rc<str> = group
             .locality
             .as_ref()
-            .map(|l| {
-                format!("{}/{}/{}", l.region, l.zone, l.sub_zone)
-                    .trim_matches('/')
-                    .to_string()
-            })
-            .unwrap_or_default();
+            .map(|l| Rc::from(format!("{}/{}/{}", l.region, l.zone, l.sub_zone).trim_matches('/')))
+            .unwrap_or_else(|| Rc::from(""));
         for lb in &group.lb_endpoints {
             let Some(ep) = &lb.endpoint else { continue };
             let addr = ep.address.as_ref();
             let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
-            let status = lb.health_status.as_deref().unwrap_or("UNKNOWN").to_string();
+            let status = lb.health_status.clone().unwrap_or(Str::Borrowed("UNKNOWN"));
             if !filter.matches(&host, port, &status, &cla.cluster_name) {
                 continue;
             }
@@ -102,21 +101,25 @@ fn rows(cla: &ClusterLoadAssignment, filter: &EndpointFilter) -> Vec<EdsRow> {
                 port,
                 status,
                 locality: locality.clone(),
-                cluster: cla.cluster_name.to_string(),
+                cluster: cla.cluster_name.clone(),
             });
         }
     }
     out
 }
 
-pub fn table(selected: &[Entry], kind_prefix: Option<&str>) -> Table {
+pub fn table<'e>(selected: &'e [Entry], kind_prefix: Option<&str>) -> Table<'e> {
     let mut t = Table::new(5).header(&["NAME", "STATUS", "LOCALITY", "CLUSTER"]);
     for r in selected.iter().flat_map(|e| &e.rows) {
-        t.row(vec![
-            format!("{}{}", kind_prefix.unwrap_or(""), r.name),
-            r.status.clone(),
-            r.locality.clone(),
-            r.cluster.clone(),
+        let name = match kind_prefix {
+            Some(prefix) => Cow::Owned(format!("{prefix}{}", r.name)),
+            None => Cow::Borrowed(r.name.as_str()),
+        };
+        t.row([
+            name,
+            r.status.as_ref().into(),
+            r.locality.as_ref().into(),
+            r.cluster.as_ref().into(),
         ]);
     }
     t

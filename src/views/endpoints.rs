@@ -2,6 +2,7 @@
 //! `/clusters?format=json`, where health and outlier state live. Given a config dump instead,
 //! the dump's EDS data is used and the outlier column says it is unknown.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Deserialize;
@@ -44,18 +45,18 @@ struct HealthStatus<'a> {
 }
 
 /// One table row, whichever source it came from.
-pub struct Row {
-    pub host: String,
+pub struct Row<'a> {
+    pub host: Str<'a>,
     pub port: u32,
-    pub status: String,
+    pub status: Str<'a>,
     pub outlier: &'static str,
-    pub cluster: String,
+    pub cluster: Str<'a>,
 }
 
-impl Row {
+impl Row<'_> {
     pub fn endpoint(&self) -> String {
         if self.port == 0 {
-            self.host.clone()
+            self.host.to_string()
         } else {
             format!("{}:{}", self.host, self.port)
         }
@@ -84,35 +85,34 @@ pub fn sort_rows(rows: &mut [Row]) {
     rows.sort_by(|a, b| (&a.host, a.port, &a.cluster).cmp(&(&b.host, b.port, &b.cluster)));
 }
 
-pub fn table(rows: &[Row]) -> Table {
+pub fn table<'r>(rows: &'r [Row]) -> Table<'r> {
     let mut t = Table::new(5).header(&["ENDPOINT", "STATUS", "OUTLIER CHECK", "CLUSTER"]);
     for r in rows {
-        t.row(vec![
-            r.endpoint(),
-            r.status.clone(),
-            r.outlier.to_string(),
-            r.cluster.clone(),
+        t.row([
+            Cow::Owned(r.endpoint()),
+            r.status.as_ref().into(),
+            r.outlier.into(),
+            r.cluster.as_ref().into(),
         ]);
     }
     t
 }
 
-fn row_of(h: &HostStatus, cluster: &str) -> Row {
+fn row_of<'a>(h: &HostStatus<'a>, cluster: &Str<'a>) -> Row<'a> {
     let health = &h.health_status;
     Row {
         host: h.address.host(),
         port: h.address.port(),
         status: health
             .eds_health_status
-            .as_deref()
-            .unwrap_or("UNKNOWN")
-            .to_string(),
+            .clone()
+            .unwrap_or(Str::Borrowed("UNKNOWN")),
         outlier: if health.failed_outlier_check {
             "FAILED"
         } else {
             "OK"
         },
-        cluster: cluster.to_string(),
+        cluster: cluster.clone(),
     }
 }
 

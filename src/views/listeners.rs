@@ -334,7 +334,7 @@ pub fn table(
     verbose: bool,
     kind_prefix: Option<&str>,
     wide: bool,
-) -> Result<Table> {
+) -> Result<Table<'static>> {
     let mut header: Vec<&str> = if verbose {
         vec!["ADDRESSES", "PORT", "MATCH", "DESTINATION"]
     } else {

@@ -116,7 +116,12 @@ fn is_passthrough(r: &Route) -> bool {
         .is_some_and(|a| a.cluster == "PassthroughCluster")
 }
 
-pub fn table(entries: &[Entry], verbose: bool, kind_prefix: Option<&str>, wide: bool) -> Table {
+pub fn table(
+    entries: &[Entry],
+    verbose: bool,
+    kind_prefix: Option<&str>,
+    wide: bool,
+) -> Table<'static> {
     let mut header: Vec<&str> = if verbose {
         vec!["NAME", "VHOST NAME", "DOMAINS", "MATCH", "VIRTUAL SERVICE"]
     } else {

@@ -176,7 +176,7 @@ pub fn rows(dump: &Dump, now: i64) -> Result<Vec<CertRow>> {
     Ok(out)
 }
 
-pub fn table(rows: &[CertRow], kind_prefix: Option<&str>) -> Table {
+pub fn table(rows: &[CertRow], kind_prefix: Option<&str>) -> Table<'static> {
     let with_domain = !rows.is_empty() && rows.iter().all(|r| r.trust_domain.is_some());
     let mut header = vec![
         if kind_prefix.is_some() {
