@@ -146,14 +146,15 @@ pub fn run(
     // Like the table, JSON keeps only the endpoints the filter keeps; a cluster filter alone
     // keeps whole load assignments as they are.
     let by_endpoint = filter.address.is_some() || filter.port.is_some() || filter.status.is_some();
-    let mut texts = Vec::new();
+    // Unfiltered assignments are printed from the input's own text, not a copy of it.
+    let mut texts: Vec<Cow<str>> = Vec::new();
     for e in &selected {
         texts.push(match by_endpoint {
-            true => filtered_assignment(e, filter)?,
-            false => raw_of(e)?.get().to_string(),
+            true => filtered_assignment(e, filter)?.into(),
+            false => raw_of(e)?.get().into(),
         });
     }
-    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
     render::write_list(out, format, Shape::Packed, &texts)
 }
 

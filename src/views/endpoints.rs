@@ -164,7 +164,8 @@ pub fn run_clusters_json(
     }
     let doc: Clusters =
         serde_json::from_str(json).map_err(|e| crate::input::json_error(json, at, &e))?;
-    let mut selected: Vec<String> = Vec::new();
+    // A cluster whose hosts all pass, already in order, is printed from the input's own text.
+    let mut selected: Vec<Cow<str>> = Vec::new();
     for raw in doc.cluster_statuses {
         let cs: ClusterStatus = parse_raw(raw, "a cluster status")?;
         let mut kept: Vec<(Row, &RawValue)> = Vec::new();
@@ -178,12 +179,23 @@ pub fn run_clusters_json(
         if kept.is_empty() {
             continue;
         }
-        kept.sort_by(|a, b| (&a.0.host, a.0.port).cmp(&(&b.0.host, b.0.port)));
+        let in_order = |a: &(Row, &RawValue), b: &(Row, &RawValue)| {
+            (&a.0.host, a.0.port).cmp(&(&b.0.host, b.0.port))
+        };
+        if kept.len() == cs.host_statuses.len() && kept.is_sorted_by(|a, b| in_order(a, b).is_le())
+        {
+            selected.push(raw.get().into());
+            continue;
+        }
+        kept.sort_by(in_order);
         let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
         let obj: RawObject = parse_raw(raw, "a cluster status")?;
-        selected.push(obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(","))));
+        selected.push(
+            obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(",")))
+                .into(),
+        );
     }
-    let texts: Vec<&str> = selected.iter().map(String::as_str).collect();
+    let texts: Vec<&str> = selected.iter().map(AsRef::as_ref).collect();
     render::write_list(
         out,
         format,
