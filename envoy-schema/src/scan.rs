@@ -262,8 +262,10 @@ impl<'a> Scanner<'a> {
         Ok(unit)
     }
 
-    /// Moves past a number, checking RFC 8259's grammar.
+    /// Moves past a number, checking RFC 8259's grammar, and refusing one too big for an f64
+    /// as serde_json does (`1.5e3001`).
     pub(crate) fn number(&mut self) -> Result<(), TranscodeError> {
+        let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -288,8 +290,23 @@ impl<'a> Scanner<'a> {
                 return Err(self.syntax("invalid number: no digit in the exponent"));
             }
             self.skip_digits();
+            return self.in_f64_range(start);
+        }
+        // Without an exponent only a number of over 300 digits can overflow.
+        if self.pos - start > 300 {
+            return self.in_f64_range(start);
         }
         Ok(())
+    }
+
+    fn in_f64_range(&self, start: usize) -> Result<(), TranscodeError> {
+        let value = std::str::from_utf8(&self.bytes[start..self.pos])
+            .ok()
+            .and_then(|text| text.parse::<f64>().ok());
+        match value {
+            Some(v) if v.is_finite() => Ok(()),
+            _ => Err(self.syntax("number out of range")),
+        }
     }
 
     fn skip_digits(&mut self) {
