@@ -585,27 +585,25 @@ impl<'de, R: ListReader<'de>> Visitor<'de> for ListSeed<'_, R> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq
-            .next_element_seed(ItemSeed {
+            .next_element_seed(ItemSeed(ListSeed {
                 reader: &mut *self.reader,
                 kind: self.kind,
                 field: self.field,
-            })?
+            }))?
             .is_some()
         {}
         Ok(())
     }
 }
 
-struct ItemSeed<'r, R> {
-    reader: &'r mut R,
-    kind: SectionKind,
-    field: &'r str,
-}
+/// One item of that list.
+struct ItemSeed<'r, R>(ListSeed<'r, R>);
 
 impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for ItemSeed<'_, R> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        self.reader.item(self.kind, self.field, d)
+        let list = self.0;
+        list.reader.item(list.kind, list.field, d)
     }
 }
 
