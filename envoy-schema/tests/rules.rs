@@ -292,7 +292,14 @@ fn json_values() -> impl Strategy<Value = Value> {
 fn numbers_too_big_for_an_f64_are_refused_like_serde_json() {
     let long_integer = "9".repeat(400);
     let long_fraction = format!("0.{}", "9".repeat(400));
-    for text in ["-1.5e3001", "1e309", &long_integer, "1e308", "1e-400", &long_fraction] {
+    for text in [
+        "-1.5e3001",
+        "1e309",
+        &long_integer,
+        "1e308",
+        "1e-400",
+        &long_fraction,
+    ] {
         let expected = serde_json::from_str::<Value>(text).is_ok();
         let mut out = Vec::new();
         let got = transcode(text, STRUCT, KeyStyle::ProtoJson, &mut out, Some(b"  "));
