@@ -40,13 +40,15 @@ pub fn reader<'de, 'f>(
     Entry<'de>,
     impl FnMut(Resource<'de, ClusterLoadAssignment<'de>>) -> Option<Entry<'de>> + 'f,
 > {
+    // Without a filter every assignment is listed, also one with no endpoints.
+    let keep_empty = filter == &EndpointFilter::default();
     ResourceReader::new(
         SectionKind::Endpoints,
         &LISTS,
         keep_raw,
         move |r: Resource<'de, ClusterLoadAssignment<'de>>| {
             let rows = rows(&r.value, filter);
-            (!rows.is_empty() || filter == &EndpointFilter::default()).then_some(Entry {
+            (keep_empty || !rows.is_empty()).then_some(Entry {
                 raw: r.raw,
                 cluster_name: r.value.cluster_name,
                 rows,
