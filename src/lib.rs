@@ -74,8 +74,8 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             let doc = match source {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
-                    let path = views::admin_path(view, *format);
-                    let body = live::fetch(&cluster_options(config), target, "GET", &path)?;
+                    let request = views::admin_request(view, *format);
+                    let body = live::fetch_view(&cluster_options(config), target, &request)?;
                     Document::from_bytes(body, target.clone())?
                 }
             };

@@ -105,6 +105,25 @@ impl AdminConnection {
         path_and_query: &str,
         progress: &Progress,
     ) -> Result<Vec<u8>, Error> {
+        let (status, body) = self.exchange(method, path_and_query, progress).await?;
+        if status != StatusCode::OK {
+            return Err(Error::proxy(format!(
+                "Envoy on {} answered {status} to {} {path_and_query}: {}",
+                self.pod,
+                method.as_str(),
+                excerpt(&body)
+            )));
+        }
+        Ok(body)
+    }
+
+    /// Sends one admin request; returns the status and the body, read to the end.
+    pub(crate) async fn exchange(
+        &mut self,
+        method: Method,
+        path_and_query: &str,
+        progress: &Progress,
+    ) -> Result<(StatusCode, Vec<u8>), Error> {
         let what = format!("{} {path_and_query}", method.as_str());
         progress.set(format!(
             "waiting for Envoy's answer to {what} from {}",
@@ -134,7 +153,9 @@ impl AdminConnection {
             self.pod
         ));
         let mut body = response.into_body();
-        let mut received = Vec::new();
+        // One buffer, sized up front when Envoy says how much is coming (capped, as the number
+        // is the peer's word), so a big dump is not copied as the buffer grows.
+        let mut received = Vec::with_capacity(announced.map_or(0, |n| n.min(1 << 30) as usize));
         while let Some(frame) = body.frame().await {
             match frame {
                 Ok(frame) => {
@@ -151,14 +172,7 @@ impl AdminConnection {
                 }
             }
         }
-        if status != StatusCode::OK {
-            return Err(Error::proxy(format!(
-                "Envoy on {} answered {status} to {what}: {}",
-                self.pod,
-                excerpt(&received)
-            )));
-        }
-        Ok(received)
+        Ok((status, received))
     }
 
     /// Ends the exchange tidily: close the stream so the forwarder sends a WebSocket close, and

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use crate::error::{Error, ExitCode};
 use crate::target;
+use crate::views::AdminRequest;
 
 use cluster::Session;
 
@@ -84,12 +85,33 @@ pub fn fetch(
     method: &str,
     path_and_query: &str,
 ) -> Result<Vec<u8>, Error> {
-    let target = target::parse(target)?;
     let method = Method::parse(method)?;
-    let _spinner = spinner::Spinner::start(format!(
-        "asking {target} for {} {path_and_query}",
-        method.as_str()
-    ));
+    ask(opts, target, Ask::One(method, path_and_query))
+}
+
+/// Fetches what a view needs. When the request can be narrowed by `name_regex`, `/server_info`
+/// is asked first, on the same connection, whether this Envoy supports it.
+pub fn fetch_view(
+    opts: &ClusterOptions,
+    target: &str,
+    request: &AdminRequest,
+) -> Result<Vec<u8>, Error> {
+    ask(opts, target, Ask::View(request))
+}
+
+enum Ask<'a> {
+    One(Method, &'a str),
+    View(&'a AdminRequest),
+}
+
+fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Vec<u8>, Error> {
+    let target = target::parse(target)?;
+    let (method, path) = match &ask {
+        Ask::One(method, path) => (*method, *path),
+        Ask::View(request) => (Method::Get, request.path.as_str()),
+    };
+    let _spinner =
+        spinner::Spinner::start(format!("asking {target} for {} {path}", method.as_str()));
     block_on(async {
         let progress = Progress::new("loading the kubeconfig");
         let (session, connection, body) = within(opts.request_timeout, &progress, async {
@@ -98,9 +120,14 @@ pub fn fetch(
             let mut connection =
                 forward::AdminConnection::open(&session, &pod, opts.proxy_admin_port, &progress)
                     .await?;
-            let body = connection
-                .request(method, path_and_query, &progress)
-                .await?;
+            let path = match ask {
+                Ask::View(request) if request.narrowed.is_some() => {
+                    let supported = supports_name_regex(&mut connection, &progress).await?;
+                    request.path_for(supported)
+                }
+                _ => path,
+            };
+            let body = connection.request(method, path, &progress).await?;
             Ok((session, connection, body))
         })
         .await?;
@@ -109,6 +136,39 @@ pub fn fetch(
         drop(session);
         Ok(body)
     })
+}
+
+/// The first Envoy release whose `/config_dump` filters by `name_regex` for certain (the
+/// parameter came with envoyproxy/envoy#16774, mid-2021). An older Envoy ignores the parameter,
+/// which would cost only bytes, not correctness: the view filters again.
+const NAME_REGEX_SINCE: (u32, u32) = (1, 20);
+
+/// Whether the Envoy at the other end filters by `name_regex`, by the version in its
+/// `/server_info`. An Envoy that will not say (an admin API that refuses the path, an unreadable
+/// version) is taken not to.
+async fn supports_name_regex(
+    connection: &mut forward::AdminConnection,
+    progress: &Progress,
+) -> Result<bool, Error> {
+    let (status, body) = connection
+        .exchange(Method::Get, "/server_info", progress)
+        .await?;
+    Ok(status == hyper::StatusCode::OK
+        && envoy_version(&body).is_some_and(|v| v >= NAME_REGEX_SINCE))
+}
+
+/// Major and minor version from `/server_info`'s `version`, which reads
+/// `<commit>/<major>.<minor>.<patch>[-suffix]/<status>/<build type>/<TLS library>`.
+fn envoy_version(server_info: &[u8]) -> Option<(u32, u32)> {
+    #[derive(serde::Deserialize)]
+    struct ServerInfo<'a> {
+        #[serde(borrow)]
+        version: std::borrow::Cow<'a, str>,
+    }
+    let info: ServerInfo = serde_json::from_slice(server_info).ok()?;
+    let number = info.version.split('/').nth(1)?;
+    let mut parts = number.split(['.', '-']);
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
 }
 
 /// What the current operation is waiting on, so a timeout can say what timed out.
@@ -200,6 +260,28 @@ mod tests {
             "timed out after 20ms waiting for Envoy's answer to GET /ready from pod \"web\" \
              (--request-timeout)"
         );
+    }
+
+    #[test]
+    fn the_envoy_version_is_read_from_server_info() {
+        let info = |version: &str| format!(r#"{{"version": "{version}", "state": "LIVE"}}"#);
+        let version = |v: &str| envoy_version(info(v).as_bytes());
+        assert_eq!(
+            version("0123abcd/1.40.0/Clean/RELEASE/BoringSSL"),
+            Some((1, 40))
+        );
+        assert_eq!(
+            version("0123abcd/1.19.1/Modified/DEBUG/OpenSSL"),
+            Some((1, 19))
+        );
+        assert_eq!(
+            version("0123abcd/1.27.0-dev/Clean/RELEASE/BoringSSL"),
+            Some((1, 27))
+        );
+        assert_eq!(version("istio-proxy"), None);
+        assert_eq!(version("0123abcd/latest/Clean/RELEASE/BoringSSL"), None);
+        assert_eq!(envoy_version(b"<html>admin</html>"), None);
+        assert_eq!(envoy_version(br#"{"state": "LIVE"}"#), None);
     }
 
     #[test]

@@ -213,7 +213,7 @@ fn tls_mode(c: &Cluster) -> String {
     let modes: Vec<String> = c
         .transport_socket_matches
         .iter()
-        .filter_map(|m| m.transport_socket.as_ref().map(|ts| describe(ts)))
+        .filter_map(|m| m.transport_socket.as_ref().map(&describe))
         .collect();
     if modes.is_empty() {
         "-".to_string()

@@ -40,10 +40,29 @@ impl State {
 }
 
 /// The admin request a view needs: only the sections it shows (istioctl's masks), and, where a
-/// filter names resources, Envoy's `name_regex` so that only those cross the port-forward. The
-/// regex selects a superset of what the filter keeps (the view filters again), so the answer is
-/// the same whether or not the Envoy applies it.
-pub fn admin_path(view: &ViewKind, format: Format) -> String {
+/// filter names resources, a narrower variant with Envoy's `name_regex` so that only those cross
+/// the port-forward. The regex selects a superset of what the filter keeps (the view filters
+/// again), so the answer is the same whether or not the Envoy applies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminRequest {
+    /// The sections alone: what any Envoy understands.
+    pub path: String,
+    /// `path` plus `name_regex`, for an Envoy whose version supports it.
+    pub narrowed: Option<String>,
+}
+
+impl AdminRequest {
+    /// The path to ask an Envoy for, given whether it supports `name_regex`.
+    pub fn path_for(&self, supports_name_regex: bool) -> &str {
+        match (&self.narrowed, supports_name_regex) {
+            (Some(narrowed), true) => narrowed,
+            _ => &self.path,
+        }
+    }
+}
+
+/// The request that fetches what `view` shows in `format`.
+pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
     let path = match view {
         ViewKind::All(_) => "/config_dump?include_eds=true",
         ViewKind::Eds(_) => {
@@ -61,9 +80,9 @@ pub fn admin_path(view: &ViewKind, format: Format) -> String {
         ViewKind::Secrets => "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets",
         ViewKind::Ecds => "/config_dump",
     };
-    match name_regex(view) {
-        Some(re) => format!("{path}&name_regex={}", query_escape(&re)),
-        None => path.to_string(),
+    AdminRequest {
+        path: path.to_string(),
+        narrowed: name_regex(view).map(|re| format!("{path}&name_regex={}", query_escape(&re))),
     }
 }
 
@@ -201,23 +220,36 @@ mod tests {
             verbose: true,
         });
         assert_eq!(
-            admin_path(&routes, Format::Short),
-            "/config_dump?mask=dynamic_route_configs,static_route_configs&name_regex=%5E80%24"
+            admin_request(&routes, Format::Short),
+            AdminRequest {
+                path: "/config_dump?mask=dynamic_route_configs,static_route_configs".into(),
+                narrowed: Some(
+                    "/config_dump?mask=dynamic_route_configs,static_route_configs\
+                     &name_regex=%5E80%24"
+                        .into()
+                ),
+            }
         );
         let clusters = ViewKind::Clusters(ClusterFilter {
             port: Some(9080),
             ..Default::default()
         });
-        assert!(
-            admin_path(&clusters, Format::Short).ends_with("&name_regex=.%2A%5C%7C9080%5C%7C.%2A")
-        );
+        assert!(narrowed(&clusters).ends_with("&name_regex=.%2A%5C%7C9080%5C%7C.%2A"));
         let eds = ViewKind::Eds(EndpointFilter {
             cluster: Some("outbound|80||a.b".into()),
             ..Default::default()
         });
-        assert!(admin_path(&eds, Format::Short)
+        assert!(narrowed(&eds)
             .starts_with("/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs&name_regex=%28%3Fi%29%5E"));
         let unfiltered = ViewKind::Clusters(ClusterFilter::default());
-        assert!(!admin_path(&unfiltered, Format::Short).contains("name_regex"));
+        let request = admin_request(&unfiltered, Format::Short);
+        assert_eq!(request.narrowed, None);
+        assert_eq!(request.path_for(true), request.path);
+    }
+
+    fn narrowed(view: &ViewKind) -> String {
+        let request = admin_request(view, Format::Short);
+        assert_eq!(request.path_for(false), request.path);
+        request.path_for(true).to_string()
     }
 }

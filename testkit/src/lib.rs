@@ -2,3 +2,4 @@
 //! in-process by the tests.
 pub mod apiserver;
 pub mod envoy;
+pub mod relay;

@@ -8,12 +8,9 @@
 //! API server: bytes moved and time per view against fetching the full dump. Each goal is
 //! printed PASS or FAIL; the exit status is 1 when any goal fails.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use meshgen::measure::{self, Measurement};
@@ -622,60 +619,6 @@ fn run(o: &Options) -> Result<bool, String> {
 // ------------------------------------------------------------------------------------------
 // Live mode
 
-/// A TCP relay to Envoy's admin API that counts the bytes Envoy sends back: what the API
-/// server's port-forward carries to meshctl.
-struct CountingRelay {
-    addr: SocketAddr,
-    from_envoy: Arc<AtomicU64>,
-}
-
-impl CountingRelay {
-    fn start(envoy_admin: SocketAddr) -> Result<CountingRelay, String> {
-        let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("relay: {e}"))?;
-        let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        let from_envoy = Arc::new(AtomicU64::new(0));
-        let counter = from_envoy.clone();
-        std::thread::spawn(move || {
-            for client in listener.incoming().flatten() {
-                let Ok(upstream) = TcpStream::connect(envoy_admin) else {
-                    continue;
-                };
-                let counter = counter.clone();
-                let (Ok(client_reader), Ok(upstream_writer)) =
-                    (client.try_clone(), upstream.try_clone())
-                else {
-                    continue;
-                };
-                std::thread::spawn(move || pipe(client_reader, upstream_writer, None));
-                std::thread::spawn(move || pipe(upstream, client, Some(counter)));
-            }
-        });
-        Ok(CountingRelay { addr, from_envoy })
-    }
-
-    fn take(&self) -> u64 {
-        self.from_envoy.swap(0, Ordering::SeqCst)
-    }
-}
-
-fn pipe(mut from: TcpStream, mut to: TcpStream, counter: Option<Arc<AtomicU64>>) {
-    let mut buf = vec![0u8; 256 * 1024];
-    loop {
-        let n = match from.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => n,
-        };
-        // Counted before it is passed on: once meshctl has exited, all it received is counted.
-        if let Some(c) = &counter {
-            c.fetch_add(n as u64, Ordering::SeqCst);
-        }
-        if to.write_all(&buf[..n]).is_err() {
-            break;
-        }
-    }
-    let _ = to.shutdown(std::net::Shutdown::Write);
-}
-
 fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
     use serde_json::json;
     use testkit::apiserver::ApiServer;
@@ -685,7 +628,8 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
         o.services
     );
     let loaded = meshgen::load(o.services, Duration::from_secs(900))?;
-    let relay = CountingRelay::start(loaded.envoy.admin())?;
+    let relay =
+        testkit::relay::Relay::start(loaded.envoy.admin()).map_err(|e| format!("relay: {e}"))?;
     let pod = format!("{}-5d8f7c9b4-x2x7q", meshgen::mesh::CLIENT_NAME);
     let namespace = meshgen::mesh::CLIENT_NAMESPACE;
     let server = ApiServer::builder()
@@ -696,7 +640,7 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
             "status": {"phase": "Running", "podIP": meshgen::mesh::CLIENT_IP.to_string(),
                        "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": "2025-01-01T00:00:00Z"}]}
         }))
-        .portforward_backend(namespace, &pod, 15000, relay.addr)
+        .portforward_backend(namespace, &pod, 15000, relay.addr())
         .try_start()
         .map_err(|e| format!("starting the test API server: {e}"))?;
     let home = o.out.join("live-home");
@@ -710,15 +654,15 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
     // Yardsticks fetched straight from Envoy: the whole dump (what istioctl moves for every
     // view), and per view the least Envoy can send for it: its sections alone, by mask.
     let fetch = |path: &str| -> Result<(u64, Duration), String> {
-        relay.take();
+        relay.take_bytes();
         let started = Instant::now();
-        let status = meshgen::envoy::get(relay.addr, path, &mut std::io::sink())
+        let status = meshgen::envoy::get(relay.addr(), path, &mut std::io::sink())
             .map_err(|e| format!("GET {path}: {e}"))?;
         let wall = started.elapsed();
         if status != 200 {
             return Err(format!("GET {path} answered {status}"));
         }
-        Ok((relay.take(), wall))
+        Ok((relay.take_bytes(), wall))
     };
     println!(
         "live mode: meshctl -> test API server (testkit) -> WebSocket port-forward -> Envoy admin ({} services); median of {} runs",
@@ -806,9 +750,9 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
         let mut bytes = 0;
         let mut rss = 0;
         for _ in 0..o.live_runs {
-            relay.take();
+            relay.take_bytes();
             let m = measure::isolated(&o.meshctl, &args, &o.out.join("live.out"), Some(&home))?;
-            bytes = relay.take();
+            bytes = relay.take_bytes();
             walls.push(m.wall);
             rss = rss.max(m.peak_rss);
         }
