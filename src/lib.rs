@@ -39,10 +39,11 @@ pub fn main_entry() -> std::process::ExitCode {
             return std::process::ExitCode::from(ExitCode::Usage as u8);
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = Config::from_cli(cli).and_then(|config| run(&config, &mut out));
-    let result = result.and_then(|()| out.flush().map_err(Error::from));
+    let result = std::thread::scope(|scope| {
+        let mut out = render::background::BackgroundWriter::new(scope, std::io::stdout());
+        let result = Config::from_cli(cli).and_then(|config| run(&config, &mut out));
+        result.and_then(|()| out.finish().map_err(Error::from))
+    });
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,

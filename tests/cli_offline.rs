@@ -359,3 +359,29 @@ fn completion_scripts_for_bash_zsh_and_fish() {
     assert!(fish.contains("complete -c meshctl"), "fish script");
     assert!(fish.contains("with-headers"));
 }
+
+/// `meshctl ... | head -c 100`: output big enough to be written from the output thread; the
+/// reader going away ends meshctl quietly with success, as it does for a table.
+#[test]
+fn a_reader_that_stops_early_ends_meshctl_quietly() {
+    use std::io::Read;
+    let dump = sidecar_dump();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+        .args(["pc", "all", "-o", "json", "-f", &dump])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run meshctl");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    assert!(
+        first.starts_with(b"{"),
+        "{:?}",
+        String::from_utf8_lossy(&first)
+    );
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(0));
+}

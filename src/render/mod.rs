@@ -1,6 +1,7 @@
 //! Output: tables, and the JSON/YAML printers for lists of resources and whole objects. Key
 //! spelling comes from Envoy's API schema (the envoy-schema crate), never from a hand list.
 
+pub mod background;
 pub mod table;
 pub mod yaml;
 
