@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -378,6 +380,13 @@ impl<'a> Dump<'a> {
         want: Want,
         reader: &mut R,
     ) -> Result<Dump<'a>> {
+        if let Some(pieces) = sections_by_layout(json) {
+            if let Some(dump) = parse_sections(json, &pieces, want, reader) {
+                return Ok(dump);
+            }
+            // A piece did not parse: read the whole document for the exact error. The reader
+            // forgets what it read when a section of the same kind begins again.
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let dump = DumpSeed { want, reader }
             .deserialize(&mut de)
@@ -407,11 +416,157 @@ impl<'a> Dump<'a> {
         })
     }
 
+    fn add(&mut self, section: Scanned<'a>) {
+        match section {
+            Scanned::Kept(s) => self.sections.push(s),
+            Scanned::Skipped => {}
+            Scanned::Unknown(t) => {
+                if !self.unknown_types.contains(&t) {
+                    self.unknown_types.push(t)
+                }
+            }
+        }
+    }
+
     pub fn sections_of(&self, kind: SectionKind) -> impl Iterator<Item = &Section<'a>> {
         self.sections
             .iter()
             .filter(move |s| s.type_url == kind.type_url())
     }
+}
+
+/// Where each section of `configs` lies, found by Envoy's own layout rather than by parsing:
+/// Envoy indents by one space a level, so a section ends at a line of two spaces and `}`, and
+/// no other line looks like that (a newline cannot occur inside a JSON string). The guess is
+/// checked: the text around the pieces must be exactly the dump's frame and the commas between
+/// sections, and each piece must then parse as a whole object, so the pieces are the sections.
+/// None for any other layout.
+fn sections_by_layout(json: &str) -> Option<Vec<Range<usize>>> {
+    let bytes = json.as_bytes();
+    let mut pos = 0;
+    for token in [&b"{"[..], b"\"configs\"", b":", b"["] {
+        pos = skip_whitespace(bytes, pos);
+        pos += bytes[pos..].starts_with(token).then_some(token.len())?;
+    }
+    let section_end = memchr::memmem::Finder::new(b"\n  }");
+    let mut pieces = Vec::new();
+    loop {
+        pos = skip_whitespace(bytes, pos);
+        if bytes.get(pos) != Some(&b'{') {
+            return None;
+        }
+        let end = pos + section_end.find(&bytes[pos..])? + 4;
+        pieces.push(pos..end);
+        pos = skip_whitespace(bytes, end);
+        match bytes.get(pos) {
+            Some(b',') => pos += 1,
+            Some(b']') => {
+                pos = skip_whitespace(bytes, pos + 1);
+                let closed = bytes.get(pos) == Some(&b'}');
+                return (closed && skip_whitespace(bytes, pos + 1) == bytes.len()).then_some(pieces);
+            }
+            _ => return None,
+        }
+    }
+}
+
+fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The kind a section names in an `@type` it starts with, as Envoy writes it.
+fn leading_kind(section: &str) -> Option<SectionKind> {
+    let bytes = section.as_bytes();
+    let mut pos = 1;
+    for token in [&b"\"@type\""[..], b":", b"\""] {
+        pos = skip_whitespace(bytes, pos);
+        pos += bytes[pos..].starts_with(token).then_some(token.len())?;
+    }
+    let len = memchr::memchr2(b'"', b'\\', &bytes[pos..])?;
+    SectionKind::from_type_url(section.get(pos..pos + len)?)
+}
+
+/// Sections whose unwanted bytes are fewer than this are all read on the calling thread.
+const HELPER_FROM: usize = 64 * 1024;
+
+/// Reads the sections `sections_by_layout` found, on two threads: the ones the view may want
+/// here, in order, with `reader`; those of a kind it does not want only checked, by a helper
+/// thread and by this one once it is done with its own. Two cores then share the pass that a
+/// view of one section (most of a big dump being the others) spends mostly skipping. None when
+/// a piece does not parse. (serde_json's nesting limit then counts from the section, two
+/// levels fewer than in the whole document.)
+fn parse_sections<'a, R: ListReader<'a>>(
+    json: &'a str,
+    pieces: &[Range<usize>],
+    want: Want,
+    reader: &mut R,
+) -> Option<Dump<'a>> {
+    let texts: Vec<&'a str> = pieces.iter().map(|r| &json[r.clone()]).collect();
+    let (skipped, read_here): (Vec<usize>, Vec<usize>) = (0..texts.len())
+        .partition(|&i| leading_kind(texts[i]).is_some_and(|k| !want.has(k)));
+    let next_skipped = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let check_skipped = || -> Vec<(usize, Scanned<'a>)> {
+        let mut done = Vec::new();
+        while let Some(&i) = skipped.get(next_skipped.fetch_add(1, Ordering::Relaxed)) {
+            match parse_section(texts[i], Want::none(), &mut NoLists) {
+                Some(scanned) if !failed.load(Ordering::Relaxed) => done.push((i, scanned)),
+                _ => {
+                    failed.store(true, Ordering::Relaxed);
+                    break;
+                }
+            }
+        }
+        done
+    };
+    let skipped_bytes: usize = skipped.iter().map(|&i| texts[i].len()).sum();
+    let mut scanned = std::thread::scope(|scope| {
+        let helper = (skipped_bytes >= HELPER_FROM).then(|| scope.spawn(check_skipped));
+        let mut scanned = Vec::with_capacity(texts.len());
+        for &i in &read_here {
+            if failed.load(Ordering::Relaxed) {
+                break;
+            }
+            match parse_section(texts[i], want, reader) {
+                Some(s) => scanned.push((i, s)),
+                None => failed.store(true, Ordering::Relaxed),
+            }
+        }
+        if !failed.load(Ordering::Relaxed) {
+            scanned.extend(check_skipped());
+        }
+        if let Some(helper) = helper {
+            match helper.join() {
+                Ok(done) => scanned.extend(done),
+                Err(_) => failed.store(true, Ordering::Relaxed),
+            }
+        }
+        scanned
+    });
+    if failed.load(Ordering::Relaxed) {
+        return None;
+    }
+    scanned.sort_by_key(|(i, _)| *i);
+    let mut dump = Dump::default();
+    for (_, section) in scanned {
+        dump.add(section);
+    }
+    Some(dump)
+}
+
+/// One section on its own, as `SectionSeed` reads it within the document.
+fn parse_section<'a, R: ListReader<'a>>(
+    text: &'a str,
+    want: Want,
+    reader: &mut R,
+) -> Option<Scanned<'a>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let scanned = SectionSeed { want, reader }.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(scanned)
 }
 
 struct DumpSeed<'r, R> {
@@ -470,15 +625,7 @@ impl<'de, R: ListReader<'de>> Visitor<'de> for ConfigsSeed<'_, R> {
             want: self.want,
             reader: &mut *self.reader,
         })? {
-            match section {
-                Scanned::Kept(s) => dump.sections.push(s),
-                Scanned::Skipped => {}
-                Scanned::Unknown(t) => {
-                    if !dump.unknown_types.contains(&t) {
-                        dump.unknown_types.push(t)
-                    }
-                }
-            }
+            dump.add(section);
         }
         Ok(dump)
     }
