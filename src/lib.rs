@@ -42,7 +42,10 @@ pub fn main_entry() -> std::process::ExitCode {
     let result = std::thread::scope(|scope| {
         let mut out = render::background::BackgroundWriter::new(scope, std::io::stdout());
         let result = Config::from_cli(cli).and_then(|config| run(&config, &mut out));
-        result.and_then(|()| out.finish().map_err(Error::from))
+        // What was written goes out even when the run fails: rootca-compare prints its report
+        // and exits 1 on a mismatch.
+        let written = out.finish().map_err(Error::from);
+        result.and(written)
     });
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -387,6 +387,16 @@ impl<'a> Dump<'a> {
             // A piece did not parse: read the whole document for the exact error. The reader
             // forgets what it read when a section of the same kind begins again.
         }
+        Dump::parse_whole(json, at, want, reader)
+    }
+
+    /// The document in one pass on this thread, with serde_json's positions for errors.
+    fn parse_whole<R: ListReader<'a>>(
+        json: &'a str,
+        at: usize,
+        want: Want,
+        reader: &mut R,
+    ) -> Result<Dump<'a>> {
         let mut de = serde_json::Deserializer::from_str(json);
         let dump = DumpSeed { want, reader }
             .deserialize(&mut de)
@@ -463,7 +473,8 @@ fn sections_by_layout(json: &str) -> Option<Vec<Range<usize>>> {
             Some(b']') => {
                 pos = skip_whitespace(bytes, pos + 1);
                 let closed = bytes.get(pos) == Some(&b'}');
-                return (closed && skip_whitespace(bytes, pos + 1) == bytes.len()).then_some(pieces);
+                return (closed && skip_whitespace(bytes, pos + 1) == bytes.len())
+                    .then_some(pieces);
             }
             _ => return None,
         }
@@ -505,8 +516,8 @@ fn parse_sections<'a, R: ListReader<'a>>(
     reader: &mut R,
 ) -> Option<Dump<'a>> {
     let texts: Vec<&'a str> = pieces.iter().map(|r| &json[r.clone()]).collect();
-    let (skipped, read_here): (Vec<usize>, Vec<usize>) = (0..texts.len())
-        .partition(|&i| leading_kind(texts[i]).is_some_and(|k| !want.has(k)));
+    let (skipped, read_here): (Vec<usize>, Vec<usize>) =
+        (0..texts.len()).partition(|&i| leading_kind(texts[i]).is_some_and(|k| !want.has(k)));
     let next_skipped = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let check_skipped = || -> Vec<(usize, Scanned<'a>)> {
@@ -757,6 +768,72 @@ impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for ItemSeed<'_, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fixture_dump() -> String {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/web-frontend/config_dump.json"
+        );
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    /// What a parse kept, comparable: each section's type and fields as text.
+    fn kept(dump: &Dump) -> Vec<(String, Vec<(String, String)>)> {
+        dump.sections
+            .iter()
+            .map(|s| {
+                let fields = s.fields.iter();
+                let fields = fields.map(|(k, v)| (k.to_string(), v.get().to_string()));
+                (s.type_url.to_string(), fields.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn envoys_layout_splits_a_real_dump_into_its_sections() {
+        let json = fixture_dump();
+        let pieces = sections_by_layout(&json).expect("Envoy's own layout");
+        let whole: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let configs = whole["configs"].as_array().unwrap();
+        assert_eq!(pieces.len(), configs.len());
+        for (piece, config) in pieces.iter().zip(configs) {
+            let read: serde_json::Value = serde_json::from_str(&json[piece.clone()]).unwrap();
+            assert_eq!(&read, config);
+        }
+        // Reformatted, the same document is read in one pass.
+        let compact = serde_json::to_string(&whole).unwrap();
+        assert_eq!(sections_by_layout(&compact), None);
+        let jq_style = serde_json::to_string_pretty(&whole).unwrap();
+        assert_eq!(sections_by_layout(&jq_style), None);
+    }
+
+    #[test]
+    fn sections_read_on_two_threads_are_those_of_one_pass() {
+        let json = fixture_dump();
+        for kind in SectionKind::ALL {
+            let want = Want::none().with(kind);
+            let split = Dump::parse(&json, 0, want).unwrap();
+            let whole = Dump::parse_whole(&json, 0, want, &mut NoLists).unwrap();
+            assert_eq!(kept(&split), kept(&whole), "{kind:?}");
+            assert_eq!(split.unknown_types, whole.unknown_types);
+        }
+    }
+
+    /// A section broken where the split puts it on the helper thread: the error is the one
+    /// the single pass reports, with its offset in the whole file.
+    #[test]
+    fn a_broken_section_read_aside_reports_the_single_pass_error() {
+        let json = fixture_dump();
+        let routes = json.find("envoy.admin.v3.RoutesConfigDump").unwrap();
+        let at = routes + json[routes..].find("\"name\"").unwrap();
+        let broken = format!("{}\"name\" 80{}", &json[..at], &json[at + 7..]);
+        let want = Want::none().with(SectionKind::Clusters);
+        assert!(sections_by_layout(&broken).is_some());
+        let split = Dump::parse(&broken, 7, want).unwrap_err();
+        let whole = Dump::parse_whole(&broken, 7, want, &mut NoLists).unwrap_err();
+        assert_eq!(split.message, whole.message);
+        assert!(split.message.contains("expected `:`"), "{}", split.message);
+    }
 
     #[test]
     fn camel_case_keys_match_proto_names() {
