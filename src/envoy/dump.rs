@@ -149,6 +149,8 @@ pub struct Resource<'a, T> {
 /// Reads the items of some list fields of wanted sections while the dump is parsed, so that a
 /// view's resources are read once, typed, instead of kept raw and parsed again.
 pub trait ListReader<'de> {
+    /// Whether this reader reads some list of a `kind` section.
+    fn takes_kind(&self, kind: SectionKind) -> bool;
     /// Whether this reader reads `field` of a `kind` section.
     fn takes(&self, kind: SectionKind, field: &str) -> bool;
     /// A new section of `kind` begins: the last one of a type wins, so forget the earlier.
@@ -166,6 +168,9 @@ pub trait ListReader<'de> {
 pub struct NoLists;
 
 impl<'de> ListReader<'de> for NoLists {
+    fn takes_kind(&self, _: SectionKind) -> bool {
+        false
+    }
     fn takes(&self, _: SectionKind, _: &str) -> bool {
         false
     }
@@ -182,6 +187,9 @@ impl<'de> ListReader<'de> for NoLists {
 
 /// Two readers at once, for views that show several sections.
 impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
+    fn takes_kind(&self, kind: SectionKind) -> bool {
+        self.0.takes_kind(kind) || self.1.takes_kind(kind)
+    }
     fn takes(&self, kind: SectionKind, field: &str) -> bool {
         self.0.takes(kind, field) || self.1.takes(kind, field)
     }
@@ -208,6 +216,26 @@ impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
             (true, false) => self.0.item(kind, field, d),
             _ => self.1.item(kind, field, d),
         }
+    }
+}
+
+impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
+    fn takes_kind(&self, kind: SectionKind) -> bool {
+        (**self).takes_kind(kind)
+    }
+    fn takes(&self, kind: SectionKind, field: &str) -> bool {
+        (**self).takes(kind, field)
+    }
+    fn restart(&mut self, kind: SectionKind) {
+        (**self).restart(kind)
+    }
+    fn item<D: Deserializer<'de>>(
+        &mut self,
+        kind: SectionKind,
+        field: &str,
+        d: D,
+    ) -> Result<(), D::Error> {
+        (**self).item(kind, field, d)
     }
 }
 
@@ -255,6 +283,9 @@ where
     T: Deserialize<'de>,
     F: FnMut(Resource<'de, T>) -> Option<U>,
 {
+    fn takes_kind(&self, kind: SectionKind) -> bool {
+        kind == self.kind
+    }
     fn takes(&self, kind: SectionKind, field: &str) -> bool {
         kind == self.kind && self.lists.iter().any(|l| key_matches(field, l))
     }
@@ -380,14 +411,26 @@ impl<'a> Dump<'a> {
         want: Want,
         reader: &mut R,
     ) -> Result<Dump<'a>> {
+        Dump::parse_split(json, at, want, reader, &mut NoLists)
+    }
+
+    /// Like `parse_with` with two readers of different section kinds, so that a big dump's
+    /// sections can be read on two threads: `aside`'s on a helper thread.
+    pub fn parse_split<R: ListReader<'a>, S: ListReader<'a> + Send>(
+        json: &'a str,
+        at: usize,
+        want: Want,
+        here: &mut R,
+        aside: &mut S,
+    ) -> Result<Dump<'a>> {
         if let Some(pieces) = sections_by_layout(json) {
-            if let Some(dump) = parse_sections(json, &pieces, want, reader) {
+            if let Some(dump) = parse_sections(json, &pieces, want, here, aside) {
                 return Ok(dump);
             }
-            // A piece did not parse: read the whole document for the exact error. The reader
-            // forgets what it read when a section of the same kind begins again.
+            // A piece did not parse: read the whole document for the exact error. A reader
+            // forgets what it read when a section of its kind begins again.
         }
-        Dump::parse_whole(json, at, want, reader)
+        Dump::parse_whole(json, at, want, &mut (here, aside))
     }
 
     /// The document in one pass on this thread, with serde_json's positions for errors.
@@ -488,8 +531,8 @@ fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-/// The kind a section names in an `@type` it starts with, as Envoy writes it.
-fn leading_kind(section: &str) -> Option<SectionKind> {
+/// The type URL of a section that starts with its `@type`, as Envoy writes it.
+fn leading_type(section: &str) -> Option<&str> {
     let bytes = section.as_bytes();
     let mut pos = 1;
     for token in [&b"\"@type\""[..], b":", b"\""] {
@@ -497,33 +540,48 @@ fn leading_kind(section: &str) -> Option<SectionKind> {
         pos += bytes[pos..].starts_with(token).then_some(token.len())?;
     }
     let len = memchr::memchr2(b'"', b'\\', &bytes[pos..])?;
-    SectionKind::from_type_url(section.get(pos..pos + len)?)
+    section.get(pos..pos + len)
 }
 
-/// Sections whose unwanted bytes are fewer than this are all read on the calling thread.
+/// When the sections that can be read aside hold fewer bytes than this, all are read here.
 const HELPER_FROM: usize = 64 * 1024;
 
-/// Reads the sections `sections_by_layout` found, on two threads: the ones the view may want
-/// here, in order, with `reader`; those of a kind it does not want only checked, by a helper
-/// thread and by this one once it is done with its own. Two cores then share the pass that a
-/// view of one section (most of a big dump being the others) spends mostly skipping. None when
-/// a piece does not parse. (serde_json's nesting limit then counts from the section, two
-/// levels fewer than in the whole document.)
-fn parse_sections<'a, R: ListReader<'a>>(
+/// Reads the sections `sections_by_layout` found, on two threads: those `here` reads lists
+/// of on this one, those `aside` reads on a helper thread, each in document order; the rest
+/// (kept raw, or of a kind the view does not want and only checked) by whichever thread is
+/// free first. Two cores then share the pass. None when a piece does not parse, or does not
+/// start with its `@type`, or both readers read one kind. (serde_json's nesting limit then
+/// counts from the section, two levels fewer than in the whole document.)
+fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
     json: &'a str,
     pieces: &[Range<usize>],
     want: Want,
-    reader: &mut R,
+    here: &mut R,
+    aside: &mut S,
 ) -> Option<Dump<'a>> {
     let texts: Vec<&'a str> = pieces.iter().map(|r| &json[r.clone()]).collect();
-    let (skipped, read_here): (Vec<usize>, Vec<usize>) =
-        (0..texts.len()).partition(|&i| leading_kind(texts[i]).is_some_and(|k| !want.has(k)));
-    let next_skipped = AtomicUsize::new(0);
+    let (mut mine, mut helpers, mut anyones) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, text) in texts.iter().enumerate() {
+        match SectionKind::from_type_url(leading_type(text)?) {
+            Some(k) if here.takes_kind(k) && aside.takes_kind(k) => return None,
+            Some(k) if here.takes_kind(k) => mine.push(i),
+            Some(k) if aside.takes_kind(k) => helpers.push(i),
+            _ => anyones.push(i),
+        }
+    }
+    let next_anyones = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
-    let check_skipped = || -> Vec<(usize, Scanned<'a>)> {
+    let read = |own: &[usize], reader: &mut dyn FnMut(&'a str) -> Option<Scanned<'a>>| {
         let mut done = Vec::new();
-        while let Some(&i) = skipped.get(next_skipped.fetch_add(1, Ordering::Relaxed)) {
-            match parse_section(texts[i], Want::none(), &mut NoLists) {
+        let shared =
+            std::iter::from_fn(|| anyones.get(next_anyones.fetch_add(1, Ordering::Relaxed)));
+        for &i in own.iter().chain(shared) {
+            let read = if own.contains(&i) {
+                reader(texts[i])
+            } else {
+                parse_section(texts[i], want, &mut NoLists)
+            };
+            match read {
                 Some(scanned) if !failed.load(Ordering::Relaxed) => done.push((i, scanned)),
                 _ => {
                     failed.store(true, Ordering::Relaxed);
@@ -533,22 +591,29 @@ fn parse_sections<'a, R: ListReader<'a>>(
         }
         done
     };
-    let skipped_bytes: usize = skipped.iter().map(|&i| texts[i].len()).sum();
+    let aside_bytes: usize = helpers
+        .iter()
+        .chain(&anyones)
+        .map(|&i| texts[i].len())
+        .sum();
     let mut scanned = std::thread::scope(|scope| {
-        let helper = (skipped_bytes >= HELPER_FROM).then(|| scope.spawn(check_skipped));
-        let mut scanned = Vec::with_capacity(texts.len());
-        for &i in &read_here {
-            if failed.load(Ordering::Relaxed) {
-                break;
-            }
-            match parse_section(texts[i], want, reader) {
-                Some(s) => scanned.push((i, s)),
-                None => failed.store(true, Ordering::Relaxed),
-            }
-        }
-        if !failed.load(Ordering::Relaxed) {
-            scanned.extend(check_skipped());
-        }
+        let (helper, mut scanned) = if aside_bytes >= HELPER_FROM {
+            let read = &read;
+            let helper =
+                scope.spawn(move || read(&helpers, &mut |t| parse_section(t, want, aside)));
+            (
+                Some(helper),
+                read(&mine, &mut |t| parse_section(t, want, here)),
+            )
+        } else {
+            mine.append(&mut helpers);
+            mine.sort_unstable();
+            let mut both = (here, aside);
+            (
+                None,
+                read(&mine, &mut |t| parse_section(t, want, &mut both)),
+            )
+        };
         if let Some(helper) = helper {
             match helper.join() {
                 Ok(done) => scanned.extend(done),
@@ -877,7 +942,7 @@ mod tests {
 
     #[derive(Deserialize)]
     struct Named<'a> {
-        #[serde(borrow)]
+        #[serde(borrow, default)]
         name: Cow<'a, str>,
     }
 
@@ -946,6 +1011,39 @@ mod tests {
         let (first, second) = readers;
         assert_eq!(first.finish(), ["1:s", "1:t"]);
         assert_eq!(second.finish(), ["1:s", "1:t"]);
+    }
+
+    fn route_names<'a>(
+    ) -> ResourceReader<'a, Named<'a>, String, impl FnMut(Resource<'a, Named<'a>>) -> Option<String>>
+    {
+        const LISTS: &[&str] = &["dynamic_route_configs", "static_route_configs"];
+        ResourceReader::new(SectionKind::Routes, LISTS, false, |r: Resource<Named>| {
+            Some(format!("{}:{}", r.list, r.value.name))
+        })
+    }
+
+    /// Clusters read here and routes on the helper thread: what a single pass with both
+    /// readers reads, and the same sections kept.
+    #[test]
+    fn two_readers_on_two_threads_read_what_one_pass_reads() {
+        let json = fixture_dump();
+        let (mut clusters, mut routes) = (names(SectionKind::Clusters), route_names());
+        let split = Dump::parse_split(&json, 0, Want::all(), &mut clusters, &mut routes).unwrap();
+        let mut both = (names(SectionKind::Clusters), route_names());
+        let whole = Dump::parse_whole(&json, 0, Want::all(), &mut both).unwrap();
+        assert_eq!(kept(&split), kept(&whole));
+        let (clusters, routes) = (clusters.finish(), routes.finish());
+        assert!(
+            clusters.len() > 10 && routes.len() > 3,
+            "{clusters:?} {routes:?}"
+        );
+        assert_eq!(clusters, both.0.finish());
+        assert_eq!(routes, both.1.finish());
+        // Two readers of one kind cannot be split: one pass reads for both.
+        let (mut first, mut second) = (route_names(), route_names());
+        Dump::parse_split(&json, 0, Want::all(), &mut first, &mut second).unwrap();
+        assert_eq!(first.finish(), routes);
+        assert_eq!(second.finish(), routes);
     }
 
     #[test]

@@ -27,63 +27,56 @@ pub fn run(
         );
     }
     let wide = format == Format::Wide;
-    // The big sections are read typed in the one pass; the rest are small and kept raw.
-    let mut readers = (
+    // The big sections are read typed in the one pass, clusters on this thread and the rest
+    // on a second one; the small sections are kept raw.
+    let mut cluster_reader = clusters::reader(&filter.clusters, wide, false);
+    let mut others = (
         (
-            clusters::reader(&filter.clusters, wide, false),
             clusters::EndpointCounts::reader(wide),
-        ),
-        (
-            routes::reader(&filter.routes, false),
             eds::reader(&filter.endpoints, false),
         ),
+        routes::reader(&filter.routes, false),
     );
-    let dump = src.dump(&mut readers)?;
-    let ((cluster_reader, counts), (route_reader, eds_reader)) = readers;
+    let dump = src.dump_split(&mut cluster_reader, &mut others)?;
+    let ((counts, eds_reader), route_reader) = others;
     let dump = &dump;
-    let mut blocks: Vec<(&str, Vec<u8>)> = Vec::new();
-    let mut block = |title, t: crate::render::table::Table| -> Result<()> {
-        let mut buf = Vec::new();
-        t.write(&mut buf)?;
-        blocks.push((title, buf));
-        Ok(())
-    };
-    block("BOOTSTRAP", bootstrap::summary(dump)?)?;
+    // Every table is built before any is printed: an error leaves no partial output. Tables
+    // borrow their cells from these rows.
+    let bootstrap = bootstrap::summary(dump)?;
     let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
-    block(
-        "CLUSTER",
-        clusters::table(
-            &clusters::sorted(dump, cluster_reader.finish())?,
-            Some("cluster/"),
-            counts.as_ref(),
+    let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
+    let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
+    let listener_table = listeners::table(
+        &listener_rows,
+        filter.listeners.verbose,
+        Some("listener/"),
+        wide,
+    )?;
+    let route_rows = routes::sorted(dump, route_reader.finish())?;
+    let secret_rows = secrets::rows(dump, now)?;
+    let endpoint_rows = eds::sorted(eds_reader.finish());
+    let tables = [
+        ("BOOTSTRAP", bootstrap),
+        (
+            "CLUSTER",
+            clusters::table(&cluster_rows, Some("cluster/"), counts.as_ref()),
         ),
-    )?;
-    let ls = listeners::select(dump, &filter.listeners, wide)?;
-    block(
-        "LISTENER",
-        listeners::table(&ls, filter.listeners.verbose, Some("listener/"), wide)?,
-    )?;
-    let rs = routes::sorted(dump, route_reader.finish())?;
-    block(
-        "ROUTE",
-        routes::table(&rs, filter.routes.verbose, Some("route/"), wide),
-    )?;
-    block(
-        "SECRET",
-        secrets::table(&secrets::rows(dump, now)?, Some("secret/")),
-    )?;
-    block(
-        "ENDPOINTS",
-        eds::table(&eds::sorted(eds_reader.finish()), Some("endpoint/")),
-    )?;
-    for (i, (title, body)) in blocks.iter().enumerate() {
+        ("LISTENER", listener_table),
+        (
+            "ROUTE",
+            routes::table(&route_rows, filter.routes.verbose, Some("route/"), wide),
+        ),
+        ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
+        ("ENDPOINTS", eds::table(&endpoint_rows, Some("endpoint/"))),
+    ];
+    for (i, (title, table)) in tables.iter().enumerate() {
         if i > 0 {
             out.write_all(b"\n")?;
         }
         if filter.with_headers {
             writeln!(out, "------ {title} INFO ------\n")?;
         }
-        out.write_all(body)?;
+        table.write(out)?;
     }
     Ok(())
 }

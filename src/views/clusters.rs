@@ -89,12 +89,9 @@ pub fn run(
 ) -> Result<()> {
     let wide = format == Format::Wide;
     // Endpoint counts come from the EDS section, which only `-o wide` asks for.
-    let mut readers = (
-        reader(filter, wide, !format.is_table()),
-        EndpointCounts::reader(wide),
-    );
-    let dump = src.dump(&mut readers)?;
-    let (clusters, counts) = readers;
+    let mut clusters = reader(filter, wide, !format.is_table());
+    let mut counts = EndpointCounts::reader(wide);
+    let dump = src.dump_split(&mut clusters, &mut counts)?;
     let entries = sorted(&dump, clusters.finish())?;
     if format.is_table() {
         if entries.is_empty() && filter == &ClusterFilter::default() {

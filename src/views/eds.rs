@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::io::Write;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde_json::value::RawValue;
 
@@ -68,18 +68,18 @@ pub struct EdsRow<'a> {
     pub host: Str<'a>,
     pub port: u32,
     pub status: Str<'a>,
-    pub locality: Rc<str>,
+    pub locality: Arc<str>,
     pub cluster: Str<'a>,
 }
 
 fn rows<'a>(cla: &ClusterLoadAssignment<'a>, filter: &EndpointFilter) -> Vec<EdsRow<'a>> {
     let mut out = Vec::new();
     for group in &cla.endpoints {
-        let locality: Rc<str> = group
+        let locality: Arc<str> = group
             .locality
             .as_ref()
-            .map(|l| Rc::from(format!("{}/{}/{}", l.region, l.zone, l.sub_zone).trim_matches('/')))
-            .unwrap_or_else(|| Rc::from(""));
+            .map(|l| Arc::from(format!("{}/{}/{}", l.region, l.zone, l.sub_zone).trim_matches('/')))
+            .unwrap_or_else(|| Arc::from(""));
         for lb in &group.lb_endpoints {
             let Some(ep) = &lb.endpoint else { continue };
             let addr = ep.address.as_ref();

@@ -155,6 +155,17 @@ impl<'a> Source<'a> {
             .map_err(|e| crate::input::with_origin(self.origin, e))
     }
 
+    /// Like `dump`, with a second reader of other section kinds, whose sections a big dump
+    /// has read on a second thread.
+    pub fn dump_split<R: ListReader<'a>, S: ListReader<'a> + Send>(
+        &self,
+        here: &mut R,
+        aside: &mut S,
+    ) -> Result<Dump<'a>> {
+        Dump::parse_split(self.json, self.at, self.want, here, aside)
+            .map_err(|e| crate::input::with_origin(self.origin, e))
+    }
+
     /// The whole document's text, for `all -o json`.
     pub fn json(&self) -> &'a str {
         self.json
