@@ -31,7 +31,9 @@ mod tables;
 mod transcode;
 mod yaml;
 
-pub use transcode::{schema_gaps, transcode, JsonArrayWriter, SchemaGaps, TranscodeError};
+pub use transcode::{
+    schema_gaps, transcode, write_array_elements, JsonArrayWriter, SchemaGaps, TranscodeError,
+};
 pub use yaml::json_to_yaml;
 
 /// Which spelling of field names the output uses.

@@ -41,6 +41,11 @@ impl<W: Write> Output<W> {
         self.buffer.push(b'"');
     }
 
+    /// One level deeper without writing a bracket: for elements of an array opened elsewhere.
+    pub(crate) fn nest(&mut self) {
+        self.depth += 1;
+    }
+
     /// Starts an object (`{`) or array (`[`).
     #[inline]
     pub(crate) fn open(&mut self, bracket: u8) {

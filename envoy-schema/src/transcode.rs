@@ -134,6 +134,29 @@ impl<W: Write> JsonArrayWriter<W> {
     }
 }
 
+/// Elements of an istioctl array (`JsonArrayWriter::istioctl`), appended to `out` as they sit
+/// inside it: each on its own line at the array's indentation, after a comma unless `first`.
+/// Between an opening `[` and a closing `\n]\n`, parts made separately, on several threads,
+/// join into the array `JsonArrayWriter` writes.
+pub fn write_array_elements(
+    items: &[&str],
+    root: Root<'_>,
+    style: KeyStyle,
+    first: bool,
+    out: &mut Vec<u8>,
+) -> Result<(), TranscodeError> {
+    let root = root_walk(root)?;
+    let mut output = Output::new(out, Some(crate::ISTIOCTL_INDENT));
+    output.nest();
+    for (i, item) in items.iter().enumerate() {
+        output.item(first && i == 0);
+        Walk::new(item, style, &mut output).document(root)?;
+        output.spill()?;
+    }
+    output.finish()?;
+    Ok(())
+}
+
 /// How the members of one JSON object are named and walked.
 #[derive(Clone, Copy)]
 enum Shape {

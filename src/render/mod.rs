@@ -50,11 +50,74 @@ pub fn write_list(out: &mut dyn Write, format: Format, shape: Shape, items: &[&s
         write_list(&mut json, Format::Json, shape, items)?;
         return yaml::write_yaml(out, &json);
     }
+    let size: usize = items.iter().map(|i| i.len()).sum();
+    if size >= TWO_THREADS_FROM {
+        return write_list_on_two_threads(out, style(format), shape, items);
+    }
     let mut array = JsonArrayWriter::istioctl(&mut *out, style(format)).map_err(schema_error)?;
     for item in items {
         array.push(item, shape.root()).map_err(schema_error)?;
     }
     array.finish().map_err(schema_error)?;
+    Ok(())
+}
+
+/// Lists with at least this many bytes of JSON are printed by two threads.
+const TWO_THREADS_FROM: usize = 1 << 20;
+/// Bytes of input per part the two threads take turns at.
+const PART: usize = 256 * 1024;
+
+/// The array `JsonArrayWriter` prints, made in parts that this thread and a helper take turns
+/// at: printing re-keys and re-indents every byte, the bulk of a big JSON view's time. This
+/// thread writes the parts in order; the helper is at most two parts ahead, so memory stays
+/// a few parts whatever the list's size.
+fn write_list_on_two_threads(
+    out: &mut dyn Write,
+    style: KeyStyle,
+    shape: Shape,
+    items: &[&str],
+) -> Result<()> {
+    let mut parts: Vec<&[&str]> = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        bytes += item.len();
+        if bytes >= PART || i + 1 == items.len() {
+            parts.push(&items[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    let print = |k: usize| -> Result<Vec<u8>> {
+        let part: &[&str] = parts[k];
+        let mut buf = Vec::with_capacity(part.iter().map(|i| i.len()).sum::<usize>() * 3 / 2);
+        envoy_schema::write_array_elements(part, shape.root(), style, k == 0, &mut buf)
+            .map_err(schema_error)?;
+        Ok(buf)
+    };
+    let count = parts.len();
+    out.write_all(b"[")?;
+    std::thread::scope(|scope| -> Result<()> {
+        let (ahead, behind) = std::sync::mpsc::sync_channel(2);
+        let print = &print;
+        scope.spawn(move || {
+            for k in (1..count).step_by(2) {
+                // A send fails once this thread's partner stopped on an error.
+                if ahead.send(print(k)).is_err() {
+                    break;
+                }
+            }
+        });
+        for k in (0..count).step_by(2) {
+            out.write_all(&print(k)?)?;
+            if k + 1 < count {
+                let next = behind
+                    .recv()
+                    .map_err(|_| Error::input("the printing thread stopped"))?;
+                out.write_all(&next?)?;
+            }
+        }
+        Ok(())
+    })?;
+    out.write_all(b"\n]\n")?;
     Ok(())
 }
 
@@ -67,4 +130,65 @@ pub fn write_document(out: &mut dyn Write, format: Format, shape: Shape, doc: &s
     }
     envoy_schema::write_istioctl_document(doc, shape.root(), style(format), &mut *out)
         .map_err(schema_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clusters of the web-frontend fixture, as their JSON texts.
+    fn fixture_clusters(json: &str) -> Vec<&str> {
+        let dump: crate::envoy::dump::Dump = crate::envoy::dump::Dump::parse(
+            json,
+            0,
+            crate::envoy::dump::Want::none().with(crate::envoy::dump::SectionKind::Clusters),
+        )
+        .unwrap();
+        let section = dump.sections.first().unwrap();
+        let list = section.field("dynamic_active_clusters").unwrap();
+        let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(list.get()).unwrap();
+        items
+            .into_iter()
+            .map(|i| {
+                let wrapped: std::collections::BTreeMap<&str, &serde_json::value::RawValue> =
+                    serde_json::from_str(i.get()).unwrap();
+                wrapped["cluster"].get()
+            })
+            .collect()
+    }
+
+    fn one_thread(items: &[&str]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut array = JsonArrayWriter::istioctl(&mut out, KeyStyle::ProtoJson).unwrap();
+        for item in items {
+            array.push(item, Shape::Packed.root()).unwrap();
+        }
+        array.finish().unwrap();
+        out
+    }
+
+    #[test]
+    fn a_big_list_printed_by_two_threads_is_the_one_thread_array() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/web-frontend/config_dump.json"
+        );
+        let json = std::fs::read_to_string(path).unwrap();
+        let clusters = fixture_clusters(&json);
+        assert!(clusters.len() > 10);
+        // Enough copies for several parts, in two sizes whose last parts differ.
+        for copies in [150, 213] {
+            let items: Vec<&str> = clusters
+                .iter()
+                .cycle()
+                .take(clusters.len() * copies)
+                .copied()
+                .collect();
+            let size: usize = items.iter().map(|i| i.len()).sum();
+            assert!(size >= TWO_THREADS_FROM, "{size}");
+            let mut two = Vec::new();
+            write_list(&mut two, Format::Json, Shape::Packed, &items).unwrap();
+            assert!(two == one_thread(&items), "{copies} copies differ");
+        }
+    }
 }
