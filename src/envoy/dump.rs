@@ -241,7 +241,8 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
 
 /// Reads the resources wrapped in the items of a section's lists (clusters, route configs,
 /// load assignments) and hands each to `keep` as soon as it is read, which turns it into what
-/// the view holds on to, or drops it: the typed tree of a whole section never exists at once.
+/// the view holds on to (none, one, or several things, such as table rows), or drops it: the
+/// typed tree of a whole section never exists at once.
 pub struct ResourceReader<'de, T, U, F> {
     kind: SectionKind,
     lists: &'static [&'static str],
@@ -251,10 +252,11 @@ pub struct ResourceReader<'de, T, U, F> {
     read: PhantomData<fn() -> Resource<'de, T>>,
 }
 
-impl<'de, T, U, F> ResourceReader<'de, T, U, F>
+impl<'de, T, U, I, F> ResourceReader<'de, T, U, F>
 where
     T: Deserialize<'de>,
-    F: FnMut(Resource<'de, T>) -> Option<U>,
+    F: FnMut(Resource<'de, T>) -> I,
+    I: IntoIterator<Item = U>,
 {
     /// Reads `lists` of the `kind` section; `keep_raw` keeps each resource's JSON text too.
     pub fn new(kind: SectionKind, lists: &'static [&'static str], keep_raw: bool, keep: F) -> Self {
@@ -278,10 +280,11 @@ impl<T, U, F> ResourceReader<'_, T, U, F> {
     }
 }
 
-impl<'de, T, U, F> ListReader<'de> for ResourceReader<'de, T, U, F>
+impl<'de, T, U, I, F> ListReader<'de> for ResourceReader<'de, T, U, F>
 where
     T: Deserialize<'de>,
-    F: FnMut(Resource<'de, T>) -> Option<U>,
+    F: FnMut(Resource<'de, T>) -> I,
+    I: IntoIterator<Item = U>,
 {
     fn takes_kind(&self, kind: SectionKind) -> bool {
         kind == self.kind
@@ -328,9 +331,8 @@ where
                 value,
             }
         };
-        if let Some(u) = (self.keep)(resource) {
-            self.kept.push((list, u));
-        }
+        let kept = (self.keep)(resource).into_iter();
+        self.kept.extend(kept.map(|u| (list, u)));
         Ok(())
     }
 }

@@ -12,7 +12,9 @@ use crate::envoy::dump::{
     key_matches, parse_raw, RawObject, Resource, ResourceReader, SectionKind,
 };
 use crate::envoy::names::sort_by_cluster_name;
-use crate::envoy::resources::{ClusterLoadAssignment, LbEndpoint, Str};
+use crate::envoy::resources::{
+    ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, Str,
+};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
@@ -72,6 +74,36 @@ pub struct EdsRow<'a> {
     pub cluster: Str<'a>,
 }
 
+/// An endpoint of an assignment with the address and status its rows show.
+struct Kept<'c, 'a> {
+    endpoint: &'c Endpoint<'a>,
+    host: Str<'a>,
+    port: u32,
+    status: Str<'a>,
+}
+
+/// The endpoints of one locality group that `filter` keeps.
+fn kept_endpoints<'c, 'a>(
+    cla: &'c ClusterLoadAssignment<'a>,
+    group: &'c LocalityLbEndpoints<'a>,
+    filter: &'c EndpointFilter,
+) -> impl Iterator<Item = Kept<'c, 'a>> {
+    group.lb_endpoints.iter().filter_map(move |lb| {
+        let endpoint = lb.endpoint.as_ref()?;
+        let addr = endpoint.address.as_ref();
+        let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
+        let status = lb.health_status.clone().unwrap_or(Str::Borrowed("UNKNOWN"));
+        filter
+            .matches(&host, port, &status, &cla.cluster_name)
+            .then_some(Kept {
+                endpoint,
+                host,
+                port,
+                status,
+            })
+    })
+}
+
 fn rows<'a>(cla: &ClusterLoadAssignment<'a>, filter: &EndpointFilter) -> Vec<EdsRow<'a>> {
     let mut out = Vec::new();
     for group in &cla.endpoints {
@@ -80,14 +112,14 @@ fn rows<'a>(cla: &ClusterLoadAssignment<'a>, filter: &EndpointFilter) -> Vec<Eds
             .as_ref()
             .map(|l| Arc::from(format!("{}/{}/{}", l.region, l.zone, l.sub_zone).trim_matches('/')))
             .unwrap_or_else(|| Arc::from(""));
-        for lb in &group.lb_endpoints {
-            let Some(ep) = &lb.endpoint else { continue };
+        for Kept {
+            endpoint: ep,
+            host,
+            port,
+            status,
+        } in kept_endpoints(cla, group, filter)
+        {
             let addr = ep.address.as_ref();
-            let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
-            let status = lb.health_status.clone().unwrap_or(Str::Borrowed("UNKNOWN"));
-            if !filter.matches(&host, port, &status, &cla.cluster_name) {
-                continue;
-            }
             let mut name = addr.map(|a| a.host_port()).unwrap_or_default();
             for extra in ep
                 .additional_addresses
@@ -209,17 +241,29 @@ pub fn run_as_endpoints(
     if !format.is_table() {
         return run(src, filter, format, out);
     }
-    let mut rows: Vec<Row> = select(src, filter, false)?
-        .into_iter()
-        .flat_map(|e| e.rows)
-        .map(|r| Row {
-            host: r.host,
-            port: r.port,
-            status: r.status,
-            outlier: "UNKNOWN",
-            cluster: r.cluster,
-        })
-        .collect();
+    // Rows straight from each assignment: the table sorts them itself, so neither the
+    // assignments nor the EDS view's names and localities are kept.
+    let mut reader = ResourceReader::new(
+        SectionKind::Endpoints,
+        &LISTS,
+        false,
+        |r: Resource<ClusterLoadAssignment>| {
+            let cla = &r.value;
+            let groups = cla.endpoints.iter();
+            let endpoints = groups.flat_map(|group| kept_endpoints(cla, group, filter));
+            endpoints
+                .map(|k| Row {
+                    host: k.host,
+                    port: k.port,
+                    status: k.status,
+                    outlier: "UNKNOWN",
+                    cluster: cla.cluster_name.clone(),
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    src.dump(&mut reader)?;
+    let mut rows = reader.finish();
     endpoints::sort_rows(&mut rows);
     endpoints::table(&rows).write(out)?;
     Ok(())

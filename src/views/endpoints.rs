@@ -3,8 +3,10 @@
 //! the dump's EDS data is used and the outlier column says it is unknown.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::io::Write;
 
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -116,39 +118,104 @@ fn row_of<'a>(h: &HostStatus<'a>, cluster: &Str<'a>) -> Row<'a> {
     }
 }
 
-/// The table needs only typed hosts: one pass over the document.
+/// The table needs only rows: one pass over the document, each cluster's hosts turned into
+/// rows (and dropped when the filter drops them) as soon as they are read, so the typed host
+/// list of the whole document never exists.
 fn table_of_clusters_json(
     json: &str,
     at: usize,
     filter: &EndpointFilter,
     out: &mut dyn Write,
 ) -> Result<()> {
-    #[derive(Deserialize)]
-    struct Typed<'a> {
-        #[serde(borrow, default, alias = "clusterStatuses")]
-        cluster_statuses: Vec<TypedStatus<'a>>,
-    }
-    #[derive(Deserialize)]
-    struct TypedStatus<'a> {
-        #[serde(borrow, default)]
-        name: Str<'a>,
-        #[serde(borrow, default, alias = "hostStatuses")]
-        host_statuses: Vec<HostStatus<'a>>,
-    }
-    let doc: Typed =
-        serde_json::from_str(json).map_err(|e| crate::input::json_error(json, at, &e))?;
     let mut rows = Vec::new();
-    for cs in &doc.cluster_statuses {
-        for h in &cs.host_statuses {
-            let row = row_of(h, &cs.name);
-            if filter.matches(&row.host, row.port, &row.status, &cs.name) {
-                rows.push(row);
-            }
-        }
+    let mut de = serde_json::Deserializer::from_str(json);
+    RowsSeed {
+        filter,
+        rows: &mut rows,
     }
+    .deserialize(&mut de)
+    .and_then(|()| de.end())
+    .map_err(|e| crate::input::json_error(json, at, &e))?;
     sort_rows(&mut rows);
     table(&rows).write(out)?;
     Ok(())
+}
+
+/// `/clusters?format=json` read straight into filtered rows.
+struct RowsSeed<'f, 'r, 'a> {
+    filter: &'f EndpointFilter,
+    rows: &'r mut Vec<Row<'a>>,
+}
+
+impl<'de> DeserializeSeed<'de> for RowsSeed<'_, '_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowsSeed<'_, '_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an Envoy /clusters?format=json object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        let mut seen = false;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == "cluster_statuses" || key == "clusterStatuses" {
+                if std::mem::replace(&mut seen, true) {
+                    return Err(serde::de::Error::duplicate_field("cluster_statuses"));
+                }
+                map.next_value_seed(StatusesSeed {
+                    filter: self.filter,
+                    rows: &mut *self.rows,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+struct StatusesSeed<'f, 'r, 'a> {
+    filter: &'f EndpointFilter,
+    rows: &'r mut Vec<Row<'a>>,
+}
+
+impl<'de> DeserializeSeed<'de> for StatusesSeed<'_, '_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StatusesSeed<'_, '_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of cluster statuses")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        #[derive(Deserialize)]
+        struct TypedStatus<'a> {
+            #[serde(borrow, default)]
+            name: Str<'a>,
+            #[serde(borrow, default, alias = "hostStatuses")]
+            host_statuses: Vec<HostStatus<'a>>,
+        }
+        while let Some(cs) = seq.next_element::<TypedStatus>()? {
+            for h in &cs.host_statuses {
+                let row = row_of(h, &cs.name);
+                if self
+                    .filter
+                    .matches(&row.host, row.port, &row.status, &cs.name)
+                {
+                    self.rows.push(row);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Renders `/clusters?format=json` output.
