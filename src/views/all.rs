@@ -40,43 +40,59 @@ pub fn run(
     let dump = src.dump_split(&mut cluster_reader, &mut others)?;
     let ((counts, eds_reader), route_reader) = others;
     let dump = &dump;
-    // Every table is built before any is printed: an error leaves no partial output. Tables
-    // borrow their cells from these rows.
-    let bootstrap = bootstrap::summary(dump)?;
-    let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
-    let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-    let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
-    let listener_table = listeners::table(
-        &listener_rows,
-        filter.listeners.verbose,
-        Some("listener/"),
-        wide,
-    )?;
-    let route_rows = routes::sorted(dump, route_reader.finish())?;
-    let secret_rows = secrets::rows(dump, now)?;
-    let endpoint_rows = eds::sorted(eds_reader.finish());
-    let tables = [
-        ("BOOTSTRAP", bootstrap),
-        (
-            "CLUSTER",
-            clusters::table(&cluster_rows, Some("cluster/"), counts.as_ref()),
-        ),
-        ("LISTENER", listener_table),
-        (
-            "ROUTE",
-            routes::table(&route_rows, filter.routes.verbose, Some("route/"), wide),
-        ),
-        ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
-        ("ENDPOINTS", eds::table(&endpoint_rows, Some("endpoint/"))),
-    ];
-    for (i, (title, table)) in tables.iter().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
+    std::thread::scope(|scope| -> Result<()> {
+        // The endpoint table, the biggest, is sorted and laid out on a second thread meanwhile.
+        let endpoints = scope.spawn(move || -> std::io::Result<Vec<u8>> {
+            let rows = eds::sorted(eds_reader.finish());
+            let mut text = Vec::new();
+            eds::table(&rows, Some("endpoint/")).write(&mut text)?;
+            Ok(text)
+        });
+        // Every table is built before any is printed: an error leaves no partial output.
+        // Tables borrow their cells from these rows.
+        let bootstrap = bootstrap::summary(dump)?;
+        let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
+        let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
+        let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
+        let listener_table = listeners::table(
+            &listener_rows,
+            filter.listeners.verbose,
+            Some("listener/"),
+            wide,
+        )?;
+        let route_rows = routes::sorted(dump, route_reader.finish())?;
+        let secret_rows = secrets::rows(dump, now)?;
+        let tables = [
+            ("BOOTSTRAP", bootstrap),
+            (
+                "CLUSTER",
+                clusters::table(&cluster_rows, Some("cluster/"), counts.as_ref()),
+            ),
+            ("LISTENER", listener_table),
+            (
+                "ROUTE",
+                routes::table(&route_rows, filter.routes.verbose, Some("route/"), wide),
+            ),
+            ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
+        ];
+        let endpoints = endpoints
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let header = |out: &mut dyn Write, first: bool, title: &str| -> std::io::Result<()> {
+            if !first {
+                out.write_all(b"\n")?;
+            }
+            if filter.with_headers {
+                writeln!(out, "------ {title} INFO ------\n")?;
+            }
+            Ok(())
+        };
+        for (i, (title, table)) in tables.iter().enumerate() {
+            header(out, i == 0, title)?;
+            table.write(out)?;
         }
-        if filter.with_headers {
-            writeln!(out, "------ {title} INFO ------\n")?;
-        }
-        table.write(out)?;
-    }
-    Ok(())
+        header(out, false, "ENDPOINTS")?;
+        out.write_all(&endpoints)?;
+        Ok(())
+    })
 }
