@@ -562,21 +562,20 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
     aside: &mut S,
 ) -> Option<Dump<'a>> {
     let texts: Vec<&'a str> = pieces.iter().map(|r| &json[r.clone()]).collect();
-    let (mut mine, mut helpers, mut anyones) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut either) = (Vec::new(), Vec::new(), Vec::new());
     for (i, text) in texts.iter().enumerate() {
         match SectionKind::from_type_url(leading_type(text)?) {
             Some(k) if here.takes_kind(k) && aside.takes_kind(k) => return None,
-            Some(k) if here.takes_kind(k) => mine.push(i),
-            Some(k) if aside.takes_kind(k) => helpers.push(i),
-            _ => anyones.push(i),
+            Some(k) if here.takes_kind(k) => ours.push(i),
+            Some(k) if aside.takes_kind(k) => theirs.push(i),
+            _ => either.push(i),
         }
     }
-    let next_anyones = AtomicUsize::new(0);
+    let next_either = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let read = |own: &[usize], reader: &mut dyn FnMut(&'a str) -> Option<Scanned<'a>>| {
         let mut done = Vec::new();
-        let shared =
-            std::iter::from_fn(|| anyones.get(next_anyones.fetch_add(1, Ordering::Relaxed)));
+        let shared = std::iter::from_fn(|| either.get(next_either.fetch_add(1, Ordering::Relaxed)));
         for &i in own.iter().chain(shared) {
             let read = if own.contains(&i) {
                 reader(texts[i])
@@ -593,34 +592,27 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
         }
         done
     };
-    let aside_bytes: usize = helpers
-        .iter()
-        .chain(&anyones)
-        .map(|&i| texts[i].len())
-        .sum();
+    let aside_bytes: usize = theirs.iter().chain(&either).map(|&i| texts[i].len()).sum();
     let mut scanned = std::thread::scope(|scope| {
         let (helper, mut scanned) = if aside_bytes >= HELPER_FROM {
             let read = &read;
-            let helper =
-                scope.spawn(move || read(&helpers, &mut |t| parse_section(t, want, aside)));
+            let helper = scope.spawn(move || read(&theirs, &mut |t| parse_section(t, want, aside)));
             (
                 Some(helper),
-                read(&mine, &mut |t| parse_section(t, want, here)),
+                read(&ours, &mut |t| parse_section(t, want, here)),
             )
         } else {
-            mine.append(&mut helpers);
-            mine.sort_unstable();
+            ours.append(&mut theirs);
+            ours.sort_unstable();
             let mut both = (here, aside);
             (
                 None,
-                read(&mine, &mut |t| parse_section(t, want, &mut both)),
+                read(&ours, &mut |t| parse_section(t, want, &mut both)),
             )
         };
         if let Some(helper) = helper {
-            match helper.join() {
-                Ok(done) => scanned.extend(done),
-                Err(_) => failed.store(true, Ordering::Relaxed),
-            }
+            let done = helper.join();
+            scanned.extend(done.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         }
         scanned
     });

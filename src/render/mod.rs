@@ -96,7 +96,7 @@ fn write_list_on_two_threads(
     let count = parts.len();
     out.write_all(b"[")?;
     std::thread::scope(|scope| -> Result<()> {
-        let (ahead, behind) = std::sync::mpsc::sync_channel(2);
+        let (ahead, behind) = std::sync::mpsc::sync_channel(1);
         let print = &print;
         scope.spawn(move || {
             for k in (1..count).step_by(2) {

@@ -29,7 +29,7 @@ pub fn run(
     let wide = format == Format::Wide;
     // The big sections are read typed in the one pass, clusters on this thread and the rest
     // on a second one; the small sections are kept raw.
-    let mut cluster_reader = clusters::reader(&filter.clusters, wide, false);
+    let mut cluster_reader = clusters::reader(&filter.clusters, wide);
     let mut others = (
         (
             clusters::EndpointCounts::reader(wide),

@@ -13,9 +13,8 @@ use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, Source, State};
 
-/// One cluster of the dump, with its raw JSON when it will be printed as JSON.
+/// One cluster of the dump, as its table rows show it.
 pub struct Entry<'a> {
-    pub raw: Option<&'a RawValue>,
     pub cluster: Cluster<'a>,
     pub state: State,
 }
@@ -28,12 +27,11 @@ static LISTS: [&str; 3] = [
 static STATES: [State; 3] = [State::Active, State::Static, State::Warming];
 
 /// Reads, while the dump is parsed, the clusters `filter` keeps: active ones, then static ones,
-/// as istioctl lists them, and warming ones when asked. JSON output keeps the raw text too.
+/// as istioctl lists them, and warming ones when asked.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f ClusterFilter,
     with_warming: bool,
-    keep_raw: bool,
 ) -> ResourceReader<
     'de,
     Cluster<'de>,
@@ -48,10 +46,9 @@ pub fn reader<'de, 'f>(
     ResourceReader::new(
         SectionKind::Clusters,
         lists,
-        keep_raw,
+        false,
         move |r: Resource<'de, Cluster<'de>>| {
             filter.matches(&r.value.name).then(|| Entry {
-                raw: r.raw,
                 cluster: r.value,
                 state: STATES[r.list],
             })
@@ -87,25 +84,39 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if !format.is_table() {
+        return render::write_list(out, format, Shape::Packed, &json_texts(src, filter)?);
+    }
     let wide = format == Format::Wide;
     // Endpoint counts come from the EDS section, which only `-o wide` asks for.
-    let mut clusters = reader(filter, wide, !format.is_table());
+    let mut clusters = reader(filter, wide);
     let mut counts = EndpointCounts::reader(wide);
     let dump = src.dump_split(&mut clusters, &mut counts)?;
     let entries = sorted(&dump, clusters.finish())?;
-    if format.is_table() {
-        if entries.is_empty() && filter == &ClusterFilter::default() {
-            return Err(Error::input("no clusters found"));
-        }
-        let health = wide.then(|| EndpointCounts::new(counts.finish()));
-        table(&entries, None, health.as_ref()).write(out)?;
-        return Ok(());
+    if entries.is_empty() && filter == &ClusterFilter::default() {
+        return Err(Error::input("no clusters found"));
     }
-    let raws: Vec<&str> = entries
-        .iter()
-        .filter_map(|e| e.raw.map(RawValue::get))
-        .collect();
-    render::write_list(out, format, Shape::Packed, &raws)
+    let health = wide.then(|| EndpointCounts::new(counts.finish()));
+    table(&entries, None, health.as_ref()).write(out)?;
+    Ok(())
+}
+
+/// The JSON texts of the clusters `filter` keeps, in istioctl's order. Only the name is read
+/// typed: the rest of each cluster is printed from its text, and never held as a tree.
+fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a str>> {
+    #[derive(Deserialize)]
+    struct Named<'a> {
+        #[serde(borrow, default)]
+        name: Str<'a>,
+    }
+    let keep = |r: Resource<'a, Named<'a>>| {
+        let (name, raw) = (r.value.name, r.raw?);
+        filter.matches(&name).then_some((name, raw))
+    };
+    let mut reader = ResourceReader::new(SectionKind::Clusters, &LISTS[..2], true, keep);
+    src.dump(&mut reader)?.require(SectionKind::Clusters)?;
+    let kept = sort_by_cluster_name(reader.finish(), |(name, _)| name);
+    Ok(kept.into_iter().map(|(_, raw)| raw.get()).collect())
 }
 
 /// The cluster table; `kind_prefix` adds `all`'s leading NAME column.
