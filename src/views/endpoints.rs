@@ -22,10 +22,18 @@ struct Clusters<'a> {
     cluster_statuses: Vec<&'a RawValue>,
 }
 
+/// A cluster status with its hosts read typed.
 #[derive(Deserialize)]
 struct ClusterStatus<'a> {
     #[serde(borrow, default)]
     name: Str<'a>,
+    #[serde(borrow, default, alias = "hostStatuses")]
+    host_statuses: Vec<HostStatus<'a>>,
+}
+
+/// A cluster status's hosts as their JSON texts.
+#[derive(Deserialize)]
+struct HostTexts<'a> {
     #[serde(borrow, default, alias = "hostStatuses")]
     host_statuses: Vec<&'a RawValue>,
 }
@@ -196,14 +204,7 @@ impl<'de> Visitor<'de> for StatusesSeed<'_, '_, 'de> {
         f.write_str("a list of cluster statuses")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        #[derive(Deserialize)]
-        struct TypedStatus<'a> {
-            #[serde(borrow, default)]
-            name: Str<'a>,
-            #[serde(borrow, default, alias = "hostStatuses")]
-            host_statuses: Vec<HostStatus<'a>>,
-        }
-        while let Some(cs) = seq.next_element::<TypedStatus>()? {
+        while let Some(cs) = seq.next_element::<ClusterStatus>()? {
             for h in &cs.host_statuses {
                 let row = row_of(h, &cs.name);
                 if self
@@ -216,6 +217,48 @@ impl<'de> Visitor<'de> for StatusesSeed<'_, '_, 'de> {
         }
         Ok(())
     }
+}
+
+/// The cluster statuses with the hosts `filter` keeps, in host order, as JSON text. A cluster
+/// whose hosts all pass, already in order, is its own text, read typed once; only a cluster
+/// the filter changes is read again for its hosts' texts.
+fn select_hosts<'a>(
+    statuses: &[&'a RawValue],
+    filter: &EndpointFilter,
+) -> Result<Vec<Cow<'a, str>>> {
+    let mut selected = Vec::new();
+    for raw in statuses {
+        let cs: ClusterStatus = parse_raw(raw, "a cluster status")?;
+        let rows: Vec<Row> = cs
+            .host_statuses
+            .iter()
+            .map(|h| row_of(h, &cs.name))
+            .collect();
+        let keep = |r: &Row| filter.matches(&r.host, r.port, &r.status, &cs.name);
+        let in_order = |a: &Row, b: &Row| (&a.host, a.port).cmp(&(&b.host, b.port));
+        if rows.iter().all(keep) && rows.is_sorted_by(|a, b| in_order(a, b).is_le()) {
+            if !rows.is_empty() {
+                selected.push(Cow::Borrowed(raw.get()));
+            }
+            continue;
+        }
+        let texts: HostTexts = parse_raw(raw, "a cluster status")?;
+        let mut kept: Vec<(&Row, &RawValue)> = rows
+            .iter()
+            .zip(&texts.host_statuses)
+            .filter(|(row, _)| keep(row))
+            .map(|(row, text)| (row, *text))
+            .collect();
+        if kept.is_empty() {
+            continue;
+        }
+        kept.sort_by(|a, b| in_order(a.0, b.0));
+        let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
+        let obj: RawObject = parse_raw(raw, "a cluster status")?;
+        let json = obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(",")));
+        selected.push(Cow::Owned(json));
+    }
+    Ok(selected)
 }
 
 /// Renders `/clusters?format=json` output.
@@ -231,37 +274,20 @@ pub fn run_clusters_json(
     }
     let doc: Clusters =
         serde_json::from_str(json).map_err(|e| crate::input::json_error(json, at, &e))?;
-    // A cluster whose hosts all pass, already in order, is printed from the input's own text.
-    let mut selected: Vec<Cow<str>> = Vec::new();
-    for raw in doc.cluster_statuses {
-        let cs: ClusterStatus = parse_raw(raw, "a cluster status")?;
-        let mut kept: Vec<(Row, &RawValue)> = Vec::new();
-        for host_raw in &cs.host_statuses {
-            let h: HostStatus = parse_raw(host_raw, "a host status")?;
-            let row = row_of(&h, &cs.name);
-            if filter.matches(&row.host, row.port, &row.status, &cs.name) {
-                kept.push((row, host_raw));
-            }
-        }
-        if kept.is_empty() {
-            continue;
-        }
-        let in_order = |a: &(Row, &RawValue), b: &(Row, &RawValue)| {
-            (&a.0.host, a.0.port).cmp(&(&b.0.host, b.0.port))
-        };
-        if kept.len() == cs.host_statuses.len() && kept.is_sorted_by(|a, b| in_order(a, b).is_le())
-        {
-            selected.push(raw.get().into());
-            continue;
-        }
-        kept.sort_by(in_order);
-        let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
-        let obj: RawObject = parse_raw(raw, "a cluster status")?;
-        selected.push(
-            obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(",")))
-                .into(),
-        );
-    }
+    // Cluster statuses are independent: each half of the list is read on its own thread.
+    let statuses = &doc.cluster_statuses;
+    let (first, second) = statuses.split_at(statuses.len() / 2);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| select_hosts(second, filter));
+        let first = select_hosts(first, filter);
+        let second = second.join();
+        (
+            first,
+            second.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    });
+    let mut selected = first?;
+    selected.extend(second?);
     let texts: Vec<&str> = selected.iter().map(AsRef::as_ref).collect();
     render::write_list(
         out,
