@@ -350,7 +350,12 @@ fn without_position(e: &serde_json::Error) -> String {
 
 /// Parses a raw slice of the dump into `T`, naming the field in the error.
 pub fn parse_raw<'a, T: Deserialize<'a>>(raw: &'a RawValue, what: &str) -> Result<T> {
-    serde_json::from_str(raw.get()).map_err(|e| {
+    parse_text(raw.get(), what)
+}
+
+/// Parses JSON text taken from the dump into `T`, naming the field in the error.
+pub fn parse_text<'a, T: Deserialize<'a>>(text: &'a str, what: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| {
         Error::input(format!(
             "config dump: unexpected content in {what}: {}",
             without_position(&e)
@@ -425,7 +430,7 @@ impl<'a> Dump<'a> {
         here: &mut R,
         aside: &mut S,
     ) -> Result<Dump<'a>> {
-        if let Some(pieces) = sections_by_layout(json) {
+        if let Some(pieces) = items_by_layout(json, "configs") {
             if let Some(dump) = parse_sections(json, &pieces, want, here, aside) {
                 return Ok(dump);
             }
@@ -490,27 +495,29 @@ impl<'a> Dump<'a> {
     }
 }
 
-/// Where each section of `configs` lies, found by Envoy's own layout rather than by parsing:
-/// Envoy indents by one space a level, so a section ends at a line of two spaces and `}`, and
-/// no other line looks like that (a newline cannot occur inside a JSON string). The guess is
-/// checked: the text around the pieces must be exactly the dump's frame and the commas between
-/// sections, and each piece must then parse as a whole object, so the pieces are the sections.
-/// None for any other layout.
-fn sections_by_layout(json: &str) -> Option<Vec<Range<usize>>> {
+/// Where each element of the one list in `{"<key>": [...]}` lies (the sections of a config
+/// dump's `configs`, the cluster statuses of `/clusters?format=json`), found by Envoy's own
+/// layout rather than by parsing: Envoy indents by one space a level, so an element ends at a
+/// line of two spaces and `}`, and no other line looks like that (a newline cannot occur inside
+/// a JSON string). The guess is checked: the text around the pieces must be exactly the frame
+/// and the commas between elements, and each piece must then parse as a whole object, so the
+/// pieces are the elements. None for any other layout, or an empty list.
+pub fn items_by_layout(json: &str, key: &str) -> Option<Vec<Range<usize>>> {
     let bytes = json.as_bytes();
     let mut pos = 0;
-    for token in [&b"{"[..], b"\"configs\"", b":", b"["] {
+    let key = format!("\"{key}\"");
+    for token in [&b"{"[..], key.as_bytes(), b":", b"["] {
         pos = skip_whitespace(bytes, pos);
         pos += bytes[pos..].starts_with(token).then_some(token.len())?;
     }
-    let section_end = memchr::memmem::Finder::new(b"\n  }");
+    let item_end = memchr::memmem::Finder::new(b"\n  }");
     let mut pieces = Vec::new();
     loop {
         pos = skip_whitespace(bytes, pos);
         if bytes.get(pos) != Some(&b'{') {
             return None;
         }
-        let end = pos + section_end.find(&bytes[pos..])? + 4;
+        let end = pos + item_end.find(&bytes[pos..])? + 4;
         pieces.push(pos..end);
         pos = skip_whitespace(bytes, end);
         match bytes.get(pos) {
@@ -548,7 +555,7 @@ fn leading_type(section: &str) -> Option<&str> {
 /// When the sections that can be read aside hold fewer bytes than this, all are read here.
 const HELPER_FROM: usize = 64 * 1024;
 
-/// Reads the sections `sections_by_layout` found, on two threads: those `here` reads lists
+/// Reads the sections `items_by_layout` found, on two threads: those `here` reads lists
 /// of on this one, those `aside` reads on a helper thread, each in document order; the rest
 /// (kept raw, or of a kind the view does not want and only checked) by whichever thread is
 /// free first. Two cores then share the pass. None when a piece does not parse, or does not
@@ -851,7 +858,7 @@ mod tests {
     #[test]
     fn envoys_layout_splits_a_real_dump_into_its_sections() {
         let json = fixture_dump();
-        let pieces = sections_by_layout(&json).expect("Envoy's own layout");
+        let pieces = items_by_layout(&json, "configs").expect("Envoy's own layout");
         let whole: serde_json::Value = serde_json::from_str(&json).unwrap();
         let configs = whole["configs"].as_array().unwrap();
         assert_eq!(pieces.len(), configs.len());
@@ -861,9 +868,9 @@ mod tests {
         }
         // Reformatted, the same document is read in one pass.
         let compact = serde_json::to_string(&whole).unwrap();
-        assert_eq!(sections_by_layout(&compact), None);
+        assert_eq!(items_by_layout(&compact, "configs"), None);
         let jq_style = serde_json::to_string_pretty(&whole).unwrap();
-        assert_eq!(sections_by_layout(&jq_style), None);
+        assert_eq!(items_by_layout(&jq_style, "configs"), None);
     }
 
     #[test]
@@ -887,7 +894,7 @@ mod tests {
         let at = routes + json[routes..].find("\"name\"").unwrap();
         let broken = format!("{}\"name\" 80{}", &json[..at], &json[at + 7..]);
         let want = Want::none().with(SectionKind::Clusters);
-        assert!(sections_by_layout(&broken).is_some());
+        assert!(items_by_layout(&broken, "configs").is_some());
         let split = Dump::parse(&broken, 7, want).unwrap_err();
         let whole = Dump::parse_whole(&broken, 7, want, &mut NoLists).unwrap_err();
         assert_eq!(split.message, whole.message);

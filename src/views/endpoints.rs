@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
-use crate::envoy::dump::{parse_raw, RawObject};
+use crate::envoy::dump::{items_by_layout, parse_text, RawObject};
 use crate::envoy::resources::{Address, Str};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -135,6 +135,15 @@ fn table_of_clusters_json(
     filter: &EndpointFilter,
     out: &mut dyn Write,
 ) -> Result<()> {
+    // In Envoy's layout the cluster statuses are found without parsing, and read as two
+    // halves on two threads; any doubt takes the one pass below, which says where it failed.
+    let texts = items_by_layout(json, "cluster_statuses")
+        .map(|pieces| pieces.into_iter().map(|r| &json[r]).collect::<Vec<_>>());
+    if let Some(Ok(mut rows)) = texts.map(|t| in_two_halves(&t, |half| rows_of(half, filter))) {
+        sort_rows(&mut rows);
+        table(&rows).write(out)?;
+        return Ok(());
+    }
     let mut rows = Vec::new();
     let mut de = serde_json::Deserializer::from_str(json);
     RowsSeed {
@@ -147,6 +156,42 @@ fn table_of_clusters_json(
     sort_rows(&mut rows);
     table(&rows).write(out)?;
     Ok(())
+}
+
+/// The rows `filter` keeps of cluster statuses given as their texts.
+fn rows_of<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec<Row<'a>>> {
+    let mut rows = Vec::new();
+    for text in statuses {
+        let cs: ClusterStatus = parse_text(text, "a cluster status")?;
+        for h in &cs.host_statuses {
+            let row = row_of(h, &cs.name);
+            if filter.matches(&row.host, row.port, &row.status, &cs.name) {
+                rows.push(row);
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// `work` on the two halves of `items`, on two threads; the results in order, or the first
+/// half's error before the second's.
+fn in_two_halves<'a, T: Sync, U: Send>(
+    items: &[T],
+    work: impl Fn(&[T]) -> Result<Vec<U>> + Sync,
+) -> Result<Vec<U>> {
+    let (first, second) = items.split_at(items.len() / 2);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| work(second));
+        let first = work(first);
+        let second = second.join();
+        (
+            first,
+            second.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    });
+    let mut all = first?;
+    all.extend(second?);
+    Ok(all)
 }
 
 /// `/clusters?format=json` read straight into filtered rows.
@@ -222,13 +267,10 @@ impl<'de> Visitor<'de> for StatusesSeed<'_, '_, 'de> {
 /// The cluster statuses with the hosts `filter` keeps, in host order, as JSON text. A cluster
 /// whose hosts all pass, already in order, is its own text, read typed once; only a cluster
 /// the filter changes is read again for its hosts' texts.
-fn select_hosts<'a>(
-    statuses: &[&'a RawValue],
-    filter: &EndpointFilter,
-) -> Result<Vec<Cow<'a, str>>> {
+fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec<Cow<'a, str>>> {
     let mut selected = Vec::new();
-    for raw in statuses {
-        let cs: ClusterStatus = parse_raw(raw, "a cluster status")?;
+    for &raw in statuses {
+        let cs: ClusterStatus = parse_text(raw, "a cluster status")?;
         let rows: Vec<Row> = cs
             .host_statuses
             .iter()
@@ -238,11 +280,11 @@ fn select_hosts<'a>(
         let in_order = |a: &Row, b: &Row| (&a.host, a.port).cmp(&(&b.host, b.port));
         if rows.iter().all(keep) && rows.is_sorted_by(|a, b| in_order(a, b).is_le()) {
             if !rows.is_empty() {
-                selected.push(Cow::Borrowed(raw.get()));
+                selected.push(Cow::Borrowed(raw));
             }
             continue;
         }
-        let texts: HostTexts = parse_raw(raw, "a cluster status")?;
+        let texts: HostTexts = parse_text(raw, "a cluster status")?;
         let mut kept: Vec<(&Row, &RawValue)> = rows
             .iter()
             .zip(&texts.host_statuses)
@@ -254,7 +296,7 @@ fn select_hosts<'a>(
         }
         kept.sort_by(|a, b| in_order(a.0, b.0));
         let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
-        let obj: RawObject = parse_raw(raw, "a cluster status")?;
+        let obj: RawObject = parse_text(raw, "a cluster status")?;
         let json = obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(",")));
         selected.push(Cow::Owned(json));
     }
@@ -262,8 +304,8 @@ fn select_hosts<'a>(
 }
 
 /// Renders `/clusters?format=json` output.
-pub fn run_clusters_json(
-    json: &str,
+pub fn run_clusters_json<'a>(
+    json: &'a str,
     at: usize,
     filter: &EndpointFilter,
     format: Format,
@@ -272,22 +314,21 @@ pub fn run_clusters_json(
     if format.is_table() {
         return table_of_clusters_json(json, at, filter, out);
     }
-    let doc: Clusters =
-        serde_json::from_str(json).map_err(|e| crate::input::json_error(json, at, &e))?;
-    // Cluster statuses are independent: each half of the list is read on its own thread.
-    let statuses = &doc.cluster_statuses;
-    let (first, second) = statuses.split_at(statuses.len() / 2);
-    let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| select_hosts(second, filter));
-        let first = select_hosts(first, filter);
-        let second = second.join();
-        (
-            first,
-            second.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        )
-    });
-    let mut selected = first?;
-    selected.extend(second?);
+    // Cluster statuses are independent: the two halves of the list are read on two threads.
+    // In Envoy's layout they are found without a first pass; any doubt takes that pass, which
+    // says where the document is broken.
+    let select = |texts: &[&'a str]| in_two_halves(texts, |half| select_hosts(half, filter));
+    let found = items_by_layout(json, "cluster_statuses")
+        .map(|pieces| pieces.into_iter().map(|r| &json[r]).collect::<Vec<_>>());
+    let selected = match found.map(|texts| select(&texts)) {
+        Some(Ok(selected)) => selected,
+        _ => {
+            let doc: Clusters =
+                serde_json::from_str(json).map_err(|e| crate::input::json_error(json, at, &e))?;
+            let texts: Vec<&str> = doc.cluster_statuses.iter().map(|r| r.get()).collect();
+            select(&texts)?
+        }
+    };
     let texts: Vec<&str> = selected.iter().map(AsRef::as_ref).collect();
     render::write_list(
         out,
@@ -295,4 +336,41 @@ pub fn run_clusters_json(
         Shape::Message("envoy.admin.v3.ClusterStatus"),
         &texts,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_text(json: &str, filter: &EndpointFilter) -> String {
+        let mut out = Vec::new();
+        run_clusters_json(json, 0, filter, Format::Short, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Envoy's layout is read in two halves on two threads; the same document laid out
+    /// otherwise is read in one pass. The tables are the same.
+    #[test]
+    fn clusters_json_in_envoys_layout_or_not_gives_one_table() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/web-frontend/clusters.json"
+        );
+        let json = std::fs::read_to_string(path).unwrap();
+        assert!(items_by_layout(&json, "cluster_statuses").is_some_and(|p| p.len() > 10));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(items_by_layout(&compact, "cluster_statuses"), None);
+        for filter in [
+            EndpointFilter::default(),
+            EndpointFilter {
+                status: Some("healthy".into()),
+                ..Default::default()
+            },
+        ] {
+            let table = table_text(&json, &filter);
+            assert!(table.lines().count() > 3, "{table}");
+            assert_eq!(table, table_text(&compact, &filter));
+        }
+    }
 }
