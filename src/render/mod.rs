@@ -51,7 +51,9 @@ pub fn write_list(out: &mut dyn Write, format: Format, shape: Shape, items: &[&s
         return yaml::write_yaml(out, &json);
     }
     let size: usize = items.iter().map(|i| i.len()).sum();
-    if size >= TWO_THREADS_FROM {
+    // Parts stay small only when items are: a list of a few huge items (route configurations)
+    // would hold several big buffers at once for little gain.
+    if size >= TWO_THREADS_FROM && items.iter().all(|i| i.len() <= PART) {
         return write_list_on_two_threads(out, style(format), shape, items);
     }
     let mut array = JsonArrayWriter::istioctl(&mut *out, style(format)).map_err(schema_error)?;
@@ -88,7 +90,9 @@ fn write_list_on_two_threads(
     }
     let print = |k: usize| -> Result<Vec<u8>> {
         let part: &[&str] = parts[k];
-        let mut buf = Vec::with_capacity(part.iter().map(|i| i.len()).sum::<usize>() * 3 / 2);
+        // Output is up to about 1.7 times its input (longer keys, deeper indentation): room
+        // for twice the input means a part is not copied as it grows.
+        let mut buf = Vec::with_capacity(part.iter().map(|i| i.len()).sum::<usize>() * 2);
         envoy_schema::write_array_elements(part, shape.root(), style, k == 0, &mut buf)
             .map_err(schema_error)?;
         Ok(buf)
