@@ -162,15 +162,19 @@ fn table_of_clusters_json(
 fn rows_of<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec<Row<'a>>> {
     let mut rows = Vec::new();
     for text in statuses {
-        let cs: ClusterStatus = parse_text(text, "a cluster status")?;
-        for h in &cs.host_statuses {
-            let row = row_of(h, &cs.name);
-            if filter.matches(&row.host, row.port, &row.status, &cs.name) {
-                rows.push(row);
-            }
-        }
+        push_rows(&parse_text(text, "a cluster status")?, filter, &mut rows);
     }
     Ok(rows)
+}
+
+/// The rows of one cluster status that `filter` keeps.
+fn push_rows<'a>(cs: &ClusterStatus<'a>, filter: &EndpointFilter, rows: &mut Vec<Row<'a>>) {
+    for h in &cs.host_statuses {
+        let row = row_of(h, &cs.name);
+        if filter.matches(&row.host, row.port, &row.status, &cs.name) {
+            rows.push(row);
+        }
+    }
 }
 
 /// `work` on the two halves of `items`, on two threads; the results in order, or the first
@@ -250,15 +254,7 @@ impl<'de> Visitor<'de> for StatusesSeed<'_, '_, 'de> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
         while let Some(cs) = seq.next_element::<ClusterStatus>()? {
-            for h in &cs.host_statuses {
-                let row = row_of(h, &cs.name);
-                if self
-                    .filter
-                    .matches(&row.host, row.port, &row.status, &cs.name)
-                {
-                    self.rows.push(row);
-                }
-            }
+            push_rows(&cs, self.filter, self.rows);
         }
         Ok(())
     }
