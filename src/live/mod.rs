@@ -138,9 +138,11 @@ fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Vec<u8>, Error> 
     })
 }
 
-/// The first Envoy release whose `/config_dump` filters by `name_regex` for certain (the
-/// parameter came with envoyproxy/envoy#16774, mid-2021). An older Envoy ignores the parameter,
-/// which would cost only bytes, not correctness: the view filters again.
+/// The first Envoy release taken to filter `/config_dump` by `name_regex`. The parameter came
+/// with envoyproxy/envoy#16774, reviewed in June 2021: 1.18 (April 2021) predates it, and
+/// whether 1.19 (July 2021) has it is not settled here, so 1.20 is the first trusted. Guessing
+/// wrong costs only bytes, never the answer: an Envoy ignores the parameter it does not know,
+/// and the view filters again.
 const NAME_REGEX_SINCE: (u32, u32) = (1, 20);
 
 /// Whether the Envoy at the other end filters by `name_regex`, by the version in its

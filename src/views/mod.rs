@@ -151,8 +151,7 @@ pub struct Source<'a> {
 impl<'a> Source<'a> {
     /// The sections the view wants, with `reader` reading its lists in the same pass.
     pub fn dump<R: ListReader<'a>>(&self, reader: &mut R) -> Result<Dump<'a>> {
-        Dump::parse_with(self.json, self.at, self.want, reader)
-            .map_err(|e| crate::input::with_origin(self.origin, e))
+        self.dump_split(reader, &mut NoLists)
     }
 
     /// Like `dump`, with a second reader of other section kinds, whose sections a big dump
