@@ -179,7 +179,7 @@ fn push_rows<'a>(cs: &ClusterStatus<'a>, filter: &EndpointFilter, rows: &mut Vec
 
 /// `work` on the two halves of `items`, on two threads; the results in order, or the first
 /// half's error before the second's.
-fn in_two_halves<'a, T: Sync, U: Send>(
+fn in_two_halves<T: Sync, U: Send>(
     items: &[T],
     work: impl Fn(&[T]) -> Result<Vec<U>> + Sync,
 ) -> Result<Vec<U>> {
