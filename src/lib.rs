@@ -139,3 +139,13 @@ fn unix_now() -> i64 {
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
 }
+
+/// A fixture file's text (`fixtures/<scenario>/<file>`, made by a real Envoy), for unit tests.
+#[cfg(test)]
+pub(crate) fn fixture_text(scenario: &str, file: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(scenario)
+        .join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

@@ -836,11 +836,7 @@ mod tests {
     use super::*;
 
     fn fixture_dump() -> String {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/web-frontend/config_dump.json"
-        );
-        std::fs::read_to_string(path).unwrap()
+        crate::fixture_text("web-frontend", "config_dump.json")
     }
 
     /// What a parse kept, comparable: each section's type and fields as text.

@@ -173,11 +173,7 @@ mod tests {
 
     #[test]
     fn a_big_list_printed_by_two_threads_is_the_one_thread_array() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/web-frontend/config_dump.json"
-        );
-        let json = std::fs::read_to_string(path).unwrap();
+        let json = crate::fixture_text("web-frontend", "config_dump.json");
         let clusters = fixture_clusters(&json);
         assert!(clusters.len() > 10);
         // Enough copies for several parts, in two sizes whose last parts differ.

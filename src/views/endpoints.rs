@@ -348,11 +348,7 @@ mod tests {
     /// otherwise is read in one pass. The tables are the same.
     #[test]
     fn clusters_json_in_envoys_layout_or_not_gives_one_table() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/web-frontend/clusters.json"
-        );
-        let json = std::fs::read_to_string(path).unwrap();
+        let json = crate::fixture_text("web-frontend", "clusters.json");
         assert!(items_by_layout(&json, "cluster_statuses").is_some_and(|p| p.len() > 10));
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         let compact = serde_json::to_string(&value).unwrap();
