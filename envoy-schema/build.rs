@@ -213,10 +213,12 @@ fn generate_tables(pool: &DescriptorPool) -> String {
         for field in &fields {
             writeln!(
                 code,
-                "            FieldTable {{ proto_name: {:?}, json_name: {:?}, kind: {} }},",
+                "            FieldTable {{ proto_name: {:?}, json_name: {:?}, kind: {}, repeated: {} }},",
                 field.name(),
                 field.json_name(),
-                field_kind_expr(&message_index, field)
+                field_kind_expr(&message_index, field),
+                // A map is a repeated field of entries in the descriptor, but an object in JSON.
+                field.is_list()
             )
             .unwrap();
         }

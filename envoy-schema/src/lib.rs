@@ -32,7 +32,8 @@ mod transcode;
 mod yaml;
 
 pub use transcode::{
-    schema_gaps, transcode, write_array_elements, JsonArrayWriter, SchemaGaps, TranscodeError,
+    istioctl_skeleton, schema_gaps, transcode, write_array_elements, write_elements, Elements,
+    Hole, JsonArrayWriter, SchemaGaps, Skeleton, TranscodeError,
 };
 pub use yaml::json_to_yaml;
 
@@ -71,6 +72,14 @@ impl MessageType {
     pub fn full_name(self) -> &'static str {
         tables::MESSAGES[usize::from(self.0)].full_name
     }
+}
+
+/// Whether `key`, in either spelling, is a repeated field of the message `full_name`, other than
+/// a map: a field whose JSON value is an array.
+pub fn is_list_field(full_name: &str, key: &str) -> bool {
+    tables::message_index(full_name)
+        .and_then(|index| tables::MESSAGES[usize::from(index)].field(key, 0))
+        .is_some_and(|(_, field)| field.repeated)
 }
 
 /// The message a type URL names: the part after its last `/`

@@ -15,6 +15,8 @@ pub(crate) struct Output<W> {
     /// `\n` followed by `indent` repeated: the prefix of a line at each level is a slice of it.
     line_start: Vec<u8>,
     depth: usize,
+    /// Bytes handed to the writer so far.
+    written: usize,
 }
 
 impl<W: Write> Output<W> {
@@ -25,6 +27,7 @@ impl<W: Write> Output<W> {
             indent: indent.map(<[u8]>::to_vec),
             line_start: vec![b'\n'],
             depth: 0,
+            written: 0,
         }
     }
 
@@ -41,9 +44,19 @@ impl<W: Write> Output<W> {
         self.buffer.push(b'"');
     }
 
-    /// One level deeper without writing a bracket: for elements of an array opened elsewhere.
-    pub(crate) fn nest(&mut self) {
-        self.depth += 1;
+    /// `depth` levels deeper without writing brackets: for elements of an array opened elsewhere.
+    pub(crate) fn nest(&mut self, depth: usize) {
+        self.depth += depth;
+    }
+
+    /// How deep the next line is indented, in levels.
+    pub(crate) fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// How many bytes were written so far, the gathered ones included.
+    pub(crate) fn position(&self) -> usize {
+        self.written + self.buffer.len()
     }
 
     /// Starts an object (`{`) or array (`[`).
@@ -94,6 +107,7 @@ impl<W: Write> Output<W> {
     pub(crate) fn spill(&mut self) -> io::Result<()> {
         if self.buffer.len() >= SPILL_AT {
             self.sink.write_all(&self.buffer)?;
+            self.written += self.buffer.len();
             self.buffer.clear();
         }
         Ok(())

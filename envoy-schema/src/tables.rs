@@ -20,6 +20,8 @@ pub(crate) struct FieldTable {
     /// The protobuf JSON name (`filterChains`), as protoc recorded it in the descriptor.
     pub(crate) json_name: &'static str,
     pub(crate) kind: Kind,
+    /// A repeated field that is no map: a JSON array.
+    pub(crate) repeated: bool,
 }
 
 pub(crate) struct MessageTable {

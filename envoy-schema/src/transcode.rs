@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::io::{self, Write};
+use std::ops::Range;
 
 #[derive(Debug)]
 pub enum TranscodeError {
@@ -147,10 +148,84 @@ pub fn write_array_elements(
 ) -> Result<(), TranscodeError> {
     let root = root_walk(root)?;
     let mut output = Output::new(out, Some(crate::ISTIOCTL_INDENT));
-    output.nest();
+    output.nest(1);
     for (i, item) in items.iter().enumerate() {
         output.item(first && i == 0);
         Walk::new(item, style, &mut output).document(root)?;
+        output.spill()?;
+    }
+    output.finish()?;
+    Ok(())
+}
+
+/// A document in istioctl's layout with the elements of some of its arrays left out, to be
+/// printed elsewhere (on other threads, by `write_elements`) and put back in their places.
+pub struct Skeleton {
+    /// The document without those elements, its trailing newline included.
+    pub text: Vec<u8>,
+    /// Where the left-out elements go, in document order.
+    pub holes: Vec<Hole>,
+}
+
+/// One array whose elements were left out of a `Skeleton`.
+#[derive(Clone, Copy, Debug)]
+pub struct Hole {
+    /// Where in the skeleton's text its elements go.
+    pub at: usize,
+    /// Which of the ranges given to `istioctl_skeleton` it is.
+    pub array: usize,
+    /// How its elements are printed.
+    pub elements: Elements,
+}
+
+/// The type and depth of the elements of an array left out of a `Skeleton`.
+#[derive(Clone, Copy, Debug)]
+pub struct Elements {
+    kind: Kind,
+    depth: usize,
+}
+
+/// The document `write_istioctl_document` writes, less the elements of the arrays in `arrays`:
+/// each range runs from the first element's start to the last one's end in `json`, and the
+/// ranges are sorted. The caller vouches that they are exactly arrays' elements (say, found by a
+/// parser): the text inside them is not read here. A range that no array starts at is ignored.
+pub fn istioctl_skeleton(
+    json: &str,
+    root: Root<'_>,
+    style: KeyStyle,
+    arrays: &[Range<usize>],
+) -> Result<Skeleton, TranscodeError> {
+    let root = root_walk(root)?;
+    let mut output = Output::new(Vec::new(), Some(crate::ISTIOCTL_INDENT));
+    let mut walk = Walk::new(json, style, &mut output);
+    walk.cuts = arrays;
+    walk.document(root)?;
+    let holes = std::mem::take(&mut walk.holes);
+    output.raw(b"\n");
+    Ok(Skeleton {
+        text: output.finish()?,
+        holes,
+    })
+}
+
+/// Elements of an array left out of a `Skeleton`, appended to `out` as they sit in the document:
+/// each after a comma unless `first`, on its own line at the array's indentation. Consecutive
+/// runs of an array's elements printed separately join into its full text.
+pub fn write_elements(
+    items: &[&str],
+    elements: Elements,
+    style: KeyStyle,
+    first: bool,
+    out: &mut Vec<u8>,
+) -> Result<(), TranscodeError> {
+    let mut output = Output::new(out, Some(crate::ISTIOCTL_INDENT));
+    output.nest(elements.depth);
+    for (i, item) in items.iter().enumerate() {
+        output.item(first && i == 0);
+        let mut walk = Walk::new(item, style, &mut output);
+        // Nesting counts as in the whole document.
+        walk.scan = Scanner::nested(item, elements.depth);
+        walk.document(RootWalk::Value(elements.kind))?;
         output.spill()?;
     }
     output.finish()?;
@@ -219,6 +294,9 @@ struct Walk<'a, 'o, W> {
     /// spares the binary search over thousands of long, alike names.
     recent_types: [(Cow<'a, str>, Option<Shape>); RECENT_TYPES],
     next_recent: usize,
+    /// Arrays whose elements are left out (`istioctl_skeleton`), and those met so far.
+    cuts: &'o [Range<usize>],
+    holes: Vec<Hole>,
 }
 
 const RECENT_TYPES: usize = 8;
@@ -232,6 +310,8 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
             gaps: None,
             recent_types: std::array::from_fn(|_| (Cow::Borrowed(""), None)),
             next_recent: 0,
+            cuts: &[],
+            holes: Vec::new(),
         }
     }
 
@@ -303,6 +383,24 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
         if self.scan.peek() == Some(b']') {
             self.scan.leave();
             self.out.close(b']', true);
+            return Ok(());
+        }
+        if let Ok(array) = self.cuts.binary_search_by_key(&self.scan.pos, |r| r.start) {
+            self.holes.push(Hole {
+                at: self.out.position(),
+                array,
+                elements: Elements {
+                    kind,
+                    depth: self.out.depth(),
+                },
+            });
+            self.scan.pos = self.cuts[array].end;
+            if self.scan.next_item(b']')? {
+                return Err(self
+                    .scan
+                    .syntax("an array goes on past its last listed element"));
+            }
+            self.out.close(b']', false);
             return Ok(());
         }
         let mut first = true;
