@@ -55,6 +55,12 @@ impl SectionKind {
         }
     }
 
+    /// The full name of the section's message (`envoy.admin.v3.ClustersConfigDump`).
+    pub fn message_name(self) -> &'static str {
+        let url = self.type_url();
+        &url[url.rfind('/').map_or(0, |slash| slash + 1)..]
+    }
+
     fn from_type_url(url: &str) -> Option<SectionKind> {
         SectionKind::ALL.into_iter().find(|k| k.type_url() == url)
     }
@@ -77,6 +83,9 @@ impl Want {
     }
     pub fn with(self, kind: SectionKind) -> Self {
         Want(self.0 | kind.bit())
+    }
+    pub fn without(self, kind: SectionKind) -> Self {
+        Want(self.0 & !kind.bit())
     }
     pub fn has(self, kind: SectionKind) -> bool {
         self.0 & kind.bit() != 0
@@ -155,6 +164,8 @@ pub trait ListReader<'de> {
     fn takes(&self, kind: SectionKind, field: &str) -> bool;
     /// A new section of `kind` begins: the last one of a type wins, so forget the earlier.
     fn restart(&mut self, kind: SectionKind);
+    /// A list this reader takes begins; its items follow.
+    fn begin_list(&mut self, _kind: SectionKind, _field: &str) {}
     /// One item of a list this reader takes.
     fn item<D: Deserializer<'de>>(
         &mut self,
@@ -197,6 +208,14 @@ impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
         self.0.restart(kind);
         self.1.restart(kind);
     }
+    fn begin_list(&mut self, kind: SectionKind, field: &str) {
+        if self.0.takes(kind, field) {
+            self.0.begin_list(kind, field);
+        }
+        if self.1.takes(kind, field) {
+            self.1.begin_list(kind, field);
+        }
+    }
     fn item<D: Deserializer<'de>>(
         &mut self,
         kind: SectionKind,
@@ -229,6 +248,9 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
     fn restart(&mut self, kind: SectionKind) {
         (**self).restart(kind)
     }
+    fn begin_list(&mut self, kind: SectionKind, field: &str) {
+        (**self).begin_list(kind, field)
+    }
     fn item<D: Deserializer<'de>>(
         &mut self,
         kind: SectionKind,
@@ -236,6 +258,55 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
         d: D,
     ) -> Result<(), D::Error> {
         (**self).item(kind, field, d)
+    }
+}
+
+/// Notes where the items of every list of its kinds' sections lie, every section of a kind, not
+/// only the last: `all -o json` prints the whole dump, and its big lists are printed in parts
+/// on two threads.
+pub struct ListItems<'de> {
+    kinds: Want,
+    lists: Vec<Vec<&'de str>>,
+}
+
+impl<'de> ListItems<'de> {
+    pub fn of(kinds: Want) -> Self {
+        ListItems {
+            kinds,
+            lists: Vec::new(),
+        }
+    }
+
+    /// Each list's items' texts, lists in the order they were met; no empty list.
+    pub fn finish(mut self) -> Vec<Vec<&'de str>> {
+        self.lists.retain(|list| !list.is_empty());
+        self.lists
+    }
+}
+
+impl<'de> ListReader<'de> for ListItems<'de> {
+    fn takes_kind(&self, kind: SectionKind) -> bool {
+        self.kinds.has(kind)
+    }
+    fn takes(&self, kind: SectionKind, field: &str) -> bool {
+        // Lists by the schema: a field taken here must hold an array.
+        self.kinds.has(kind) && envoy_schema::is_list_field(kind.message_name(), field)
+    }
+    fn restart(&mut self, _: SectionKind) {}
+    fn begin_list(&mut self, _: SectionKind, _: &str) {
+        self.lists.push(Vec::new());
+    }
+    fn item<D: Deserializer<'de>>(
+        &mut self,
+        _: SectionKind,
+        _: &str,
+        d: D,
+    ) -> Result<(), D::Error> {
+        let item = <&'de RawValue>::deserialize(d)?;
+        if let Some(list) = self.lists.last_mut() {
+            list.push(item.get());
+        }
+        Ok(())
     }
 }
 
@@ -808,6 +879,7 @@ impl<'de, R: ListReader<'de>> Visitor<'de> for ListSeed<'_, R> {
         write!(f, "a list in {}", self.field)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.reader.begin_list(self.kind, self.field);
         while seq
             .next_element_seed(ItemSeed(ListSeed {
                 reader: &mut *self.reader,

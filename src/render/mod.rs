@@ -6,6 +6,7 @@ pub mod table;
 pub mod yaml;
 
 use std::io::Write;
+use std::ops::Range;
 
 use envoy_schema::{JsonArrayWriter, KeyStyle, Root};
 
@@ -69,60 +70,174 @@ const TWO_THREADS_FROM: usize = 1 << 20;
 /// Bytes of input per part the two threads take turns at.
 const PART: usize = 256 * 1024;
 
-/// The array `JsonArrayWriter` prints, made in parts that this thread and a helper take turns
-/// at: printing re-keys and re-indents every byte, the bulk of a big JSON view's time. This
-/// thread writes the parts in order; the helper is at most two parts ahead, so memory stays
-/// a few parts whatever the list's size.
+/// The biggest part buffer handed back to the helper to print into again.
+const KEPT_BUFFER: usize = 4 * PART;
+
+/// `items` in runs of about `part` bytes (one item when it is bigger).
+fn parts<'i, 's>(items: &'i [&'s str], part: usize) -> Vec<&'i [&'s str]> {
+    let mut parts = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        bytes += item.len();
+        if bytes >= part || i + 1 == items.len() {
+            parts.push(&items[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    parts
+}
+
+/// Room in `buf` for the printed form of `part`: output is up to about 1.7 times its input
+/// (longer keys, deeper indentation), so twice the input means a part is not copied as it grows.
+fn reserve_for(part: &[&str], buf: &mut Vec<u8>) {
+    buf.reserve(part.iter().map(|i| i.len()).sum::<usize>() * 2);
+}
+
+/// The array `JsonArrayWriter` prints, made in parts by two threads: printing re-keys and
+/// re-indents every byte, the bulk of a big JSON view's time.
 fn write_list_on_two_threads(
     out: &mut dyn Write,
     style: KeyStyle,
     shape: Shape,
     items: &[&str],
 ) -> Result<()> {
-    let mut parts: Vec<&[&str]> = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
-    for (i, item) in items.iter().enumerate() {
-        bytes += item.len();
-        if bytes >= PART || i + 1 == items.len() {
-            parts.push(&items[start..=i]);
-            (start, bytes) = (i + 1, 0);
-        }
-    }
-    let print = |k: usize| -> Result<Vec<u8>> {
-        let part: &[&str] = parts[k];
-        // Output is up to about 1.7 times its input (longer keys, deeper indentation): room
-        // for twice the input means a part is not copied as it grows.
-        let mut buf = Vec::with_capacity(part.iter().map(|i| i.len()).sum::<usize>() * 2);
-        envoy_schema::write_array_elements(part, shape.root(), style, k == 0, &mut buf)
-            .map_err(schema_error)?;
-        Ok(buf)
-    };
-    let count = parts.len();
+    let parts = parts(items, PART);
     out.write_all(b"[")?;
+    write_in_order_on_two_threads(out, parts.len(), |k, buf| {
+        reserve_for(parts[k], buf);
+        envoy_schema::write_array_elements(parts[k], shape.root(), style, k == 0, buf)
+            .map_err(schema_error)
+    })?;
+    out.write_all(b"\n]\n")?;
+    Ok(())
+}
+
+/// Writes what `print(0, buffer)`, `print(1, buffer)`, ... `print(count - 1, buffer)` put in
+/// their (empty) buffers, in order, made in turns by this thread (even ones) and a helper (odd
+/// ones). This thread writes; the helper is at most two parts ahead and gets its buffers back
+/// once they are written, so memory stays a few parts whatever the output's size.
+fn write_in_order_on_two_threads(
+    out: &mut dyn Write,
+    count: usize,
+    print: impl Fn(usize, &mut Vec<u8>) -> Result<()> + Sync,
+) -> Result<()> {
     std::thread::scope(|scope| -> Result<()> {
-        let (ahead, behind) = std::sync::mpsc::sync_channel(1);
+        let (ahead, behind) = std::sync::mpsc::sync_channel::<Result<Vec<u8>>>(1);
+        let (written, reuse) = std::sync::mpsc::channel::<Vec<u8>>();
         let print = &print;
         scope.spawn(move || {
             for k in (1..count).step_by(2) {
+                let mut buf = reuse.try_recv().unwrap_or_default();
+                buf.clear();
+                let printed = print(k, &mut buf).map(|()| buf);
                 // A send fails once this thread's partner stopped on an error.
-                if ahead.send(print(k)).is_err() {
+                if ahead.send(printed).is_err() {
                     break;
                 }
             }
         });
+        let mut own = Vec::new();
         for k in (0..count).step_by(2) {
-            out.write_all(&print(k)?)?;
+            own.clear();
+            print(k, &mut own)?;
+            out.write_all(&own)?;
             if k + 1 < count {
                 let next = behind
                     .recv()
-                    .map_err(|_| Error::input("the printing thread stopped"))?;
-                out.write_all(&next?)?;
+                    .map_err(|_| Error::input("the printing thread stopped"))??;
+                out.write_all(&next)?;
+                // Only buffers of a usual part's size are kept: one that grew for a huge item
+                // would be held to the end. (Once the helper is done, sending just drops it.)
+                if next.capacity() <= KEPT_BUFFER {
+                    let _ = written.send(next);
+                }
             }
         }
         Ok(())
-    })?;
-    out.write_all(b"\n]\n")?;
-    Ok(())
+    })
+}
+
+/// What `write_document` writes, for a document whose big arrays' elements are `lists` (each
+/// list's item texts, slices of `doc`, as a parser found them): the elements are printed in
+/// parts by two threads, the rest from a skeleton of the document.
+pub fn write_document_in_parts(
+    out: &mut dyn Write,
+    format: Format,
+    shape: Shape,
+    doc: &str,
+    lists: &[Vec<&str>],
+) -> Result<()> {
+    write_document_in_parts_of(out, format, shape, doc, lists, (TWO_THREADS_FROM, PART))
+}
+
+/// `write_document_in_parts`, on two threads once the lists hold `from` bytes, in parts of
+/// `part` bytes.
+fn write_document_in_parts_of(
+    out: &mut dyn Write,
+    format: Format,
+    shape: Shape,
+    doc: &str,
+    lists: &[Vec<&str>],
+    (from, part): (usize, usize),
+) -> Result<()> {
+    let listed: usize = lists.iter().flatten().map(|i| i.len()).sum();
+    let arrays = (format != Format::Yaml && listed >= from)
+        .then(|| array_ranges(doc, lists))
+        .flatten();
+    let Some(mut arrays) = arrays else {
+        return write_document(out, format, shape, doc);
+    };
+    arrays.sort_by_key(|(range, _)| range.start);
+    let ranges: Vec<Range<usize>> = arrays.iter().map(|(range, _)| range.clone()).collect();
+    let skeleton = envoy_schema::istioctl_skeleton(doc, shape.root(), style(format), &ranges)
+        .map_err(schema_error)?;
+    // The document as steps: skeleton text, then the parts of a hole's elements, and so on.
+    enum Step<'s> {
+        Text(&'s [u8]),
+        Elements(&'s [&'s str], envoy_schema::Elements, bool),
+    }
+    let mut steps = Vec::new();
+    let mut copied = 0;
+    for hole in &skeleton.holes {
+        steps.push(Step::Text(&skeleton.text[copied..hole.at]));
+        copied = hole.at;
+        for (k, items) in parts(arrays[hole.array].1, part).into_iter().enumerate() {
+            steps.push(Step::Elements(items, hole.elements, k == 0));
+        }
+    }
+    steps.push(Step::Text(&skeleton.text[copied..]));
+    write_in_order_on_two_threads(out, steps.len(), |k, buf| match steps[k] {
+        Step::Text(text) => {
+            buf.extend_from_slice(text);
+            Ok(())
+        }
+        Step::Elements(part, elements, first) => {
+            reserve_for(part, buf);
+            envoy_schema::write_elements(part, elements, style(format), first, buf)
+                .map_err(schema_error)
+        }
+    })
+}
+
+/// Each list's range in `doc`, from its first item's start to its last one's end; None when an
+/// item is not a slice of `doc`.
+fn array_ranges<'l, 's>(
+    doc: &str,
+    lists: &'l [Vec<&'s str>],
+) -> Option<Vec<(Range<usize>, &'l [&'s str])>> {
+    let offset = |item: &str| {
+        let at = (item.as_ptr() as usize).checked_sub(doc.as_ptr() as usize)?;
+        (at + item.len() <= doc.len()).then_some(at)
+    };
+    lists
+        .iter()
+        .filter(|list| !list.is_empty())
+        .map(|list| {
+            let first = offset(list.first()?)?;
+            let last = list.last()?;
+            Some((first..offset(last)? + last.len(), list.as_slice()))
+        })
+        .collect()
 }
 
 /// One JSON document (a dump section, or the whole dump) in the chosen format.
@@ -169,6 +284,33 @@ mod tests {
         }
         array.finish().unwrap();
         out
+    }
+
+    #[test]
+    fn a_dump_printed_in_parts_is_the_one_thread_document() {
+        use crate::envoy::dump::{Dump, ListItems, Want};
+        for scenario in ["web-frontend", "ingress-gateway"] {
+            let json = crate::fixture_text(scenario, "config_dump.json");
+            let mut items = ListItems::of(Want::all());
+            Dump::parse_with(&json, 0, Want::all(), &mut items).unwrap();
+            let lists = items.finish();
+            assert!(lists.len() >= 5, "{scenario}: {} lists", lists.len());
+            let shape = Shape::Message("envoy.admin.v3.ConfigDump");
+            for format in [Format::Json, Format::Raw] {
+                let mut whole = Vec::new();
+                write_document(&mut whole, format, shape, &json).unwrap();
+                // Every list in parts of one item, and of a few.
+                for part in [1, 2000] {
+                    let mut parts = Vec::new();
+                    write_document_in_parts_of(&mut parts, format, shape, &json, &lists, (0, part))
+                        .unwrap();
+                    assert!(
+                        parts == whole,
+                        "{scenario} {format:?} {part}: the parts differ"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::config::{AllFilter, Format};
-use crate::envoy::dump::NoLists;
+use crate::envoy::dump::{ListItems, SectionKind, Want};
 use crate::error::Result;
 use crate::render::{self, Shape};
 use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets, Source};
@@ -17,13 +17,21 @@ pub fn run(
 ) -> Result<()> {
     if !format.is_table() {
         // Read through first: a broken dump is an error before any output, not half a document.
-        src.dump(&mut NoLists)?;
+        // The pass notes where the lists' items lie, clusters on this thread, the rest on a
+        // second one, so that printing too can share the lists between two threads.
+        let clusters = Want::none().with(SectionKind::Clusters);
+        let mut here = ListItems::of(clusters);
+        let mut aside = ListItems::of(Want::all().without(SectionKind::Clusters));
+        src.dump_split(&mut here, &mut aside)?;
+        let mut lists = here.finish();
+        lists.extend(aside.finish());
         // Envoy's dump as received, in the chosen spelling.
-        return render::write_document(
+        return render::write_document_in_parts(
             out,
             format,
             Shape::Message("envoy.admin.v3.ConfigDump"),
             src.json(),
+            &lists,
         );
     }
     let wide = format == Format::Wide;
