@@ -35,6 +35,11 @@ pub fn run(
         );
     }
     let wide = format == Format::Wide;
+    let route_layout = routes::Layout {
+        verbose: filter.routes.verbose,
+        wide,
+        prefix: "route/",
+    };
     // The big sections are read typed in the one pass, clusters on this thread and the rest
     // on a second one; the small sections are kept raw.
     let mut cluster_reader = clusters::reader(&filter.clusters, wide);
@@ -43,7 +48,7 @@ pub fn run(
             clusters::EndpointCounts::reader(wide),
             eds::reader(&filter.endpoints, false),
         ),
-        routes::reader(&filter.routes, false),
+        routes::reader(&filter.routes, Some(route_layout)),
     );
     let dump = src.dump_split(&mut cluster_reader, &mut others)?;
     let ((counts, eds_reader), route_reader) = others;
@@ -68,7 +73,7 @@ pub fn run(
             Some("listener/"),
             wide,
         )?;
-        let route_rows = routes::sorted(dump, route_reader.finish())?;
+        let route_entries = routes::sorted(dump, route_reader.finish())?;
         let secret_rows = secrets::rows(dump, now)?;
         let tables = [
             ("BOOTSTRAP", bootstrap),
@@ -77,10 +82,7 @@ pub fn run(
                 clusters::table(&cluster_rows, Some("cluster/"), counts.as_ref()),
             ),
             ("LISTENER", listener_table),
-            (
-                "ROUTE",
-                routes::table(&route_rows, filter.routes.verbose, Some("route/"), wide),
-            ),
+            ("ROUTE", routes::table(route_entries, route_layout)),
             ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
         ];
         let endpoints = endpoints

@@ -1,5 +1,6 @@
 //! `pc routes`: one row per route of each route configuration.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde_json::value::RawValue;
@@ -7,25 +8,39 @@ use serde_json::value::RawValue;
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::istio_config_ref;
-use crate::envoy::resources::{describe_match, Route, RouteConfiguration};
+use crate::envoy::resources::{describe_match, Route, RouteConfiguration, Str};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::Source;
 
-/// A route configuration, with its raw JSON when it will be printed as JSON.
+/// A route configuration as a view keeps it: its name, and its raw JSON when it will be printed
+/// as JSON, or else its table rows, made as soon as it is read so that the typed tree of a big
+/// route configuration (tens of megabytes in a big mesh) is gone before the next is read.
 pub struct Entry<'a> {
+    pub name: Str<'a>,
     pub raw: Option<&'a RawValue>,
-    pub config: RouteConfiguration<'a>,
+    rows: Vec<Vec<Cow<'a, str>>>,
+}
+
+/// How a routes table is laid out.
+#[derive(Clone, Copy)]
+pub struct Layout {
+    /// One row per route, not one per route configuration.
+    pub verbose: bool,
+    /// With action, timeout and retries (verbose only).
+    pub wide: bool,
+    /// Before each name, `route/` in `pc all`.
+    pub prefix: &'static str,
 }
 
 static LISTS: [&str; 2] = ["dynamic_route_configs", "static_route_configs"];
 
 /// Reads, while the dump is parsed, the route configs `filter` keeps: dynamic ones, then static
-/// ones. JSON output keeps the raw text too.
+/// ones, as the rows of a table laid out by `table`, or, when there is none, as raw JSON text.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f RouteFilter,
-    keep_raw: bool,
+    table: Option<Layout>,
 ) -> ResourceReader<
     'de,
     RouteConfiguration<'de>,
@@ -35,15 +50,16 @@ pub fn reader<'de, 'f>(
     ResourceReader::new(
         SectionKind::Routes,
         &LISTS,
-        keep_raw,
+        table.is_none(),
         move |r: Resource<'de, RouteConfiguration<'de>>| {
             let wanted = filter
                 .name
                 .as_ref()
                 .is_none_or(|n| r.value.name == n.as_str());
-            wanted.then_some(Entry {
+            wanted.then(|| Entry {
+                rows: table.map(|t| rows(&r.value, t)).unwrap_or_default(),
+                name: r.value.name,
                 raw: r.raw,
-                config: r.value,
             })
         },
     )
@@ -65,7 +81,7 @@ fn numeric_order<S: AsRef<str>>(names: &[S]) -> Vec<usize> {
 }
 
 fn sort_numeric_in_place(entries: &mut [Entry]) {
-    let names: Vec<&str> = entries.iter().map(|e| e.config.name.as_ref()).collect();
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_ref()).collect();
     let order = numeric_order(&names);
     apply_permutation(entries, order);
 }
@@ -93,14 +109,19 @@ pub fn sorted<'a>(dump: &Dump<'a>, mut kept: Vec<Entry<'a>>) -> Result<Vec<Entry
 }
 
 pub fn run(src: &Source, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
-    let mut reader = reader(filter, !format.is_table());
+    let layout = format.is_table().then_some(Layout {
+        verbose: filter.verbose,
+        wide: format == Format::Wide,
+        prefix: "",
+    });
+    let mut reader = reader(filter, layout);
     let dump = src.dump(&mut reader)?;
     let entries = sorted(&dump, reader.finish())?;
-    if format.is_table() {
+    if let Some(layout) = layout {
         if entries.is_empty() && filter.name.is_none() {
             return Err(Error::input("no routes found"));
         }
-        table(&entries, filter.verbose, None, format == Format::Wide).write(out)?;
+        table(entries, layout).write(out)?;
         return Ok(());
     }
     let raws: Vec<&str> = entries
@@ -116,64 +137,66 @@ fn is_passthrough(r: &Route) -> bool {
         .is_some_and(|a| a.cluster == "PassthroughCluster")
 }
 
-pub fn table(
-    entries: &[Entry],
-    verbose: bool,
-    kind_prefix: Option<&str>,
-    wide: bool,
-) -> Table<'static> {
-    let mut header: Vec<&str> = if verbose {
+/// The routes table of entries read with `layout`.
+pub fn table(entries: Vec<Entry<'_>>, layout: Layout) -> Table<'_> {
+    let mut header: Vec<&str> = if layout.verbose {
         vec!["NAME", "VHOST NAME", "DOMAINS", "MATCH", "VIRTUAL SERVICE"]
     } else {
         vec!["NAME", "VIRTUAL HOSTS"]
     };
-    if wide && verbose {
+    if layout.wide && layout.verbose {
         header.extend(["ACTION", "TIMEOUT", "RETRIES"]);
     }
     let mut t = Table::new(5).header(&header);
-    for e in entries {
-        let name = format!("{}{}", kind_prefix.unwrap_or(""), e.config.name);
-        if !verbose {
-            t.row(vec![name, e.config.virtual_hosts.len().to_string()]);
-            continue;
-        }
-        for vh in &e.config.virtual_hosts {
-            let domains = describe_domains(&vh.domains);
-            for r in vh.routes.iter().filter(|r| !is_passthrough(r)) {
-                let vs = r
-                    .metadata
-                    .as_ref()
-                    .and_then(|m| m.istio_config())
-                    .map(|p| istio_config_ref(&p, "virtual-service"))
-                    .unwrap_or_default();
-                let mut row = vec![
-                    name.clone(),
-                    vh.name.to_string(),
-                    domains.clone(),
-                    describe_match(&r.route_match),
-                    vs,
-                ];
-                if wide {
-                    row.extend(describe_action(r));
-                }
-                t.row(row);
-            }
-            if vh.routes.is_empty() {
-                let mut row = vec![
-                    name.clone(),
-                    vh.name.to_string(),
-                    domains.clone(),
-                    "/*".into(),
-                    "404".into(),
-                ];
-                if wide {
-                    row.extend(["-".to_string(), "-".to_string(), "-".to_string()]);
-                }
-                t.row(row);
-            }
-        }
+    for row in entries.into_iter().flat_map(|e| e.rows) {
+        t.row(row);
     }
     t
+}
+
+/// The table rows of one route configuration.
+fn rows<'a>(config: &RouteConfiguration<'a>, layout: Layout) -> Vec<Vec<Cow<'a, str>>> {
+    let name: Cow<str> = format!("{}{}", layout.prefix, config.name).into();
+    if !layout.verbose {
+        return vec![vec![name, config.virtual_hosts.len().to_string().into()]];
+    }
+    let mut rows = Vec::new();
+    for vh in &config.virtual_hosts {
+        let domains: Cow<str> = describe_domains(&vh.domains).into();
+        for r in vh.routes.iter().filter(|r| !is_passthrough(r)) {
+            let vs = r
+                .metadata
+                .as_ref()
+                .and_then(|m| m.istio_config())
+                .map(|p| istio_config_ref(&p, "virtual-service"))
+                .unwrap_or_default();
+            let mut row = vec![
+                name.clone(),
+                vh.name.clone(),
+                domains.clone(),
+                describe_match(&r.route_match).into(),
+                vs.into(),
+            ];
+            if layout.wide {
+                row.extend(describe_action(r).map(Cow::from));
+            }
+            rows.push(row);
+        }
+        if vh.routes.is_empty() {
+            let mut row = vec![
+                name.clone(),
+                vh.name.clone(),
+                domains.clone(),
+                "/*".into(),
+                "404".into(),
+            ];
+            if layout.wide {
+                row.extend(["-", "-", "-"].map(Cow::from));
+            }
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// Action, timeout and retries of a route, for `-o wide`.
