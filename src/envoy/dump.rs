@@ -1151,7 +1151,10 @@ impl RawObject<'_> {
     /// The object as JSON text, with `replace`'s field (by proto name, either spelling) swapped
     /// for the given JSON text.
     pub fn to_json_with(&self, replace: &str, value: &str) -> String {
-        let mut s = String::from("{");
+        // Sized up front: a big object grown by doubling would fault in fresh pages twice over.
+        let size = self.0.iter().map(|(k, v)| k.len() + v.get().len() + 4);
+        let mut s = String::with_capacity(2 + value.len() + size.sum::<usize>());
+        s.push('{');
         for (i, (k, v)) in self.0.iter().enumerate() {
             if i > 0 {
                 s.push(',');

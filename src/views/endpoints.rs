@@ -291,9 +291,14 @@ fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec
             continue;
         }
         kept.sort_by(|a, b| in_order(a.0, b.0));
-        let hosts: Vec<&str> = kept.iter().map(|(_, r)| r.get()).collect();
+        let mut hosts = String::with_capacity(kept.iter().map(|(_, r)| r.get().len() + 1).sum());
+        for (i, (_, text)) in kept.iter().enumerate() {
+            hosts.push(if i == 0 { '[' } else { ',' });
+            hosts.push_str(text.get());
+        }
+        hosts.push(']');
         let obj: RawObject = parse_text(raw, "a cluster status")?;
-        let json = obj.to_json_with("host_statuses", &format!("[{}]", hosts.join(",")));
+        let json = obj.to_json_with("host_statuses", &hosts);
         selected.push(Cow::Owned(json));
     }
     Ok(selected)
