@@ -37,6 +37,50 @@ impl Text {
     }
 }
 
+/// Gives back the memory of the parts of a document that were read for the last time.
+#[derive(Clone, Copy, Debug)]
+pub struct Release<'a>(Option<&'a memmap2::Mmap>);
+
+/// Pages given back are whole aligned blocks of this size: a multiple of every common page
+/// size, so no system call is needed to learn it; at most this much stays at either end.
+const RELEASE_BLOCK: usize = 64 * 1024;
+
+impl Release<'_> {
+    /// Nothing is given back: a document read into memory, or a test's text.
+    pub const NONE: Release<'static> = Release(None);
+
+    /// Drops the pages wholly inside `text` from this process's memory when the document is a
+    /// mapped file. They are clean copies of the file and are read from it again if touched,
+    /// so nothing is lost, but a big dump's sections stop counting once read. Text outside
+    /// the map is ignored.
+    pub fn pages_of(self, text: &str) {
+        let Some(map) = self.0 else { return };
+        let base = map.as_ptr() as usize;
+        let (start, end) = (text.as_ptr() as usize, text.as_ptr() as usize + text.len());
+        if start < base || end > base + map.len() {
+            return;
+        }
+        let first = start.next_multiple_of(RELEASE_BLOCK);
+        let last = end / RELEASE_BLOCK * RELEASE_BLOCK;
+        if first >= last {
+            return;
+        }
+        // SAFETY: a private, read-only mapping of a file that is never written through it:
+        // MADV_DONTNEED only drops the pages, and the next read of them maps the file's
+        // bytes again, so every `&str` into the map keeps reading the same text (the caveat
+        // on files changed under a running command is the one in `Text::as_str`).
+        let dropped = unsafe {
+            map.unchecked_advise_range(
+                memmap2::UncheckedAdvice::DontNeed,
+                first - base,
+                last - first,
+            )
+        };
+        // Only memory is at stake: a refusal leaves the pages where they are.
+        drop(dropped);
+    }
+}
+
 /// What a document is, from its first key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
@@ -56,6 +100,14 @@ fn not_text(origin: &str, e: std::str::Utf8Error) -> Error {
 impl Document {
     pub fn json(&self) -> &str {
         &self.text.as_str()[self.start..]
+    }
+
+    /// Gives back the memory of parts of `json()` that were read for the last time.
+    pub fn release(&self) -> Release<'_> {
+        match &self.text {
+            Text::Mapped(map) => Release(Some(map)),
+            Text::Owned(_) => Release::NONE,
+        }
     }
 
     /// Where the JSON starts in the input (after a saved HTTP head), for error offsets.
@@ -336,6 +388,48 @@ mod tests {
 
     fn doc(s: &str) -> Result<Document> {
         Document::from_bytes(s.as_bytes().to_vec(), "test".into())
+    }
+
+    /// Resident kilobytes of the mapping that starts at `start`, from /proc/self/smaps.
+    #[cfg(target_os = "linux")]
+    fn resident_kb(start: usize) -> usize {
+        let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
+        let mut lines = smaps.lines().skip_while(|l| {
+            let range = l.split_whitespace().next().unwrap_or("");
+            usize::from_str_radix(range.split('-').next().unwrap_or(""), 16) != Ok(start)
+        });
+        assert!(lines.next().is_some(), "no mapping at {start:x}");
+        let rss = lines.find(|l| l.starts_with("Rss:")).unwrap();
+        rss.split_whitespace().nth(1).unwrap().parse().unwrap()
+    }
+
+    /// A mapped dump's memory is given back once read, and its text reads the same after.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_mapped_dump_given_back_reads_the_same() {
+        let text = crate::fixture_text("web-frontend", "config_dump.json").repeat(8);
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        use std::io::Write as _;
+        file.write_all(text.as_bytes()).unwrap();
+        let d = Document::read(file.path()).unwrap();
+        let json = d.json();
+        let start = json.as_ptr() as usize;
+        let touched: usize = json.bytes().map(usize::from).sum();
+        let before = resident_kb(start);
+        assert!(before * 1024 >= text.len() - 4096, "{before} KB resident");
+        d.release().pages_of(json);
+        // What is left is at most the partial blocks at either end.
+        let after = resident_kb(start);
+        assert!(
+            after * 1024 <= 2 * RELEASE_BLOCK,
+            "{after} KB still resident"
+        );
+        assert_eq!(json.bytes().map(usize::from).sum::<usize>(), touched);
+        assert!(json == text);
+        // Text read into memory is never given back.
+        let owned = doc(&text).unwrap();
+        owned.release().pages_of(owned.json());
+        assert!(owned.json() == text);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::error::{Error, Result};
+use crate::input::Release;
 
 /// The section types of an admin config dump, by their `@type` URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,6 +167,12 @@ pub trait ListReader<'de> {
     fn restart(&mut self, kind: SectionKind);
     /// A list this reader takes begins; its items follow.
     fn begin_list(&mut self, _kind: SectionKind, _field: &str) {}
+    /// Whether what this reader keeps borrows nothing from the dump's text, so that the memory
+    /// of a section it read can be given back once the section is read. Only memory depends on
+    /// it: text given back is read from the file again if touched.
+    fn owns_kept(&self) -> bool {
+        false
+    }
     /// One item of a list this reader takes.
     fn item<D: Deserializer<'de>>(
         &mut self,
@@ -207,6 +214,9 @@ impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
     fn restart(&mut self, kind: SectionKind) {
         self.0.restart(kind);
         self.1.restart(kind);
+    }
+    fn owns_kept(&self) -> bool {
+        self.0.owns_kept() && self.1.owns_kept()
     }
     fn begin_list(&mut self, kind: SectionKind, field: &str) {
         if self.0.takes(kind, field) {
@@ -250,6 +260,9 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
     }
     fn begin_list(&mut self, kind: SectionKind, field: &str) {
         (**self).begin_list(kind, field)
+    }
+    fn owns_kept(&self) -> bool {
+        (**self).owns_kept()
     }
     fn item<D: Deserializer<'de>>(
         &mut self,
@@ -318,6 +331,8 @@ pub struct ResourceReader<'de, T, U, F> {
     kind: SectionKind,
     lists: &'static [&'static str],
     keep_raw: bool,
+    /// What `keep` returns borrows nothing from the dump (see `ListReader::owns_kept`).
+    owns: bool,
     keep: F,
     kept: Vec<(usize, U)>,
     read: PhantomData<fn() -> Resource<'de, T>>,
@@ -335,6 +350,7 @@ where
             kind,
             lists,
             keep_raw,
+            owns: false,
             keep,
             kept: Vec::new(),
             read: PhantomData,
@@ -343,6 +359,13 @@ where
 }
 
 impl<T, U, F> ResourceReader<'_, T, U, F> {
+    /// Says that what `keep` returns borrows nothing from the dump's text (owned strings only),
+    /// so the sections read can be given back; or not, when `owns` is false.
+    pub fn owning(mut self, owns: bool) -> Self {
+        self.owns = owns;
+        self
+    }
+
     /// What `keep` kept, list by list (in the order of `lists`), in input order within a list.
     pub fn finish(mut self) -> Vec<U> {
         // Stable: lists read before a late `@type` arrive after the others.
@@ -368,6 +391,11 @@ where
         if kind == self.kind {
             self.kept.clear();
         }
+    }
+
+    fn owns_kept(&self) -> bool {
+        // A reader of no list keeps nothing.
+        self.owns || self.lists.is_empty()
     }
 
     fn item<D: Deserializer<'de>>(
@@ -489,20 +517,22 @@ impl<'a> Dump<'a> {
         want: Want,
         reader: &mut R,
     ) -> Result<Dump<'a>> {
-        Dump::parse_split(json, at, want, reader, &mut NoLists)
+        Dump::parse_split(json, at, want, reader, &mut NoLists, Release::NONE)
     }
 
     /// Like `parse_with` with two readers of different section kinds, so that a big dump's
-    /// sections can be read on two threads: `aside`'s on a helper thread.
+    /// sections can be read on two threads: `aside`'s on a helper thread. The memory of a
+    /// section nothing borrows from once it is read is given back through `release`.
     pub fn parse_split<R: ListReader<'a>, S: ListReader<'a> + Send>(
         json: &'a str,
         at: usize,
         want: Want,
         here: &mut R,
         aside: &mut S,
+        release: Release<'_>,
     ) -> Result<Dump<'a>> {
         if let Some(pieces) = items_by_layout(json, "configs") {
-            if let Some(dump) = parse_sections(json, &pieces, want, here, aside) {
+            if let Some(dump) = parse_sections(json, &pieces, want, here, aside, release) {
                 return Ok(dump);
             }
             // A piece did not parse: read the whole document for the exact error. A reader
@@ -638,6 +668,7 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
     want: Want,
     here: &mut R,
     aside: &mut S,
+    release: Release<'_>,
 ) -> Option<Dump<'a>> {
     let texts: Vec<&'a str> = pieces.iter().map(|r| &json[r.clone()]).collect();
     let (mut ours, mut theirs, mut either) = (Vec::new(), Vec::new(), Vec::new());
@@ -658,7 +689,7 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
             let read = if own.contains(&i) {
                 reader(texts[i])
             } else {
-                parse_section(texts[i], want, &mut NoLists)
+                parse_and_release(texts[i], want, &mut NoLists, release)
             };
             match read {
                 Some(scanned) if !failed.load(Ordering::Relaxed) => done.push((i, scanned)),
@@ -674,10 +705,11 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
     let mut scanned = std::thread::scope(|scope| {
         let (helper, mut scanned) = if aside_bytes >= HELPER_FROM {
             let read = &read;
-            let helper = scope.spawn(move || read(&theirs, &mut |t| parse_section(t, want, aside)));
+            let helper = scope
+                .spawn(move || read(&theirs, &mut |t| parse_and_release(t, want, aside, release)));
             (
                 Some(helper),
-                read(&ours, &mut |t| parse_section(t, want, here)),
+                read(&ours, &mut |t| parse_and_release(t, want, here, release)),
             )
         } else {
             ours.append(&mut theirs);
@@ -685,7 +717,9 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
             let mut both = (here, aside);
             (
                 None,
-                read(&ours, &mut |t| parse_section(t, want, &mut both)),
+                read(&ours, &mut |t| {
+                    parse_and_release(t, want, &mut both, release)
+                }),
             )
         };
         if let Some(helper) = helper {
@@ -703,6 +737,28 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
         dump.add(section);
     }
     Some(dump)
+}
+
+/// `parse_section`, then the section's memory given back unless what was kept borrows from it:
+/// a section kept raw, or read by a reader that keeps borrowed text.
+fn parse_and_release<'a, R: ListReader<'a>>(
+    text: &'a str,
+    want: Want,
+    reader: &mut R,
+    release: Release<'_>,
+) -> Option<Scanned<'a>> {
+    let scanned = parse_section(text, want, reader)?;
+    let borrowed = match &scanned {
+        Scanned::Kept(section) => {
+            let kind = SectionKind::from_type_url(&section.type_url);
+            !(reader.owns_kept() && kind.is_some_and(|k| reader.takes_kind(k)))
+        }
+        Scanned::Skipped | Scanned::Unknown(_) => false,
+    };
+    if !borrowed {
+        release.pages_of(text);
+    }
+    Some(scanned)
 }
 
 /// One section on its own, as `SectionSeed` reads it within the document.
@@ -1097,7 +1153,15 @@ mod tests {
     fn two_readers_on_two_threads_read_what_one_pass_reads() {
         let json = fixture_dump();
         let (mut clusters, mut routes) = (names(SectionKind::Clusters), route_names());
-        let split = Dump::parse_split(&json, 0, Want::all(), &mut clusters, &mut routes).unwrap();
+        let split = Dump::parse_split(
+            &json,
+            0,
+            Want::all(),
+            &mut clusters,
+            &mut routes,
+            Release::NONE,
+        )
+        .unwrap();
         let mut both = (names(SectionKind::Clusters), route_names());
         let whole = Dump::parse_whole(&json, 0, Want::all(), &mut both).unwrap();
         assert_eq!(kept(&split), kept(&whole));
@@ -1110,7 +1174,15 @@ mod tests {
         assert_eq!(routes, both.1.finish());
         // Two readers of one kind cannot be split: one pass reads for both.
         let (mut first, mut second) = (route_names(), route_names());
-        Dump::parse_split(&json, 0, Want::all(), &mut first, &mut second).unwrap();
+        Dump::parse_split(
+            &json,
+            0,
+            Want::all(),
+            &mut first,
+            &mut second,
+            Release::NONE,
+        )
+        .unwrap();
         assert_eq!(first.finish(), routes);
         assert_eq!(second.finish(), routes);
     }

@@ -41,8 +41,24 @@ pub fn sort_by_cluster_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<
         order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
         order
     };
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    // In place: a second vector of big items would be a second copy of them at once.
+    let mut items = items;
+    apply_permutation(&mut items, order);
+    items
+}
+
+/// Reorders `items` so that position `i` holds the item that was at `order[i]`, in place.
+pub fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
+    for i in 0..items.len() {
+        let mut current = i;
+        while order[current] != i {
+            let next = order[current];
+            items.swap(current, next);
+            order[current] = current;
+            current = next;
+        }
+        order[current] = current;
+    }
 }
 
 /// `/apis/networking.istio.io/<v>/namespaces/<ns>/<kind>/<name>` → `<name>.<ns>`; any other

@@ -31,7 +31,8 @@ pub struct Entry<'a> {
 }
 
 /// Reads the load assignments while the dump is parsed, each turned into its rows at once. A
-/// dump without an EDS section has no endpoints: an empty table, as istioctl prints.
+/// dump without an EDS section has no endpoints: an empty table, as istioctl prints. For a
+/// table (no raw text kept) the rows own their strings, so the section's memory is given back.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f EndpointFilter,
@@ -49,14 +50,16 @@ pub fn reader<'de, 'f>(
         &LISTS,
         keep_raw,
         move |r: Resource<'de, ClusterLoadAssignment<'de>>| {
-            let rows = rows(&r.value, filter);
-            (keep_empty || !rows.is_empty()).then_some(Entry {
+            let own = |s: Str<'de>| if keep_raw { s } else { owned(s) };
+            let rows = rows(&r.value, filter, own);
+            (keep_empty || !rows.is_empty()).then(|| Entry {
                 raw: r.raw,
-                cluster_name: r.value.cluster_name,
+                cluster_name: own(r.value.cluster_name),
                 rows,
             })
         },
     )
+    .owning(!keep_raw)
 }
 
 /// Assignments in the order clusters are listed.
@@ -104,7 +107,16 @@ fn kept_endpoints<'c, 'a>(
     })
 }
 
-fn rows<'a>(cla: &ClusterLoadAssignment<'a>, filter: &EndpointFilter) -> Vec<EdsRow<'a>> {
+/// A string that no longer borrows from the dump.
+fn owned(s: Str<'_>) -> Str<'static> {
+    Str::Owned(s.into_owned())
+}
+
+fn rows<'a>(
+    cla: &ClusterLoadAssignment<'a>,
+    filter: &EndpointFilter,
+    own: impl Fn(Str<'a>) -> Str<'a>,
+) -> Vec<EdsRow<'a>> {
     let mut out = Vec::new();
     for group in &cla.endpoints {
         let locality: Arc<str> = group
@@ -131,11 +143,11 @@ fn rows<'a>(cla: &ClusterLoadAssignment<'a>, filter: &EndpointFilter) -> Vec<Eds
             }
             out.push(EdsRow {
                 name,
-                host,
+                host: own(host),
                 port,
-                status,
+                status: own(status),
                 locality: locality.clone(),
-                cluster: cla.cluster_name.clone(),
+                cluster: own(cla.cluster_name.clone()),
             });
         }
     }
@@ -253,15 +265,16 @@ pub fn run_as_endpoints(
             let endpoints = groups.flat_map(|group| kept_endpoints(cla, group, filter));
             endpoints
                 .map(|k| Row {
-                    host: k.host,
+                    host: owned(k.host),
                     port: k.port,
-                    status: k.status,
+                    status: owned(k.status),
                     outlier: "UNKNOWN",
-                    cluster: cla.cluster_name.clone(),
+                    cluster: owned(cla.cluster_name.clone()),
                 })
                 .collect::<Vec<_>>()
         },
-    );
+    )
+    .owning(true);
     src.dump(&mut reader)?;
     let mut rows = reader.finish();
     endpoints::sort_rows(&mut rows);

@@ -16,7 +16,7 @@ use std::io::Write;
 use crate::config::{Format, ViewKind};
 use crate::envoy::dump::{Dump, ListReader, NoLists, SectionKind, Want};
 use crate::error::{Error, Result};
-use crate::input::{DocKind, Document};
+use crate::input::{DocKind, Document, Release};
 
 /// Where a resource stands in Envoy's life cycle; istioctl shows only active and static ones,
 /// `-o wide` shows all with this label.
@@ -146,6 +146,7 @@ pub struct Source<'a> {
     at: usize,
     origin: &'a str,
     want: Want,
+    release: Release<'a>,
 }
 
 impl<'a> Source<'a> {
@@ -161,7 +162,7 @@ impl<'a> Source<'a> {
         here: &mut R,
         aside: &mut S,
     ) -> Result<Dump<'a>> {
-        Dump::parse_split(self.json, self.at, self.want, here, aside)
+        Dump::parse_split(self.json, self.at, self.want, here, aside, self.release)
             .map_err(|e| crate::input::with_origin(self.origin, e))
     }
 
@@ -199,6 +200,7 @@ pub fn render(
         at: doc.start(),
         origin: &doc.origin,
         want: wanted(view, format),
+        release: doc.release(),
     };
     let rendered = match view {
         ViewKind::All(f) => all::run(&src, f, format, now, out),

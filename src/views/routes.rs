@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
-use crate::envoy::names::istio_config_ref;
+use crate::envoy::names::{apply_permutation, istio_config_ref};
 use crate::envoy::resources::{describe_match, Route, RouteConfiguration, Str};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
@@ -56,13 +56,22 @@ pub fn reader<'de, 'f>(
                 .name
                 .as_ref()
                 .is_none_or(|n| r.value.name == n.as_str());
-            wanted.then(|| Entry {
-                rows: table.map(|t| rows(&r.value, t)).unwrap_or_default(),
-                name: r.value.name,
-                raw: r.raw,
+            wanted.then(|| match table {
+                // Rows own their strings: the section's memory can be given back.
+                Some(layout) => Entry {
+                    rows: rows(&r.value, layout),
+                    name: Str::Owned(r.value.name.into_owned()),
+                    raw: None,
+                },
+                None => Entry {
+                    rows: Vec::new(),
+                    name: r.value.name,
+                    raw: r.raw,
+                },
             })
         },
     )
+    .owning(table.is_some())
 }
 
 /// istioctl sorts route configs by their names as numbers and gives up on names that are not:
@@ -84,20 +93,6 @@ fn sort_numeric_in_place(entries: &mut [Entry]) {
     let names: Vec<&str> = entries.iter().map(|e| e.name.as_ref()).collect();
     let order = numeric_order(&names);
     apply_permutation(entries, order);
-}
-
-fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
-    // order[i] = index of the item that must end up at i.
-    for i in 0..items.len() {
-        let mut current = i;
-        while order[current] != i {
-            let next = order[current];
-            items.swap(current, next);
-            order[current] = current;
-            current = next;
-        }
-        order[current] = current;
-    }
 }
 
 /// The route configs a reader kept, in istioctl's order; an error when the dump has no route
@@ -154,8 +149,8 @@ pub fn table(entries: Vec<Entry<'_>>, layout: Layout) -> Table<'_> {
     t
 }
 
-/// The table rows of one route configuration.
-fn rows<'a>(config: &RouteConfiguration<'a>, layout: Layout) -> Vec<Vec<Cow<'a, str>>> {
+/// The table rows of one route configuration, owning their strings.
+fn rows(config: &RouteConfiguration<'_>, layout: Layout) -> Vec<Vec<Cow<'static, str>>> {
     let name: Cow<str> = format!("{}{}", layout.prefix, config.name).into();
     if !layout.verbose {
         return vec![vec![name, config.virtual_hosts.len().to_string().into()]];
@@ -163,6 +158,7 @@ fn rows<'a>(config: &RouteConfiguration<'a>, layout: Layout) -> Vec<Vec<Cow<'a, 
     let mut rows = Vec::new();
     for vh in &config.virtual_hosts {
         let domains: Cow<str> = describe_domains(&vh.domains).into();
+        let vh_name: Cow<str> = vh.name.to_string().into();
         for r in vh.routes.iter().filter(|r| !is_passthrough(r)) {
             let vs = r
                 .metadata
@@ -172,7 +168,7 @@ fn rows<'a>(config: &RouteConfiguration<'a>, layout: Layout) -> Vec<Vec<Cow<'a, 
                 .unwrap_or_default();
             let mut row = vec![
                 name.clone(),
-                vh.name.clone(),
+                vh_name.clone(),
                 domains.clone(),
                 describe_match(&r.route_match).into(),
                 vs.into(),
@@ -185,7 +181,7 @@ fn rows<'a>(config: &RouteConfiguration<'a>, layout: Layout) -> Vec<Vec<Cow<'a, 
         if vh.routes.is_empty() {
             let mut row = vec![
                 name.clone(),
-                vh.name.clone(),
+                vh_name.clone(),
                 domains.clone(),
                 "/*".into(),
                 "404".into(),
