@@ -54,15 +54,27 @@ impl Release<'_> {
     /// so nothing is lost, but a big dump's sections stop counting once read. Text outside
     /// the map is ignored.
     pub fn pages_of(self, text: &str) {
+        let start = text.as_ptr() as usize;
+        self.blocks(start.next_multiple_of(RELEASE_BLOCK), start + text.len());
+    }
+
+    /// For text read in order: gives back `text[from..end]` and returns where the next call
+    /// starts, the beginning of the block that holds `end` (not given back yet).
+    pub fn read_through(self, text: &str, from: usize, end: usize) -> usize {
+        let start = text.as_ptr() as usize;
+        self.blocks(start + from, start + end);
+        ((start + end) / RELEASE_BLOCK * RELEASE_BLOCK)
+            .saturating_sub(start)
+            .max(from)
+    }
+
+    /// Gives back the whole blocks from `first` (block-aligned, or rounded up) to `end`.
+    fn blocks(self, first: usize, end: usize) {
         let Some(map) = self.0 else { return };
         let base = map.as_ptr() as usize;
-        let (start, end) = (text.as_ptr() as usize, text.as_ptr() as usize + text.len());
-        if start < base || end > base + map.len() {
-            return;
-        }
-        let first = start.next_multiple_of(RELEASE_BLOCK);
+        let first = first.next_multiple_of(RELEASE_BLOCK);
         let last = end / RELEASE_BLOCK * RELEASE_BLOCK;
-        if first >= last {
+        if first < base || end > base + map.len() || first >= last {
             return;
         }
         // SAFETY: a private, read-only mapping of a file that is never written through it:

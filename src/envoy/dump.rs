@@ -167,10 +167,11 @@ pub trait ListReader<'de> {
     fn restart(&mut self, kind: SectionKind);
     /// A list this reader takes begins; its items follow.
     fn begin_list(&mut self, _kind: SectionKind, _field: &str) {}
-    /// Whether what this reader keeps borrows nothing from the dump's text, so that the memory
-    /// of a section it read can be given back once the section is read. Only memory depends on
-    /// it: text given back is read from the file again if touched.
-    fn owns_kept(&self) -> bool {
+    /// Whether the memory of a section this reader read can be given back once the section is
+    /// read: what it keeps borrows nothing from the dump's text, or is read again only once,
+    /// later, in order. Only memory and time depend on it: text given back is read from the
+    /// file again if touched.
+    fn may_give_back(&self) -> bool {
         false
     }
     /// One item of a list this reader takes.
@@ -215,8 +216,8 @@ impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
         self.0.restart(kind);
         self.1.restart(kind);
     }
-    fn owns_kept(&self) -> bool {
-        self.0.owns_kept() && self.1.owns_kept()
+    fn may_give_back(&self) -> bool {
+        self.0.may_give_back() && self.1.may_give_back()
     }
     fn begin_list(&mut self, kind: SectionKind, field: &str) {
         if self.0.takes(kind, field) {
@@ -261,8 +262,8 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
     fn begin_list(&mut self, kind: SectionKind, field: &str) {
         (**self).begin_list(kind, field)
     }
-    fn owns_kept(&self) -> bool {
-        (**self).owns_kept()
+    fn may_give_back(&self) -> bool {
+        (**self).may_give_back()
     }
     fn item<D: Deserializer<'de>>(
         &mut self,
@@ -331,7 +332,7 @@ pub struct ResourceReader<'de, T, U, F> {
     kind: SectionKind,
     lists: &'static [&'static str],
     keep_raw: bool,
-    /// What `keep` returns borrows nothing from the dump (see `ListReader::owns_kept`).
+    /// What `keep` returns borrows nothing from the dump (see `ListReader::may_give_back`).
     owns: bool,
     keep: F,
     kept: Vec<(usize, U)>,
@@ -393,7 +394,7 @@ where
         }
     }
 
-    fn owns_kept(&self) -> bool {
+    fn may_give_back(&self) -> bool {
         // A reader of no list keeps nothing.
         self.owns || self.lists.is_empty()
     }
@@ -751,7 +752,7 @@ fn parse_and_release<'a, R: ListReader<'a>>(
     let borrowed = match &scanned {
         Scanned::Kept(section) => {
             let kind = SectionKind::from_type_url(&section.type_url);
-            !(reader.owns_kept() && kind.is_some_and(|k| reader.takes_kind(k)))
+            !(reader.may_give_back() && kind.is_some_and(|k| reader.takes_kind(k)))
         }
         Scanned::Skipped | Scanned::Unknown(_) => false,
     };

@@ -12,6 +12,7 @@ use envoy_schema::{JsonArrayWriter, KeyStyle, Root};
 
 use crate::config::Format;
 use crate::error::{Error, Result};
+use crate::input::Release;
 
 /// What a printed JSON document is.
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +71,9 @@ const TWO_THREADS_FROM: usize = 1 << 20;
 /// Bytes of input per part the two threads take turns at.
 const PART: usize = 256 * 1024;
 
+/// Bytes of printed input given back at a time (see `write_document_in_parts`).
+const GIVE_BACK_EVERY: usize = 8 << 20;
+
 /// The biggest part buffer handed back to the helper to print into again.
 const KEPT_BUFFER: usize = 4 * PART;
 
@@ -103,27 +107,34 @@ fn write_list_on_two_threads(
 ) -> Result<()> {
     let parts = parts(items, PART);
     out.write_all(b"[")?;
-    write_in_order_on_two_threads(out, parts.len(), |k, buf| {
-        reserve_for(parts[k], buf);
-        envoy_schema::write_array_elements(parts[k], shape.root(), style, k == 0, buf)
-            .map_err(schema_error)
-    })?;
+    write_in_order_on_two_threads(
+        out,
+        parts.len(),
+        |k, buf| {
+            reserve_for(parts[k], buf);
+            envoy_schema::write_array_elements(parts[k], shape.root(), style, k == 0, buf)
+                .map_err(schema_error)
+        },
+        |_| {},
+    )?;
     out.write_all(b"\n]\n")?;
     Ok(())
 }
 
 /// Writes what `print(0, buffer)`, `print(1, buffer)`, ... `print(count - 1, buffer)` put in
 /// their (empty) buffers, in order, made in turns by this thread (even ones) and a helper (odd
-/// ones). This thread writes; the helper is at most two parts ahead and gets its buffers back
-/// once they are written, so memory stays a few parts whatever the output's size.
+/// ones). This thread writes, and calls `written(k)` once part `k` is; the helper is at most two
+/// parts ahead and gets its buffers back once they are written, so memory stays a few parts
+/// whatever the output's size.
 fn write_in_order_on_two_threads(
     out: &mut dyn Write,
     count: usize,
     print: impl Fn(usize, &mut Vec<u8>) -> Result<()> + Sync,
+    mut written: impl FnMut(usize),
 ) -> Result<()> {
     std::thread::scope(|scope| -> Result<()> {
         let (ahead, behind) = std::sync::mpsc::sync_channel::<Result<Vec<u8>>>(1);
-        let (written, reuse) = std::sync::mpsc::channel::<Vec<u8>>();
+        let (spent, reuse) = std::sync::mpsc::channel::<Vec<u8>>();
         let print = &print;
         scope.spawn(move || {
             for k in (1..count).step_by(2) {
@@ -141,15 +152,17 @@ fn write_in_order_on_two_threads(
             own.clear();
             print(k, &mut own)?;
             out.write_all(&own)?;
+            written(k);
             if k + 1 < count {
                 let next = behind
                     .recv()
                     .map_err(|_| Error::input("the printing thread stopped"))??;
                 out.write_all(&next)?;
+                written(k + 1);
                 // Only buffers of a usual part's size are kept: one that grew for a huge item
                 // would be held to the end. (Once the helper is done, sending just drops it.)
                 if next.capacity() <= KEPT_BUFFER {
-                    let _ = written.send(next);
+                    let _ = spent.send(next);
                 }
             }
         }
@@ -159,15 +172,18 @@ fn write_in_order_on_two_threads(
 
 /// What `write_document` writes, for a document whose big arrays' elements are `lists` (each
 /// list's item texts, slices of `doc`, as a parser found them): the elements are printed in
-/// parts by two threads, the rest from a skeleton of the document.
+/// parts by two threads, the rest from a skeleton of the document. The memory of the text
+/// behind the parts written is given back through `release`.
 pub fn write_document_in_parts(
     out: &mut dyn Write,
     format: Format,
     shape: Shape,
     doc: &str,
     lists: &[Vec<&str>],
+    release: Release<'_>,
 ) -> Result<()> {
-    write_document_in_parts_of(out, format, shape, doc, lists, (TWO_THREADS_FROM, PART))
+    let sizes = (TWO_THREADS_FROM, PART);
+    write_document_in_parts_of(out, format, shape, doc, lists, sizes, release)
 }
 
 /// `write_document_in_parts`, on two threads once the lists hold `from` bytes, in parts of
@@ -179,6 +195,7 @@ fn write_document_in_parts_of(
     doc: &str,
     lists: &[Vec<&str>],
     (from, part): (usize, usize),
+    release: Release<'_>,
 ) -> Result<()> {
     let listed: usize = lists.iter().flatten().map(|i| i.len()).sum();
     let arrays = (format != Format::Yaml && listed >= from)
@@ -206,17 +223,35 @@ fn write_document_in_parts_of(
         }
     }
     steps.push(Step::Text(&skeleton.text[copied..]));
-    write_in_order_on_two_threads(out, steps.len(), |k, buf| match steps[k] {
-        Step::Text(text) => {
-            buf.extend_from_slice(text);
-            Ok(())
+    // Given back some megabytes at a time: each call stops both threads for the kernel to
+    // forget the pages, which per part costs more time than the memory is worth.
+    let mut given_back = 0;
+    let give_back = |k: usize| {
+        if let Step::Elements(part, ..) = steps[k] {
+            if let Some(last) = part.last() {
+                let end = last.as_ptr() as usize + last.len() - doc.as_ptr() as usize;
+                if end - given_back >= GIVE_BACK_EVERY || k + 2 >= steps.len() {
+                    given_back = release.read_through(doc, given_back, end);
+                }
+            }
         }
-        Step::Elements(part, elements, first) => {
-            reserve_for(part, buf);
-            envoy_schema::write_elements(part, elements, style(format), first, buf)
-                .map_err(schema_error)
-        }
-    })
+    };
+    write_in_order_on_two_threads(
+        out,
+        steps.len(),
+        |k, buf| match steps[k] {
+            Step::Text(text) => {
+                buf.extend_from_slice(text);
+                Ok(())
+            }
+            Step::Elements(part, elements, first) => {
+                reserve_for(part, buf);
+                envoy_schema::write_elements(part, elements, style(format), first, buf)
+                    .map_err(schema_error)
+            }
+        },
+        give_back,
+    )
 }
 
 /// Each list's range in `doc`, from its first item's start to its last one's end; None when an
@@ -302,8 +337,16 @@ mod tests {
                 // Every list in parts of one item, and of a few.
                 for part in [1, 2000] {
                     let mut parts = Vec::new();
-                    write_document_in_parts_of(&mut parts, format, shape, &json, &lists, (0, part))
-                        .unwrap();
+                    write_document_in_parts_of(
+                        &mut parts,
+                        format,
+                        shape,
+                        &json,
+                        &lists,
+                        (0, part),
+                        Release::NONE,
+                    )
+                    .unwrap();
                     assert!(
                         parts == whole,
                         "{scenario} {format:?} {part}: the parts differ"

@@ -32,6 +32,7 @@ pub fn run(
             Shape::Message("envoy.admin.v3.ConfigDump"),
             src.json(),
             &lists,
+            src.release(),
         );
     }
     let wide = format == Format::Wide;

@@ -170,6 +170,11 @@ impl<'a> Source<'a> {
     pub fn json(&self) -> &'a str {
         self.json
     }
+
+    /// Gives back the memory of parts of the document read for the last time.
+    pub fn release(&self) -> Release<'a> {
+        self.release
+    }
 }
 
 /// Renders a view of a document. `now` is the Unix time certificates are judged against.
