@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::io::Write;
+use std::ops::Range;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -14,6 +15,7 @@ use crate::config::{EndpointFilter, Format};
 use crate::envoy::dump::{items_by_layout, parse_text, RawObject};
 use crate::envoy::resources::{Address, Str};
 use crate::error::Result;
+use crate::input::Release;
 use crate::render::{self, table::Table, Shape};
 
 #[derive(Deserialize)]
@@ -91,11 +93,29 @@ impl EndpointFilter {
     }
 }
 
-pub fn sort_rows(rows: &mut [Row]) {
-    rows.sort_by(|a, b| (&a.host, a.port, &a.cluster).cmp(&(&b.host, b.port, &b.cluster)));
+fn row_order(a: &Row, b: &Row) -> std::cmp::Ordering {
+    (&a.host, a.port, &a.cluster).cmp(&(&b.host, b.port, &b.cluster))
 }
 
-pub fn table<'r>(rows: &'r [Row]) -> Table<'r> {
+pub fn sort_rows(rows: &mut [Row]) {
+    rows.sort_by(row_order);
+}
+
+/// Rows of two sorted lists in order, `first`'s before `second`'s when equal: what sorting
+/// the two as one list gives, without the copy that joins them.
+fn merged<'r, 'a>(
+    first: &'r [Row<'a>],
+    second: &'r [Row<'a>],
+) -> impl Iterator<Item = &'r Row<'a>> {
+    let (mut first, mut second) = (first.iter().peekable(), second.iter().peekable());
+    std::iter::from_fn(move || match (first.peek(), second.peek()) {
+        (Some(a), Some(b)) if row_order(b, a).is_lt() => second.next(),
+        (Some(_), _) => first.next(),
+        (None, _) => second.next(),
+    })
+}
+
+pub fn table<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Row<'a>>) -> Table<'r> {
     let mut t = Table::new(5).header(&["ENDPOINT", "STATUS", "OUTLIER CHECK", "CLUSTER"]);
     for r in rows {
         t.row([
@@ -134,15 +154,32 @@ fn table_of_clusters_json(
     at: usize,
     filter: &EndpointFilter,
     out: &mut dyn Write,
+    release: Release<'_>,
 ) -> Result<()> {
-    // In Envoy's layout the cluster statuses are found without parsing, and read as two
-    // halves on two threads; any doubt takes the one pass below, which says where it failed.
-    let texts = items_by_layout(json, "cluster_statuses")
-        .map(|pieces| pieces.into_iter().map(|r| &json[r]).collect::<Vec<_>>());
-    if let Some(Ok(mut rows)) = texts.map(|t| in_two_halves(&t, |half| rows_of(half, filter))) {
+    // In Envoy's layout the cluster statuses are found without parsing, and read and sorted
+    // as two halves on two threads, merged as the table is made; any doubt takes the one pass
+    // below, which says where it failed.
+    let sorted_half = |half: &[Range<usize>]| -> Result<Vec<Row<'static>>> {
+        let mut rows = rows_of(json, half, filter, release)?;
         sort_rows(&mut rows);
-        table(&rows).write(out)?;
-        return Ok(());
+        Ok(rows)
+    };
+    if let Some(pieces) = items_by_layout(json, "cluster_statuses") {
+        let (first, second) = pieces.split_at(pieces.len() / 2);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| sorted_half(second));
+            let first = sorted_half(first);
+            (
+                first,
+                second
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
+        });
+        if let (Ok(first), Ok(second)) = (first, second) {
+            table(merged(&first, &second)).write(out)?;
+            return Ok(());
+        }
     }
     let mut rows = Vec::new();
     let mut de = serde_json::Deserializer::from_str(json);
@@ -158,21 +195,40 @@ fn table_of_clusters_json(
     Ok(())
 }
 
-/// The rows `filter` keeps of cluster statuses given as their texts.
-fn rows_of<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec<Row<'a>>> {
+/// The rows `filter` keeps of the cluster statuses at `statuses` in `json`, read in order; the
+/// rows own their strings, so the text read is given back as the reading goes.
+fn rows_of(
+    json: &str,
+    statuses: &[Range<usize>],
+    filter: &EndpointFilter,
+    release: Release<'_>,
+) -> Result<Vec<Row<'static>>> {
     let mut rows = Vec::new();
-    for text in statuses {
+    let mut given_back = statuses.first().map_or(0, |r| r.start);
+    for range in statuses {
+        let text = &json[range.clone()];
         push_rows(&parse_text(text, "a cluster status")?, filter, &mut rows);
+        if range.end - given_back >= GIVE_BACK_EVERY {
+            given_back = release.read_through(json, given_back, range.end);
+        }
     }
     Ok(rows)
 }
 
-/// The rows of one cluster status that `filter` keeps.
-fn push_rows<'a>(cs: &ClusterStatus<'a>, filter: &EndpointFilter, rows: &mut Vec<Row<'a>>) {
+/// Bytes of read text given back at a time: each call costs a flush of both threads' TLBs.
+const GIVE_BACK_EVERY: usize = 2 << 20;
+
+/// The rows of one cluster status that `filter` keeps, owning their strings.
+fn push_rows(cs: &ClusterStatus<'_>, filter: &EndpointFilter, rows: &mut Vec<Row<'static>>) {
     for h in &cs.host_statuses {
         let row = row_of(h, &cs.name);
         if filter.matches(&row.host, row.port, &row.status, &cs.name) {
-            rows.push(row);
+            rows.push(Row {
+                host: Str::Owned(row.host.into_owned()),
+                status: Str::Owned(row.status.into_owned()),
+                cluster: Str::Owned(row.cluster.into_owned()),
+                ..row
+            });
         }
     }
 }
@@ -199,19 +255,19 @@ fn in_two_halves<T: Sync, U: Send>(
 }
 
 /// `/clusters?format=json` read straight into filtered rows.
-struct RowsSeed<'f, 'r, 'a> {
+struct RowsSeed<'f, 'r> {
     filter: &'f EndpointFilter,
-    rows: &'r mut Vec<Row<'a>>,
+    rows: &'r mut Vec<Row<'static>>,
 }
 
-impl<'de> DeserializeSeed<'de> for RowsSeed<'_, '_, 'de> {
+impl<'de> DeserializeSeed<'de> for RowsSeed<'_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for RowsSeed<'_, '_, 'de> {
+impl<'de> Visitor<'de> for RowsSeed<'_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an Envoy /clusters?format=json object")
@@ -235,19 +291,19 @@ impl<'de> Visitor<'de> for RowsSeed<'_, '_, 'de> {
     }
 }
 
-struct StatusesSeed<'f, 'r, 'a> {
+struct StatusesSeed<'f, 'r> {
     filter: &'f EndpointFilter,
-    rows: &'r mut Vec<Row<'a>>,
+    rows: &'r mut Vec<Row<'static>>,
 }
 
-impl<'de> DeserializeSeed<'de> for StatusesSeed<'_, '_, 'de> {
+impl<'de> DeserializeSeed<'de> for StatusesSeed<'_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for StatusesSeed<'_, '_, 'de> {
+impl<'de> Visitor<'de> for StatusesSeed<'_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of cluster statuses")
@@ -311,9 +367,10 @@ pub fn run_clusters_json<'a>(
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,
+    release: Release<'_>,
 ) -> Result<()> {
     if format.is_table() {
-        return table_of_clusters_json(json, at, filter, out);
+        return table_of_clusters_json(json, at, filter, out, release);
     }
     // Cluster statuses are independent: the two halves of the list are read on two threads.
     // In Envoy's layout they are found without a first pass; any doubt takes that pass, which
@@ -345,8 +402,44 @@ mod tests {
 
     fn table_text(json: &str, filter: &EndpointFilter) -> String {
         let mut out = Vec::new();
-        run_clusters_json(json, 0, filter, Format::Short, &mut out).unwrap();
+        run_clusters_json(json, 0, filter, Format::Short, &mut out, Release::NONE).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn merged_halves_are_the_sorted_whole_and_keep_the_first_halfs_rows_first_on_ties() {
+        let row = |host: &'static str, port, status: &'static str| Row {
+            host: host.into(),
+            port,
+            status: status.into(),
+            outlier: "OK",
+            cluster: "c".into(),
+        };
+        let mut first = vec![row("10.0.0.2", 80, "A"), row("10.0.0.1", 80, "A")];
+        let mut second = vec![row("10.0.0.1", 80, "B"), row("10.0.0.3", 80, "B")];
+        let mut whole: Vec<Row> = first.iter().chain(&second).map(|r| row_copy(r)).collect();
+        sort_rows(&mut first);
+        sort_rows(&mut second);
+        sort_rows(&mut whole);
+        let seen: Vec<(String, &str)> = merged(&first, &second)
+            .map(|r| (r.endpoint(), r.status.as_ref()))
+            .collect();
+        let expected: Vec<(String, &str)> = whole
+            .iter()
+            .map(|r| (r.endpoint(), r.status.as_ref()))
+            .collect();
+        assert_eq!(seen, expected);
+        assert_eq!(seen[0], ("10.0.0.1:80".to_string(), "A"));
+    }
+
+    fn row_copy<'a>(r: &Row<'a>) -> Row<'a> {
+        Row {
+            host: r.host.clone(),
+            port: r.port,
+            status: r.status.clone(),
+            outlier: r.outlier,
+            cluster: r.cluster.clone(),
+        }
     }
 
     /// Envoy's layout is read in two halves on two threads; the same document laid out

@@ -189,7 +189,8 @@ pub fn render(
     let json = doc.json();
     if let ViewKind::Endpoints(filter) = view {
         if kind == DocKind::ClusterStatuses {
-            return endpoints::run_clusters_json(json, doc.start(), filter, format, out)
+            let release = doc.release();
+            return endpoints::run_clusters_json(json, doc.start(), filter, format, out, release)
                 .map_err(|e| crate::input::with_origin(&doc.origin, e));
         }
     }
