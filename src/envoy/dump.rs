@@ -167,10 +167,9 @@ pub trait ListReader<'de> {
     fn restart(&mut self, kind: SectionKind);
     /// A list this reader takes begins; its items follow.
     fn begin_list(&mut self, _kind: SectionKind, _field: &str) {}
-    /// Whether the memory of a section this reader read can be given back once the section is
-    /// read: what it keeps borrows nothing from the dump's text, or is read again only once,
-    /// later, in order. Only memory and time depend on it: text given back is read from the
-    /// file again if touched.
+    /// Whether what this reader keeps borrows nothing from the dump's text, so that the memory
+    /// of a section it read can be given back once the section is read. Only memory and time
+    /// depend on it: text given back is read from the file again if touched.
     fn may_give_back(&self) -> bool {
         false
     }
@@ -291,9 +290,14 @@ impl<'de> ListItems<'de> {
         }
     }
 
-    /// Each list's items' texts, lists in the order they were met; no empty list.
+    /// Each list's items' texts, lists in document order; no empty list. A list met twice (the
+    /// dump read again in one pass after its sections could not be read apart) is kept once,
+    /// whole.
     pub fn finish(mut self) -> Vec<Vec<&'de str>> {
         self.lists.retain(|list| !list.is_empty());
+        self.lists
+            .sort_by_key(|list| (list[0].as_ptr(), std::cmp::Reverse(list.len())));
+        self.lists.dedup_by_key(|list| list[0].as_ptr());
         self.lists
     }
 }

@@ -330,6 +330,14 @@ mod tests {
             Dump::parse_with(&json, 0, Want::all(), &mut items).unwrap();
             let lists = items.finish();
             assert!(lists.len() >= 5, "{scenario}: {} lists", lists.len());
+            // Read twice, as when the sections cannot be read apart: the same lists.
+            let mut twice = ListItems::of(Want::all());
+            Dump::parse_with(&json, 0, Want::all(), &mut twice).unwrap();
+            Dump::parse_with(&json, 0, Want::all(), &mut twice).unwrap();
+            assert!(
+                twice.finish() == lists,
+                "{scenario}: lists read twice differ"
+            );
             let shape = Shape::Message("envoy.admin.v3.ConfigDump");
             for format in [Format::Json, Format::Raw] {
                 let mut whole = Vec::new();
