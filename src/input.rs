@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::live::received::{Body, Received};
 
 /// A JSON document held in memory; views borrow from it.
 #[derive(Debug)]
@@ -23,6 +24,8 @@ pub struct Document {
 enum Text {
     Owned(String),
     Mapped(memmap2::Mmap),
+    /// A body received into an anonymous mapping (`live::received`), this many bytes of it.
+    Received(memmap2::Mmap, usize),
 }
 
 impl Text {
@@ -33,6 +36,8 @@ impl Text {
             // A file changed under a running command is outside what meshctl can guard against,
             // as for every tool that maps its input.
             Text::Mapped(m) => unsafe { std::str::from_utf8_unchecked(m) },
+            // SAFETY: checked with `str::from_utf8` in `from_received`; read-only since.
+            Text::Received(m, len) => unsafe { std::str::from_utf8_unchecked(&m[..*len]) },
         }
     }
 }
@@ -118,7 +123,8 @@ impl Document {
     pub fn release(&self) -> Release<'_> {
         match &self.text {
             Text::Mapped(map) => Release(Some(map)),
-            Text::Owned(_) => Release::NONE,
+            // Anonymous pages given back would read as zeros: only a file's come back.
+            Text::Owned(_) | Text::Received(..) => Release::NONE,
         }
     }
 
@@ -150,6 +156,19 @@ impl Document {
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(cannot)?;
         std::str::from_utf8(&map).map_err(|e| not_text(&origin, e))?;
         Document::from_text(Text::Mapped(map), origin)
+    }
+
+    /// A body received from Envoy, read where it was received.
+    pub fn from_received(received: Received, origin: String) -> Result<Document> {
+        let cannot =
+            |e: std::io::Error| Error::input(format!("cannot read {origin}'s answer: {e}"));
+        match received.into_store().map_err(cannot)? {
+            Body::Vec(bytes) => Document::from_bytes(bytes, origin),
+            Body::Map(map, len) => {
+                std::str::from_utf8(&map[..len]).map_err(|e| not_text(&origin, e))?;
+                Document::from_text(Text::Received(map, len), origin)
+            }
+        }
     }
 
     /// Accepts JSON or YAML, optionally behind an HTTP status line and headers (`curl -i`).
@@ -442,6 +461,26 @@ mod tests {
         let owned = doc(&text).unwrap();
         owned.release().pages_of(owned.json());
         assert!(owned.json() == text);
+    }
+
+    /// A big body received from Envoy is read in place, and never given back: its pages are
+    /// anonymous, they would read as zeros.
+    #[test]
+    fn a_received_body_reads_as_it_came_and_is_not_given_back() {
+        let text = crate::fixture_text("web-frontend", "config_dump.json").repeat(8);
+        let mut received = Received::with_capacity(0).unwrap();
+        for chunk in text.as_bytes().chunks(16 * 1024) {
+            received.extend(chunk).unwrap();
+        }
+        let d = Document::from_received(received, "web-1".into()).unwrap();
+        assert!(d.json() == text);
+        d.release().pages_of(d.json());
+        assert!(d.json() == text);
+        assert!(
+            matches!(d.text, Text::Received(..)),
+            "{} bytes in a Vec",
+            text.len()
+        );
     }
 
     #[test]

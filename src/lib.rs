@@ -80,7 +80,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 Source::Target(target) => {
                     let request = views::admin_request(view, *format);
                     let body = live::fetch_view(&cluster_options(config), target, &request)?;
-                    Document::from_bytes(body, target.clone())?
+                    Document::from_received(body, target.clone())?
                 }
             };
             // Views write only once everything they print is known to be good; writing straight

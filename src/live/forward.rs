@@ -19,6 +19,7 @@ use kube::api::Portforwarder;
 use kube::Api;
 
 use super::cluster::{Call, Session};
+use super::received::Received;
 use super::resolve::PodRef;
 use super::{Method, Progress};
 use crate::error::Error;
@@ -104,7 +105,7 @@ impl AdminConnection {
         method: Method,
         path_and_query: &str,
         progress: &Progress,
-    ) -> Result<Vec<u8>, Error> {
+    ) -> Result<Received, Error> {
         let (status, body) = self.exchange(method, path_and_query, progress).await?;
         if status != StatusCode::OK {
             return Err(Error::proxy(format!(
@@ -123,7 +124,7 @@ impl AdminConnection {
         method: Method,
         path_and_query: &str,
         progress: &Progress,
-    ) -> Result<(StatusCode, Vec<u8>), Error> {
+    ) -> Result<(StatusCode, Received), Error> {
         let what = format!("{} {path_and_query}", method.as_str());
         progress.set(format!(
             "waiting for Envoy's answer to {what} from {}",
@@ -154,13 +155,16 @@ impl AdminConnection {
         ));
         let mut body = response.into_body();
         // One buffer, sized up front when Envoy says how much is coming (capped, as the number
-        // is the peer's word), so a big dump is not copied as the buffer grows.
-        let mut received = Vec::with_capacity(announced.map_or(0, |n| n.min(1 << 30) as usize));
+        // is the peer's word), that grows without copying when it does not (see `Received`).
+        let cannot_hold =
+            |e: std::io::Error| Error::proxy(format!("cannot hold Envoy's answer to {what}: {e}"));
+        let expected = announced.map_or(0, |n| n.min(1 << 30) as usize);
+        let mut received = Received::with_capacity(expected).map_err(cannot_hold)?;
         while let Some(frame) = body.frame().await {
             match frame {
                 Ok(frame) => {
                     if let Some(data) = frame.data_ref() {
-                        received.extend_from_slice(data);
+                        received.extend(data).map_err(cannot_hold)?;
                     }
                 }
                 Err(e) => {

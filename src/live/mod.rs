@@ -8,6 +8,7 @@
 mod cluster;
 mod forward;
 pub mod log;
+pub mod received;
 mod resolve;
 pub mod rootca;
 mod spinner;
@@ -22,6 +23,7 @@ use crate::target;
 use crate::views::AdminRequest;
 
 use cluster::Session;
+use received::Received;
 
 /// How to reach the cluster and the proxy: the global flags of every live command.
 #[derive(Debug, Clone)]
@@ -84,7 +86,7 @@ pub fn fetch(
     target: &str,
     method: &str,
     path_and_query: &str,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Received, Error> {
     let method = Method::parse(method)?;
     ask(opts, target, Ask::One(method, path_and_query))
 }
@@ -95,7 +97,7 @@ pub fn fetch_view(
     opts: &ClusterOptions,
     target: &str,
     request: &AdminRequest,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Received, Error> {
     ask(opts, target, Ask::View(request))
 }
 
@@ -104,7 +106,7 @@ enum Ask<'a> {
     View(&'a AdminRequest),
 }
 
-fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Vec<u8>, Error> {
+fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Received, Error> {
     let target = target::parse(target)?;
     let (method, path) = match &ask {
         Ask::One(method, path) => (*method, *path),
