@@ -271,6 +271,11 @@ fn summary_value(summary: &str, key: &str) -> String {
 }
 
 /// Reads a file once so that every measured run sees it in the page cache.
+/// Waits until the files written so far are on disk (`sync`); without the command, nothing.
+fn settle_writes() {
+    let _ = std::process::Command::new("sync").status();
+}
+
 fn warm(path: &Path) -> Result<(), String> {
     let mut f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut buf = vec![0u8; 1 << 20];
@@ -400,6 +405,9 @@ fn run(o: &Options) -> Result<bool, String> {
         for format in ["short", "json"] {
             let label = format!("{} -o {format}", view.name);
             let file = format!("{}-{format}", view.name);
+            // The outputs kept from the rows before (tens of MB) are written to disk first:
+            // the kernel's writeback otherwise lands in this row's runs and takes a core.
+            settle_writes();
             // The floor again, right before: load from other work on the machine drifts.
             let row_floor = repeat(&floor, &[&dump_arg], o.runs, &o.out.join("floor.out"))?;
             let mc = repeat(
@@ -435,6 +443,7 @@ fn run(o: &Options) -> Result<bool, String> {
     let cs_bytes = std::fs::metadata(&clusters_json)
         .map_err(|e| e.to_string())?
         .len();
+    settle_writes();
     let cs_floor = repeat(
         &floor,
         &[&cs_arg],
