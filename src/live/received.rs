@@ -59,7 +59,7 @@ impl Received {
             #[cfg(target_os = "linux")]
             Store::Map(m) if needed > m.len() => {
                 let grown = needed.max(2 * m.len());
-                // SAFETY: no reference into the mapping outlives this call (`as_bytes` borrows
+                // SAFETY: no reference into the mapping outlives this call (`deref` borrows
                 // `self`), and `may_move` lets the kernel place it anew, contents kept.
                 unsafe { m.remap(grown, memmap2::RemapOptions::new().may_move(true)) }?;
             }
