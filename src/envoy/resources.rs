@@ -9,6 +9,12 @@ use serde_json::value::RawValue;
 
 pub type Str<'a> = Cow<'a, str>;
 
+/// A string that no longer borrows from the dump: for what is kept after the dump's memory is
+/// given back.
+pub fn owned(s: Str<'_>) -> Str<'static> {
+    Str::Owned(s.into_owned())
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub struct Metadata<'a> {
     #[serde(borrow, default, alias = "filterMetadata")]

@@ -13,7 +13,7 @@ use crate::envoy::dump::{
 };
 use crate::envoy::names::sort_by_cluster_name;
 use crate::envoy::resources::{
-    ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, Str,
+    owned, ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, Str,
 };
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -105,11 +105,6 @@ fn kept_endpoints<'c, 'a>(
                 status,
             })
     })
-}
-
-/// A string that no longer borrows from the dump.
-fn owned(s: Str<'_>) -> Str<'static> {
-    Str::Owned(s.into_owned())
 }
 
 fn rows<'a>(

@@ -13,7 +13,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
 use crate::envoy::dump::{items_by_layout, parse_text, RawObject};
-use crate::envoy::resources::{Address, Str};
+use crate::envoy::resources::{owned, Address, Str};
 use crate::error::Result;
 use crate::input::Release;
 use crate::render::{self, table::Table, Shape};
@@ -224,9 +224,9 @@ fn push_rows(cs: &ClusterStatus<'_>, filter: &EndpointFilter, rows: &mut Vec<Row
         let row = row_of(h, &cs.name);
         if filter.matches(&row.host, row.port, &row.status, &cs.name) {
             rows.push(Row {
-                host: Str::Owned(row.host.into_owned()),
-                status: Str::Owned(row.status.into_owned()),
-                cluster: Str::Owned(row.cluster.into_owned()),
+                host: owned(row.host),
+                status: owned(row.status),
+                cluster: owned(row.cluster),
                 ..row
             });
         }

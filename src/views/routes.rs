@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{apply_permutation, istio_config_ref};
-use crate::envoy::resources::{describe_match, Route, RouteConfiguration, Str};
+use crate::envoy::resources::{describe_match, owned, Route, RouteConfiguration, Str};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::Source;
@@ -60,7 +60,7 @@ pub fn reader<'de, 'f>(
                 // Rows own their strings: the section's memory can be given back.
                 Some(layout) => Entry {
                     rows: rows(&r.value, layout),
-                    name: Str::Owned(r.value.name.into_owned()),
+                    name: owned(r.value.name),
                     raw: None,
                 },
                 None => Entry {
