@@ -165,18 +165,7 @@ fn table_of_clusters_json(
         Ok(rows)
     };
     if let Some(pieces) = items_by_layout(json, "cluster_statuses") {
-        let (first, second) = pieces.split_at(pieces.len() / 2);
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| sorted_half(second));
-            let first = sorted_half(first);
-            (
-                first,
-                second
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            )
-        });
-        if let (Ok(first), Ok(second)) = (first, second) {
+        if let (Ok(first), Ok(second)) = on_two_halves(&pieces, sorted_half) {
             table(merged(&first, &second)).write(out)?;
             return Ok(());
         }
@@ -233,14 +222,11 @@ fn push_rows(cs: &ClusterStatus<'_>, filter: &EndpointFilter, rows: &mut Vec<Row
     }
 }
 
-/// `work` on the two halves of `items`, on two threads; the results in order, or the first
-/// half's error before the second's.
-fn in_two_halves<T: Sync, U: Send>(
-    items: &[T],
-    work: impl Fn(&[T]) -> Result<Vec<U>> + Sync,
-) -> Result<Vec<U>> {
+/// `work` on the two halves of `items`, on two threads: the first half's result, then the
+/// second's.
+fn on_two_halves<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> (R, R) {
     let (first, second) = items.split_at(items.len() / 2);
-    let (first, second) = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let second = scope.spawn(|| work(second));
         let first = work(first);
         let second = second.join();
@@ -248,10 +234,7 @@ fn in_two_halves<T: Sync, U: Send>(
             first,
             second.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         )
-    });
-    let mut all = first?;
-    all.extend(second?);
-    Ok(all)
+    })
 }
 
 /// `/clusters?format=json` read straight into filtered rows.
@@ -375,7 +358,13 @@ pub fn run_clusters_json<'a>(
     // Cluster statuses are independent: the two halves of the list are read on two threads.
     // In Envoy's layout they are found without a first pass; any doubt takes that pass, which
     // says where the document is broken.
-    let select = |texts: &[&'a str]| in_two_halves(texts, |half| select_hosts(half, filter));
+    // The first half's error is reported before the second's.
+    let select = |texts: &[&'a str]| -> Result<Vec<Cow<'a, str>>> {
+        let (first, second) = on_two_halves(texts, |half| select_hosts(half, filter));
+        let mut all = first?;
+        all.extend(second?);
+        Ok(all)
+    };
     let found = items_by_layout(json, "cluster_statuses")
         .map(|pieces| pieces.into_iter().map(|r| &json[r]).collect::<Vec<_>>());
     let selected = match found.map(|texts| select(&texts)) {
