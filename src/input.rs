@@ -32,11 +32,11 @@ impl Text {
     fn as_str(&self) -> &str {
         match self {
             Text::Owned(s) => s,
-            // SAFETY: checked with `str::from_utf8` when the map was made; the map is read-only.
+            // SAFETY: checked by `invalid_utf8_at` when the map was made; the map is read-only.
             // A file changed under a running command is outside what meshctl can guard against,
             // as for every tool that maps its input.
             Text::Mapped(m) => unsafe { std::str::from_utf8_unchecked(m) },
-            // SAFETY: checked with `str::from_utf8` in `from_received`; read-only since.
+            // SAFETY: checked by `invalid_utf8_at` in `from_received`; read-only since.
             Text::Received(m, len) => unsafe { std::str::from_utf8_unchecked(&m[..*len]) },
         }
     }
@@ -107,11 +107,39 @@ pub enum DocKind {
     ClusterStatuses,
 }
 
-fn not_text(origin: &str, e: std::str::Utf8Error) -> Error {
-    Error::input(format!(
-        "{origin} is not text: invalid UTF-8 at byte {}",
-        e.valid_up_to()
-    ))
+fn not_text(origin: &str, at: usize) -> Error {
+    Error::input(format!("{origin} is not text: invalid UTF-8 at byte {at}"))
+}
+
+/// Inputs from this size on are checked as two halves on two threads: the check is a pass over
+/// every byte that precedes all other work.
+const UTF8_TWO_THREADS_FROM: usize = 8 << 20;
+
+/// Where `bytes` stop being UTF-8, if they do (the offset `str::from_utf8` reports).
+fn invalid_utf8_at(bytes: &[u8]) -> Option<usize> {
+    let at = |part: &[u8]| std::str::from_utf8(part).err().map(|e| e.valid_up_to());
+    if bytes.len() < UTF8_TWO_THREADS_FROM {
+        return at(bytes);
+    }
+    // Split where a character starts (a byte that is not 0b10xxxxxx), so that each half of
+    // valid text is valid and an error is found where one pass finds it; a character is at
+    // most four bytes, so one starts within four of the middle unless the text is broken
+    // there, and then one pass tells where.
+    let half = bytes.len() / 2;
+    let Some(middle) = (half - 3..=half).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
+        return at(bytes);
+    };
+    let (first, second) = bytes.split_at(middle);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| at(second));
+        (
+            at(first),
+            second
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    });
+    first.or(second.map(|at| middle + at))
 }
 
 impl Document {
@@ -154,7 +182,9 @@ impl Document {
         }
         // SAFETY: a read-only private map of a regular file; see `Text::as_str`.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(cannot)?;
-        std::str::from_utf8(&map).map_err(|e| not_text(&origin, e))?;
+        if let Some(at) = invalid_utf8_at(&map) {
+            return Err(not_text(&origin, at));
+        }
         Document::from_text(Text::Mapped(map), origin)
     }
 
@@ -165,7 +195,9 @@ impl Document {
         match received.into_store().map_err(cannot)? {
             Body::Vec(bytes) => Document::from_bytes(bytes, origin),
             Body::Map(map, len) => {
-                std::str::from_utf8(&map[..len]).map_err(|e| not_text(&origin, e))?;
+                if let Some(at) = invalid_utf8_at(&map[..len]) {
+                    return Err(not_text(&origin, at));
+                }
                 Document::from_text(Text::Received(map, len), origin)
             }
         }
@@ -173,7 +205,11 @@ impl Document {
 
     /// Accepts JSON or YAML, optionally behind an HTTP status line and headers (`curl -i`).
     pub fn from_bytes(bytes: Vec<u8>, origin: String) -> Result<Document> {
-        let text = String::from_utf8(bytes).map_err(|e| not_text(&origin, e.utf8_error()))?;
+        if let Some(at) = invalid_utf8_at(&bytes) {
+            return Err(not_text(&origin, at));
+        }
+        // SAFETY: checked just above.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
         Document::from_text(Text::Owned(text), origin)
     }
 
@@ -481,6 +517,28 @@ mod tests {
             "{} bytes in a Vec",
             text.len()
         );
+    }
+
+    /// The check on two halves finds what one pass finds, wherever the fault is around the
+    /// split, and accepts text whose characters straddle the middle.
+    #[test]
+    fn utf8_checked_in_halves_agrees_with_one_pass() {
+        let one_pass = |b: &[u8]| std::str::from_utf8(b).err().map(|e| e.valid_up_to());
+        // Four-byte characters all through, so that the middle falls inside one.
+        let text = "\u{1F600}".repeat(UTF8_TWO_THREADS_FROM / 4 + 3);
+        let half = text.len() / 2;
+        assert_eq!(invalid_utf8_at(text.as_bytes()), None);
+        for at in (half - 9..half + 9).chain([0, text.len() - 1]) {
+            for bad in [0xFF, 0x80, 0xF0] {
+                let mut bytes = text.clone().into_bytes();
+                bytes[at] = bad;
+                assert_eq!(
+                    invalid_utf8_at(&bytes),
+                    one_pass(&bytes),
+                    "byte {bad:#x} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
