@@ -180,6 +180,9 @@ pub trait ListReader<'de> {
         field: &str,
         item: D,
     ) -> Result<(), D::Error>;
+    /// Every section is read, on the thread that read this reader's sections (called again if
+    /// the document is read again).
+    fn sections_read(&mut self) {}
 }
 
 /// Reads no list as it goes: every field of a wanted section is kept raw.
@@ -246,6 +249,10 @@ impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
             _ => self.1.item(kind, field, d),
         }
     }
+    fn sections_read(&mut self) {
+        self.0.sections_read();
+        self.1.sections_read();
+    }
 }
 
 impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
@@ -271,6 +278,71 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
         d: D,
     ) -> Result<(), D::Error> {
         (**self).item(kind, field, d)
+    }
+    fn sections_read(&mut self) {
+        (**self).sections_read()
+    }
+}
+
+/// A reader, and work done with what it kept as soon as every section is read, on the thread
+/// that read them: a view showing several sections lays out one's table there while the
+/// other thread still reads.
+pub struct ReadThen<R, F, T> {
+    pub reader: R,
+    then: F,
+    made: Option<T>,
+}
+
+impl<R, F, T> ReadThen<R, F, T>
+where
+    F: FnMut(&mut R) -> T,
+{
+    pub fn new(reader: R, then: F) -> Self {
+        ReadThen {
+            reader,
+            then,
+            made: None,
+        }
+    }
+
+    /// The reader, and what `then` made of what it kept.
+    pub fn finish(mut self) -> (R, T) {
+        let made = match self.made.take() {
+            Some(made) => made,
+            None => (self.then)(&mut self.reader),
+        };
+        (self.reader, made)
+    }
+}
+
+impl<'de, R: ListReader<'de>, F: FnMut(&mut R) -> T, T> ListReader<'de> for ReadThen<R, F, T> {
+    fn takes_kind(&self, kind: SectionKind) -> bool {
+        self.reader.takes_kind(kind)
+    }
+    fn takes(&self, kind: SectionKind, field: &str) -> bool {
+        self.reader.takes(kind, field)
+    }
+    fn restart(&mut self, kind: SectionKind) {
+        self.made = None;
+        self.reader.restart(kind)
+    }
+    fn begin_list(&mut self, kind: SectionKind, field: &str) {
+        self.reader.begin_list(kind, field)
+    }
+    fn may_give_back(&self) -> bool {
+        self.reader.may_give_back()
+    }
+    fn item<D: Deserializer<'de>>(
+        &mut self,
+        kind: SectionKind,
+        field: &str,
+        d: D,
+    ) -> Result<(), D::Error> {
+        self.reader.item(kind, field, d)
+    }
+    fn sections_read(&mut self) {
+        self.reader.sections_read();
+        self.made = Some((self.then)(&mut self.reader));
     }
 }
 
@@ -372,10 +444,13 @@ impl<T, U, F> ResourceReader<'_, T, U, F> {
     }
 
     /// What `keep` kept, list by list (in the order of `lists`), in input order within a list.
-    pub fn finish(mut self) -> Vec<U> {
+    pub fn finish(&mut self) -> Vec<U> {
         // Stable: lists read before a late `@type` arrive after the others.
         self.kept.sort_by_key(|(list, _)| *list);
-        self.kept.into_iter().map(|(_, u)| u).collect()
+        std::mem::take(&mut self.kept)
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect()
     }
 }
 
@@ -554,10 +629,14 @@ impl<'a> Dump<'a> {
         reader: &mut R,
     ) -> Result<Dump<'a>> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let dump = DumpSeed { want, reader }
-            .deserialize(&mut de)
-            .and_then(|d| de.end().map(|_| d))
-            .map_err(|e| crate::input::json_error(json, at, &e))?;
+        let dump = DumpSeed {
+            want,
+            reader: &mut *reader,
+        }
+        .deserialize(&mut de)
+        .and_then(|d| de.end().map(|_| d))
+        .map_err(|e| crate::input::json_error(json, at, &e))?;
+        reader.sections_read();
         Ok(dump)
     }
 
@@ -707,25 +786,34 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
         done
     };
     let aside_bytes: usize = theirs.iter().chain(&either).map(|&i| texts[i].len()).sum();
+    // Each reader hears that every section is read on the thread that read its sections.
+    let all_read = || !failed.load(Ordering::Relaxed);
     let mut scanned = std::thread::scope(|scope| {
         let (helper, mut scanned) = if aside_bytes >= HELPER_FROM {
-            let read = &read;
-            let helper = scope
-                .spawn(move || read(&theirs, &mut |t| parse_and_release(t, want, aside, release)));
-            (
-                Some(helper),
-                read(&ours, &mut |t| parse_and_release(t, want, here, release)),
-            )
+            let (read, all_read) = (&read, &all_read);
+            let helper = scope.spawn(move || {
+                let done = read(&theirs, &mut |t| parse_and_release(t, want, aside, release));
+                if all_read() {
+                    aside.sections_read();
+                }
+                done
+            });
+            let done = read(&ours, &mut |t| parse_and_release(t, want, here, release));
+            if all_read() {
+                here.sections_read();
+            }
+            (Some(helper), done)
         } else {
             ours.append(&mut theirs);
             ours.sort_unstable();
             let mut both = (here, aside);
-            (
-                None,
-                read(&ours, &mut |t| {
-                    parse_and_release(t, want, &mut both, release)
-                }),
-            )
+            let done = read(&ours, &mut |t| {
+                parse_and_release(t, want, &mut both, release)
+            });
+            if all_read() {
+                both.sections_read();
+            }
+            (None, done)
         };
         if let Some(helper) = helper {
             let done = helper.join();
@@ -1138,7 +1226,7 @@ mod tests {
             "static_clusters":[{"cluster":{"name":"s"}},{"cluster":{"name":"t"}}]}]}"#;
         let mut readers = (names(SectionKind::Clusters), names(SectionKind::Clusters));
         Dump::parse_with(json, 0, Want::all(), &mut readers).unwrap();
-        let (first, second) = readers;
+        let (mut first, mut second) = readers;
         assert_eq!(first.finish(), ["1:s", "1:t"]);
         assert_eq!(second.finish(), ["1:s", "1:t"]);
     }
@@ -1190,6 +1278,48 @@ mod tests {
         .unwrap();
         assert_eq!(first.finish(), routes);
         assert_eq!(second.finish(), routes);
+    }
+
+    /// Clusters read here and routes aside by a `ReadThen`: the route names it had when its
+    /// work ran, and the thread that ran it.
+    fn routes_read_then(json: &str) -> (Vec<String>, std::thread::ThreadId) {
+        let mut clusters = names(SectionKind::Clusters);
+        let mut aside = ReadThen::new(route_names(), |routes: &mut ResourceReader<_, _, _>| {
+            (routes.finish(), std::thread::current().id())
+        });
+        Dump::parse_split(
+            json,
+            0,
+            Want::all(),
+            &mut clusters,
+            &mut aside,
+            Release::NONE,
+        )
+        .unwrap();
+        aside.finish().1
+    }
+
+    /// `pc all` lays out its endpoint table on the thread that read the endpoints, once every
+    /// section is read, so the other thread's reading and that work overlap.
+    #[test]
+    fn read_then_works_on_the_helper_thread_with_all_its_reader_kept() {
+        let json = fixture_dump();
+        let mut alone = route_names();
+        Dump::parse_with(&json, 0, Want::all(), &mut alone).unwrap();
+        let routes = alone.finish();
+        assert!(routes.len() > 3, "{routes:?}");
+
+        let (made, thread) = routes_read_then(&json);
+        assert_eq!(made, routes);
+        assert_ne!(thread, std::thread::current().id());
+
+        // Not Envoy's layout: one pass on this thread, and the work done once it is over.
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let compact = value.to_string();
+        assert!(items_by_layout(&compact, "configs").is_none());
+        let (made, thread) = routes_read_then(&compact);
+        assert_eq!(made, routes);
+        assert_eq!(thread, std::thread::current().id());
     }
 
     #[test]

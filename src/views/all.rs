@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::config::{AllFilter, Format};
-use crate::envoy::dump::{ListItems, SectionKind, Want};
+use crate::envoy::dump::{ListItems, ReadThen, SectionKind, Want};
 use crate::error::Result;
 use crate::render::{self, Shape};
 use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets, Source};
@@ -41,69 +41,68 @@ pub fn run(
         wide,
         prefix: "route/",
     };
-    // The big sections are read typed in the one pass, clusters on this thread and the rest
-    // on a second one; the small sections are kept raw.
-    let mut cluster_reader = clusters::reader(&filter.clusters, wide);
-    let mut others = (
+    // The big sections are read typed in the one pass, clusters and routes on this thread, the
+    // endpoints on a second one, which then lays out the endpoint table, the biggest, while this
+    // thread still reads; the small sections are kept raw.
+    let mut here = (
+        clusters::reader(&filter.clusters, wide),
+        routes::reader(&filter.routes, Some(route_layout)),
+    );
+    let mut aside = ReadThen::new(
         (
             clusters::EndpointCounts::reader(wide),
             eds::reader(&filter.endpoints, false),
         ),
-        routes::reader(&filter.routes, Some(route_layout)),
-    );
-    let dump = src.dump_split(&mut cluster_reader, &mut others)?;
-    let ((counts, eds_reader), route_reader) = others;
-    let dump = &dump;
-    std::thread::scope(|scope| -> Result<()> {
-        // The endpoint table, the biggest, is sorted and laid out on a second thread meanwhile.
-        let endpoints = scope.spawn(move || -> std::io::Result<Vec<u8>> {
-            let rows = eds::sorted(eds_reader.finish());
+        |(_, endpoints)| -> std::io::Result<Vec<u8>> {
+            let rows = eds::sorted(endpoints.finish());
             let mut text = Vec::new();
             eds::table(&rows, Some("endpoint/")).write(&mut text)?;
             Ok(text)
-        });
-        // Every table is built before any is printed: an error leaves no partial output.
-        // Tables borrow their cells from these rows.
-        let bootstrap = bootstrap::summary(dump)?;
-        let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
-        let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-        let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
-        let listener_table = listeners::table(
-            &listener_rows,
-            filter.listeners.verbose,
-            Some("listener/"),
-            wide,
-        )?;
-        let route_entries = routes::sorted(dump, route_reader.finish())?;
-        let secret_rows = secrets::rows(dump, now)?;
-        let tables = [
-            ("BOOTSTRAP", bootstrap),
-            (
-                "CLUSTER",
-                clusters::table(&cluster_rows, Some("cluster/"), counts.as_ref()),
-            ),
-            ("LISTENER", listener_table),
-            ("ROUTE", routes::table(route_entries, route_layout)),
-            ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
-        ];
-        let endpoints = endpoints
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        let header = |out: &mut dyn Write, first: bool, title: &str| -> std::io::Result<()> {
-            if !first {
-                out.write_all(b"\n")?;
-            }
-            if filter.with_headers {
-                writeln!(out, "------ {title} INFO ------\n")?;
-            }
-            Ok(())
-        };
-        for (i, (title, table)) in tables.iter().enumerate() {
-            header(out, i == 0, title)?;
-            table.write(out)?;
+        },
+    );
+    let dump = src.dump_split(&mut here, &mut aside)?;
+    let (mut cluster_reader, mut route_reader) = here;
+    let ((mut counts, _), endpoints) = aside.finish();
+    let dump = &dump;
+    // Every table is built before any is printed: an error leaves no partial output.
+    // Tables borrow their cells from these rows.
+    let bootstrap = bootstrap::summary(dump)?;
+    let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
+    let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
+    let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
+    let listener_table = listeners::table(
+        &listener_rows,
+        filter.listeners.verbose,
+        Some("listener/"),
+        wide,
+    )?;
+    let route_entries = routes::sorted(dump, route_reader.finish())?;
+    let secret_rows = secrets::rows(dump, now)?;
+    let tables = [
+        ("BOOTSTRAP", bootstrap),
+        (
+            "CLUSTER",
+            clusters::table(&cluster_rows, Some("cluster/"), counts.as_ref()),
+        ),
+        ("LISTENER", listener_table),
+        ("ROUTE", routes::table(route_entries, route_layout)),
+        ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
+    ];
+    let endpoints = endpoints?;
+    let header = |out: &mut dyn Write, first: bool, title: &str| -> std::io::Result<()> {
+        if !first {
+            out.write_all(b"\n")?;
         }
-        header(out, false, "ENDPOINTS")?;
-        out.write_all(&endpoints)?;
+        if filter.with_headers {
+            writeln!(out, "------ {title} INFO ------\n")?;
+        }
         Ok(())
-    })
+    };
+    for (i, (title, table)) in tables.iter().enumerate() {
+        header(out, i == 0, title)?;
+        table.write(out)?;
+    }
+    header(out, false, "ENDPOINTS")?;
+    out.write_all(&endpoints)?;
+    Ok(())
 }
