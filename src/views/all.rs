@@ -82,7 +82,7 @@ pub fn run(
         ("BOOTSTRAP", bootstrap),
         (
             "CLUSTER",
-            clusters::table(&cluster_rows, Some("cluster/"), counts.as_ref()),
+            clusters::table(cluster_rows, Some("cluster/"), counts.as_ref()),
         ),
         ("LISTENER", listener_table),
         ("ROUTE", routes::table(route_entries, route_layout)),

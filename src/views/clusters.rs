@@ -8,15 +8,21 @@ use serde_json::value::RawValue;
 use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
-use crate::envoy::resources::{Cluster, ClusterLoadAssignment, Str};
+use crate::envoy::resources::{owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, Source, State};
 
-/// One cluster of the dump, as its table rows show it.
-pub struct Entry<'a> {
-    pub cluster: Cluster<'a>,
-    pub state: State,
+/// One cluster of the dump as its table row shows it, made as the cluster is read. Entries own
+/// their strings, so the section's memory can be given back as soon as it is read.
+pub struct Entry {
+    name: Str<'static>,
+    /// SERVICE FQDN, PORT, SUBSET, DIRECTION, TYPE, DESTINATION RULE; with `-o wide` also STATE,
+    /// LB POLICY, CONNECT TIMEOUT, TLS.
+    cells: Vec<String>,
+    /// Healthy and total hosts of the cluster's own load assignment, for `-o wide`'s ENDPOINTS
+    /// when the dump has no EDS data for it.
+    assigned: Option<(usize, usize)>,
 }
 
 static LISTS: [&str; 3] = [
@@ -27,39 +33,35 @@ static LISTS: [&str; 3] = [
 static STATES: [State; 3] = [State::Active, State::Static, State::Warming];
 
 /// Reads, while the dump is parsed, the clusters `filter` keeps: active ones, then static ones,
-/// as istioctl lists them, and warming ones when asked.
+/// as istioctl lists them, and for `wide` warming ones too, with the wide columns.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f ClusterFilter,
-    with_warming: bool,
+    wide: bool,
 ) -> ResourceReader<
     'de,
     Cluster<'de>,
-    Entry<'de>,
-    impl FnMut(Resource<'de, Cluster<'de>>) -> Option<Entry<'de>> + 'f,
+    Entry,
+    impl FnMut(Resource<'de, Cluster<'de>>) -> Option<Entry> + 'f,
 > {
-    let lists = if with_warming {
-        &LISTS[..]
-    } else {
-        &LISTS[..2]
-    };
+    let lists = if wide { &LISTS[..] } else { &LISTS[..2] };
     ResourceReader::new(
         SectionKind::Clusters,
         lists,
         false,
         move |r: Resource<'de, Cluster<'de>>| {
-            filter.matches(&r.value.name).then(|| Entry {
-                cluster: r.value,
-                state: STATES[r.list],
-            })
+            filter
+                .matches(&r.value.name)
+                .then(|| entry(&r.value, STATES[r.list], wide))
         },
     )
+    .owning(true)
 }
 
 /// The clusters a reader kept, in istioctl's order; an error when the dump has none at all.
-pub fn sorted<'a>(dump: &Dump<'a>, kept: Vec<Entry<'a>>) -> Result<Vec<Entry<'a>>> {
+pub fn sorted(dump: &Dump<'_>, kept: Vec<Entry>) -> Result<Vec<Entry>> {
     dump.require(SectionKind::Clusters)?;
-    Ok(sort_by_cluster_name(kept, |e| &e.cluster.name))
+    Ok(sort_by_cluster_name(kept, |e| &e.name))
 }
 
 impl ClusterFilter {
@@ -97,7 +99,7 @@ pub fn run(
         return Err(Error::input("no clusters found"));
     }
     let health = wide.then(|| EndpointCounts::new(counts.finish()));
-    table(&entries, None, health.as_ref()).write(out)?;
+    table(entries, None, health.as_ref()).write(out)?;
     Ok(())
 }
 
@@ -119,9 +121,10 @@ fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a st
     Ok(kept.into_iter().map(|(_, raw)| raw.get()).collect())
 }
 
-/// The cluster table; `kind_prefix` adds `all`'s leading NAME column.
+/// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `wide` the wide
+/// columns (entries read for `wide`).
 pub fn table(
-    entries: &[Entry],
+    entries: Vec<Entry>,
     kind_prefix: Option<&str>,
     wide: Option<&EndpointCounts>,
 ) -> Table<'static> {
@@ -141,40 +144,60 @@ pub fn table(
     }
     let mut t = Table::new(5).header(&header);
     for e in entries {
-        let c = &e.cluster;
-        let (fqdn, port, subset, direction) = match ClusterName::parse(&c.name) {
-            Some(n) => (
-                n.fqdn.to_string(),
-                n.port.to_string(),
-                if n.subset.is_empty() {
-                    "-".to_string()
-                } else {
-                    n.subset.to_string()
-                },
-                n.direction.to_string(),
-            ),
-            None => (c.name.to_string(), "-".into(), "-".into(), "-".into()),
-        };
-        let dr = c
-            .metadata
-            .as_ref()
-            .and_then(|m| m.istio_config())
-            .map(|p| istio_config_ref(&p, "destination-rule"))
-            .unwrap_or_default();
-        let mut row = vec![fqdn, port, subset, direction, discovery_type(c), dr];
+        let mut row = e.cells;
         if let Some(prefix) = kind_prefix {
-            row.insert(0, format!("{prefix}{}", c.name));
+            row.insert(0, format!("{prefix}{}", e.name));
         }
         if let Some(counts) = wide {
-            row.push(e.state.label().to_string());
-            row.push(c.lb_policy.as_deref().unwrap_or("ROUND_ROBIN").to_string());
-            row.push(c.connect_timeout.as_deref().unwrap_or("5s").to_string());
-            row.push(tls_mode(c));
-            row.push(counts.describe(c));
+            row.push(counts.describe(&e.name, e.assigned));
         }
         t.row(row);
     }
     t
+}
+
+/// A cluster's entry: its row's cells but the ENDPOINTS count, which needs the EDS section.
+fn entry(c: &Cluster, state: State, wide: bool) -> Entry {
+    let (fqdn, port, subset, direction) = match ClusterName::parse(&c.name) {
+        Some(n) => (
+            n.fqdn.to_string(),
+            n.port.to_string(),
+            if n.subset.is_empty() {
+                "-".to_string()
+            } else {
+                n.subset.to_string()
+            },
+            n.direction.to_string(),
+        ),
+        None => (c.name.to_string(), "-".into(), "-".into(), "-".into()),
+    };
+    let dr = c
+        .metadata
+        .as_ref()
+        .and_then(|m| m.istio_config())
+        .map(|p| istio_config_ref(&p, "destination-rule"))
+        .unwrap_or_default();
+    let mut cells = vec![fqdn, port, subset, direction, discovery_type(c), dr];
+    let mut assigned = None;
+    if wide {
+        cells.push(state.label().to_string());
+        cells.push(c.lb_policy.as_deref().unwrap_or("ROUND_ROBIN").to_string());
+        cells.push(c.connect_timeout.as_deref().unwrap_or("5s").to_string());
+        cells.push(tls_mode(c));
+        assigned = c.load_assignment.as_ref().map(|la| {
+            let eps = la.endpoints.iter().flat_map(|l| &l.lb_endpoints);
+            let healthy = eps
+                .clone()
+                .filter(|e| counts_as_healthy(e.health_status.as_deref()))
+                .count();
+            (healthy, eps.count())
+        });
+    }
+    Entry {
+        name: owned(c.name.clone()),
+        cells,
+        assigned,
+    }
 }
 
 /// The `type` enum name; absent means the default, STATIC (also for `cluster_type` clusters).
@@ -288,23 +311,12 @@ impl EndpointCounts {
         EndpointCounts { by_cluster }
     }
 
-    fn describe(&self, c: &Cluster) -> String {
-        if let Some((healthy, total)) = self.by_cluster.get(c.name.as_ref()) {
-            return format!("{healthy}/{total}");
+    /// ENDPOINTS of the cluster `name`: from the EDS data, else from its own load assignment.
+    fn describe(&self, name: &str, assigned: Option<(usize, usize)>) -> String {
+        match self.by_cluster.get(name).copied().or(assigned) {
+            Some((healthy, total)) => format!("{healthy}/{total}"),
+            None => "-".to_string(),
         }
-        if let Some(la) = &c.load_assignment {
-            let eps: Vec<_> = la
-                .endpoints
-                .iter()
-                .flat_map(|l| l.lb_endpoints.iter())
-                .collect();
-            let healthy = eps
-                .iter()
-                .filter(|e| counts_as_healthy(e.health_status.as_deref()))
-                .count();
-            return format!("{healthy}/{}", eps.len());
-        }
-        "-".to_string()
     }
 }
 
