@@ -5,6 +5,7 @@ pub mod background;
 pub mod table;
 pub mod yaml;
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::ops::Range;
 
@@ -44,23 +45,46 @@ fn schema_error(e: envoy_schema::TranscodeError) -> Error {
     Error::input(format!("cannot print the dump as JSON: {e}"))
 }
 
+/// An element of a printed list: JSON text, or what makes it when it is printed.
+pub trait ListItem: Sync {
+    /// The length of its text, or near it: lists are cut into parts by it.
+    fn size(&self) -> usize;
+    fn text(&self) -> Cow<'_, str>;
+}
+
+impl ListItem for &str {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
 /// A bare JSON array of resources, as istioctl prints lists (`[]` when empty). JSON goes
 /// straight to `out`: a copy of a big selection in memory would double the peak.
-pub fn write_list(out: &mut dyn Write, format: Format, shape: Shape, items: &[&str]) -> Result<()> {
+pub fn write_list<I: ListItem>(
+    out: &mut dyn Write,
+    format: Format,
+    shape: Shape,
+    items: &[I],
+) -> Result<()> {
     if format == Format::Yaml {
         let mut json = Vec::new();
         write_list(&mut json, Format::Json, shape, items)?;
         return yaml::write_yaml(out, &json);
     }
-    let size: usize = items.iter().map(|i| i.len()).sum();
+    let size: usize = items.iter().map(ListItem::size).sum();
     // Parts stay small only when items are: a list of a few huge items (route configurations)
     // would hold several big buffers at once for little gain.
-    if size >= TWO_THREADS_FROM && items.iter().all(|i| i.len() <= PART) {
+    if size >= TWO_THREADS_FROM && items.iter().all(|i| i.size() <= PART) {
         return write_list_on_two_threads(out, style(format), shape, items);
     }
     let mut array = JsonArrayWriter::istioctl(&mut *out, style(format)).map_err(schema_error)?;
     for item in items {
-        array.push(item, shape.root()).map_err(schema_error)?;
+        array
+            .push(&item.text(), shape.root())
+            .map_err(schema_error)?;
     }
     array.finish().map_err(schema_error)?;
     Ok(())
@@ -78,11 +102,11 @@ const GIVE_BACK_EVERY: usize = 8 << 20;
 const KEPT_BUFFER: usize = 4 * PART;
 
 /// `items` in runs of about `part` bytes (one item when it is bigger).
-fn parts<'i, 's>(items: &'i [&'s str], part: usize) -> Vec<&'i [&'s str]> {
+fn parts<I: ListItem>(items: &[I], part: usize) -> Vec<&[I]> {
     let mut parts = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (i, item) in items.iter().enumerate() {
-        bytes += item.len();
+        bytes += item.size();
         if bytes >= part || i + 1 == items.len() {
             parts.push(&items[start..=i]);
             (start, bytes) = (i + 1, 0);
@@ -93,17 +117,17 @@ fn parts<'i, 's>(items: &'i [&'s str], part: usize) -> Vec<&'i [&'s str]> {
 
 /// Room in `buf` for the printed form of `part`: output is up to about 1.7 times its input
 /// (longer keys, deeper indentation), so twice the input means a part is not copied as it grows.
-fn reserve_for(part: &[&str], buf: &mut Vec<u8>) {
-    buf.reserve(part.iter().map(|i| i.len()).sum::<usize>() * 2);
+fn reserve_for<I: ListItem>(part: &[I], buf: &mut Vec<u8>) {
+    buf.reserve(part.iter().map(ListItem::size).sum::<usize>() * 2);
 }
 
 /// The array `JsonArrayWriter` prints, made in parts by two threads: printing re-keys and
 /// re-indents every byte, the bulk of a big JSON view's time.
-fn write_list_on_two_threads(
+fn write_list_on_two_threads<I: ListItem>(
     out: &mut dyn Write,
     style: KeyStyle,
     shape: Shape,
-    items: &[&str],
+    items: &[I],
 ) -> Result<()> {
     let parts = parts(items, PART);
     out.write_all(b"[")?;
@@ -112,7 +136,9 @@ fn write_list_on_two_threads(
         parts.len(),
         |k, buf| {
             reserve_for(parts[k], buf);
-            envoy_schema::write_array_elements(parts[k], shape.root(), style, k == 0, buf)
+            let texts: Vec<Cow<str>> = parts[k].iter().map(ListItem::text).collect();
+            let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+            envoy_schema::write_array_elements(&texts, shape.root(), style, k == 0, buf)
                 .map_err(schema_error)
         },
         |_| {},

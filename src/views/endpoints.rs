@@ -16,7 +16,7 @@ use crate::envoy::dump::{items_by_layout, parse_text, RawObject};
 use crate::envoy::resources::{owned, Address, Str};
 use crate::error::Result;
 use crate::input::Release;
-use crate::render::{self, table::Table, Shape};
+use crate::render::{self, table::Table, ListItem, Shape};
 
 #[derive(Deserialize)]
 struct Clusters<'a> {
@@ -299,10 +299,47 @@ impl<'de> Visitor<'de> for StatusesSeed<'_, '_> {
     }
 }
 
-/// The cluster statuses with the hosts `filter` keeps, in host order, as JSON text. A cluster
-/// whose hosts all pass, already in order, is its own text, read typed once; only a cluster
-/// the filter changes is read again for its hosts' texts.
-fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec<Cow<'a, str>>> {
+/// A cluster status as it is printed: its own text, or its fields with a new host list.
+enum Selected<'a> {
+    Whole(&'a str),
+    /// The status's fields, and the texts of the hosts kept, in host order: the status's
+    /// text is made again as it is printed, so the changed statuses of a big file are never
+    /// all held at once.
+    Hosts(RawObject<'a>, Vec<&'a str>),
+}
+
+impl ListItem for Selected<'_> {
+    fn size(&self) -> usize {
+        match self {
+            Selected::Whole(text) => text.len(),
+            Selected::Hosts(fields, hosts) => {
+                let fields: usize = fields.0.iter().map(|(k, v)| k.len() + v.get().len()).sum();
+                fields + hosts.iter().map(|h| h.len() + 1).sum::<usize>()
+            }
+        }
+    }
+
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            Selected::Whole(text) => Cow::Borrowed(text),
+            Selected::Hosts(fields, kept) => {
+                let mut hosts =
+                    String::with_capacity(kept.iter().map(|h| h.len() + 1).sum::<usize>() + 1);
+                for (i, text) in kept.iter().enumerate() {
+                    hosts.push(if i == 0 { '[' } else { ',' });
+                    hosts.push_str(text);
+                }
+                hosts.push(']');
+                Cow::Owned(fields.to_json_with("host_statuses", &hosts))
+            }
+        }
+    }
+}
+
+/// The cluster statuses with the hosts `filter` keeps, in host order. A cluster whose hosts
+/// all pass, already in order, is its own text, read typed once; only a cluster the filter
+/// changes is read again for its fields and its hosts' texts.
+fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec<Selected<'a>>> {
     let mut selected = Vec::new();
     for &raw in statuses {
         let cs: ClusterStatus = parse_text(raw, "a cluster status")?;
@@ -315,7 +352,7 @@ fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec
         let in_order = |a: &Row, b: &Row| (&a.host, a.port).cmp(&(&b.host, b.port));
         if rows.iter().all(keep) && rows.is_sorted_by(|a, b| in_order(a, b).is_le()) {
             if !rows.is_empty() {
-                selected.push(Cow::Borrowed(raw));
+                selected.push(Selected::Whole(raw));
             }
             continue;
         }
@@ -330,15 +367,8 @@ fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec
             continue;
         }
         kept.sort_by(|a, b| in_order(a.0, b.0));
-        let mut hosts = String::with_capacity(kept.iter().map(|(_, r)| r.get().len() + 1).sum());
-        for (i, (_, text)) in kept.iter().enumerate() {
-            hosts.push(if i == 0 { '[' } else { ',' });
-            hosts.push_str(text.get());
-        }
-        hosts.push(']');
-        let obj: RawObject = parse_text(raw, "a cluster status")?;
-        let json = obj.to_json_with("host_statuses", &hosts);
-        selected.push(Cow::Owned(json));
+        let hosts = kept.iter().map(|(_, text)| text.get()).collect();
+        selected.push(Selected::Hosts(parse_text(raw, "a cluster status")?, hosts));
     }
     Ok(selected)
 }
@@ -359,7 +389,7 @@ pub fn run_clusters_json<'a>(
     // In Envoy's layout they are found without a first pass; any doubt takes that pass, which
     // says where the document is broken.
     // The first half's error is reported before the second's.
-    let select = |texts: &[&'a str]| -> Result<Vec<Cow<'a, str>>> {
+    let select = |texts: &[&'a str]| -> Result<Vec<Selected<'a>>> {
         let (first, second) = on_two_halves(texts, |half| select_hosts(half, filter));
         let mut all = first?;
         all.extend(second?);
@@ -376,12 +406,11 @@ pub fn run_clusters_json<'a>(
             select(&texts)?
         }
     };
-    let texts: Vec<&str> = selected.iter().map(AsRef::as_ref).collect();
     render::write_list(
         out,
         format,
         Shape::Message("envoy.admin.v3.ClusterStatus"),
-        &texts,
+        &selected,
     )
 }
 
@@ -429,6 +458,52 @@ mod tests {
             outlier: r.outlier,
             cluster: r.cluster.clone(),
         }
+    }
+
+    fn json_text(json: &str, filter: &EndpointFilter) -> String {
+        let mut out = Vec::new();
+        run_clusters_json(json, 0, filter, Format::Json, &mut out, Release::NONE).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A status whose hosts are out of order, or partly filtered out, is printed made anew
+    /// from its fields and the hosts kept: the same JSON whatever order Envoy listed them in.
+    #[test]
+    fn hosts_print_in_host_order_whatever_order_envoy_gave() {
+        let json = crate::fixture_text("web-frontend", "clusters.json");
+        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut reversed = 0;
+        for status in value["cluster_statuses"].as_array_mut().unwrap() {
+            if let Some(hosts) = status
+                .get_mut("host_statuses")
+                .and_then(|h| h.as_array_mut())
+            {
+                reversed += usize::from(hosts.len() > 1);
+                hosts.reverse();
+            }
+        }
+        assert!(reversed > 1, "the fixture has clusters of several hosts");
+        let shuffled = serde_json::to_string_pretty(&value).unwrap();
+        assert_ne!(shuffled, json);
+        // Keys are reordered by the rewrite, so the printed lists are compared as values.
+        let printed = |json: &str, filter: &EndpointFilter| -> serde_json::Value {
+            serde_json::from_str(&json_text(json, filter)).unwrap()
+        };
+        let all = EndpointFilter::default();
+        let healthy = EndpointFilter {
+            status: Some("healthy".into()),
+            ..Default::default()
+        };
+        for filter in [&all, &healthy] {
+            assert!(printed(&shuffled, filter) == printed(&json, filter));
+        }
+        assert!(printed(&json, &healthy) != printed(&json, &all));
+        // The reversed clusters were printed made anew, the others as they were.
+        let doc: Clusters = serde_json::from_str(&shuffled).unwrap();
+        let texts: Vec<&str> = doc.cluster_statuses.iter().map(|r| r.get()).collect();
+        let selected = select_hosts(&texts, &all).unwrap();
+        let made_anew = selected.iter().filter(|s| matches!(s, Selected::Hosts(..)));
+        assert_eq!(made_anew.count(), reversed);
     }
 
     /// Envoy's layout is read in two halves on two threads; the same document laid out
