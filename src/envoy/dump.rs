@@ -180,9 +180,6 @@ pub trait ListReader<'de> {
         field: &str,
         item: D,
     ) -> Result<(), D::Error>;
-    /// Every section is read, on the thread that read this reader's sections (called again if
-    /// the document is read again).
-    fn sections_read(&mut self) {}
 }
 
 /// Reads no list as it goes: every field of a wanted section is kept raw.
@@ -249,10 +246,6 @@ impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
             _ => self.1.item(kind, field, d),
         }
     }
-    fn sections_read(&mut self) {
-        self.0.sections_read();
-        self.1.sections_read();
-    }
 }
 
 impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
@@ -278,71 +271,6 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
         d: D,
     ) -> Result<(), D::Error> {
         (**self).item(kind, field, d)
-    }
-    fn sections_read(&mut self) {
-        (**self).sections_read()
-    }
-}
-
-/// A reader, and work done with what it kept as soon as every section is read, on the thread
-/// that read them: a view showing several sections lays out one's table there while the
-/// other thread still reads.
-pub struct ReadThen<R, F, T> {
-    pub reader: R,
-    then: F,
-    made: Option<T>,
-}
-
-impl<R, F, T> ReadThen<R, F, T>
-where
-    F: FnMut(&mut R) -> T,
-{
-    pub fn new(reader: R, then: F) -> Self {
-        ReadThen {
-            reader,
-            then,
-            made: None,
-        }
-    }
-
-    /// The reader, and what `then` made of what it kept.
-    pub fn finish(mut self) -> (R, T) {
-        let made = match self.made.take() {
-            Some(made) => made,
-            None => (self.then)(&mut self.reader),
-        };
-        (self.reader, made)
-    }
-}
-
-impl<'de, R: ListReader<'de>, F: FnMut(&mut R) -> T, T> ListReader<'de> for ReadThen<R, F, T> {
-    fn takes_kind(&self, kind: SectionKind) -> bool {
-        self.reader.takes_kind(kind)
-    }
-    fn takes(&self, kind: SectionKind, field: &str) -> bool {
-        self.reader.takes(kind, field)
-    }
-    fn restart(&mut self, kind: SectionKind) {
-        self.made = None;
-        self.reader.restart(kind)
-    }
-    fn begin_list(&mut self, kind: SectionKind, field: &str) {
-        self.reader.begin_list(kind, field)
-    }
-    fn may_give_back(&self) -> bool {
-        self.reader.may_give_back()
-    }
-    fn item<D: Deserializer<'de>>(
-        &mut self,
-        kind: SectionKind,
-        field: &str,
-        d: D,
-    ) -> Result<(), D::Error> {
-        self.reader.item(kind, field, d)
-    }
-    fn sections_read(&mut self) {
-        self.reader.sections_read();
-        self.made = Some((self.then)(&mut self.reader));
     }
 }
 
@@ -611,14 +539,41 @@ impl<'a> Dump<'a> {
         aside: &mut S,
         release: Release<'_>,
     ) -> Result<Dump<'a>> {
+        let nothing = |_: &mut S| ();
+        Dump::parse_split_then(json, at, want, here, aside, release, &nothing)
+            .map(|(dump, ())| dump)
+    }
+
+    /// `parse_split`, and `then` done with `aside` once every section is read, on the thread
+    /// that read `aside`'s sections: a view showing several sections lays out one's table there
+    /// while this thread still reads.
+    #[allow(clippy::too_many_arguments)]
+    pub fn parse_split_then<R, S, T>(
+        json: &'a str,
+        at: usize,
+        want: Want,
+        here: &mut R,
+        aside: &mut S,
+        release: Release<'_>,
+        then: &(dyn Fn(&mut S) -> T + Sync),
+    ) -> Result<(Dump<'a>, T)>
+    where
+        R: ListReader<'a>,
+        S: ListReader<'a> + Send,
+        T: Send,
+    {
         if let Some(pieces) = items_by_layout(json, "configs") {
-            if let Some(dump) = parse_sections(json, &pieces, want, here, aside, release) {
-                return Ok(dump);
+            if let Some((dump, made)) =
+                parse_sections(json, &pieces, want, here, aside, release, then)
+            {
+                let made = made.unwrap_or_else(|| then(aside));
+                return Ok((dump, made));
             }
             // A piece did not parse: read the whole document for the exact error. A reader
             // forgets what it read when a section of its kind begins again.
         }
-        Dump::parse_whole(json, at, want, &mut (here, aside))
+        let dump = Dump::parse_whole(json, at, want, &mut (&mut *here, &mut *aside))?;
+        Ok((dump, then(aside)))
     }
 
     /// The document in one pass on this thread, with serde_json's positions for errors.
@@ -629,14 +584,10 @@ impl<'a> Dump<'a> {
         reader: &mut R,
     ) -> Result<Dump<'a>> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let dump = DumpSeed {
-            want,
-            reader: &mut *reader,
-        }
-        .deserialize(&mut de)
-        .and_then(|d| de.end().map(|_| d))
-        .map_err(|e| crate::input::json_error(json, at, &e))?;
-        reader.sections_read();
+        let dump = DumpSeed { want, reader }
+            .deserialize(&mut de)
+            .and_then(|d| de.end().map(|_| d))
+            .map_err(|e| crate::input::json_error(json, at, &e))?;
         Ok(dump)
     }
 
@@ -746,14 +697,21 @@ const HELPER_FROM: usize = 64 * 1024;
 /// free first. Two cores then share the pass. None when a piece does not parse, or does not
 /// start with its `@type`, or both readers read one kind. (serde_json's nesting limit then
 /// counts from the section, two levels fewer than in the whole document.)
-fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
+/// Also `then(aside)`, made on the helper thread once its sections are read, when there is one.
+fn parse_sections<'a, R, S, T>(
     json: &'a str,
     pieces: &[Range<usize>],
     want: Want,
     here: &mut R,
     aside: &mut S,
     release: Release<'_>,
-) -> Option<Dump<'a>> {
+    then: &(dyn Fn(&mut S) -> T + Sync),
+) -> Option<(Dump<'a>, Option<T>)>
+where
+    R: ListReader<'a>,
+    S: ListReader<'a> + Send,
+    T: Send,
+{
     let texts: Vec<&'a str> = pieces.iter().map(|r| &json[r.clone()]).collect();
     let (mut ours, mut theirs, mut either) = (Vec::new(), Vec::new(), Vec::new());
     for (i, text) in texts.iter().enumerate() {
@@ -786,40 +744,28 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
         done
     };
     let aside_bytes: usize = theirs.iter().chain(&either).map(|&i| texts[i].len()).sum();
-    // Each reader hears that every section is read on the thread that read its sections.
-    let all_read = || !failed.load(Ordering::Relaxed);
-    let mut scanned = std::thread::scope(|scope| {
-        let (helper, mut scanned) = if aside_bytes >= HELPER_FROM {
-            let (read, all_read) = (&read, &all_read);
-            let helper = scope.spawn(move || {
-                let done = read(&theirs, &mut |t| parse_and_release(t, want, aside, release));
-                if all_read() {
-                    aside.sections_read();
-                }
-                done
-            });
-            let done = read(&ours, &mut |t| parse_and_release(t, want, here, release));
-            if all_read() {
-                here.sections_read();
-            }
-            (Some(helper), done)
-        } else {
+    let (mut scanned, made) = std::thread::scope(|scope| {
+        if aside_bytes < HELPER_FROM {
             ours.append(&mut theirs);
             ours.sort_unstable();
             let mut both = (here, aside);
             let done = read(&ours, &mut |t| {
                 parse_and_release(t, want, &mut both, release)
             });
-            if all_read() {
-                both.sections_read();
-            }
-            (None, done)
-        };
-        if let Some(helper) = helper {
-            let done = helper.join();
-            scanned.extend(done.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            return (done, None);
         }
-        scanned
+        let (read, failed) = (&read, &failed);
+        let helper = scope.spawn(move || {
+            let done = read(&theirs, &mut |t| parse_and_release(t, want, aside, release));
+            let made = (!failed.load(Ordering::Relaxed)).then(|| then(aside));
+            (done, made)
+        });
+        let mut scanned = read(&ours, &mut |t| parse_and_release(t, want, here, release));
+        let (done, made) = helper
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        scanned.extend(done);
+        (scanned, made)
     });
     if failed.load(Ordering::Relaxed) {
         return None;
@@ -829,7 +775,7 @@ fn parse_sections<'a, R: ListReader<'a>, S: ListReader<'a> + Send>(
     for (_, section) in scanned {
         dump.add(section);
     }
-    Some(dump)
+    Some((dump, made))
 }
 
 /// `parse_section`, then the section's memory given back unless what was kept borrows from it:
@@ -1280,29 +1226,29 @@ mod tests {
         assert_eq!(second.finish(), routes);
     }
 
-    /// Clusters read here and routes aside by a `ReadThen`: the route names it had when its
-    /// work ran, and the thread that ran it.
+    /// Clusters read here and routes aside, and work done with the routes once read: the
+    /// route names it had then, and the thread that did it.
     fn routes_read_then(json: &str) -> (Vec<String>, std::thread::ThreadId) {
-        let mut clusters = names(SectionKind::Clusters);
-        let mut aside = ReadThen::new(route_names(), |routes: &mut ResourceReader<_, _, _>| {
-            (routes.finish(), std::thread::current().id())
-        });
-        Dump::parse_split(
+        let (mut clusters, mut routes) = (names(SectionKind::Clusters), route_names());
+        let then =
+            |routes: &mut ResourceReader<_, _, _>| (routes.finish(), std::thread::current().id());
+        let (_, made) = Dump::parse_split_then(
             json,
             0,
             Want::all(),
             &mut clusters,
-            &mut aside,
+            &mut routes,
             Release::NONE,
+            &then,
         )
         .unwrap();
-        aside.finish().1
+        made
     }
 
     /// `pc all` lays out its endpoint table on the thread that read the endpoints, once every
     /// section is read, so the other thread's reading and that work overlap.
     #[test]
-    fn read_then_works_on_the_helper_thread_with_all_its_reader_kept() {
+    fn work_after_reading_runs_on_the_helper_thread_with_all_its_reader_kept() {
         let json = fixture_dump();
         let mut alone = route_names();
         Dump::parse_with(&json, 0, Want::all(), &mut alone).unwrap();

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::config::{AllFilter, Format};
-use crate::envoy::dump::{ListItems, ReadThen, SectionKind, Want};
+use crate::envoy::dump::{ListItems, SectionKind, Want};
 use crate::error::Result;
 use crate::render::{self, Shape};
 use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets, Source};
@@ -48,21 +48,18 @@ pub fn run(
         clusters::reader(&filter.clusters, wide),
         routes::reader(&filter.routes, Some(route_layout)),
     );
-    let mut aside = ReadThen::new(
-        (
-            clusters::EndpointCounts::reader(wide),
-            eds::reader(&filter.endpoints, false),
-        ),
-        |(_, endpoints)| -> std::io::Result<Vec<u8>> {
-            let rows = eds::sorted(endpoints.finish());
-            let mut text = Vec::new();
-            eds::table(&rows, Some("endpoint/")).write(&mut text)?;
-            Ok(text)
-        },
+    let mut aside = (
+        clusters::EndpointCounts::reader(wide),
+        eds::reader(&filter.endpoints, false),
     );
-    let dump = src.dump_split(&mut here, &mut aside)?;
+    let (dump, endpoints) = src.dump_split_then(&mut here, &mut aside, &|(_, endpoints)| {
+        let rows = eds::sorted(endpoints.finish());
+        let mut text = Vec::new();
+        eds::table(&rows, Some("endpoint/")).write(&mut text)?;
+        Ok::<_, std::io::Error>(text)
+    })?;
     let (mut cluster_reader, mut route_reader) = here;
-    let ((mut counts, _), endpoints) = aside.finish();
+    let (mut counts, _) = aside;
     let dump = &dump;
     // Every table is built before any is printed: an error leaves no partial output.
     // Tables borrow their cells from these rows.

@@ -166,6 +166,31 @@ impl<'a> Source<'a> {
             .map_err(|e| crate::input::with_origin(self.origin, e))
     }
 
+    /// `dump_split`, and `then` done with `aside` on the thread that read its sections, once
+    /// every section is read.
+    pub fn dump_split_then<R, S, T>(
+        &self,
+        here: &mut R,
+        aside: &mut S,
+        then: &(dyn Fn(&mut S) -> T + Sync),
+    ) -> Result<(Dump<'a>, T)>
+    where
+        R: ListReader<'a>,
+        S: ListReader<'a> + Send,
+        T: Send,
+    {
+        Dump::parse_split_then(
+            self.json,
+            self.at,
+            self.want,
+            here,
+            aside,
+            self.release,
+            then,
+        )
+        .map_err(|e| crate::input::with_origin(self.origin, e))
+    }
+
     /// The whole document's text, for `all -o json`.
     pub fn json(&self) -> &'a str {
         self.json
