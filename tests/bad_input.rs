@@ -393,6 +393,29 @@ fn a_section_of_the_wrong_shape() {
     );
 }
 
+/// `clusters -o json` reads only as far as each cluster's name; a name that is not a string
+/// still gets the error, with its place in the file, that the table's typed read gives.
+#[test]
+fn a_cluster_name_that_is_not_a_string() {
+    let bytes = edited(|v| {
+        for s in v["configs"].as_array_mut().unwrap() {
+            if s["@type"] == "type.googleapis.com/envoy.admin.v3.ClustersConfigDump" {
+                s["dynamic_active_clusters"][0]["cluster"]["name"] = 7.into();
+            }
+        }
+    });
+    let table = refused("name.json", &bytes, &["pc", "clusters"]);
+    assert!(
+        table.starts_with("Error: name.json: unexpected JSON content at byte ")
+            && table.ends_with("invalid type: integer `7`, expected a string"),
+        "{table}"
+    );
+    assert_eq!(
+        refused("name.json", &bytes, &["pc", "clusters", "-o", "json"]),
+        table
+    );
+}
+
 #[test]
 fn unknown_section_types_are_ignored_by_tables_and_kept_in_json() {
     let mystery = serde_json::json!({

@@ -455,6 +455,48 @@ fn without_position(e: &serde_json::Error) -> String {
         .to_string()
 }
 
+/// A resource a reader keeping raw text does not read typed: it reads what it needs from the
+/// text itself. Reads nothing, so it is only for readers that keep raw text.
+pub struct Unread;
+
+impl<'de> Deserialize<'de> for Unread {
+    fn deserialize<D: de::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
+        Ok(Unread)
+    }
+}
+
+/// The `name` field of a resource's JSON text (empty when it has none), read only as far as
+/// the name: Envoy writes it first, after `@type`, so the rest of a big resource is not read
+/// a second time. None when the text is not an object or its name not a string: reading the
+/// resource typed then tells where.
+pub fn leading_name(text: &str) -> Option<Cow<'_, str>> {
+    struct Until<'n, 'a>(&'n mut Option<Cow<'a, str>>);
+    impl<'de> Visitor<'de> for Until<'_, 'de> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                if key == "name" {
+                    *self.0 = Some(map.next_value()?);
+                    // Stops the read here: the caller, holding the name, drops this error.
+                    return Err(de::Error::custom("name found"));
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let mut name = None;
+    let read = serde_json::Deserializer::from_str(text).deserialize_map(Until(&mut name));
+    match (read, name) {
+        (_, Some(name)) => Some(name),
+        (Ok(()), None) => Some(Cow::Borrowed("")),
+        (Err(_), None) => None,
+    }
+}
+
 /// Parses a raw slice of the dump into `T`, naming the field in the error.
 pub fn parse_raw<'a, T: Deserialize<'a>>(raw: &'a RawValue, what: &str) -> Result<T> {
     parse_text(raw.get(), what)
@@ -1266,6 +1308,30 @@ mod tests {
         let (made, thread) = routes_read_then(&compact);
         assert_eq!(made, routes);
         assert_eq!(thread, std::thread::current().id());
+    }
+
+    #[test]
+    fn a_leading_name_is_the_name_wherever_it_is() {
+        // Every cluster of the fixture: the name read up to itself is the name read whole.
+        let json = fixture_dump();
+        fn raw<'a>(r: Resource<'a, Unread>) -> Option<&'a str> {
+            r.raw.map(RawValue::get)
+        }
+        let mut raws = ResourceReader::new(SectionKind::Clusters, CLUSTER_LISTS, true, raw);
+        Dump::parse_with(&json, 0, Want::all(), &mut raws).unwrap();
+        let raws = raws.finish();
+        assert!(raws.len() > 10);
+        for raw in raws {
+            let whole: Named = serde_json::from_str(raw).unwrap();
+            assert_eq!(leading_name(raw).unwrap(), whole.name);
+        }
+        assert_eq!(
+            leading_name(r#"{"a":[1,{"name":"x"}],"name":"n"}"#).unwrap(),
+            "n"
+        );
+        assert_eq!(leading_name(r#"{"a":1}"#).unwrap(), "");
+        assert_eq!(leading_name(r#"{"name":7}"#), None);
+        assert_eq!(leading_name("[1]"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
-use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
+use crate::envoy::dump::{leading_name, Dump, Resource, ResourceReader, SectionKind, Unread};
 use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::{owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
@@ -103,22 +103,41 @@ pub fn run(
     Ok(())
 }
 
-/// The JSON texts of the clusters `filter` keeps, in istioctl's order. Only the name is read
-/// typed: the rest of each cluster is printed from its text, and never held as a tree.
+/// The JSON texts of the clusters `filter` keeps, in istioctl's order. Only the name is read,
+/// from each cluster's text: the rest is printed from the text, never held as a tree.
 fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a str>> {
-    #[derive(Deserialize)]
-    struct Named<'a> {
-        #[serde(borrow, default)]
-        name: Str<'a>,
-    }
-    let keep = |r: Resource<'a, Named<'a>>| {
-        let (name, raw) = (r.value.name, r.raw?);
-        filter.matches(&name).then_some((name, raw))
+    let keep = |r: Resource<'a, Unread>| {
+        let raw = r.raw?.get();
+        match leading_name(raw) {
+            Some(name) => filter.matches(&name).then_some(Some((name, raw))),
+            None => Some(None),
+        }
     };
     let mut reader = ResourceReader::new(SectionKind::Clusters, &LISTS[..2], true, keep);
     src.dump(&mut reader)?.require(SectionKind::Clusters)?;
-    let kept = sort_by_cluster_name(reader.finish(), |(name, _)| name);
-    Ok(kept.into_iter().map(|(_, raw)| raw.get()).collect())
+    let Some(kept) = reader.finish().into_iter().collect::<Option<Vec<_>>>() else {
+        // A cluster without a readable name: reading the clusters typed says where.
+        let mut typed = reader_of_names();
+        src.dump(&mut typed)?;
+        return Err(Error::input(
+            "config dump: a cluster's name is not a string",
+        ));
+    };
+    let kept = sort_by_cluster_name(kept, |(name, _)| name);
+    Ok(kept.into_iter().map(|(_, raw)| raw).collect())
+}
+
+/// Reads the clusters' names typed, for the error a bad one makes.
+#[allow(clippy::type_complexity)]
+fn reader_of_names<'de>(
+) -> ResourceReader<'de, Named<'de>, (), impl FnMut(Resource<'de, Named<'de>>) -> Option<()>> {
+    ResourceReader::new(SectionKind::Clusters, &LISTS[..2], false, |_| None)
+}
+
+#[derive(Deserialize)]
+struct Named<'a> {
+    #[serde(borrow, default, rename = "name")]
+    _name: Str<'a>,
 }
 
 /// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `wide` the wide
