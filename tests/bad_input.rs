@@ -393,10 +393,11 @@ fn a_section_of_the_wrong_shape() {
     );
 }
 
-/// `clusters -o json` reads only as far as each cluster's name; a name that is not a string
-/// still gets the error, with its place in the file, that the table's typed read gives.
+/// `clusters -o json` reads only as far as each cluster's name (`eds -o json` each assignment's
+/// cluster name); a name that is not a string still gets the error, with its place in the
+/// file, that the table's typed read gives.
 #[test]
-fn a_cluster_name_that_is_not_a_string() {
+fn a_name_read_alone_that_is_not_a_string() {
     let bytes = edited(|v| {
         for s in v["configs"].as_array_mut().unwrap() {
             if s["@type"] == "type.googleapis.com/envoy.admin.v3.ClustersConfigDump" {
@@ -414,6 +415,23 @@ fn a_cluster_name_that_is_not_a_string() {
         refused("name.json", &bytes, &["pc", "clusters", "-o", "json"]),
         table
     );
+
+    // The same for a load assignment's cluster name, read alone by unfiltered `eds -o json`.
+    let bytes = edited(|v| {
+        for s in v["configs"].as_array_mut().unwrap() {
+            if s["@type"] == "type.googleapis.com/envoy.admin.v3.EndpointsConfigDump" {
+                s["dynamic_endpoint_configs"][0]["endpoint_config"]["cluster_name"] = 7.into();
+            }
+        }
+    });
+    for args in [&["pc", "eds"][..], &["pc", "eds", "-o", "json"]] {
+        let line = refused("eds.json", &bytes, args);
+        assert!(
+            line.starts_with("Error: eds.json: unexpected JSON content at byte ")
+                && line.ends_with("invalid type: integer `7`, expected a string"),
+            "{line}"
+        );
+    }
 }
 
 #[test]

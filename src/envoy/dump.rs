@@ -465,33 +465,34 @@ impl<'de> Deserialize<'de> for Unread {
     }
 }
 
-/// The `name` field of a resource's JSON text (empty when it has none), read only as far as
-/// the name: Envoy writes it first, after `@type`, so the rest of a big resource is not read
-/// a second time. None when the text is not an object or its name not a string: reading the
-/// resource typed then tells where.
-pub fn leading_name(text: &str) -> Option<Cow<'_, str>> {
-    struct Until<'n, 'a>(&'n mut Option<Cow<'a, str>>);
-    impl<'de> Visitor<'de> for Until<'_, 'de> {
+/// A string field of a resource's JSON text (empty when it has none), `field` by its proto
+/// name in either spelling, read only as far as the field: Envoy writes a resource's name
+/// first (after `@type`), so the rest of a big resource is not read a second time. None when
+/// the text is not an object or the field not a string: reading the resource typed then tells
+/// where.
+pub fn leading_field<'a>(text: &'a str, field: &str) -> Option<Cow<'a, str>> {
+    struct Until<'n, 'f, 'a>(&'n mut Option<Cow<'a, str>>, &'f str);
+    impl<'de> Visitor<'de> for Until<'_, '_, 'de> {
         type Value = ();
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("an object")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                if key == "name" {
+                if key_matches(&key, self.1) {
                     *self.0 = Some(map.next_value()?);
-                    // Stops the read here: the caller, holding the name, drops this error.
-                    return Err(de::Error::custom("name found"));
+                    // Stops the read here: the caller, holding the value, drops this error.
+                    return Err(de::Error::custom("field found"));
                 }
                 map.next_value::<IgnoredAny>()?;
             }
             Ok(())
         }
     }
-    let mut name = None;
-    let read = serde_json::Deserializer::from_str(text).deserialize_map(Until(&mut name));
-    match (read, name) {
-        (_, Some(name)) => Some(name),
+    let mut value = None;
+    let read = serde_json::Deserializer::from_str(text).deserialize_map(Until(&mut value, field));
+    match (read, value) {
+        (_, Some(value)) => Some(value),
         (Ok(()), None) => Some(Cow::Borrowed("")),
         (Err(_), None) => None,
     }
@@ -1311,7 +1312,7 @@ mod tests {
     }
 
     #[test]
-    fn a_leading_name_is_the_name_wherever_it_is() {
+    fn a_leading_field_is_the_field_wherever_it_is() {
         // Every cluster of the fixture: the name read up to itself is the name read whole.
         let json = fixture_dump();
         fn raw<'a>(r: Resource<'a, Unread>) -> Option<&'a str> {
@@ -1323,15 +1324,17 @@ mod tests {
         assert!(raws.len() > 10);
         for raw in raws {
             let whole: Named = serde_json::from_str(raw).unwrap();
-            assert_eq!(leading_name(raw).unwrap(), whole.name);
+            assert_eq!(leading_field(raw, "name").unwrap(), whole.name);
         }
+        // Only a field of the object itself; either spelling of the key.
+        let field = |text| leading_field(text, "cluster_name");
         assert_eq!(
-            leading_name(r#"{"a":[1,{"name":"x"}],"name":"n"}"#).unwrap(),
-            "n"
+            field(r#"{"a":[{"cluster_name":"x"}],"clusterName":"c"}"#).unwrap(),
+            "c"
         );
-        assert_eq!(leading_name(r#"{"a":1}"#).unwrap(), "");
-        assert_eq!(leading_name(r#"{"name":7}"#), None);
-        assert_eq!(leading_name("[1]"), None);
+        assert_eq!(field(r#"{"a":1}"#).unwrap(), "");
+        assert_eq!(field(r#"{"cluster_name":7}"#), None);
+        assert_eq!(field("[1]"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
-use crate::envoy::dump::{leading_name, Dump, Resource, ResourceReader, SectionKind, Unread};
+use crate::envoy::dump::{leading_field, Dump, Resource, ResourceReader, SectionKind, Unread};
 use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::{owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
@@ -108,7 +108,7 @@ pub fn run(
 fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a str>> {
     let keep = |r: Resource<'a, Unread>| {
         let raw = r.raw?.get();
-        match leading_name(raw) {
+        match leading_field(raw, "name") {
             Some(name) => filter.matches(&name).then_some(Some((name, raw))),
             None => Some(None),
         }

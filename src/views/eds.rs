@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
 use crate::envoy::dump::{
-    key_matches, parse_raw, RawObject, Resource, ResourceReader, SectionKind,
+    key_matches, leading_field, parse_raw, RawObject, Resource, ResourceReader, SectionKind, Unread,
 };
 use crate::envoy::names::sort_by_cluster_name;
 use crate::envoy::resources::{
@@ -179,6 +179,11 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if !format.is_table() && filter == &EndpointFilter::default() {
+        if let Some(texts) = unfiltered_texts(src)? {
+            return render::write_list(out, format, Shape::Packed, &texts);
+        }
+    }
     let selected = select(src, filter, !format.is_table())?;
     if format.is_table() {
         table(&selected, None).write(out)?;
@@ -197,6 +202,23 @@ pub fn run(
     }
     let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
     render::write_list(out, format, Shape::Packed, &texts)
+}
+
+/// Every load assignment's text, in the order clusters are listed, with only the cluster name
+/// read (up to itself) from each; None when one has no readable name, for the typed read to
+/// say where.
+fn unfiltered_texts<'a>(src: &Source<'a>) -> Result<Option<Vec<&'a str>>> {
+    let keep = |r: Resource<'a, Unread>| {
+        let raw = r.raw?.get();
+        Some(leading_field(raw, "cluster_name").map(|name| (name, raw)))
+    };
+    let mut reader = ResourceReader::new(SectionKind::Endpoints, &LISTS, true, keep);
+    src.dump(&mut reader)?;
+    let Some(kept) = reader.finish().into_iter().collect::<Option<Vec<_>>>() else {
+        return Ok(None);
+    };
+    let kept = sort_by_cluster_name(kept, |(name, _)| name);
+    Ok(Some(kept.into_iter().map(|(_, raw)| raw).collect()))
 }
 
 fn raw_of<'a>(e: &Entry<'a>) -> Result<&'a RawValue> {
