@@ -393,44 +393,51 @@ fn a_section_of_the_wrong_shape() {
     );
 }
 
-/// `clusters -o json` reads only as far as each cluster's name (`eds -o json` each assignment's
-/// cluster name); a name that is not a string still gets the error, with its place in the
-/// file, that the table's typed read gives.
+/// `clusters -o json` and `routes -o json` read only as far as each resource's name (`eds -o
+/// json` each assignment's cluster name); a name that is not a string still gets the error,
+/// with its place in the file, that the table's typed read gives.
 #[test]
 fn a_name_read_alone_that_is_not_a_string() {
-    let bytes = edited(|v| {
-        for s in v["configs"].as_array_mut().unwrap() {
-            if s["@type"] == "type.googleapis.com/envoy.admin.v3.ClustersConfigDump" {
-                s["dynamic_active_clusters"][0]["cluster"]["name"] = 7.into();
+    let cases = [
+        (
+            "Clusters",
+            "dynamic_active_clusters",
+            "cluster",
+            "name",
+            "clusters",
+        ),
+        (
+            "Endpoints",
+            "dynamic_endpoint_configs",
+            "endpoint_config",
+            "cluster_name",
+            "eds",
+        ),
+        (
+            "Routes",
+            "dynamic_route_configs",
+            "route_config",
+            "name",
+            "routes",
+        ),
+    ];
+    for (section, list, wrapper, field, view) in cases {
+        let bytes = edited(|v| {
+            let kind = format!("type.googleapis.com/envoy.admin.v3.{section}ConfigDump");
+            for s in v["configs"].as_array_mut().unwrap() {
+                if s["@type"] == kind.as_str() {
+                    s[list][0][wrapper][field] = 7.into();
+                }
             }
+        });
+        for args in [&["pc", view][..], &["pc", view, "-o", "json"]] {
+            let line = refused("name.json", &bytes, args);
+            assert!(
+                line.starts_with("Error: name.json: unexpected JSON content at byte ")
+                    && line.ends_with("invalid type: integer `7`, expected a string"),
+                "{args:?}: {line}"
+            );
         }
-    });
-    let table = refused("name.json", &bytes, &["pc", "clusters"]);
-    assert!(
-        table.starts_with("Error: name.json: unexpected JSON content at byte ")
-            && table.ends_with("invalid type: integer `7`, expected a string"),
-        "{table}"
-    );
-    assert_eq!(
-        refused("name.json", &bytes, &["pc", "clusters", "-o", "json"]),
-        table
-    );
-
-    // The same for a load assignment's cluster name, read alone by unfiltered `eds -o json`.
-    let bytes = edited(|v| {
-        for s in v["configs"].as_array_mut().unwrap() {
-            if s["@type"] == "type.googleapis.com/envoy.admin.v3.EndpointsConfigDump" {
-                s["dynamic_endpoint_configs"][0]["endpoint_config"]["cluster_name"] = 7.into();
-            }
-        }
-    });
-    for args in [&["pc", "eds"][..], &["pc", "eds", "-o", "json"]] {
-        let line = refused("eds.json", &bytes, args);
-        assert!(
-            line.starts_with("Error: eds.json: unexpected JSON content at byte ")
-                && line.ends_with("invalid type: integer `7`, expected a string"),
-            "{line}"
-        );
     }
 }
 

@@ -46,7 +46,7 @@ pub fn run(
     // thread still reads; the small sections are kept raw.
     let mut here = (
         clusters::reader(&filter.clusters, wide),
-        routes::reader(&filter.routes, Some(route_layout)),
+        routes::reader(&filter.routes, route_layout),
     );
     let mut aside = (
         clusters::EndpointCounts::reader(wide),

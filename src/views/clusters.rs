@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
-use crate::envoy::dump::{leading_field, Dump, Resource, ResourceReader, SectionKind, Unread};
+use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::{owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
@@ -106,19 +106,12 @@ pub fn run(
 /// The JSON texts of the clusters `filter` keeps, in istioctl's order. Only the name is read,
 /// from each cluster's text: the rest is printed from the text, never held as a tree.
 fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a str>> {
-    let keep = |r: Resource<'a, Unread>| {
-        let raw = r.raw?.get();
-        match leading_field(raw, "name") {
-            Some(name) => filter.matches(&name).then_some(Some((name, raw))),
-            None => Some(None),
-        }
-    };
-    let mut reader = ResourceReader::new(SectionKind::Clusters, &LISTS[..2], true, keep);
-    src.dump(&mut reader)?.require(SectionKind::Clusters)?;
-    let Some(kept) = reader.finish().into_iter().collect::<Option<Vec<_>>>() else {
-        // A cluster without a readable name: reading the clusters typed says where.
-        let mut typed = reader_of_names();
-        src.dump(&mut typed)?;
+    let lists = &LISTS[..2];
+    let (dump, kept) =
+        src.leading_texts(SectionKind::Clusters, lists, "name", |n| filter.matches(n))?;
+    dump.require(SectionKind::Clusters)?;
+    let Some(kept) = kept else {
+        src.dump(&mut reader_of_names())?;
         return Err(Error::input(
             "config dump: a cluster's name is not a string",
         ));

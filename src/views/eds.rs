@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
 use crate::envoy::dump::{
-    key_matches, leading_field, parse_raw, RawObject, Resource, ResourceReader, SectionKind, Unread,
+    key_matches, parse_raw, RawObject, Resource, ResourceReader, SectionKind,
 };
 use crate::envoy::names::sort_by_cluster_name;
 use crate::envoy::resources::{
@@ -204,21 +204,14 @@ pub fn run(
     render::write_list(out, format, Shape::Packed, &texts)
 }
 
-/// Every load assignment's text, in the order clusters are listed, with only the cluster name
-/// read (up to itself) from each; None when one has no readable name, for the typed read to
-/// say where.
+/// Every load assignment's text, in the order clusters are listed; None when one has no
+/// readable cluster name, for the typed read to say where.
 fn unfiltered_texts<'a>(src: &Source<'a>) -> Result<Option<Vec<&'a str>>> {
-    let keep = |r: Resource<'a, Unread>| {
-        let raw = r.raw?.get();
-        Some(leading_field(raw, "cluster_name").map(|name| (name, raw)))
-    };
-    let mut reader = ResourceReader::new(SectionKind::Endpoints, &LISTS, true, keep);
-    src.dump(&mut reader)?;
-    let Some(kept) = reader.finish().into_iter().collect::<Option<Vec<_>>>() else {
-        return Ok(None);
-    };
-    let kept = sort_by_cluster_name(kept, |(name, _)| name);
-    Ok(Some(kept.into_iter().map(|(_, raw)| raw).collect()))
+    let (_, kept) = src.leading_texts(SectionKind::Endpoints, &LISTS, "cluster_name", |_| true)?;
+    Ok(kept.map(|kept| {
+        let kept = sort_by_cluster_name(kept, |(name, _)| name);
+        kept.into_iter().map(|(_, raw)| raw).collect()
+    }))
 }
 
 fn raw_of<'a>(e: &Entry<'a>) -> Result<&'a RawValue> {

@@ -14,7 +14,10 @@ pub mod secrets;
 use std::io::Write;
 
 use crate::config::{Format, ViewKind};
-use crate::envoy::dump::{Dump, ListReader, NoLists, SectionKind, Want};
+use crate::envoy::dump::{
+    leading_field, Dump, ListReader, NoLists, Resource, ResourceReader, SectionKind, Unread, Want,
+};
+use crate::envoy::resources::Str;
 use crate::error::{Error, Result};
 use crate::input::{DocKind, Document, Release};
 
@@ -162,8 +165,9 @@ impl<'a> Source<'a> {
         here: &mut R,
         aside: &mut S,
     ) -> Result<Dump<'a>> {
-        Dump::parse_split(self.json, self.at, self.want, here, aside, self.release)
-            .map_err(|e| crate::input::with_origin(self.origin, e))
+        let nothing = |_: &mut S| ();
+        self.dump_split_then(here, aside, &nothing)
+            .map(|(dump, ())| dump)
     }
 
     /// `dump_split`, and `then` done with `aside` on the thread that read its sections, once
@@ -189,6 +193,30 @@ impl<'a> Source<'a> {
             then,
         )
         .map_err(|e| crate::input::with_origin(self.origin, e))
+    }
+
+    /// The texts of the resources in `lists` of the `kind` section whose `field` (a string
+    /// Envoy writes first) `keep` keeps, with that field: each resource's text is read only
+    /// as far as the field, for JSON views that print resources from their own text. None
+    /// when a resource's field is not a string: reading the resources typed says where.
+    #[allow(clippy::type_complexity)]
+    pub fn leading_texts(
+        &self,
+        kind: SectionKind,
+        lists: &'static [&'static str],
+        field: &str,
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<(Dump<'a>, Option<Vec<(Str<'a>, &'a str)>>)> {
+        let read = |r: Resource<'a, Unread>| {
+            let raw = r.raw?.get();
+            match leading_field(raw, field) {
+                Some(value) => keep(&value).then_some(Some((value, raw))),
+                None => Some(None),
+            }
+        };
+        let mut reader = ResourceReader::new(kind, lists, true, read);
+        let dump = self.dump(&mut reader)?;
+        Ok((dump, reader.finish().into_iter().collect()))
     }
 
     /// The whole document's text, for `all -o json`.

@@ -3,8 +3,6 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use serde_json::value::RawValue;
-
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{apply_permutation, istio_config_ref};
@@ -13,17 +11,17 @@ use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::Source;
 
-/// A route configuration as a view keeps it: its name, and its raw JSON when it will be printed
-/// as JSON, or else its table rows, made as soon as it is read so that the typed tree of a big
-/// route configuration (tens of megabytes in a big mesh) is gone before the next is read.
-pub struct Entry<'a> {
-    pub name: Str<'a>,
-    pub raw: Option<&'a RawValue>,
-    rows: Vec<Vec<Cow<'a, str>>>,
+/// A route configuration as a table keeps it: its name and its table rows, made as soon as it
+/// is read so that the typed tree of a big route configuration (tens of megabytes in a big
+/// mesh) is gone before the next is read. Rows own their strings: the section's memory can be
+/// given back.
+pub struct Entry {
+    pub name: Str<'static>,
+    rows: Vec<Vec<Cow<'static, str>>>,
 }
 
 /// How a routes table is laid out.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub struct Layout {
     /// One row per route, not one per route configuration.
     pub verbose: bool,
@@ -36,42 +34,53 @@ pub struct Layout {
 static LISTS: [&str; 2] = ["dynamic_route_configs", "static_route_configs"];
 
 /// Reads, while the dump is parsed, the route configs `filter` keeps: dynamic ones, then static
-/// ones, as the rows of a table laid out by `table`, or, when there is none, as raw JSON text.
+/// ones, as the rows of a table laid out by `layout`.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f RouteFilter,
-    table: Option<Layout>,
+    layout: Layout,
 ) -> ResourceReader<
     'de,
     RouteConfiguration<'de>,
-    Entry<'de>,
-    impl FnMut(Resource<'de, RouteConfiguration<'de>>) -> Option<Entry<'de>> + 'f,
+    Entry,
+    impl FnMut(Resource<'de, RouteConfiguration<'de>>) -> Option<Entry> + 'f,
 > {
     ResourceReader::new(
         SectionKind::Routes,
         &LISTS,
-        table.is_none(),
+        false,
         move |r: Resource<'de, RouteConfiguration<'de>>| {
-            let wanted = filter
-                .name
-                .as_ref()
-                .is_none_or(|n| r.value.name == n.as_str());
-            wanted.then(|| match table {
-                // Rows own their strings: the section's memory can be given back.
-                Some(layout) => Entry {
-                    rows: rows(&r.value, layout),
-                    name: owned(r.value.name),
-                    raw: None,
-                },
-                None => Entry {
-                    rows: Vec::new(),
-                    name: r.value.name,
-                    raw: r.raw,
-                },
+            filter.keeps(&r.value.name).then(|| Entry {
+                rows: rows(&r.value, layout),
+                name: owned(r.value.name),
             })
         },
     )
-    .owning(table.is_some())
+    .owning(true)
+}
+
+impl RouteFilter {
+    fn keeps(&self, name: &str) -> bool {
+        self.name.as_ref().is_none_or(|n| name == n.as_str())
+    }
+}
+
+/// The JSON texts of the route configs `filter` keeps, in istioctl's order. Only the name is
+/// read, from each config's text: the rest is printed from the text, never held as a tree.
+fn json_texts<'a>(src: &Source<'a>, filter: &RouteFilter) -> Result<Vec<&'a str>> {
+    let (dump, kept) =
+        src.leading_texts(SectionKind::Routes, &LISTS, "name", |n| filter.keeps(n))?;
+    dump.require(SectionKind::Routes)?;
+    let Some(mut kept) = kept else {
+        // Reading the configs typed says where the name that is not a string is.
+        src.dump(&mut reader(filter, Layout::default()))?;
+        return Err(Error::input(
+            "config dump: a route configuration's name is not a string",
+        ));
+    };
+    let order = numeric_order(&kept.iter().map(|(name, _)| name).collect::<Vec<_>>());
+    apply_permutation(&mut kept, order);
+    Ok(kept.into_iter().map(|(_, raw)| raw).collect())
 }
 
 /// istioctl sorts route configs by their names as numbers and gives up on names that are not:
@@ -97,33 +106,29 @@ fn sort_numeric_in_place(entries: &mut [Entry]) {
 
 /// The route configs a reader kept, in istioctl's order; an error when the dump has no route
 /// section.
-pub fn sorted<'a>(dump: &Dump<'a>, mut kept: Vec<Entry<'a>>) -> Result<Vec<Entry<'a>>> {
+pub fn sorted(dump: &Dump<'_>, mut kept: Vec<Entry>) -> Result<Vec<Entry>> {
     dump.require(SectionKind::Routes)?;
     sort_numeric_in_place(&mut kept);
     Ok(kept)
 }
 
 pub fn run(src: &Source, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
-    let layout = format.is_table().then_some(Layout {
+    if !format.is_table() {
+        return render::write_list(out, format, Shape::Packed, &json_texts(src, filter)?);
+    }
+    let layout = Layout {
         verbose: filter.verbose,
         wide: format == Format::Wide,
         prefix: "",
-    });
+    };
     let mut reader = reader(filter, layout);
     let dump = src.dump(&mut reader)?;
     let entries = sorted(&dump, reader.finish())?;
-    if let Some(layout) = layout {
-        if entries.is_empty() && filter.name.is_none() {
-            return Err(Error::input("no routes found"));
-        }
-        table(entries, layout).write(out)?;
-        return Ok(());
+    if entries.is_empty() && filter.name.is_none() {
+        return Err(Error::input("no routes found"));
     }
-    let raws: Vec<&str> = entries
-        .iter()
-        .filter_map(|e| e.raw.map(RawValue::get))
-        .collect();
-    render::write_list(out, format, Shape::Packed, &raws)
+    table(entries, layout).write(out)?;
+    Ok(())
 }
 
 fn is_passthrough(r: &Route) -> bool {
@@ -133,7 +138,7 @@ fn is_passthrough(r: &Route) -> bool {
 }
 
 /// The routes table of entries read with `layout`.
-pub fn table(entries: Vec<Entry<'_>>, layout: Layout) -> Table<'_> {
+pub fn table(entries: Vec<Entry>, layout: Layout) -> Table<'static> {
     let mut header: Vec<&str> = if layout.verbose {
         vec!["NAME", "VHOST NAME", "DOMAINS", "MATCH", "VIRTUAL SERVICE"]
     } else {
