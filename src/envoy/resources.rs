@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use crate::envoy::names::istio_config_ref;
+
 pub type Str<'a> = Cow<'a, str>;
 
 /// A string that no longer borrows from the dump: for what is kept after the dump's memory is
@@ -41,6 +43,15 @@ impl Metadata<'_> {
         let raw = self.filter_metadata.as_ref()?.istio.as_ref()?.config?;
         Some(serde_json::from_str::<String>(raw.get()).unwrap_or_default())
     }
+}
+
+/// The `name.namespace` of the Istio config of `kind` (`destination-rule`, `virtual-service`)
+/// a resource with this metadata came from, as istioctl prints it; empty when there is none.
+pub fn istio_config_of(metadata: Option<&Metadata>, kind: &str) -> String {
+    metadata
+        .and_then(Metadata::istio_config)
+        .map(|path| istio_config_ref(&path, kind))
+        .unwrap_or_default()
 }
 
 // ---------- clusters ----------

@@ -7,8 +7,8 @@ use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
-use crate::envoy::names::{istio_config_ref, sort_by_cluster_name, ClusterName};
-use crate::envoy::resources::{owned, Cluster, ClusterLoadAssignment, Str};
+use crate::envoy::names::{sort_by_cluster_name, ClusterName};
+use crate::envoy::resources::{istio_config_of, owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, Source, State};
@@ -183,12 +183,7 @@ fn entry(c: &Cluster, state: State, wide: bool) -> Entry {
         ),
         None => (c.name.to_string(), "-".into(), "-".into(), "-".into()),
     };
-    let dr = c
-        .metadata
-        .as_ref()
-        .and_then(|m| m.istio_config())
-        .map(|p| istio_config_ref(&p, "destination-rule"))
-        .unwrap_or_default();
+    let dr = istio_config_of(c.metadata.as_ref(), "destination-rule");
     let mut cells = vec![fqdn, port, subset, direction, discovery_type(c), dr];
     let mut assigned = None;
     if wide {

@@ -5,8 +5,10 @@ use std::io::Write;
 
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
-use crate::envoy::names::{apply_permutation, istio_config_ref};
-use crate::envoy::resources::{describe_match, owned, Route, RouteConfiguration, Str};
+use crate::envoy::names::apply_permutation;
+use crate::envoy::resources::{
+    describe_match, istio_config_of, owned, Route, RouteConfiguration, Str,
+};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::Source;
@@ -165,12 +167,7 @@ fn rows(config: &RouteConfiguration<'_>, layout: Layout) -> Vec<Vec<Cow<'static,
         let domains: Cow<str> = describe_domains(&vh.domains).into();
         let vh_name: Cow<str> = vh.name.to_string().into();
         for r in vh.routes.iter().filter(|r| !is_passthrough(r)) {
-            let vs = r
-                .metadata
-                .as_ref()
-                .and_then(|m| m.istio_config())
-                .map(|p| istio_config_ref(&p, "virtual-service"))
-                .unwrap_or_default();
+            let vs = istio_config_of(r.metadata.as_ref(), "virtual-service");
             let mut row = vec![
                 name.clone(),
                 vh_name.clone(),
