@@ -98,6 +98,19 @@ impl Release<'_> {
     }
 }
 
+/// Asks the kernel for small pages from here on (Linux's per-process `PR_SET_THP_DISABLE`).
+/// Reading `/clusters?format=json` makes many small, short-lived objects on two threads, and
+/// on the allocator's huge pages each thread's partly used 2 MB pages count whole: 12 MB of
+/// the 71 MB peak for a 40 MB file, against 3-8% of the time. Only memory and time depend on
+/// it; a kernel without the flag leaves things as they are.
+pub fn prefer_small_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: sets a flag of this process; no memory is passed.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// What a document is, from its first key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {

@@ -242,6 +242,7 @@ pub fn render(
     let json = doc.json();
     if let ViewKind::Endpoints(filter) = view {
         if kind == DocKind::ClusterStatuses {
+            crate::input::prefer_small_pages();
             let release = doc.release();
             return endpoints::run_clusters_json(json, doc.start(), filter, format, out, release)
                 .map_err(|e| crate::input::with_origin(&doc.origin, e));
