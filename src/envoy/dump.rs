@@ -371,7 +371,8 @@ impl<T, U, F> ResourceReader<'_, T, U, F> {
         self
     }
 
-    /// What `keep` kept, list by list (in the order of `lists`), in input order within a list.
+    /// What `keep` kept, list by list (in the order of `lists`), in input order within a list;
+    /// taken, so a second call has nothing.
     pub fn finish(&mut self) -> Vec<U> {
         // Stable: lists read before a late `@type` arrive after the others.
         self.kept.sort_by_key(|(list, _)| *list);

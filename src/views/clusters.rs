@@ -111,26 +111,14 @@ fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a st
         src.leading_texts(SectionKind::Clusters, lists, "name", |n| filter.matches(n))?;
     dump.require(SectionKind::Clusters)?;
     let Some(kept) = kept else {
-        src.dump(&mut reader_of_names())?;
+        // Reading the clusters typed says where the name that is not a string is.
+        src.dump(&mut reader(filter, false))?;
         return Err(Error::input(
             "config dump: a cluster's name is not a string",
         ));
     };
     let kept = sort_by_cluster_name(kept, |(name, _)| name);
     Ok(kept.into_iter().map(|(_, raw)| raw).collect())
-}
-
-/// Reads the clusters' names typed, for the error a bad one makes.
-#[allow(clippy::type_complexity)]
-fn reader_of_names<'de>(
-) -> ResourceReader<'de, Named<'de>, (), impl FnMut(Resource<'de, Named<'de>>) -> Option<()>> {
-    ResourceReader::new(SectionKind::Clusters, &LISTS[..2], false, |_| None)
-}
-
-#[derive(Deserialize)]
-struct Named<'a> {
-    #[serde(borrow, default, rename = "name")]
-    _name: Str<'a>,
 }
 
 /// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `wide` the wide
