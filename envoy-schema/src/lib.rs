@@ -26,11 +26,13 @@
 //!   Only the layout (indentation) and the keys change.
 
 mod output;
+mod pick;
 mod scan;
 mod tables;
 mod transcode;
 mod yaml;
 
+pub use pick::Picker;
 pub use transcode::{
     istioctl_skeleton, schema_gaps, transcode, write_array_elements, write_elements, Elements,
     Hole, JsonArrayWriter, SchemaGaps, Skeleton, TranscodeError,
