@@ -73,6 +73,14 @@ impl Release<'_> {
             .max(from)
     }
 
+    /// For text printed in the map's order: gives back the blocks from the address `from` to
+    /// the end of `last`, and returns the address the next call starts from.
+    pub fn printed(self, from: usize, last: &str) -> usize {
+        let end = last.as_ptr() as usize + last.len();
+        self.blocks(from, end);
+        (end / RELEASE_BLOCK * RELEASE_BLOCK).max(from)
+    }
+
     /// Gives back the whole blocks from `first` (block-aligned, or rounded up) to `end`.
     fn blocks(self, first: usize, end: usize) {
         let Some(map) = self.0 else { return };
@@ -470,19 +478,6 @@ mod tests {
         Document::from_bytes(s.as_bytes().to_vec(), "test".into())
     }
 
-    /// Resident kilobytes of the mapping that starts at `start`, from /proc/self/smaps.
-    #[cfg(target_os = "linux")]
-    fn resident_kb(start: usize) -> usize {
-        let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
-        let mut lines = smaps.lines().skip_while(|l| {
-            let range = l.split_whitespace().next().unwrap_or("");
-            usize::from_str_radix(range.split('-').next().unwrap_or(""), 16) != Ok(start)
-        });
-        assert!(lines.next().is_some(), "no mapping at {start:x}");
-        let rss = lines.find(|l| l.starts_with("Rss:")).unwrap();
-        rss.split_whitespace().nth(1).unwrap().parse().unwrap()
-    }
-
     /// A mapped dump's memory is given back once read, and its text reads the same after.
     #[cfg(target_os = "linux")]
     #[test]
@@ -495,11 +490,11 @@ mod tests {
         let json = d.json();
         let start = json.as_ptr() as usize;
         let touched: usize = json.bytes().map(usize::from).sum();
-        let before = resident_kb(start);
+        let before = crate::resident_kb(start);
         assert!(before * 1024 >= text.len() - 4096, "{before} KB resident");
         d.release().pages_of(json);
         // What is left is at most the partial blocks at either end.
-        let after = resident_kb(start);
+        let after = crate::resident_kb(start);
         assert!(
             after * 1024 <= 2 * RELEASE_BLOCK,
             "{after} KB still resident"

@@ -149,3 +149,16 @@ pub(crate) fn fixture_text(scenario: &str, file: &str) -> String {
         .join(file);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// Resident kilobytes of the mapping that starts at `start`, from /proc/self/smaps.
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) fn resident_kb(start: usize) -> usize {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
+    let mut lines = smaps.lines().skip_while(|l| {
+        let range = l.split_whitespace().next().unwrap_or("");
+        usize::from_str_radix(range.split('-').next().unwrap_or(""), 16) != Ok(start)
+    });
+    assert!(lines.next().is_some(), "no mapping at {start:x}");
+    let rss = lines.find(|l| l.starts_with("Rss:")).unwrap();
+    rss.split_whitespace().nth(1).unwrap().parse().unwrap()
+}

@@ -50,6 +50,9 @@ pub trait ListItem: Sync {
     /// The length of its text, or near it: lists are cut into parts by it.
     fn size(&self) -> usize;
     fn text(&self) -> Cow<'_, str>;
+    /// The input text its text ends with (all of it for an item that is input text): once it
+    /// is printed, the input up to its end is done with, when items are in input order.
+    fn last_text(&self) -> &str;
 }
 
 impl ListItem for &str {
@@ -59,26 +62,32 @@ impl ListItem for &str {
     fn text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
+    fn last_text(&self) -> &str {
+        self
+    }
 }
 
 /// A bare JSON array of resources, as istioctl prints lists (`[]` when empty). JSON goes
-/// straight to `out`: a copy of a big selection in memory would double the peak.
+/// straight to `out`: a copy of a big selection in memory would double the peak. Items in
+/// the order of the document `release` gives back have its memory given back as they are
+/// printed (items out of that order would only be read from the file again).
 pub fn write_list<I: ListItem>(
     out: &mut dyn Write,
     format: Format,
     shape: Shape,
     items: &[I],
+    release: Release<'_>,
 ) -> Result<()> {
     if format == Format::Yaml {
         let mut json = Vec::new();
-        write_list(&mut json, Format::Json, shape, items)?;
+        write_list(&mut json, Format::Json, shape, items, release)?;
         return yaml::write_yaml(out, &json);
     }
     let size: usize = items.iter().map(ListItem::size).sum();
     // Parts stay small only when items are: a list of a few huge items (route configurations)
     // would hold several big buffers at once for little gain.
     if size >= TWO_THREADS_FROM && items.iter().all(|i| i.size() <= PART) {
-        return write_list_on_two_threads(out, style(format), shape, items);
+        return write_list_on_two_threads(out, style(format), shape, items, release);
     }
     let mut array = JsonArrayWriter::istioctl(&mut *out, style(format)).map_err(schema_error)?;
     for item in items {
@@ -129,9 +138,11 @@ fn write_list_on_two_threads<I: ListItem>(
     style: KeyStyle,
     shape: Shape,
     items: &[I],
+    release: Release<'_>,
 ) -> Result<()> {
     let parts = parts(items, PART);
     out.write_all(b"[")?;
+    let mut given_back = items.first().map_or(0, |i| i.last_text().as_ptr() as usize);
     write_in_order_on_two_threads(
         out,
         parts.len(),
@@ -142,7 +153,14 @@ fn write_list_on_two_threads<I: ListItem>(
             envoy_schema::write_array_elements(&texts, shape.root(), style, k == 0, buf)
                 .map_err(schema_error)
         },
-        |_| {},
+        |k| {
+            if let Some(last) = parts[k].last().map(ListItem::last_text) {
+                let end = last.as_ptr() as usize + last.len();
+                if end.saturating_sub(given_back) >= GIVE_BACK_EVERY || k + 1 == parts.len() {
+                    given_back = release.printed(given_back, last);
+                }
+            }
+        },
     )?;
     out.write_all(b"\n]\n")?;
     Ok(())
@@ -407,7 +425,7 @@ mod tests {
             let size: usize = items.iter().map(|i| i.len()).sum();
             assert!(size >= TWO_THREADS_FROM, "{size}");
             let mut two = Vec::new();
-            write_list(&mut two, Format::Json, Shape::Packed, &items).unwrap();
+            write_list(&mut two, Format::Json, Shape::Packed, &items, Release::NONE).unwrap();
             assert!(two == one_thread(&items), "{copies} copies differ");
         }
     }

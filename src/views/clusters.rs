@@ -10,6 +10,7 @@ use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::{istio_config_of, owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
+use crate::input::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, Source, State};
 
@@ -87,7 +88,8 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
-        return render::write_list(out, format, Shape::Packed, &json_texts(src, filter)?);
+        let texts = json_texts(src, filter)?;
+        return render::write_list(out, format, Shape::Packed, &texts, Release::NONE);
     }
     let wide = format == Format::Wide;
     // Endpoint counts come from the EDS section, which only `-o wide` asks for.

@@ -16,6 +16,7 @@ use crate::envoy::resources::{
     owned, ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, Str,
 };
 use crate::error::Result;
+use crate::input::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
 use crate::views::Source;
@@ -181,7 +182,7 @@ pub fn run(
 ) -> Result<()> {
     if !format.is_table() && filter == &EndpointFilter::default() {
         if let Some(texts) = unfiltered_texts(src)? {
-            return render::write_list(out, format, Shape::Packed, &texts);
+            return render::write_list(out, format, Shape::Packed, &texts, Release::NONE);
         }
     }
     let selected = select(src, filter, !format.is_table())?;
@@ -201,7 +202,7 @@ pub fn run(
         });
     }
     let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
-    render::write_list(out, format, Shape::Packed, &texts)
+    render::write_list(out, format, Shape::Packed, &texts, Release::NONE)
 }
 
 /// Every load assignment's text, in the order clusters are listed; None when one has no

@@ -352,6 +352,13 @@ impl ListItem for Selected<'_> {
             }
         }
     }
+
+    fn last_text(&self) -> &str {
+        match self {
+            Selected::Whole(text) => text,
+            Selected::Hosts { after, .. } => after,
+        }
+    }
 }
 
 /// A cluster status's name and hosts, and the hosts' texts when picking gave them.
@@ -573,6 +580,7 @@ pub fn run_clusters_json<'a>(
         format,
         Shape::Message("envoy.admin.v3.ClusterStatus"),
         &selected,
+        release,
     )
 }
 
@@ -759,6 +767,39 @@ mod tests {
         for picked in [&cases[1], &cases[2], &cases[4], &cases[9], &cases[13]] {
             assert!(pick_status(picked).is_some(), "{picked}");
         }
+    }
+
+    /// Printing a mapped file's statuses gives their memory back as they are printed, and
+    /// prints what the same text in memory prints.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_mapped_files_statuses_are_given_back_as_they_are_printed() {
+        let json = crate::fixture_text("web-frontend", "clusters.json");
+        let statuses: Vec<&str> = items_by_layout(&json, "cluster_statuses")
+            .unwrap()
+            .into_iter()
+            .map(|r| &json[r])
+            .collect();
+        // Over 8 MB in Envoy's layout, so that several parts are printed on two threads.
+        let mut big = String::from("{\n \"cluster_statuses\": [\n  ");
+        while big.len() < 9 << 20 {
+            big.push_str(&statuses.join(",\n  "));
+            big.push_str(",\n  ");
+        }
+        big.push_str(statuses[0]);
+        big.push_str("\n ]\n}\n");
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        std::io::Write::write_all(&mut file, big.as_bytes()).unwrap();
+        let doc = crate::input::Document::read(file.path()).unwrap();
+        let text = doc.json();
+        let start = text.as_ptr() as usize;
+        assert!(crate::resident_kb(start) * 1024 >= big.len() - 4096);
+        let all = EndpointFilter::default();
+        let mut printed = Vec::new();
+        run_clusters_json(text, 0, &all, Format::Json, &mut printed, doc.release()).unwrap();
+        let resident = crate::resident_kb(start);
+        assert!(resident <= 256, "{resident} KB still resident");
+        assert!(printed == json_text(&big, &all).into_bytes());
     }
 
     /// Envoy's layout is read in two halves on two threads; the same document laid out

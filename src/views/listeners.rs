@@ -13,6 +13,7 @@ use crate::envoy::resources::{
     TCP_PROXY_FILTER, TCP_PROXY_TYPE,
 };
 use crate::error::{Error, Result};
+use crate::input::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::State;
 
@@ -326,7 +327,7 @@ pub fn run(
         return Ok(());
     }
     let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
-    render::write_list(out, format, Shape::Packed, &raws)
+    render::write_list(out, format, Shape::Packed, &raws, Release::NONE)
 }
 
 pub fn table(

@@ -10,6 +10,7 @@ use crate::envoy::resources::{
     describe_match, istio_config_of, owned, Route, RouteConfiguration, Str,
 };
 use crate::error::{Error, Result};
+use crate::input::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::Source;
 
@@ -116,7 +117,8 @@ pub fn sorted(dump: &Dump<'_>, mut kept: Vec<Entry>) -> Result<Vec<Entry>> {
 
 pub fn run(src: &Source, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
     if !format.is_table() {
-        return render::write_list(out, format, Shape::Packed, &json_texts(src, filter)?);
+        let texts = json_texts(src, filter)?;
+        return render::write_list(out, format, Shape::Packed, &texts, Release::NONE);
     }
     let layout = Layout {
         verbose: filter.verbose,
