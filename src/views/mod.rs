@@ -242,7 +242,7 @@ pub fn render(
     let json = doc.json();
     if let ViewKind::Endpoints(filter) = view {
         if kind == DocKind::ClusterStatuses {
-            crate::input::prefer_small_pages();
+            crate::input::huge_pages(false);
             let release = doc.release();
             return endpoints::run_clusters_json(json, doc.start(), filter, format, out, release)
                 .map_err(|e| crate::input::with_origin(&doc.origin, e));
@@ -255,6 +255,9 @@ pub fn render(
             view.command()
         )));
     }
+    // The process starts on small pages (see main.rs); a dump's many big allocations are
+    // faster on huge ones.
+    crate::input::huge_pages(true);
     let src = Source {
         json,
         at: doc.start(),
