@@ -57,6 +57,12 @@ fn main() {
             }),
         ),
         (
+            "Picker skip (the scanner, validate only)",
+            Box::new(|_| {
+                black_box(envoy_schema::Picker::whole(&big, |p| p.skip()).unwrap());
+            }),
+        ),
+        (
             "serde_json Value -> to_writer_pretty",
             Box::new(|output| {
                 let value: serde_json::Value = serde_json::from_str(&big).unwrap();
