@@ -59,7 +59,7 @@ fn main() {
         (
             "Picker skip (the scanner, validate only)",
             Box::new(|_| {
-                black_box(envoy_schema::Picker::whole(&big, |p| p.skip()).unwrap());
+                assert!(envoy_schema::Picker::whole(&big, |p| p.skip()).is_some());
             }),
         ),
         (

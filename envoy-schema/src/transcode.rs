@@ -147,15 +147,14 @@ pub fn write_array_elements(
     out: &mut Vec<u8>,
 ) -> Result<(), TranscodeError> {
     let root = root_walk(root)?;
-    let mut output = Output::new(out, Some(crate::ISTIOCTL_INDENT));
+    let mut output = Output::appending(std::mem::take(out), Some(crate::ISTIOCTL_INDENT));
     output.nest(1);
-    for (i, item) in items.iter().enumerate() {
+    let written = items.iter().enumerate().try_for_each(|(i, item)| {
         output.item(first && i == 0);
-        Walk::new(item, style, &mut output).document(root)?;
-        output.spill()?;
-    }
-    output.finish()?;
-    Ok(())
+        Walk::new(item, style, &mut output).document(root)
+    });
+    *out = output.into_buffer();
+    written
 }
 
 /// A document in istioctl's layout with the elements of some of its arrays left out, to be
@@ -218,18 +217,17 @@ pub fn write_elements(
     first: bool,
     out: &mut Vec<u8>,
 ) -> Result<(), TranscodeError> {
-    let mut output = Output::new(out, Some(crate::ISTIOCTL_INDENT));
+    let mut output = Output::appending(std::mem::take(out), Some(crate::ISTIOCTL_INDENT));
     output.nest(elements.depth);
-    for (i, item) in items.iter().enumerate() {
+    let written = items.iter().enumerate().try_for_each(|(i, item)| {
         output.item(first && i == 0);
         let mut walk = Walk::new(item, style, &mut output);
         // Nesting counts as in the whole document.
         walk.scan = Scanner::nested(item, elements.depth);
-        walk.document(RootWalk::Value(elements.kind))?;
-        output.spill()?;
-    }
-    output.finish()?;
-    Ok(())
+        walk.document(RootWalk::Value(elements.kind))
+    });
+    *out = output.into_buffer();
+    written
 }
 
 /// How the members of one JSON object are named and walked.
