@@ -270,12 +270,14 @@ fn summary_value(summary: &str, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Reads a file once so that every measured run sees it in the page cache.
 /// Waits until the files written so far are on disk (`sync`); without the command, nothing.
+/// A kept output of tens of megabytes is otherwise written back by the kernel during the
+/// measured runs that follow it, on the same two cores.
 fn settle_writes() {
     let _ = std::process::Command::new("sync").status();
 }
 
+/// Reads a file once so that every measured run sees it in the page cache.
 fn warm(path: &Path) -> Result<(), String> {
     let mut f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut buf = vec![0u8; 1 << 20];
@@ -297,6 +299,7 @@ struct Stats {
 /// files.
 fn repeat(program: &Path, args: &[&str], runs: usize, output: &Path) -> Result<Stats, String> {
     let output_bytes = measure::isolated(program, args, output, None)?.output_bytes;
+    settle_writes();
     let mut all: Vec<Measurement> = Vec::with_capacity(runs);
     for _ in 0..runs {
         all.push(measure::isolated(
@@ -328,6 +331,7 @@ fn repeat_with_floor(
     for (i, (program, args, output)) in [floor, view].into_iter().enumerate() {
         output_bytes[i] = measure::isolated(program, args, output, None)?.output_bytes;
     }
+    settle_writes();
     for _ in 0..runs {
         for (i, (program, args, _)) in [floor, view].into_iter().enumerate() {
             samples[i].push(measure::isolated(
