@@ -107,6 +107,9 @@ const PART: usize = 256 * 1024;
 /// Bytes of printed input given back at a time (see `write_document_in_parts`).
 const GIVE_BACK_EVERY: usize = 8 << 20;
 
+/// Printed parts that may wait, behind a slower one, to be written.
+const WAITING_PARTS: usize = 4;
+
 /// The biggest part buffer handed back to the helper to print into again.
 const KEPT_BUFFER: usize = 4 * PART;
 
@@ -167,48 +170,75 @@ fn write_list_on_two_threads<I: ListItem>(
 }
 
 /// Writes what `print(0, buffer)`, `print(1, buffer)`, ... `print(count - 1, buffer)` put in
-/// their (empty) buffers, in order, made in turns by this thread (even ones) and a helper (odd
-/// ones). This thread writes, and calls `written(k)` once part `k` is; the helper is at most two
-/// parts ahead and gets its buffers back once they are written, so memory stays a few parts
-/// whatever the output's size.
+/// their (empty) buffers, in order. This thread and a helper each take the next part when they
+/// are free (parts differ in cost, and taking turns left each waiting for the other's slower
+/// part: 4 of 27 ms printing /clusters, 10 of 73 printing a whole dump); this thread writes
+/// them in order, and calls `written(k)` once part `k` is. The helper waits once it is two parts
+/// ahead of what this thread has taken in, and this thread takes no more parts while a few wait
+/// to be written, so memory stays a few parts whatever the output's size.
 fn write_in_order_on_two_threads(
     out: &mut dyn Write,
     count: usize,
     print: impl Fn(usize, &mut Vec<u8>) -> Result<()> + Sync,
     mut written: impl FnMut(usize),
 ) -> Result<()> {
+    let next = &std::sync::atomic::AtomicUsize::new(0);
+    let take = || next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     std::thread::scope(|scope| -> Result<()> {
-        let (ahead, behind) = std::sync::mpsc::sync_channel::<Result<Vec<u8>>>(1);
+        let (ahead, behind) = std::sync::mpsc::sync_channel::<(usize, Result<Vec<u8>>)>(1);
         let (spent, reuse) = std::sync::mpsc::channel::<Vec<u8>>();
         let print = &print;
-        scope.spawn(move || {
-            for k in (1..count).step_by(2) {
-                let mut buf = reuse.try_recv().unwrap_or_default();
-                buf.clear();
-                let printed = print(k, &mut buf).map(|()| buf);
-                // A send fails once this thread's partner stopped on an error.
-                if ahead.send(printed).is_err() {
-                    break;
-                }
+        scope.spawn(move || loop {
+            let k = take();
+            if k >= count {
+                break;
+            }
+            let mut buf = reuse.try_recv().unwrap_or_default();
+            buf.clear();
+            let printed = print(k, &mut buf).map(|()| buf);
+            // A send fails once this thread's partner stopped on an error.
+            if ahead.send((k, printed)).is_err() {
+                break;
             }
         });
+        // Printed parts waiting to be written, each with whether the helper printed it: a
+        // buffer goes back to the thread that filled it, whose cache and heap it is in.
+        let mut done: std::collections::BTreeMap<usize, (Vec<u8>, bool)> = Default::default();
         let mut own = Vec::new();
-        for k in (0..count).step_by(2) {
-            own.clear();
-            print(k, &mut own)?;
-            out.write_all(&own)?;
-            written(k);
-            if k + 1 < count {
-                let next = behind
-                    .recv()
-                    .map_err(|_| Error::input("the printing thread stopped"))??;
-                out.write_all(&next)?;
-                written(k + 1);
-                // Only buffers of a usual part's size are kept: one that grew for a huge item
-                // would be held to the end. (Once the helper is done, sending just drops it.)
-                if next.capacity() <= KEPT_BUFFER {
-                    let _ = spent.send(next);
+        let mut next_out = 0;
+        while next_out < count {
+            while let Ok((k, printed)) = behind.try_recv() {
+                done.insert(k, (printed?, true));
+            }
+            if let Some((buf, helpers)) = done.remove(&next_out) {
+                out.write_all(&buf)?;
+                written(next_out);
+                next_out += 1;
+                if !helpers {
+                    own = buf;
+                } else if buf.capacity() <= KEPT_BUFFER {
+                    // Only buffers of a usual part's size go back: one that grew for a huge
+                    // item would be held to the end. (Once the helper is done, this drops it.)
+                    let _ = spent.send(buf);
                 }
+                continue;
+            }
+            // Parts printed but not yet written wait for a slow one before them: a few at most.
+            let k = if done.len() < WAITING_PARTS {
+                take()
+            } else {
+                count
+            };
+            if k < count {
+                let mut buf = std::mem::take(&mut own);
+                buf.clear();
+                print(k, &mut buf)?;
+                done.insert(k, (buf, false));
+            } else {
+                let (k, printed) = behind
+                    .recv()
+                    .map_err(|_| Error::input("the printing thread stopped"))?;
+                done.insert(k, (printed?, true));
             }
         }
         Ok(())
@@ -407,6 +437,63 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Parts of uneven cost finish out of order on the two threads; they are written, and
+    /// reported written, in order, and both threads printed some.
+    #[test]
+    fn parts_finished_out_of_order_are_written_in_order() {
+        let count = 60;
+        let printed_by = std::sync::Mutex::new(vec![None; count]);
+        let mut out = Vec::new();
+        let mut reported = Vec::new();
+        write_in_order_on_two_threads(
+            &mut out,
+            count,
+            |k, buf| {
+                // Every third part is slow, so the other thread runs ahead of it.
+                if k % 3 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(3));
+                }
+                printed_by.lock().unwrap()[k] = Some(std::thread::current().id());
+                buf.extend_from_slice(format!("{k},").as_bytes());
+                Ok(())
+            },
+            |k| reported.push(k),
+        )
+        .unwrap();
+        let expected: String = (0..count).map(|k| format!("{k},")).collect();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        assert_eq!(reported, (0..count).collect::<Vec<_>>());
+        let threads: std::collections::HashSet<_> = printed_by
+            .into_inner()
+            .unwrap()
+            .into_iter()
+            .flatten()
+            .collect();
+        assert_eq!(threads.len(), 2, "both threads printed parts");
+    }
+
+    /// A part that fails stops the writing there: what was written is parts in order, and
+    /// nothing from the failed part on.
+    #[test]
+    fn a_part_that_fails_stops_the_writing() {
+        let mut out = Vec::new();
+        let failed = write_in_order_on_two_threads(
+            &mut out,
+            40,
+            |k, buf| {
+                if k == 7 {
+                    return Err(Error::input("part 7 is bad"));
+                }
+                buf.extend_from_slice(format!("{k},").as_bytes());
+                Ok(())
+            },
+            |_| {},
+        );
+        assert!(failed.is_err());
+        let written = String::from_utf8(out).unwrap();
+        assert!("0,1,2,3,4,5,6,".starts_with(&written), "{written}");
     }
 
     #[test]
