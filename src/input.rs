@@ -46,11 +46,31 @@ impl Text {
 #[derive(Clone, Copy, Debug)]
 pub struct Release<'a>(Option<&'a memmap2::Mmap>);
 
+/// A `Release` for text done with in order (`Release::in_steps`).
+pub struct Steps<'a> {
+    release: Release<'a>,
+    /// The address the next step gives back from: the start of a block not given back yet.
+    from: usize,
+    every: usize,
+}
+
+impl Steps<'_> {
+    /// The text up to the end of `through` is done with: given back once `every` bytes are,
+    /// or now when `last`.
+    pub fn done_through(&mut self, through: &str, last: bool) {
+        let end = through.as_ptr() as usize + through.len();
+        if last || end.saturating_sub(self.from) >= self.every {
+            self.release.blocks(self.from, end);
+            self.from = (end / RELEASE_BLOCK * RELEASE_BLOCK).max(self.from);
+        }
+    }
+}
+
 /// Pages given back are whole aligned blocks of this size: a multiple of every common page
 /// size, so no system call is needed to learn it; at most this much stays at either end.
 const RELEASE_BLOCK: usize = 64 * 1024;
 
-impl Release<'_> {
+impl<'a> Release<'a> {
     /// Nothing is given back: a document read into memory, or a test's text.
     pub const NONE: Release<'static> = Release(None);
 
@@ -63,22 +83,15 @@ impl Release<'_> {
         self.blocks(start.next_multiple_of(RELEASE_BLOCK), start + text.len());
     }
 
-    /// For text read in order: gives back `text[from..end]` and returns where the next call
-    /// starts, the beginning of the block that holds `end` (not given back yet).
-    pub fn read_through(self, text: &str, from: usize, end: usize) -> usize {
-        let start = text.as_ptr() as usize;
-        self.blocks(start + from, start + end);
-        ((start + end) / RELEASE_BLOCK * RELEASE_BLOCK)
-            .saturating_sub(start)
-            .max(from)
-    }
-
-    /// For text printed in the map's order: gives back the blocks from the address `from` to
-    /// the end of `last`, and returns the address the next call starts from.
-    pub fn printed(self, from: usize, last: &str) -> usize {
-        let end = last.as_ptr() as usize + last.len();
-        self.blocks(from, end);
-        (end / RELEASE_BLOCK * RELEASE_BLOCK).max(from)
+    /// Gives back text read (or printed) in order from the start of `first` on, at least
+    /// `every` bytes at a time: each call stops every thread for the kernel to forget the
+    /// pages, which for each small piece would cost more time than the memory is worth.
+    pub fn in_steps(self, first: &str, every: usize) -> Steps<'a> {
+        Steps {
+            release: self,
+            from: first.as_ptr() as usize,
+            every,
+        }
     }
 
     /// Gives back the whole blocks from `first` (block-aligned, or rounded up) to `end`.

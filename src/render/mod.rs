@@ -101,10 +101,10 @@ pub fn write_list<I: ListItem>(
 
 /// Lists with at least this many bytes of JSON are printed by two threads.
 const TWO_THREADS_FROM: usize = 1 << 20;
-/// Bytes of input per part the two threads take turns at.
+/// Bytes of input per part the two threads print.
 const PART: usize = 256 * 1024;
 
-/// Bytes of printed input given back at a time (see `write_document_in_parts`).
+/// Bytes of printed input given back at a time (see `Release::in_steps`).
 const GIVE_BACK_EVERY: usize = 8 << 20;
 
 /// Printed parts that may wait, behind a slower one, to be written.
@@ -145,7 +145,8 @@ fn write_list_on_two_threads<I: ListItem>(
 ) -> Result<()> {
     let parts = parts(items, PART);
     out.write_all(b"[")?;
-    let mut given_back = items.first().map_or(0, |i| i.last_text().as_ptr() as usize);
+    let first = items.first().map_or("", ListItem::last_text);
+    let mut printed = release.in_steps(first, GIVE_BACK_EVERY);
     write_in_order_on_two_threads(
         out,
         parts.len(),
@@ -157,11 +158,8 @@ fn write_list_on_two_threads<I: ListItem>(
                 .map_err(schema_error)
         },
         |k| {
-            if let Some(last) = parts[k].last().map(ListItem::last_text) {
-                let end = last.as_ptr() as usize + last.len();
-                if end.saturating_sub(given_back) >= GIVE_BACK_EVERY || k + 1 == parts.len() {
-                    given_back = release.printed(given_back, last);
-                }
+            if let Some(last) = parts[k].last() {
+                printed.done_through(last.last_text(), k + 1 == parts.len());
             }
         },
     )?;
@@ -298,16 +296,11 @@ fn write_document_in_parts_of(
         }
     }
     steps.push(Step::Text(&skeleton.text[copied..]));
-    // Given back some megabytes at a time: each call stops both threads for the kernel to
-    // forget the pages, which per part costs more time than the memory is worth.
-    let mut given_back = 0;
+    let mut printed = release.in_steps(doc, GIVE_BACK_EVERY);
     let give_back = |k: usize| {
         if let Step::Elements(part, ..) = steps[k] {
             if let Some(last) = part.last() {
-                let end = last.as_ptr() as usize + last.len() - doc.as_ptr() as usize;
-                if end - given_back >= GIVE_BACK_EVERY || k + 2 >= steps.len() {
-                    given_back = release.read_through(doc, given_back, end);
-                }
+                printed.done_through(last, k + 2 >= steps.len());
             }
         }
     };

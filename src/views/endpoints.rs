@@ -194,14 +194,15 @@ fn rows_of(
     release: Release<'_>,
 ) -> Result<Vec<Row<'static>>> {
     let mut rows = Vec::new();
-    let mut given_back = statuses.first().map_or(0, |r| r.start);
+    let Some(first) = statuses.first() else {
+        return Ok(rows);
+    };
+    let mut read = release.in_steps(&json[first.clone()], GIVE_BACK_EVERY);
     for range in statuses {
         let text = &json[range.clone()];
         let status = read_status(text)?;
         push_rows(&status.name, &status.hosts, filter, &mut rows);
-        if range.end - given_back >= GIVE_BACK_EVERY {
-            given_back = release.read_through(json, given_back, range.end);
-        }
+        read.done_through(text, false);
     }
     Ok(rows)
 }
