@@ -638,7 +638,8 @@ mod tests {
     }
 
     /// A status whose hosts are out of order, or partly filtered out, is printed made anew
-    /// from its fields and the hosts kept: the same JSON whatever order Envoy listed them in.
+    /// from its text around its hosts and the hosts kept: the same JSON whatever order Envoy
+    /// listed them in.
     #[test]
     fn hosts_print_in_host_order_whatever_order_envoy_gave() {
         let json = crate::fixture_text("web-frontend", "clusters.json");

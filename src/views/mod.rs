@@ -242,6 +242,7 @@ pub fn render(
     let json = doc.json();
     if let ViewKind::Endpoints(filter) = view {
         if kind == DocKind::ClusterStatuses {
+            // Already so when meshctl started (main.rs); not when a test or another caller did.
             crate::input::huge_pages(false);
             let release = doc.release();
             return endpoints::run_clusters_json(json, doc.start(), filter, format, out, release)
