@@ -78,6 +78,13 @@ impl<W: Write> Output<W> {
         self.written + self.buffer.len()
     }
 
+    /// Writes again what was written from `printed.start` to `printed.end`, which must still be
+    /// gathered (always, for `appending` output).
+    pub(crate) fn repeat(&mut self, printed: std::ops::Range<usize>) {
+        let gathered = printed.start - self.written..printed.end - self.written;
+        self.buffer.extend_from_within(gathered);
+    }
+
     /// Starts an object (`{`) or array (`[`).
     #[inline]
     pub(crate) fn open(&mut self, bracket: u8) {

@@ -7,7 +7,7 @@
 
 use crate::output::Output;
 use crate::scan::{Scanner, Str};
-use crate::tables::{self, Kind, MessageTable, MESSAGES};
+use crate::tables::{self, FieldTable, Kind, MessageTable, MESSAGES};
 use crate::{message_for_type_url, KeyStyle, Root};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -149,9 +149,12 @@ pub fn write_array_elements(
     let root = root_walk(root)?;
     let mut output = Output::appending(std::mem::take(out), Some(crate::ISTIOCTL_INDENT));
     output.nest(1);
+    let mut repeats = Repeats::default();
     let written = items.iter().enumerate().try_for_each(|(i, item)| {
         output.item(first && i == 0);
-        Walk::new(item, style, &mut output).document(root)
+        let mut walk = Walk::new(item, style, &mut output);
+        walk.repeats = Some(&mut repeats);
+        walk.document(root)
     });
     *out = output.into_buffer();
     written
@@ -219,11 +222,13 @@ pub fn write_elements(
 ) -> Result<(), TranscodeError> {
     let mut output = Output::appending(std::mem::take(out), Some(crate::ISTIOCTL_INDENT));
     output.nest(elements.depth);
+    let mut repeats = Repeats::default();
     let written = items.iter().enumerate().try_for_each(|(i, item)| {
         output.item(first && i == 0);
         let mut walk = Walk::new(item, style, &mut output);
         // Nesting counts as in the whole document.
         walk.scan = Scanner::nested(item, elements.depth);
+        walk.repeats = Some(&mut repeats);
         walk.document(RootWalk::Value(elements.kind))
     });
     *out = output.into_buffer();
@@ -295,9 +300,41 @@ struct Walk<'a, 'o, W> {
     /// Arrays whose elements are left out (`istioctl_skeleton`), and those met so far.
     cuts: &'o [Range<usize>],
     holes: Vec<Hole>,
+    /// Given only where the output stays in its buffer (`Output::appending`).
+    repeats: Option<&'o mut Repeats<'a>>,
 }
 
 const RECENT_TYPES: usize = 8;
+
+/// The last object or array value printed for each of a few fields, to print a value that
+/// repeats it byte for byte by copying its output: idle hosts in `/clusters` repeat the same
+/// zero stats host after host (nearly half of a big mesh's bytes), and clusters and routes
+/// repeat the same settings. Text the same as a value read and checked before, at the same
+/// depth, is that value: it ends at the same closing bracket, and prints the same.
+struct Repeats<'a> {
+    /// Indexed by the field's address: a field whose slot another took is printed as usual.
+    slots: [Repeat<'a>; REPEAT_SLOTS],
+}
+
+impl Default for Repeats<'_> {
+    fn default() -> Self {
+        Repeats {
+            slots: std::array::from_fn(|_| Repeat::default()),
+        }
+    }
+}
+
+const REPEAT_SLOTS: usize = 64;
+
+#[derive(Default, Clone)]
+struct Repeat<'a> {
+    /// The field's address in the schema tables.
+    field: usize,
+    input: &'a str,
+    depth: usize,
+    /// Where its printed form is in the output buffer.
+    output: Range<usize>,
+}
 
 impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
     fn new(text: &'a str, style: KeyStyle, out: &'o mut Output<W>) -> Self {
@@ -310,6 +347,7 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
             next_recent: 0,
             cuts: &[],
             holes: Vec::new(),
+            repeats: None,
         }
     }
 
@@ -430,7 +468,7 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
         let mut field_hint = 0;
         loop {
             let key = self.scan.key()?;
-            let (key_out, kind) = self.member(shape, key, &mut field_hint)?;
+            let (key_out, kind, field) = self.member(shape, key, &mut field_hint)?;
             if let KeyOut::Dropped = key_out {
                 self.scan.skip_value()?;
             } else {
@@ -445,7 +483,10 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
                     KeyOut::Dropped => {}
                 }
                 self.out.colon();
-                self.value(kind)?;
+                match field {
+                    Some(field) if self.repeats.is_some() => self.field_value(kind, field)?,
+                    _ => self.value(kind)?,
+                }
                 self.out.spill()?;
             }
             if !self.scan.next_item(b'}')? {
@@ -456,15 +497,16 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
         Ok(())
     }
 
-    /// The output key and value kind of the member whose key is `key`.
+    /// The output key and value kind of the member whose key is `key`, and its field when it is
+    /// one of its message.
     fn member(
         &mut self,
         shape: Shape,
         key: Str,
         field_hint: &mut usize,
-    ) -> Result<(KeyOut, Kind), TranscodeError> {
+    ) -> Result<(KeyOut, Kind, Option<&'static FieldTable>), TranscodeError> {
         let message = match shape {
-            Shape::Data(kind) => return Ok((KeyOut::Same, kind)),
+            Shape::Data(kind) => return Ok((KeyOut::Same, kind, None)),
             Shape::Message(message) => message,
             Shape::PackedMessage(message) | Shape::UnpackedMessage(message) => message,
             Shape::PackedSpecial(kind) => {
@@ -472,7 +514,7 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
                     "value" => kind,
                     _ => Kind::Verbatim,
                 };
-                return Ok((KeyOut::Same, kind));
+                return Ok((KeyOut::Same, kind, None));
             }
         };
         let name = self.scan.unescaped(key)?;
@@ -482,17 +524,53 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
                 KeyStyle::ProtoJson => field.json_name,
                 KeyStyle::ProtoName => field.proto_name,
             };
-            return Ok((KeyOut::Name(spelled), field.kind));
+            return Ok((KeyOut::Name(spelled), field.kind, Some(field)));
         }
-        if name == "@type" {
-            return match shape {
-                Shape::PackedMessage(_) => Ok((KeyOut::Same, Kind::Verbatim)),
-                Shape::UnpackedMessage(_) => Ok((KeyOut::Dropped, Kind::Verbatim)),
-                // `@type` in a message that is no Any: an unknown key like any other.
-                _ => Ok(self.unknown_field(message, key, &name)),
+        let (key_out, kind) = match shape {
+            Shape::PackedMessage(_) if name == "@type" => (KeyOut::Same, Kind::Verbatim),
+            Shape::UnpackedMessage(_) if name == "@type" => (KeyOut::Dropped, Kind::Verbatim),
+            // Any other key, `@type` in a message that is no Any included.
+            _ => self.unknown_field(message, key, &name),
+        };
+        Ok((key_out, kind, None))
+    }
+
+    /// A field's value: printed, or copied when it repeats the field's last object or array.
+    fn field_value(
+        &mut self,
+        kind: Kind,
+        field: &'static FieldTable,
+    ) -> Result<(), TranscodeError> {
+        self.scan.skip_whitespace();
+        let Some(repeats) = self.repeats.as_deref_mut() else {
+            return self.value(kind);
+        };
+        if !matches!(self.scan.peek(), Some(b'{' | b'[')) {
+            return self.value(kind);
+        }
+        let id = field as *const FieldTable as usize;
+        let slot = id / std::mem::size_of::<FieldTable>() % REPEAT_SLOTS;
+        let (start, depth) = self.scan.mark();
+        let last = &repeats.slots[slot];
+        if last.field == id
+            && last.depth == depth
+            && self.scan.text[start..].starts_with(last.input)
+        {
+            self.out.repeat(last.output.clone());
+            self.scan.pos += last.input.len();
+            return Ok(());
+        }
+        let printed_from = self.out.position();
+        self.value(kind)?;
+        if let Some(repeats) = self.repeats.as_deref_mut() {
+            repeats.slots[slot] = Repeat {
+                field: id,
+                input: &self.scan.text[start..self.scan.pos],
+                depth,
+                output: printed_from..self.out.position(),
             };
         }
-        Ok(self.unknown_field(message, key, &name))
+        Ok(())
     }
 
     /// A key that is no field of `message`: renamed by protobuf's default rule, value kept.
@@ -596,6 +674,81 @@ fn snake_case_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Elements printed together (where repeats are copied) as each prints alone.
+    fn together_and_alone(items: &[&str], root: &str) -> (String, String) {
+        let mut together = b"[".to_vec();
+        write_array_elements(
+            items,
+            Root::Message(root),
+            KeyStyle::ProtoJson,
+            true,
+            &mut together,
+        )
+        .unwrap();
+        together.extend_from_slice(b"\n]\n");
+        let mut alone = JsonArrayWriter::istioctl(Vec::new(), KeyStyle::ProtoJson).unwrap();
+        for item in items {
+            alone.push(item, Root::Message(root)).unwrap();
+        }
+        let alone = alone.finish().unwrap();
+        (
+            String::from_utf8(together).unwrap(),
+            String::from_utf8(alone).unwrap(),
+        )
+    }
+
+    /// The same text under the same field is copied only at the depth it was printed at: deeper,
+    /// it is indented deeper (and nests closer to the limit).
+    #[test]
+    fn a_repeat_is_copied_only_at_the_same_depth() {
+        let shallow = r#"{"not_rule": {"destination_port": 80, "not_rule": {"any": true}}}"#;
+        let deeper = r#"{"and_rules": {"rules": [{"not_rule": {"destination_port": 80, "not_rule": {"any": true}}}]}}"#;
+        let items = [shallow, deeper, shallow, deeper, deeper];
+        let (together, alone) = together_and_alone(&items, "envoy.config.rbac.v3.Permission");
+        assert_eq!(together, alone);
+        assert!(together.contains("\n                        \"destinationPort\": 80"));
+        assert!(together.contains("\n            \"destinationPort\": 80"));
+    }
+
+    /// A repeat is the whole value: text that starts like the last one but goes on differs.
+    #[test]
+    fn a_value_that_only_begins_like_the_last_one_is_printed() {
+        let items = [
+            r#"{"stats": [{"name": "cx_total"}], "health_status": {"eds_health_status": "HEALTHY"}}"#,
+            r#"{"stats": [{"name": "cx_total"}, {"name": "rq_total"}], "health_status": {"eds_health_status": "HEALTHY"}}"#,
+            r#"{"stats": [{"name": "cx_total"}], "health_status": {"eds_health_status": "HEALTHY"}, "weight": 1}"#,
+            r#"{"stats": [{"name": "cx_total", "value": "3"}], "health_status": {"eds_health_status": "DRAINING"}}"#,
+        ];
+        let (together, alone) = together_and_alone(&items, "envoy.admin.v3.HostStatus");
+        assert_eq!(together, alone);
+        assert_eq!(together.matches("rq_total").count(), 1);
+        assert_eq!(together.matches("edsHealthStatus").count(), 4);
+    }
+
+    /// A repeat of a value that was fine is still followed by a check of what comes after it.
+    #[test]
+    fn a_repeat_followed_by_bad_json_is_refused() {
+        let good = r#"{"stats": [{"name": "cx_total"}]}"#;
+        for bad in [
+            r#"{"stats": [{"name": "cx_total"}] x}"#,
+            r#"{"stats": [{"name": "cx_total"}]"#,
+            r#"{"stats": [{"name": "cx_total"}]]"#,
+        ] {
+            let mut out = Vec::new();
+            let written = write_array_elements(
+                &[good, bad],
+                Root::Message("envoy.admin.v3.HostStatus"),
+                KeyStyle::ProtoJson,
+                true,
+                &mut out,
+            );
+            assert!(
+                matches!(written, Err(TranscodeError::Syntax { .. })),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn default_json_name_follows_protobuf() {

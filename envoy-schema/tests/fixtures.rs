@@ -5,8 +5,8 @@ mod common;
 
 use common::{camel, camel_case, fixture_scenarios, parse, read, transcoded, walk_pairs, Json};
 use envoy_schema::{
-    is_list_field, istioctl_skeleton, schema_gaps, write_elements, write_istioctl_document,
-    JsonArrayWriter, KeyStyle, Root,
+    is_list_field, istioctl_skeleton, schema_gaps, write_array_elements, write_elements,
+    write_istioctl_document, JsonArrayWriter, KeyStyle, Root,
 };
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -374,6 +374,51 @@ fn a_skeleton_filled_with_its_elements_is_the_whole_document() {
         let skeleton =
             istioctl_skeleton(&text, Root::Message(root), KeyStyle::ProtoJson, &[]).unwrap();
         assert!(skeleton.holes.is_empty(), "{what}: holes without cuts");
+    }
+}
+
+/// Envoy's cluster statuses printed as one list, where a value that repeats the last one of its
+/// field (idle hosts' zero stats, the same circuit breakers) is copied, print as each status
+/// printed alone; in both styles, as one run and in runs of three.
+#[test]
+fn cluster_statuses_print_the_same_with_their_repeats_copied() {
+    #[derive(Deserialize)]
+    struct Clusters<'a> {
+        #[serde(borrow)]
+        cluster_statuses: Vec<&'a RawValue>,
+    }
+    for (what, text, _) in documents().into_iter().filter(|d| d.2 == CLUSTERS) {
+        let doc: Clusters = serde_json::from_str(&text).expect("a /clusters capture");
+        let statuses: Vec<&str> = doc.cluster_statuses.iter().map(|s| s.get()).collect();
+        let stats: Vec<&str> = text
+            .split("\"stats\": ")
+            .skip(1)
+            .filter_map(|rest| rest.split_inclusive("\n     ]").next())
+            .collect();
+        let repeated = stats
+            .iter()
+            .filter(|s| stats.iter().filter(|t| t == s).count() > 1);
+        assert!(repeated.count() > 2, "{what}: no stats repeat");
+        let root = Root::Message("envoy.admin.v3.ClusterStatus");
+        for style in [KeyStyle::ProtoJson, KeyStyle::ProtoName] {
+            let mut alone = JsonArrayWriter::istioctl(Vec::new(), style).expect("a Vec");
+            for status in &statuses {
+                alone.push(status, root).expect("a status");
+            }
+            let alone = alone.finish().expect("a Vec");
+            for run in [3, usize::MAX] {
+                let mut together = b"[".to_vec();
+                for (k, part) in statuses.chunks(run).enumerate() {
+                    write_array_elements(part, root, style, k == 0, &mut together)
+                        .expect("statuses");
+                }
+                together.extend_from_slice(b"\n]\n");
+                assert!(
+                    together == alone,
+                    "{what}: {style:?} in runs of {run} differs"
+                );
+            }
+        }
     }
 }
 
