@@ -32,7 +32,7 @@ mod tables;
 mod transcode;
 mod yaml;
 
-pub use pick::Picker;
+pub use pick::{Picker, Skipped};
 pub use transcode::{
     istioctl_skeleton, schema_gaps, transcode, write_array_elements, write_elements, Elements,
     Hole, JsonArrayWriter, SchemaGaps, Skeleton, TranscodeError,

@@ -117,6 +117,36 @@ impl<'a> Picker<'a> {
     pub fn skip(&mut self) -> Option<()> {
         self.scan.skip_value().ok()
     }
+
+    /// Moves past a value as `skip` does, and an object or array that repeats `last` byte for
+    /// byte by comparing it (a big list repeats some values often: the zero stats of idle
+    /// hosts). Text the same as a value checked before, at the same depth, is that value: it
+    /// ends at the same closing bracket. `last` becomes the object or array skipped.
+    pub fn skip_repeat(&mut self, last: &mut Skipped<'a>) -> Option<()> {
+        self.scan.skip_whitespace();
+        let (start, depth) = self.scan.mark();
+        if !matches!(self.scan.peek(), Some(b'{' | b'[')) {
+            return self.skip();
+        }
+        let text = self.scan.text;
+        if last.depth == depth && !last.text.is_empty() && text[start..].starts_with(last.text) {
+            self.scan.pos += last.text.len();
+            return Some(());
+        }
+        self.skip()?;
+        *last = Skipped {
+            text: &text[start..self.scan.pos],
+            depth,
+        };
+        Some(())
+    }
+}
+
+/// An object or array `Picker::skip_repeat` skipped, to pass its repeats by comparing them.
+#[derive(Clone, Copy, Default)]
+pub struct Skipped<'a> {
+    text: &'a str,
+    depth: usize,
 }
 
 #[cfg(test)]
@@ -193,6 +223,73 @@ mod tests {
             r#"{"address": "a", "port": 80}"#,                     // an object, not a list
         ] {
             assert_eq!(addresses(text), None, "{text}");
+        }
+    }
+
+    /// Stats lists skipped with `skip_repeat`, one `Skipped` for all: the hosts' addresses.
+    fn addresses_past_stats(text: &str) -> Option<Vec<String>> {
+        let mut last = Skipped::default();
+        Picker::whole(text, |p| {
+            let mut found = Vec::new();
+            p.array(|p| {
+                p.object(|p, key| match key {
+                    "address" => {
+                        found.push(p.string()?.into_owned());
+                        Some(())
+                    }
+                    "stats" => p.skip_repeat(&mut last),
+                    _ => p.skip(),
+                })
+            })?;
+            Some(found)
+        })
+    }
+
+    #[test]
+    fn repeats_are_skipped_as_values_and_only_whole() {
+        let text = r#"[{"stats": [{"n": 1}], "address": "a"}, {"stats": [{"n": 1}], "address": "b"},
+            {"stats": [{"n": 1}, {"n": 2}], "address": "c"}, {"stats": [{"n": 1}, {"n": 2}]},
+            {"stats": 7, "address": "d"}, {"stats": [{"n": 1}, {"n": 2}], "address": "e"}]"#;
+        assert_eq!(
+            addresses_past_stats(text),
+            Some(["a", "b", "c", "d", "e"].map(String::from).to_vec())
+        );
+        // After a repeat, what follows is still checked.
+        for bad in [
+            r#"[{"stats": [{"n": 1}], "address": "a"}, {"stats": [{"n": 1}] "address": "b"}]"#,
+            r#"[{"stats": [{"n": 1}], "address": "a"}, {"stats": [{"n": 1}]]"#,
+            r#"[{"stats": [{"n": 1}], "address": "a"}, {"stats": [{"n": 1}], "address": 2}]"#,
+        ] {
+            assert_eq!(addresses_past_stats(bad), None, "{bad}");
+        }
+    }
+
+    /// Deeper, a repeat is read, so that its nesting counts to the limit as a first read's.
+    #[test]
+    fn repeats_deeper_than_their_first_are_read() {
+        fn down<'a>(p: &mut Picker<'a>, levels: usize, last: &mut Skipped<'a>) -> Option<()> {
+            if levels == 0 {
+                return p.skip_repeat(last);
+            }
+            p.array(|p| down(p, levels - 1, last))
+        }
+        let deep = "[".repeat(100) + &"]".repeat(100);
+        for (wrapped, fits) in [(26, true), (27, false)] {
+            let text = format!(
+                "[{deep}, {}{deep}{}]",
+                "[".repeat(wrapped),
+                "]".repeat(wrapped)
+            );
+            let mut last = Skipped::default();
+            let mut first = true;
+            let read = Picker::whole(&text, |p| {
+                p.array(|p| {
+                    let levels = if first { 0 } else { wrapped };
+                    first = false;
+                    down(p, levels, &mut last)
+                })
+            });
+            assert_eq!(read.is_some(), fits, "{wrapped} levels around");
         }
     }
 

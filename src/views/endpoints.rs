@@ -17,7 +17,7 @@ use crate::envoy::resources::{owned, Address, InternalAddress, Pipe, SocketAddre
 use crate::error::Result;
 use crate::input::Release;
 use crate::render::{self, table::Table, ListItem, Shape};
-use envoy_schema::Picker;
+use envoy_schema::{Picker, Skipped};
 
 #[derive(Deserialize)]
 struct Clusters<'a> {
@@ -198,9 +198,10 @@ fn rows_of(
         return Ok(rows);
     };
     let mut read = release.in_steps(&json[first.clone()], GIVE_BACK_EVERY);
+    let mut repeats = Repeats::default();
     for range in statuses {
         let text = &json[range.clone()];
-        let status = read_status(text)?;
+        let status = read_status(text, &mut repeats)?;
         push_rows(&status.name, &status.hosts, filter, &mut rows);
         read.done_through(text, false);
     }
@@ -369,9 +370,18 @@ struct StatusRead<'a> {
     texts: Option<Vec<&'a str>>,
 }
 
+/// What statuses repeat, status after status and host after host, of what picking skips: in a
+/// big mesh most hosts are idle, and their stats are the same zeros.
+#[derive(Default)]
+struct Repeats<'a> {
+    circuit_breakers: Skipped<'a>,
+    stats: Skipped<'a>,
+    locality: Skipped<'a>,
+}
+
 /// Reads a cluster status once: picked (see `pick_status`), or typed when picking declines.
-fn read_status(text: &str) -> Result<StatusRead<'_>> {
-    if let Some(read) = pick_status(text) {
+fn read_status<'a>(text: &'a str, repeats: &mut Repeats<'a>) -> Result<StatusRead<'a>> {
+    if let Some(read) = pick_status(text, repeats) {
         return Ok(read);
     }
     let cs: ClusterStatus = parse_text(text, "a cluster status")?;
@@ -387,7 +397,7 @@ fn read_status(text: &str) -> Result<StatusRead<'_>> {
 /// are those of `ClusterStatus` and `HostStatus`; whatever the typed read could take
 /// otherwise (a camelCase field, a null, a field given twice) declines, and the typed read
 /// then reads it or says what is wrong.
-fn pick_status(text: &str) -> Option<StatusRead<'_>> {
+fn pick_status<'a>(text: &'a str, repeats: &mut Repeats<'a>) -> Option<StatusRead<'a>> {
     let (mut name, mut hosts) = (None, None);
     Picker::whole(text, |p| {
         p.object(|p, key| match key {
@@ -395,7 +405,7 @@ fn pick_status(text: &str) -> Option<StatusRead<'_>> {
             "host_statuses" => {
                 let (mut read, mut texts) = (Vec::new(), Vec::new());
                 p.array(|p| {
-                    let (host, text) = p.spanned(pick_host)?;
+                    let (host, text) = p.spanned(|p| pick_host(p, repeats))?;
                     read.push(host);
                     texts.push(text);
                     Some(())
@@ -403,6 +413,7 @@ fn pick_status(text: &str) -> Option<StatusRead<'_>> {
                 once(&mut hosts, (read, texts))
             }
             "hostStatuses" => None,
+            "circuit_breakers" => p.skip_repeat(&mut repeats.circuit_breakers),
             _ => p.skip(),
         })
     })?;
@@ -414,12 +425,14 @@ fn pick_status(text: &str) -> Option<StatusRead<'_>> {
     })
 }
 
-fn pick_host<'a>(p: &mut Picker<'a>) -> Option<HostStatus<'a>> {
+fn pick_host<'a>(p: &mut Picker<'a>, repeats: &mut Repeats<'a>) -> Option<HostStatus<'a>> {
     let (mut address, mut health_status) = (None, None);
     p.object(|p, key| match key {
         "address" => once(&mut address, pick_address(p)?),
         "health_status" => once(&mut health_status, pick_health(p)?),
         "healthStatus" => None,
+        "stats" => p.skip_repeat(&mut repeats.stats),
+        "locality" => p.skip_repeat(&mut repeats.locality),
         _ => p.skip(),
     })?;
     Some(HostStatus {
@@ -498,8 +511,9 @@ fn once<T>(slot: &mut Option<T>, value: T) -> Option<()> {
 /// hosts' texts, which only a status that picking declined is read again for.
 fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec<Selected<'a>>> {
     let mut selected = Vec::new();
+    let mut repeats = Repeats::default();
     for &raw in statuses {
-        let status = read_status(raw)?;
+        let status = read_status(raw, &mut repeats)?;
         let rows: Vec<Row> = status
             .hosts
             .iter()
@@ -702,15 +716,17 @@ mod tests {
     }
 
     /// Every status Envoy printed is picked, not read typed, and picking gives what the typed
-    /// read gives, with each host's own text.
+    /// read gives, with each host's own text, what it skips as a repeat of the last included.
     #[test]
     fn picking_envoys_statuses_gives_the_typed_reads_columns_and_host_texts() {
         for scenario in ["web-frontend", "ingress-gateway"] {
             let json = crate::fixture_text(scenario, "clusters.json");
             let doc: Clusters = serde_json::from_str(&json).unwrap();
             let mut hosts = 0;
+            let mut repeats = Repeats::default();
             for raw in &doc.cluster_statuses {
-                let picked = pick_status(raw.get()).expect("Envoy's own status is picked");
+                let picked =
+                    pick_status(raw.get(), &mut repeats).expect("Envoy's own status is picked");
                 let typed: HostTexts = serde_json::from_str(raw.get()).unwrap();
                 let texts: Vec<&str> = typed.host_statuses.iter().map(|t| t.get()).collect();
                 assert_eq!(picked.texts.as_ref(), Some(&texts));
@@ -758,8 +774,9 @@ mod tests {
             r#"{"name": "c"}"#.to_string(),
             r#"{"name": 7, "host_statuses": []}"#.to_string(),
         ];
+        let mut repeats = Repeats::default();
         for text in &cases {
-            let read = read_status(text)
+            let read = read_status(text, &mut repeats)
                 .ok()
                 .map(|r| (r.name.to_string(), columns(&r.name, &r.hosts)));
             assert_eq!(read, typed_columns(text), "{text}");
@@ -767,7 +784,10 @@ mod tests {
         // Those with a typed reading the picker can take are picked: the fast path is no
         // stricter than it must be.
         for picked in [&cases[1], &cases[2], &cases[4], &cases[9], &cases[13]] {
-            assert!(pick_status(picked).is_some(), "{picked}");
+            assert!(
+                pick_status(picked, &mut Repeats::default()).is_some(),
+                "{picked}"
+            );
         }
     }
 
