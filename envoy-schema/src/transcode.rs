@@ -326,6 +326,11 @@ impl Default for Repeats<'_> {
 
 const REPEAT_SLOTS: usize = 64;
 
+/// Misses after which a field whose values rarely repeat is no longer compared (at most one
+/// hit in three): a miss costs a comparison up to the first difference, and in a config dump
+/// values that begin alike (endpoints of one locality, TLS settings up to their SNI) are common.
+const MISSES_TRIED: usize = 8;
+
 #[derive(Default, Clone)]
 struct Repeat<'a> {
     /// The field's address in the schema tables.
@@ -334,6 +339,9 @@ struct Repeat<'a> {
     depth: usize,
     /// Where its printed form is in the output buffer.
     output: Range<usize>,
+    /// How often the field's values repeated the last one, and how often not.
+    hits: usize,
+    misses: usize,
 }
 
 impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
@@ -551,14 +559,19 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
         let id = field as *const FieldTable as usize;
         let slot = id / std::mem::size_of::<FieldTable>() % REPEAT_SLOTS;
         let (start, depth) = self.scan.mark();
-        let last = &repeats.slots[slot];
-        if last.field == id
-            && last.depth == depth
-            && self.scan.text[start..].starts_with(last.input)
-        {
-            self.out.repeat(last.output.clone());
-            self.scan.pos += last.input.len();
-            return Ok(());
+        let last = &mut repeats.slots[slot];
+        let (mut hits, mut misses) = (0, 0);
+        if last.field == id {
+            if last.misses > 2 * last.hits + MISSES_TRIED {
+                return self.value(kind);
+            }
+            if last.depth == depth && self.scan.text[start..].starts_with(last.input) {
+                last.hits += 1;
+                self.out.repeat(last.output.clone());
+                self.scan.pos += last.input.len();
+                return Ok(());
+            }
+            (hits, misses) = (last.hits, last.misses + 1);
         }
         let printed_from = self.out.position();
         self.value(kind)?;
@@ -568,6 +581,8 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
                 input: &self.scan.text[start..self.scan.pos],
                 depth,
                 output: printed_from..self.out.position(),
+                hits,
+                misses,
             };
         }
         Ok(())
