@@ -57,7 +57,7 @@ fn offline_listeners(envoy: &Envoy, home: &Path) -> String {
 /// A cluster with one pod per workload kind, all forwarding to the same Envoy.
 fn workloads_cluster(admin: SocketAddr) -> ApiServerBuilder {
     let mut builder = ApiServer::builder().https();
-    let pods: [(&str, &str, Value); 8] = [
+    let pods: [(&str, &str, Value); 10] = [
         ("web-pod", "default", json!({"app": "plain"})),
         ("web-pod", "shop", json!({"app": "plain"})),
         (
@@ -74,6 +74,14 @@ fn workloads_cluster(admin: SocketAddr) -> ApiServerBuilder {
             json!({"gateway.networking.k8s.io/gateway-name": "public"}),
         ),
         ("web-shop-1", "shop", json!({"app": "web-frontend"})),
+        // The replication controller's pod, and a decoy that matches only part of its selector
+        // map and would win kubectl's tie-break on name if the selector lost a key.
+        (
+            "legacy-7m4qz",
+            "default",
+            json!({"app": "legacy", "tier": "old"}),
+        ),
+        ("legacy-5b9xt", "default", json!({"app": "legacy"})),
     ];
     for (name, namespace, labels) in pods {
         builder = builder
@@ -92,6 +100,15 @@ fn workloads_cluster(admin: SocketAddr) -> ApiServerBuilder {
         .statefulset(workload("StatefulSet", "db", "default", json!({"app": "db"})))
         .daemonset(workload("DaemonSet", "agent", "default", json!({"app": "agent"})))
         .job(workload("Job", "batch", "default", json!({"job-name": "batch"})))
+        // A core v1 ReplicationController: its selector is a plain label map, not a LabelSelector.
+        .replication_controller(json!({
+            "metadata": {"name": "legacy", "namespace": "default"},
+            "spec": {
+                "replicas": 1,
+                "selector": {"app": "legacy", "tier": "old"},
+                "template": {"metadata": {"labels": {"app": "legacy", "tier": "old"}}, "spec": {"containers": [{"name": "app", "image": "app:1"}]}},
+            },
+        }))
         .service(json!({
             "metadata": {"name": "web-frontend", "namespace": "default"},
             "spec": {"selector": {"app": "web-frontend"}, "ports": [{"port": 80}]},
@@ -153,6 +170,13 @@ fn every_target_form_reaches_the_pod_kubectl_would() {
         ("daemonset/agent", &[], "default/agent-k8s2n"),
         ("job/batch", &[], "default/batch-7hx2p"),
         ("jobs/batch", &[], "default/batch-7hx2p"),
+        ("rc/legacy", &[], "default/legacy-7m4qz"),
+        ("replicationcontroller/legacy", &[], "default/legacy-7m4qz"),
+        (
+            "replicationcontrollers/legacy.default",
+            &[],
+            "default/legacy-7m4qz",
+        ),
         ("svc/web-frontend", &[], "default/web-deploy-6f7c9-x2x4q"),
         (
             "service/web-frontend",
@@ -191,6 +215,21 @@ fn every_target_form_reaches_the_pod_kubectl_would() {
             "{target} {flags:?}"
         );
     }
+    // The replication controller came from the core group, and its selector map went to the
+    // server as one label selector holding every key.
+    let requests = server.requests();
+    assert!(
+        requests.iter().any(|r| r.status == 200
+            && r.path == "/api/v1/namespaces/default/replicationcontrollers/legacy"),
+        "no GET of the replication controller"
+    );
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.path == "/api/v1/namespaces/default/pods"
+                && r.query.contains("labelSelector=app%3Dlegacy%2Ctier%3Dold")),
+        "no pod LIST with the replication controller's selector"
+    );
 }
 
 #[test]

@@ -2,11 +2,11 @@
 //! in-process by a test, speaking the real wire protocol on 127.0.0.1, torn down on drop.
 //!
 //! It serves discovery (`/version`, `/api`, `/apis`, group versions), GET and LIST of pods,
-//! services, deployments, replicasets, statefulsets, daemonsets, jobs and Gateway API gateways
-//! (label selectors in their full syntax, field selectors, server-side `Table` printing for
-//! `kubectl get`), `Status` errors worded as a real server words them (404, 403 from configured
-//! RBAC denials, 401 with token auth), and `pods/{name}/portforward` over WebSocket
-//! (`v4.channel.k8s.io`) to configured backends, with injectable faults.
+//! services, replicationcontrollers, deployments, replicasets, statefulsets, daemonsets, jobs and
+//! Gateway API gateways (label selectors in their full syntax, field selectors, server-side
+//! `Table` printing for `kubectl get`), `Status` errors worded as a real server words them (404,
+//! 403 from configured RBAC denials, 401 with token auth), and `pods/{name}/portforward` over
+//! WebSocket (`v4.channel.k8s.io`) to configured backends, with injectable faults.
 //!
 //! ```no_run
 //! use serde_json::json;
@@ -303,6 +303,11 @@ impl ApiServerBuilder {
 
     pub fn job(self, object: Value) -> Self {
         self.typed("Job", object)
+    }
+
+    /// A core `v1` ReplicationController: its `spec.selector` is a plain label map.
+    pub fn replication_controller(self, object: Value) -> Self {
+        self.typed("ReplicationController", object)
     }
 
     pub fn gateway(self, object: Value) -> Self {

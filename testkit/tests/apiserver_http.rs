@@ -60,6 +60,9 @@ fn sample() -> ApiServer {
         .daemonset(json!({"metadata": {"name": "node-agent"}}))
         .replicaset(json!({"metadata": {"name": "web-5d8f", "labels": {"app": "web"}}}))
         .job(json!({"metadata": {"name": "migrate"}}))
+        .replication_controller(json!({"metadata": {"name": "legacy"},
+                                       "spec": {"replicas": 3, "selector": {"app": "legacy"}},
+                                       "status": {"replicas": 2, "readyReplicas": 1}}))
         .service(json!({"metadata": {"name": "web"},
                         "spec": {"clusterIP": "10.96.0.20", "selector": {"app": "web"}, "ports": [{"port": 80}]}}))
         .gateway(json!({"metadata": {"name": "public", "namespace": "istio-ingress"},
@@ -144,6 +147,19 @@ fn discovery_documents() {
         resource("/api/v1", "services")["shortNames"],
         json!(["svc"])
     );
+    let rc = resource("/api/v1", "replicationcontrollers");
+    assert_eq!(
+        (&rc["kind"], &rc["shortNames"], &rc["categories"]),
+        (
+            &json!("ReplicationController"),
+            &json!(["rc"]),
+            &json!(["all"])
+        )
+    );
+    assert_eq!(
+        resource("/api/v1", "replicationcontrollers/scale")["kind"],
+        "Scale"
+    );
     for (name, short) in [
         ("deployments", "deploy"),
         ("statefulsets", "sts"),
@@ -209,6 +225,31 @@ fn lists_have_their_kind_and_items_without_type_meta() {
         (&one["kind"], &one["apiVersion"]),
         (&json!("Deployment"), &json!("apps/v1"))
     );
+    let rcs = get(
+        addr,
+        "/api/v1/namespaces/default/replicationcontrollers",
+        &[],
+    )
+    .body;
+    assert_eq!(
+        (&rcs["kind"], &rcs["apiVersion"]),
+        (&json!("ReplicationControllerList"), &json!("v1"))
+    );
+    assert_eq!(names(&rcs), ["legacy"]);
+    let rc = get(
+        addr,
+        "/api/v1/namespaces/default/replicationcontrollers/legacy",
+        &[],
+    )
+    .body;
+    assert_eq!(
+        (&rc["kind"], &rc["apiVersion"], &rc["spec"]["selector"]),
+        (
+            &json!("ReplicationController"),
+            &json!("v1"),
+            &json!({"app": "legacy"})
+        )
+    );
     let gateways = get(addr, "/apis/gateway.networking.k8s.io/v1/gateways", &[]).body;
     assert_eq!(gateways["kind"], "GatewayList");
     assert_eq!(names(&gateways), ["public"]);
@@ -244,6 +285,19 @@ fn selectors_and_paging() {
         names(&list("fieldSelector=metadata.namespace!%3Ddefault").body),
         ["db-0"]
     );
+
+    let rcs = |query: &str| {
+        names(
+            &get(
+                addr,
+                &format!("/api/v1/replicationcontrollers?{query}"),
+                &[],
+            )
+            .body,
+        )
+    };
+    assert_eq!(rcs("fieldSelector=status.replicas%3D2"), ["legacy"]);
+    assert!(rcs("fieldSelector=status.replicas%3D0").is_empty());
 
     let bad = list("labelSelector=app+in+web");
     assert_eq!(
@@ -334,6 +388,23 @@ fn tables_for_kubectl_get() {
             json!("<none>"),
             json!("80/TCP")
         ]
+    );
+
+    let rc = get(
+        addr,
+        "/api/v1/namespaces/default/replicationcontrollers",
+        &accept,
+    )
+    .body;
+    assert_eq!(columns(&rc), ["Name", "Desired", "Current", "Ready", "Age"]);
+    assert_eq!(
+        cells(&rc, 0)[..4],
+        [json!("legacy"), json!(3), json!(2), json!(1)]
+    );
+    // The wide cells: no template, so no containers or images; the selector map as labels.
+    assert_eq!(
+        cells(&rc, 0)[5..],
+        [json!(""), json!(""), json!("app=legacy")]
     );
 
     let gtw = get(

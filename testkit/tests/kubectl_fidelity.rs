@@ -77,6 +77,26 @@ fn deployment() -> Value {
     })
 }
 
+/// A core v1 replication controller part-way through scaling up (desired, current and ready all
+/// differ), every server-filled field given: its `spec.selector` is a plain label map, not a
+/// `LabelSelector`.
+fn replication_controller() -> Value {
+    json!({
+        "apiVersion": "v1",
+        "kind": "ReplicationController",
+        "metadata": {"name": "legacy", "namespace": "default", "uid": "0f3e5c2a-7b1d-4e8f-a6c9-3d2b1a0e9f11",
+                     "resourceVersion": "4343", "generation": 2,
+                     "creationTimestamp": "2024-03-09T10:11:12Z",
+                     "labels": {"app": "legacy"}},
+        "spec": {"replicas": 4, "selector": {"app": "legacy", "tier": "old"},
+                 "template": {"metadata": {"labels": {"app": "legacy", "tier": "old"}},
+                              "spec": {"containers": [{"name": "app", "image": "app:1"},
+                                                      {"name": "istio-proxy", "image": "proxyv2:1"}]}}},
+        "status": {"replicas": 3, "fullyLabeledReplicas": 3, "readyReplicas": 2, "availableReplicas": 2,
+                   "observedGeneration": 2}
+    })
+}
+
 fn server(version: &str) -> ApiServer {
     let hours = |h: u64, m: u64| Duration::from_secs(h * 3600 + m * 60);
     ApiServer::builder()
@@ -104,6 +124,7 @@ fn server(version: &str) -> ApiServer {
         ))
         .pod(pod("db-0", "prod", json!({"app": "db"}), hours(30, 0)))
         .add(deployment())
+        .replication_controller(replication_controller())
         .deny(Denial::new("get", "pods").namespace("prod").user(USER))
         .start()
 }
@@ -309,6 +330,66 @@ const CHECKS: &[Check] = &[
         let got: Value = serde_json::from_str(&out.stdout).map_err(|e| format!("not JSON: {e}"))?;
         expect_eq("object", got, deployment())
     }),
+    ("get rc", |k| {
+        let rows = k.table(&["get", "rc"])?;
+        expect_eq(
+            "header",
+            header(&rows),
+            ["NAME", "DESIRED", "CURRENT", "READY", "AGE"]
+                .map(String::from)
+                .to_vec(),
+        )?;
+        expect_eq(
+            "row",
+            rows.get(1).map(|r| r[..4].to_vec()),
+            Some(["legacy", "4", "3", "2"].map(String::from).to_vec()),
+        )
+    }),
+    ("get replicationcontrollers -o wide", |k| {
+        let rows = k.table(&["get", "replicationcontrollers", "-o", "wide"])?;
+        expect_eq(
+            "header",
+            header(&rows),
+            [
+                "NAME",
+                "DESIRED",
+                "CURRENT",
+                "READY",
+                "AGE",
+                "CONTAINERS",
+                "IMAGES",
+                "SELECTOR",
+            ]
+            .map(String::from)
+            .to_vec(),
+        )?;
+        expect_eq(
+            "wide cells",
+            rows.get(1).map(|r| r[r.len() - 3..].to_vec()),
+            Some(
+                ["app,istio-proxy", "app:1,proxyv2:1", "app=legacy,tier=old"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+        )
+    }),
+    ("get rc legacy -o json returns the object unchanged", |k| {
+        let out = k.run(&["get", "rc", "legacy", "-o", "json"]);
+        if out.code != 0 {
+            return Err(format!("exit {}: {}", out.code, out.stderr.trim()));
+        }
+        let got: Value = serde_json::from_str(&out.stdout).map_err(|e| format!("not JSON: {e}"))?;
+        expect_eq("object", got, replication_controller())
+    }),
+    ("get rc nope: NotFound names the core resource", |k| {
+        let out = k.run(&["get", "rc", "nope"]);
+        expect_eq("exit code", out.code, 1)?;
+        expect_eq(
+            "stderr",
+            out.stderr.as_str(),
+            "Error from server (NotFound): replicationcontrollers \"nope\" not found\n",
+        )
+    }),
     ("get pods -o json: a List of the pods", |k| {
         let out = k.run(&["get", "pods", "-l", "canary", "-o", "json"]);
         let got: Value = serde_json::from_str(&out.stdout)
@@ -367,6 +448,7 @@ const CHECKS: &[Check] = &[
             ("statefulsets", "sts"),
             ("daemonsets", "ds"),
             ("replicasets", "rs"),
+            ("replicationcontrollers", "rc"),
             ("gateways", "gtw"),
         ] {
             let row = rows

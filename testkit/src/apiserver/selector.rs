@@ -419,7 +419,9 @@ fn supported_fields(kind: &Kind) -> &'static [&'static str] {
             "status.nominatedNodeName",
         ],
         "jobs" => &["metadata.name", "metadata.namespace", "status.successful"],
-        "replicasets" => &["metadata.name", "metadata.namespace", "status.replicas"],
+        "replicasets" | "replicationcontrollers" => {
+            &["metadata.name", "metadata.namespace", "status.replicas"]
+        }
         _ => &["metadata.name", "metadata.namespace"],
     }
 }

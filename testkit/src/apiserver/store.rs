@@ -65,6 +65,18 @@ pub(crate) const KINDS: &[Kind] = &[
     Kind {
         group: "",
         version: "v1",
+        resource: "replicationcontrollers",
+        singular: "replicationcontroller",
+        kind: "ReplicationController",
+        namespaced: true,
+        short_names: &["rc"],
+        categories: &["all"],
+        verbs: ALL_VERBS,
+        subresources: &[("scale", SCALE_VERBS), ("status", STATUS_VERBS)],
+    },
+    Kind {
+        group: "",
+        version: "v1",
         resource: "services",
         singular: "service",
         kind: "Service",
@@ -459,5 +471,53 @@ mod tests {
         assert_eq!(deploy["shortNames"], json!(["deploy"]));
         assert_eq!(deploy["kind"], "Deployment");
         assert!(resource_list("apps", "v2").is_none());
+    }
+
+    #[test]
+    fn core_discovery_lists_replication_controllers_as_a_real_server() {
+        let core = resource_list("", "v1").unwrap();
+        let resources = core["resources"].as_array().unwrap();
+        let find = |name: &str| resources.iter().find(|r| r["name"] == name).unwrap();
+        assert_eq!(
+            find("replicationcontrollers"),
+            &json!({
+                "name": "replicationcontrollers",
+                "singularName": "replicationcontroller",
+                "namespaced": true,
+                "kind": "ReplicationController",
+                "verbs": ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+                "shortNames": ["rc"],
+                "categories": ["all"],
+            })
+        );
+        assert_eq!(
+            find("replicationcontrollers/scale"),
+            &json!({
+                "name": "replicationcontrollers/scale",
+                "singularName": "",
+                "namespaced": true,
+                "group": "autoscaling",
+                "version": "v1",
+                "kind": "Scale",
+                "verbs": ["get", "patch", "update"],
+            })
+        );
+        assert_eq!(
+            find("replicationcontrollers/status"),
+            &json!({
+                "name": "replicationcontrollers/status",
+                "singularName": "",
+                "namespaced": true,
+                "kind": "ReplicationController",
+                "verbs": ["get", "patch", "update"],
+            })
+        );
+        // A real /api/v1 lists its resources alphabetically: pods, replicationcontrollers, services.
+        let names: Vec<&str> = resources
+            .iter()
+            .filter_map(|r| r["name"].as_str())
+            .filter(|n| !n.contains('/'))
+            .collect();
+        assert_eq!(names, ["pods", "replicationcontrollers", "services"]);
     }
 }

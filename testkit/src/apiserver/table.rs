@@ -125,7 +125,7 @@ pub(crate) fn table(
             ],
             deployment_cells,
         ),
-        "replicasets" => (
+        "replicasets" | "replicationcontrollers" => (
             vec![
                 NAME,
                 col("Desired", "integer", "Desired replicas."),
@@ -136,7 +136,11 @@ pub(crate) fn table(
                 IMAGES,
                 SELECTOR,
             ],
-            replicaset_cells,
+            if resource == "replicasets" {
+                replicaset_cells
+            } else {
+                replication_controller_cells
+            },
         ),
         "statefulsets" => (
             vec![
@@ -503,6 +507,22 @@ fn template_containers(object: &Value) -> (Value, Value) {
     (json!(join("name")), json!(join("image")))
 }
 
+/// A plain label map as `labels.FormatLabels` prints it: `a=1,b=2`, or `<none>` when empty.
+fn label_map_text(labels: Option<&Value>) -> String {
+    match labels.and_then(Value::as_object) {
+        Some(labels) if !labels.is_empty() => {
+            let mut pairs: Vec<_> = labels.iter().collect();
+            pairs.sort_by(|a, b| a.0.cmp(b.0));
+            pairs
+                .iter()
+                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
+                .collect::<Vec<_>>()
+                .join(",")
+        }
+        _ => "<none>".to_string(),
+    }
+}
+
 /// A `LabelSelector` object as selector text: `app=web,tier in (a,b)`.
 fn selector_text(selector: Option<&Value>) -> String {
     let Some(selector) = selector else {
@@ -564,16 +584,27 @@ fn deployment_cells(deploy: &Value, now: SystemTime) -> Vec<Value> {
 }
 
 fn replicaset_cells(rs: &Value, now: SystemTime) -> Vec<Value> {
-    let (containers, images) = template_containers(rs);
+    replicas_cells(rs, now, selector_text(rs.pointer("/spec/selector")))
+}
+
+/// As a ReplicaSet's, but the selector is a plain label map, not a `LabelSelector`.
+fn replication_controller_cells(rc: &Value, now: SystemTime) -> Vec<Value> {
+    replicas_cells(rc, now, label_map_text(rc.pointer("/spec/selector")))
+}
+
+/// DESIRED, CURRENT and READY are `spec.replicas`, `status.replicas` and `status.readyReplicas`,
+/// as the API server's printers have them for ReplicaSets and ReplicationControllers.
+fn replicas_cells(object: &Value, now: SystemTime, selector: String) -> Vec<Value> {
+    let (containers, images) = template_containers(object);
     vec![
-        name_cell(rs),
-        json!(desired_replicas(rs)),
-        json!(int_at(rs, "/status/replicas")),
-        json!(int_at(rs, "/status/readyReplicas")),
-        creation_age(rs, now),
+        name_cell(object),
+        json!(desired_replicas(object)),
+        json!(int_at(object, "/status/replicas")),
+        json!(int_at(object, "/status/readyReplicas")),
+        creation_age(object, now),
         containers,
         images,
-        json!(selector_text(rs.pointer("/spec/selector"))),
+        json!(selector),
     ]
 }
 
@@ -594,21 +625,7 @@ fn statefulset_cells(sts: &Value, now: SystemTime) -> Vec<Value> {
 
 fn daemonset_cells(ds: &Value, now: SystemTime) -> Vec<Value> {
     let (containers, images) = template_containers(ds);
-    let node_selector = match ds
-        .pointer("/spec/template/spec/nodeSelector")
-        .and_then(Value::as_object)
-    {
-        Some(labels) if !labels.is_empty() => {
-            let mut pairs: Vec<_> = labels.iter().collect();
-            pairs.sort_by(|a, b| a.0.cmp(b.0));
-            pairs
-                .iter()
-                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
-                .collect::<Vec<_>>()
-                .join(",")
-        }
-        _ => "<none>".to_string(),
-    };
+    let node_selector = label_map_text(ds.pointer("/spec/template/spec/nodeSelector"));
     vec![
         name_cell(ds),
         json!(int_at(ds, "/status/desiredNumberScheduled")),
@@ -711,18 +728,7 @@ fn service_cells(svc: &Value, now: SystemTime) -> Vec<Value> {
             }
         })
         .collect();
-    let selector = match svc.pointer("/spec/selector").and_then(Value::as_object) {
-        Some(labels) if !labels.is_empty() => {
-            let mut pairs: Vec<_> = labels.iter().collect();
-            pairs.sort_by(|a, b| a.0.cmp(b.0));
-            pairs
-                .iter()
-                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
-                .collect::<Vec<_>>()
-                .join(",")
-        }
-        _ => "<none>".to_string(),
-    };
+    let selector = label_map_text(svc.pointer("/spec/selector"));
     let cluster_ip = if service_type == "ExternalName" {
         "<none>".to_string()
     } else {
@@ -904,6 +910,60 @@ mod tests {
                 json!("app"),
                 json!("nginx:1"),
                 json!("app=web")
+            ]
+        );
+    }
+
+    #[test]
+    fn replication_controller_row() {
+        let rc = json!({
+            "metadata": {"name": "legacy", "creationTimestamp": "2024-04-30T12:00:00Z"},
+            "spec": {"replicas": 3, "selector": {"tier": "old", "app": "legacy"},
+                     "template": {"spec": {"containers": [{"name": "app", "image": "app:1"},
+                                                          {"name": "istio-proxy", "image": "proxyv2:1"}]}}},
+            "status": {"replicas": 2, "readyReplicas": 1}
+        });
+        assert_eq!(
+            replication_controller_cells(&rc, now()),
+            vec![
+                json!("legacy"),
+                json!(3),
+                json!(2),
+                json!(1),
+                json!("24h"),
+                json!("app,istio-proxy"),
+                json!("app:1,proxyv2:1"),
+                json!("app=legacy,tier=old")
+            ]
+        );
+        let bare = json!({"metadata": {"name": "bare"}});
+        let cells = replication_controller_cells(&bare, now());
+        assert_eq!(cells[1..4], [json!(1), json!(0), json!(0)]);
+        assert_eq!(cells[7], "<none>");
+        let t = table(
+            "replicationcontrollers",
+            &[&rc],
+            IncludeObject::None,
+            "7",
+            now(),
+        );
+        let columns: Vec<(&str, i64)> = t["columnDefinitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["name"].as_str().unwrap(), c["priority"].as_i64().unwrap()))
+            .collect();
+        assert_eq!(
+            columns,
+            [
+                ("Name", 0),
+                ("Desired", 0),
+                ("Current", 0),
+                ("Ready", 0),
+                ("Age", 0),
+                ("Containers", 1),
+                ("Images", 1),
+                ("Selector", 1)
             ]
         );
     }
