@@ -190,6 +190,39 @@ fn header(rows: &[Vec<String>]) -> Vec<String> {
     rows.first().cloned().unwrap_or_default()
 }
 
+fn strings(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+/// `kubectl <args>` prints a table with this header, and a first row that starts with `row`.
+fn header_and_row(k: &Kubectl, args: &[&str], want: &[&str], row: &[&str]) -> Result<(), String> {
+    let rows = k.table(args)?;
+    expect_eq("header", header(&rows), strings(want))?;
+    expect_eq(
+        "row",
+        rows.get(1).map(|r| r[..row.len().min(r.len())].to_vec()),
+        Some(strings(row)),
+    )
+}
+
+/// `kubectl <args> -o json` prints `want` as it is stored.
+fn object_unchanged(k: &Kubectl, args: &[&str], want: Value) -> Result<(), String> {
+    let out = k.run(&[args, &["-o", "json"]].concat());
+    if out.code != 0 {
+        return Err(format!("exit {}: {}", out.code, out.stderr.trim()));
+    }
+    let got: Value = serde_json::from_str(&out.stdout).map_err(|e| format!("not JSON: {e}"))?;
+    expect_eq("object", got, want)
+}
+
+/// `kubectl <args>` fails with exit code 1 and exactly this message.
+fn fails_with(k: &Kubectl, args: &[&str], stderr: &str) -> Result<(), String> {
+    let out = k.run(args);
+    expect_eq("exit code", out.code, 1)?;
+    expect_eq("stdout", out.stdout.as_str(), "")?;
+    expect_eq("stderr", out.stderr.as_str(), stderr)
+}
+
 type Check = (&'static str, fn(&Kubectl) -> Result<(), String>);
 
 const POD_HEADER: [&str; 5] = ["NAME", "READY", "STATUS", "RESTARTS", "AGE"];
@@ -308,41 +341,22 @@ const CHECKS: &[Check] = &[
         )
     }),
     ("get deploy", |k| {
-        let rows = k.table(&["get", "deploy"])?;
-        expect_eq(
-            "header",
-            header(&rows),
-            ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"]
-                .map(String::from)
-                .to_vec(),
-        )?;
-        expect_eq(
-            "row",
-            rows.get(1).map(|r| r[..4].to_vec()),
-            Some(["web", "2/3", "3", "2"].map(String::from).to_vec()),
+        header_and_row(
+            k,
+            &["get", "deploy"],
+            &["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
+            &["web", "2/3", "3", "2"],
         )
     }),
     ("get deploy web -o json returns the object unchanged", |k| {
-        let out = k.run(&["get", "deploy", "web", "-o", "json"]);
-        if out.code != 0 {
-            return Err(format!("exit {}: {}", out.code, out.stderr.trim()));
-        }
-        let got: Value = serde_json::from_str(&out.stdout).map_err(|e| format!("not JSON: {e}"))?;
-        expect_eq("object", got, deployment())
+        object_unchanged(k, &["get", "deploy", "web"], deployment())
     }),
     ("get rc", |k| {
-        let rows = k.table(&["get", "rc"])?;
-        expect_eq(
-            "header",
-            header(&rows),
-            ["NAME", "DESIRED", "CURRENT", "READY", "AGE"]
-                .map(String::from)
-                .to_vec(),
-        )?;
-        expect_eq(
-            "row",
-            rows.get(1).map(|r| r[..4].to_vec()),
-            Some(["legacy", "4", "3", "2"].map(String::from).to_vec()),
+        header_and_row(
+            k,
+            &["get", "rc"],
+            &["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
+            &["legacy", "4", "3", "2"],
         )
     }),
     ("get replicationcontrollers -o wide", |k| {
@@ -374,19 +388,12 @@ const CHECKS: &[Check] = &[
         )
     }),
     ("get rc legacy -o json returns the object unchanged", |k| {
-        let out = k.run(&["get", "rc", "legacy", "-o", "json"]);
-        if out.code != 0 {
-            return Err(format!("exit {}: {}", out.code, out.stderr.trim()));
-        }
-        let got: Value = serde_json::from_str(&out.stdout).map_err(|e| format!("not JSON: {e}"))?;
-        expect_eq("object", got, replication_controller())
+        object_unchanged(k, &["get", "rc", "legacy"], replication_controller())
     }),
     ("get rc nope: NotFound names the core resource", |k| {
-        let out = k.run(&["get", "rc", "nope"]);
-        expect_eq("exit code", out.code, 1)?;
-        expect_eq(
-            "stderr",
-            out.stderr.as_str(),
+        fails_with(
+            k,
+            &["get", "rc", "nope"],
             "Error from server (NotFound): replicationcontrollers \"nope\" not found\n",
         )
     }),
@@ -403,30 +410,23 @@ const CHECKS: &[Check] = &[
         expect_eq("item kind", got["items"][0]["kind"].clone(), json!("Pod"))
     }),
     ("get pod nope: NotFound", |k| {
-        let out = k.run(&["get", "pod", "nope"]);
-        expect_eq("exit code", out.code, 1)?;
-        expect_eq("stdout", out.stdout.as_str(), "")?;
-        expect_eq(
-            "stderr",
-            out.stderr.as_str(),
+        fails_with(
+            k,
+            &["get", "pod", "nope"],
             "Error from server (NotFound): pods \"nope\" not found\n",
         )
     }),
     ("get deploy nope: NotFound names the group", |k| {
-        let out = k.run(&["get", "deploy", "nope"]);
-        expect_eq("exit code", out.code, 1)?;
-        expect_eq(
-            "stderr",
-            out.stderr.as_str(),
+        fails_with(
+            k,
+            &["get", "deploy", "nope"],
             "Error from server (NotFound): deployments.apps \"nope\" not found\n",
         )
     }),
     ("get pod db-0 -n prod: Forbidden", |k| {
-        let out = k.run(&["get", "pod", "db-0", "-n", "prod"]);
-        expect_eq("exit code", out.code, 1)?;
-        expect_eq(
-            "stderr",
-            out.stderr.as_str(),
+        fails_with(
+            k,
+            &["get", "pod", "db-0", "-n", "prod"],
             "Error from server (Forbidden): pods \"db-0\" is forbidden: User \"system:serviceaccount:default:meshctl-reader\" cannot get resource \"pods\" in API group \"\" in the namespace \"prod\"\n",
         )
     }),
