@@ -2313,14 +2313,63 @@ mod missing_sections {
     use super::*;
 
     fn without(section: &str) -> Document {
+        without_all(&[section])
+    }
+
+    fn without_all(sections: &[&str]) -> Document {
         let text = std::fs::read_to_string(fixture(SIDECAR, "config_dump.json")).unwrap();
         let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let configs = value["configs"].as_array_mut().unwrap();
-        let before = configs.len();
-        let type_url = format!("type.googleapis.com/envoy.admin.v3.{section}");
-        configs.retain(|s| s["@type"] != type_url.as_str());
-        assert!(configs.len() < before, "the fixture has a {section}");
-        Document::from_bytes(value.to_string().into_bytes(), format!("no-{section}")).unwrap()
+        for section in sections {
+            let before = configs.len();
+            let type_url = format!("type.googleapis.com/envoy.admin.v3.{section}");
+            configs.retain(|s| s["@type"] != type_url.as_str());
+            assert!(configs.len() < before, "the fixture has a {section}");
+        }
+        Document::from_bytes(value.to_string().into_bytes(), sections.join("-")).unwrap()
+    }
+
+    /// `all` lays out its tables on two threads, and still names the first missing section in
+    /// the order it prints them, whichever thread found it.
+    #[test]
+    fn all_names_the_first_missing_section_it_prints() {
+        let cases: [(&[&str], &str); 5] = [
+            (
+                &["BootstrapConfigDump", "ListenersConfigDump"],
+                "BootstrapConfigDump",
+            ),
+            (
+                &["ClustersConfigDump", "ListenersConfigDump"],
+                "ClustersConfigDump",
+            ),
+            (
+                &["ClustersConfigDump", "SecretsConfigDump"],
+                "ClustersConfigDump",
+            ),
+            (
+                &["ListenersConfigDump", "RoutesConfigDump"],
+                "ListenersConfigDump",
+            ),
+            (
+                &["RoutesConfigDump", "SecretsConfigDump"],
+                "RoutesConfigDump",
+            ),
+        ];
+        let all = ViewKind::All(AllFilter {
+            clusters: ClusterFilter::default(),
+            listeners: listeners::all_listeners(),
+            routes: routes::all_routes(),
+            endpoints: EndpointFilter::default(),
+            with_headers: false,
+        });
+        for (missing, first) in cases {
+            let e = render_err(&all, &without_all(missing), Format::Short);
+            assert_eq!(
+                e.message,
+                format!("config dump has no configuration type type.googleapis.com/envoy.admin.v3.{first}"),
+                "without {missing:?}"
+            );
+        }
     }
 
     #[test]

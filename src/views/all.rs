@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::config::{AllFilter, Format};
 use crate::envoy::dump::{ListItems, SectionKind, Want};
 use crate::error::Result;
-use crate::render::{self, Shape};
+use crate::render::{self, table::Table, Shape};
 use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets, Source};
 
 pub fn run(
@@ -61,31 +61,6 @@ pub fn run(
     let (mut cluster_reader, mut route_reader) = here;
     let (mut counts, _) = aside;
     let dump = &dump;
-    // Every table is built before any is printed: an error leaves no partial output.
-    // Tables borrow their cells from these rows.
-    let bootstrap = bootstrap::summary(dump)?;
-    let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
-    let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-    let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
-    let listener_table = listeners::table(
-        &listener_rows,
-        filter.listeners.verbose,
-        Some("listener/"),
-        wide,
-    )?;
-    let route_entries = routes::sorted(dump, route_reader.finish())?;
-    let secret_rows = secrets::rows(dump, now)?;
-    let tables = [
-        ("BOOTSTRAP", bootstrap),
-        (
-            "CLUSTER",
-            clusters::table(cluster_rows, Some("cluster/"), counts.as_ref()),
-        ),
-        ("LISTENER", listener_table),
-        ("ROUTE", routes::table(route_entries, route_layout)),
-        ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
-    ];
-    let endpoints = endpoints?;
     let header = |out: &mut dyn Write, first: bool, title: &str| -> std::io::Result<()> {
         if !first {
             out.write_all(b"\n")?;
@@ -95,10 +70,53 @@ pub fn run(
         }
         Ok(())
     };
-    for (i, (title, table)) in tables.iter().enumerate() {
-        header(out, i == 0, title)?;
-        table.write(out)?;
-    }
+    let lay_out = |blocks: &[(&str, Table)], first: bool| -> std::io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        for (i, (title, table)) in blocks.iter().enumerate() {
+            header(&mut text, first && i == 0, title)?;
+            table.write(&mut text)?;
+        }
+        Ok(text)
+    };
+    // Every table is laid out before any is printed: an error leaves no partial output. The
+    // listener, route and secret tables are laid out on a second thread while this one sorts
+    // and lays out the clusters; errors are reported in the order the tables are printed.
+    let (first, rest) = std::thread::scope(|scope| {
+        let rest = scope.spawn(|| -> Result<Vec<u8>> {
+            let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
+            let listener_table = listeners::table(
+                &listener_rows,
+                filter.listeners.verbose,
+                Some("listener/"),
+                wide,
+            )?;
+            let route_entries = routes::sorted(dump, route_reader.finish())?;
+            let secret_rows = secrets::rows(dump, now)?;
+            let tables = [
+                ("LISTENER", listener_table),
+                ("ROUTE", routes::table(route_entries, route_layout)),
+                ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
+            ];
+            Ok(lay_out(&tables, false)?)
+        });
+        let first = (|| -> Result<Vec<u8>> {
+            let bootstrap = bootstrap::summary(dump)?;
+            let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
+            let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
+            let cluster_table = clusters::table(cluster_rows, Some("cluster/"), counts.as_ref());
+            Ok(lay_out(
+                &[("BOOTSTRAP", bootstrap), ("CLUSTER", cluster_table)],
+                true,
+            )?)
+        })();
+        let rest = rest
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, rest)
+    });
+    let (first, rest, endpoints) = (first?, rest?, endpoints?);
+    out.write_all(&first)?;
+    out.write_all(&rest)?;
     header(out, false, "ENDPOINTS")?;
     out.write_all(&endpoints)?;
     Ok(())
