@@ -50,16 +50,18 @@ pub(crate) fn message_index(full_name: &str) -> Option<u16> {
 impl MessageTable {
     /// The field spelled `key`, by its proto name or its JSON name (either is accepted on input),
     /// with its index. Printers write fields in field-number order, so the search first looks
-    /// from `hint` (the index after the previous key's field) a few places onward, then falls
-    /// back to binary searches.
+    /// onward from `hint` (the index after the previous key's field), then falls back to binary
+    /// searches. Fields set in a dump can lie far apart in a big message (a cluster's `metadata`
+    /// is its 25th field), so the look-ahead goes to the end, comparing lengths and first bytes.
     pub(crate) fn field(&self, key: &str, hint: usize) -> Option<(usize, &'static FieldTable)> {
-        const LOOK_AHEAD: usize = 8;
         let fields = self.fields;
         let ahead = fields.get(hint..).unwrap_or_default();
+        let (length, first) = (key.len(), key.as_bytes().first());
+        let spells =
+            |name: &str| name.len() == length && name.as_bytes().first() == first && name == key;
         if let Some(offset) = ahead
             .iter()
-            .take(LOOK_AHEAD)
-            .position(|f| f.proto_name == key || f.json_name == key)
+            .position(|f| spells(f.proto_name) || spells(f.json_name))
         {
             return Some((hint + offset, &fields[hint + offset]));
         }
@@ -72,5 +74,41 @@ impl MessageTable {
         by_name(self.by_proto_name, |f| f.proto_name)
             .or_else(|| by_name(self.by_json_name, |f| f.json_name))
             .map(|i| (i, &fields[i]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cluster() -> &'static MessageTable {
+        let index = message_index("envoy.config.cluster.v3.Cluster").expect("Cluster");
+        &MESSAGES[usize::from(index)]
+    }
+
+    /// Found by either spelling wherever the hint points: at it, far past it, or after it (a
+    /// field out of field-number order).
+    #[test]
+    fn a_field_is_found_from_any_hint() {
+        let cluster = cluster();
+        let metadata = cluster.field("metadata", 0).expect("metadata").0;
+        assert_eq!(cluster.fields[metadata].proto_name, "metadata");
+        assert!(metadata > 16, "{metadata}: no longer far from the start");
+        for hint in [0, 1, metadata, metadata + 1, cluster.fields.len() + 3] {
+            for key in ["metadata", "connect_timeout", "connectTimeout"] {
+                let (index, field) = cluster.field(key, hint).expect(key);
+                assert!(field.proto_name == key || field.json_name == key, "{key}");
+                assert!(std::ptr::eq(field, &cluster.fields[index]), "{key}");
+            }
+        }
+    }
+
+    /// A key that only starts like a field, or has a field's length, is no field.
+    #[test]
+    fn a_near_miss_is_no_field() {
+        let cluster = cluster();
+        for key in ["metadat", "metadatas", "xetadata", "@type", ""] {
+            assert!(cluster.field(key, 0).is_none(), "{key}");
+        }
     }
 }

@@ -9,7 +9,6 @@ use crate::output::Output;
 use crate::scan::{Scanner, Str};
 use crate::tables::{self, FieldTable, Kind, MessageTable, MESSAGES};
 use crate::{message_for_type_url, KeyStyle, Root};
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::io::{self, Write};
@@ -293,10 +292,6 @@ struct Walk<'a, 'o, W> {
     style: KeyStyle,
     /// Collected only by `schema_gaps`.
     gaps: Option<SchemaGaps>,
-    /// The shapes of the type URLs met last: a dump repeats a few types many times, and this
-    /// spares the binary search over thousands of long, alike names.
-    recent_types: [(Cow<'a, str>, Option<Shape>); RECENT_TYPES],
-    next_recent: usize,
     /// Arrays whose elements are left out (`istioctl_skeleton`), and those met so far.
     cuts: &'o [Range<usize>],
     holes: Vec<Hole>,
@@ -304,7 +299,43 @@ struct Walk<'a, 'o, W> {
     repeats: Option<&'o mut Repeats<'a>>,
 }
 
-const RECENT_TYPES: usize = 8;
+/// The shapes of the type URLs met last, on this thread: a dump repeats a few types many
+/// times, and this spares the binary search over thousands of long, alike names. It outlives a
+/// walk because the big lists are walked an element at a time (a cluster holds four or five
+/// types), and it holds only what the schema says of a URL, the same for every document.
+struct RecentTypes {
+    types: [(Box<str>, Option<Shape>); RECENT_TYPES],
+    next: usize,
+}
+
+const RECENT_TYPES: usize = 16;
+
+thread_local! {
+    static RECENT: std::cell::RefCell<RecentTypes> = std::cell::RefCell::new(RecentTypes {
+        types: std::array::from_fn(|_| (Box::from(""), None)),
+        next: 0,
+    });
+}
+
+/// The shape of the Any whose type URL is `url`: its message's, when the schema knows it.
+fn shape_of_type_url(url: &str) -> Option<Shape> {
+    RECENT.with_borrow_mut(|recent| {
+        if let Some((_, shape)) = recent.types.iter().find(|(known, _)| **known == *url) {
+            return *shape;
+        }
+        let shape = message_for_type_url(url).map(|message| {
+            let table = &MESSAGES[usize::from(message.0)];
+            match table.kind {
+                Kind::Message(_) => Shape::PackedMessage(table),
+                special => Shape::PackedSpecial(special),
+            }
+        });
+        let next = recent.next;
+        recent.types[next] = (Box::from(url), shape);
+        recent.next = (next + 1) % RECENT_TYPES;
+        shape
+    })
+}
 
 /// The last object or array value printed for each of a few fields, to print a value that
 /// repeats it byte for byte by copying its output: idle hosts in `/clusters` repeat the same
@@ -351,8 +382,6 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
             out,
             style,
             gaps: None,
-            recent_types: std::array::from_fn(|_| (Cow::Borrowed(""), None)),
-            next_recent: 0,
             cuts: &[],
             holes: Vec::new(),
             repeats: None,
@@ -526,6 +555,16 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
             }
         };
         let name = self.scan.unescaped(key)?;
+        // `@type` is no field name: looking it up would search the whole message in vain.
+        match shape {
+            Shape::PackedMessage(_) if name == "@type" => {
+                return Ok((KeyOut::Same, Kind::Verbatim, None))
+            }
+            Shape::UnpackedMessage(_) if name == "@type" => {
+                return Ok((KeyOut::Dropped, Kind::Verbatim, None))
+            }
+            _ => {}
+        }
         if let Some((index, field)) = message.field(&name, *field_hint) {
             *field_hint = index + 1;
             let spelled = match self.style {
@@ -534,12 +573,8 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
             };
             return Ok((KeyOut::Name(spelled), field.kind, Some(field)));
         }
-        let (key_out, kind) = match shape {
-            Shape::PackedMessage(_) if name == "@type" => (KeyOut::Same, Kind::Verbatim),
-            Shape::UnpackedMessage(_) if name == "@type" => (KeyOut::Dropped, Kind::Verbatim),
-            // Any other key, `@type` in a message that is no Any included.
-            _ => self.unknown_field(message, key, &name),
-        };
+        // Any other key, `@type` in a message that is no Any included.
+        let (key_out, kind) = self.unknown_field(message, key, &name);
         Ok((key_out, kind, None))
     }
 
@@ -634,21 +669,10 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
         }
         self.scan.rewind(object_start);
         let Some(url) = type_url else { return Ok(None) };
-        if let Some((_, shape)) = self.recent_types.iter().find(|(recent, _)| *recent == url) {
-            return Ok(*shape);
-        }
-        let shape = message_for_type_url(&url).map(|message| {
-            let table = &MESSAGES[usize::from(message.0)];
-            match table.kind {
-                Kind::Message(_) => Shape::PackedMessage(table),
-                special => Shape::PackedSpecial(special),
-            }
-        });
+        let shape = shape_of_type_url(&url);
         if let (None, Some(gaps)) = (shape, &mut self.gaps) {
-            gaps.unknown_types.insert(url.to_string());
+            gaps.unknown_types.insert(url.into_owned());
         }
-        self.recent_types[self.next_recent] = (url, shape);
-        self.next_recent = (self.next_recent + 1) % RECENT_TYPES;
         Ok(shape)
     }
 }
