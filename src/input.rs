@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::envoy::dump::ItemEnds;
 use crate::error::{Error, Result};
 use crate::live::received::{Body, Received};
 
@@ -14,6 +15,8 @@ pub struct Document {
     text: Text,
     /// Where the JSON starts (after an HTTP status line and headers).
     start: usize,
+    /// Those of the JSON, found as the text was checked.
+    item_ends: ItemEnds,
     /// Where the document came from, for error messages.
     pub origin: String,
 }
@@ -32,11 +35,11 @@ impl Text {
     fn as_str(&self) -> &str {
         match self {
             Text::Owned(s) => s,
-            // SAFETY: checked by `invalid_utf8_at` when the map was made; the map is read-only.
+            // SAFETY: checked by `check_text` when the map was made; the map is read-only.
             // A file changed under a running command is outside what meshctl can guard against,
             // as for every tool that maps its input.
             Text::Mapped(m) => unsafe { std::str::from_utf8_unchecked(m) },
-            // SAFETY: checked by `invalid_utf8_at` in `from_received`; read-only since.
+            // SAFETY: checked by `check_text` in `from_received`; read-only since.
             Text::Received(m, len) => unsafe { std::str::from_utf8_unchecked(&m[..*len]) },
         }
     }
@@ -156,31 +159,64 @@ fn not_text(origin: &str, at: usize) -> Error {
 /// every byte that precedes all other work.
 const UTF8_TWO_THREADS_FROM: usize = 8 << 20;
 
-/// Where `bytes` stop being UTF-8, if they do (the offset `str::from_utf8` reports).
-fn invalid_utf8_at(bytes: &[u8]) -> Option<usize> {
-    let at = |part: &[u8]| std::str::from_utf8(part).err().map(|e| e.valid_up_to());
+/// Bytes checked at a time: each megabyte is also searched for `ItemEnds` while in the cache.
+const CHECKED_AT_A_TIME: usize = 1 << 20;
+
+/// Checks that `bytes` are UTF-8 and finds their `ItemEnds` in the same pass; the error is
+/// where they stop being UTF-8 (the offset `str::from_utf8` reports).
+fn check_text(bytes: &[u8]) -> std::result::Result<ItemEnds, usize> {
     if bytes.len() < UTF8_TWO_THREADS_FROM {
-        return at(bytes);
+        return check_part(bytes, 0..bytes.len()).map(|ends| ItemEnds::from_parts([ends]));
     }
     // Split where a character starts (a byte that is not 0b10xxxxxx), so that each half of
     // valid text is valid and an error is found where one pass finds it; a character is at
     // most four bytes, so one starts within four of the middle unless the text is broken
     // there, and then one pass tells where.
-    let half = bytes.len() / 2;
-    let Some(middle) = (half - 3..=half).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
-        return at(bytes);
+    let Some(middle) = char_start_before(bytes, bytes.len() / 2) else {
+        return check_part(bytes, 0..bytes.len()).map(|ends| ItemEnds::from_parts([ends]));
     };
-    let (first, second) = bytes.split_at(middle);
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| at(second));
+        let second = scope.spawn(|| check_part(bytes, middle..bytes.len()));
         (
-            at(first),
+            check_part(bytes, 0..middle),
             second
                 .join()
                 .unwrap_or_else(|p| std::panic::resume_unwind(p)),
         )
     });
-    first.or(second.map(|at| middle + at))
+    Ok(ItemEnds::from_parts([first?, second?]))
+}
+
+/// The last of the four bytes up to `at` where a character starts; None when text is broken
+/// there (or `at` is 0).
+fn char_start_before(bytes: &[u8], at: usize) -> Option<usize> {
+    (at.saturating_sub(3)..=at)
+        .rev()
+        .find(|&i| i > 0 && bytes[i] & 0xC0 != 0x80)
+}
+
+/// `check_text` of `range`, which starts where a character does, a megabyte at a time: the
+/// `ItemEnds` that start in it, or the offset in `bytes` where it stops being UTF-8.
+fn check_part(
+    bytes: &[u8],
+    range: std::ops::Range<usize>,
+) -> std::result::Result<Vec<usize>, usize> {
+    let mut ends = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let mut next = range.end;
+        if range.end - at > CHECKED_AT_A_TIME {
+            // Where no character starts near the step, the text is broken there: the rest
+            // is checked at once, which tells where.
+            next = char_start_before(bytes, at + CHECKED_AT_A_TIME).unwrap_or(range.end);
+        }
+        if let Err(e) = std::str::from_utf8(&bytes[at..next]) {
+            return Err(at + e.valid_up_to());
+        }
+        ItemEnds::find_in(bytes, at..next, &mut ends);
+        at = next;
+    }
+    Ok(ends)
 }
 
 impl Document {
@@ -200,6 +236,11 @@ impl Document {
     /// Where the JSON starts in the input (after a saved HTTP head), for error offsets.
     pub fn start(&self) -> usize {
         self.start
+    }
+
+    /// The `ItemEnds` of `json()`.
+    pub fn item_ends(&self) -> &ItemEnds {
+        &self.item_ends
     }
 
     /// Reads `-f PATH` (mapped when it is a regular file), or standard input for `-`.
@@ -223,10 +264,8 @@ impl Document {
         }
         // SAFETY: a read-only private map of a regular file; see `Text::as_str`.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(cannot)?;
-        if let Some(at) = invalid_utf8_at(&map) {
-            return Err(not_text(&origin, at));
-        }
-        Document::from_text(Text::Mapped(map), origin)
+        let ends = check_text(&map).map_err(|at| not_text(&origin, at))?;
+        Document::from_text(Text::Mapped(map), ends, origin)
     }
 
     /// A body received from Envoy, read where it was received.
@@ -236,31 +275,29 @@ impl Document {
         match received.into_store().map_err(cannot)? {
             Body::Vec(bytes) => Document::from_bytes(bytes, origin),
             Body::Map(map, len) => {
-                if let Some(at) = invalid_utf8_at(&map[..len]) {
-                    return Err(not_text(&origin, at));
-                }
-                Document::from_text(Text::Received(map, len), origin)
+                let ends = check_text(&map[..len]).map_err(|at| not_text(&origin, at))?;
+                Document::from_text(Text::Received(map, len), ends, origin)
             }
         }
     }
 
     /// Accepts JSON or YAML, optionally behind an HTTP status line and headers (`curl -i`).
     pub fn from_bytes(bytes: Vec<u8>, origin: String) -> Result<Document> {
-        if let Some(at) = invalid_utf8_at(&bytes) {
-            return Err(not_text(&origin, at));
-        }
+        let ends = check_text(&bytes).map_err(|at| not_text(&origin, at))?;
         // SAFETY: checked just above.
         let text = unsafe { String::from_utf8_unchecked(bytes) };
-        Document::from_text(Text::Owned(text), origin)
+        Document::from_text(Text::Owned(text), ends, origin)
     }
 
-    fn from_text(text: Text, origin: String) -> Result<Document> {
+    /// `ends`: the `ItemEnds` of all of `text`.
+    fn from_text(text: Text, ends: ItemEnds, origin: String) -> Result<Document> {
         let all = text.as_str();
         let start = body_start(all, &origin)?;
         let body = &all[start..];
         match body.trim_start().chars().next() {
             None => Err(Error::input(format!("{origin} is empty"))),
             Some('{') | Some('[') => Ok(Document {
+                item_ends: ends.from(start),
                 text,
                 start,
                 origin,
@@ -268,6 +305,7 @@ impl Document {
             Some(_) => {
                 let json = yaml_to_json(body, &origin)?;
                 Ok(Document {
+                    item_ends: ItemEnds::find(json.as_bytes()),
                     text: Text::Owned(json),
                     start: 0,
                     origin,
@@ -552,21 +590,43 @@ mod tests {
     #[test]
     fn utf8_checked_in_halves_agrees_with_one_pass() {
         let one_pass = |b: &[u8]| std::str::from_utf8(b).err().map(|e| e.valid_up_to());
-        // Four-byte characters all through, so that the middle falls inside one.
+        let checked = |b: &[u8]| check_text(b).err();
+        // Four-byte characters all through, so that the middle and the megabyte steps fall
+        // inside one.
         let text = "\u{1F600}".repeat(UTF8_TWO_THREADS_FROM / 4 + 3);
         let half = text.len() / 2;
-        assert_eq!(invalid_utf8_at(text.as_bytes()), None);
-        for at in (half - 9..half + 9).chain([0, text.len() - 1]) {
+        assert_eq!(checked(text.as_bytes()), None);
+        let steps = (1..3).flat_map(|k| [k * CHECKED_AT_A_TIME, half + k * CHECKED_AT_A_TIME]);
+        let around = |at: usize| at - 9..at + 9;
+        for at in around(half)
+            .chain(steps.flat_map(around))
+            .chain([0, text.len() - 1])
+        {
             for bad in [0xFF, 0x80, 0xF0] {
                 let mut bytes = text.clone().into_bytes();
                 bytes[at] = bad;
-                assert_eq!(
-                    invalid_utf8_at(&bytes),
-                    one_pass(&bytes),
-                    "byte {bad:#x} at {at}"
-                );
+                assert_eq!(checked(&bytes), one_pass(&bytes), "byte {bad:#x} at {at}");
             }
         }
+    }
+
+    /// The item ends found as the text is checked, in halves and a megabyte at a time, are
+    /// those one search finds: one that straddles the middle or a step is found once.
+    #[test]
+    fn item_ends_found_in_the_check_are_those_of_one_search() {
+        let mut bytes = vec![b' '; UTF8_TWO_THREADS_FROM + 5];
+        let half = bytes.len() / 2;
+        let mut places = vec![0, 7, bytes.len() - 4];
+        for boundary in [half, CHECKED_AT_A_TIME, half + 2 * CHECKED_AT_A_TIME] {
+            places.push(boundary - 2);
+        }
+        places.sort_unstable();
+        for &at in &places {
+            bytes[at..at + 4].copy_from_slice(b"\n  }");
+        }
+        let found = check_text(&bytes).expect("ASCII");
+        assert_eq!(found, ItemEnds::from_parts([places]));
+        assert_eq!(found, ItemEnds::find(&bytes));
     }
 
     #[test]

@@ -584,13 +584,14 @@ impl<'a> Dump<'a> {
         release: Release<'_>,
     ) -> Result<Dump<'a>> {
         let nothing = |_: &mut S| ();
-        Dump::parse_split_then(json, at, want, here, aside, release, &nothing)
+        let ends = ItemEnds::find(json.as_bytes());
+        Dump::parse_split_then(json, at, want, here, aside, release, &ends, &nothing)
             .map(|(dump, ())| dump)
     }
 
     /// `parse_split`, and `then` done with `aside` once every section is read, on the thread
     /// that read `aside`'s sections: a view showing several sections lays out one's table there
-    /// while this thread still reads.
+    /// while this thread still reads. `ends` are the `ItemEnds` of `json`.
     #[allow(clippy::too_many_arguments)]
     pub fn parse_split_then<R, S, T>(
         json: &'a str,
@@ -599,6 +600,7 @@ impl<'a> Dump<'a> {
         here: &mut R,
         aside: &mut S,
         release: Release<'_>,
+        ends: &ItemEnds,
         then: &(dyn Fn(&mut S) -> T + Sync),
     ) -> Result<(Dump<'a>, T)>
     where
@@ -606,7 +608,7 @@ impl<'a> Dump<'a> {
         S: ListReader<'a> + Send,
         T: Send,
     {
-        if let Some(pieces) = items_by_layout(json, "configs") {
+        if let Some(pieces) = items_by_layout(json, "configs", ends) {
             if let Some((dump, made)) =
                 parse_sections(json, &pieces, want, here, aside, release, then)
             {
@@ -675,14 +677,58 @@ impl<'a> Dump<'a> {
     }
 }
 
+/// Where a line of two spaces and `}` starts: in Envoy's layout (one space a level), the end of
+/// an element of a document's one top-level list. No other line looks like that, and a newline
+/// cannot occur inside a JSON string.
+const ITEM_END: &[u8] = b"\n  }";
+
+/// Every place `\n  }` starts in a text, in order: where the elements of its top-level list
+/// may end (see `items_by_layout`). Finding them is a pass over the whole text, which
+/// `input.rs` makes while it checks the text's UTF-8, a megabyte at a time in the cache, rather
+/// than as a pass of its own over a big dump (4 ms of 100 MB, as long as the check itself).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ItemEnds(Vec<usize>);
+
+impl ItemEnds {
+    /// The places in all of `text`, in one pass.
+    pub fn find(text: &[u8]) -> ItemEnds {
+        let mut ends = Vec::new();
+        ItemEnds::find_in(text, 0..text.len(), &mut ends);
+        ItemEnds(ends)
+    }
+
+    /// Appends to `ends` the places that start within `range` of `text`, including one that
+    /// runs past its end.
+    pub(crate) fn find_in(text: &[u8], range: Range<usize>, ends: &mut Vec<usize>) {
+        let searched = &text[range.start..text.len().min(range.end + ITEM_END.len() - 1)];
+        let found = memchr::memmem::find_iter(searched, ITEM_END);
+        ends.extend(found.map(|at| range.start + at));
+    }
+
+    /// Places found in parts, in order, as `find` finds them.
+    pub(crate) fn from_parts(parts: impl IntoIterator<Item = Vec<usize>>) -> ItemEnds {
+        ItemEnds(parts.into_iter().flatten().collect())
+    }
+
+    /// The places from `start` on, counted from there: those of a text's tail.
+    pub(crate) fn from(&self, start: usize) -> ItemEnds {
+        let tail = &self.0[self.0.partition_point(|&at| at < start)..];
+        ItemEnds(tail.iter().map(|at| at - start).collect())
+    }
+
+    /// The first place at or after `pos`.
+    fn next(&self, pos: usize) -> Option<usize> {
+        self.0.get(self.0.partition_point(|&at| at < pos)).copied()
+    }
+}
+
 /// Where each element of the one list in `{"<key>": [...]}` lies (the sections of a config
 /// dump's `configs`, the cluster statuses of `/clusters?format=json`), found by Envoy's own
-/// layout rather than by parsing: Envoy indents by one space a level, so an element ends at a
-/// line of two spaces and `}`, and no other line looks like that (a newline cannot occur inside
-/// a JSON string). The guess is checked: the text around the pieces must be exactly the frame
-/// and the commas between elements, and each piece must then parse as a whole object, so the
-/// pieces are the elements. None for any other layout, or an empty list.
-pub fn items_by_layout(json: &str, key: &str) -> Option<Vec<Range<usize>>> {
+/// layout rather than by parsing: an element ends where a line of two spaces and `}` does
+/// (`ends`, the `ItemEnds` of `json`). The guess is checked: the text around the pieces must be
+/// exactly the frame and the commas between elements, and each piece must then parse as a
+/// whole object, so the pieces are the elements. None for any other layout, or an empty list.
+pub fn items_by_layout(json: &str, key: &str, ends: &ItemEnds) -> Option<Vec<Range<usize>>> {
     let bytes = json.as_bytes();
     let mut pos = 0;
     let key = format!("\"{key}\"");
@@ -690,14 +736,17 @@ pub fn items_by_layout(json: &str, key: &str) -> Option<Vec<Range<usize>>> {
         pos = skip_whitespace(bytes, pos);
         pos += bytes[pos..].starts_with(token).then_some(token.len())?;
     }
-    let item_end = memchr::memmem::Finder::new(b"\n  }");
     let mut pieces = Vec::new();
     loop {
         pos = skip_whitespace(bytes, pos);
         if bytes.get(pos) != Some(&b'{') {
             return None;
         }
-        let end = pos + item_end.find(&bytes[pos..])? + 4;
+        let end = ends.next(pos)? + ITEM_END.len();
+        // Found in this very text: a piece always ends within it, after its start.
+        if !bytes.get(..end).is_some_and(|b| b.ends_with(ITEM_END)) {
+            return None;
+        }
         pieces.push(pos..end);
         pos = skip_whitespace(bytes, end);
         match bytes.get(pos) {
@@ -1046,6 +1095,10 @@ impl<'de, R: ListReader<'de>> DeserializeSeed<'de> for ItemSeed<'_, R> {
 mod tests {
     use super::*;
 
+    fn sections_by_layout(json: &str) -> Option<Vec<Range<usize>>> {
+        items_by_layout(json, "configs", &ItemEnds::find(json.as_bytes()))
+    }
+
     fn fixture_dump() -> String {
         crate::fixture_text("web-frontend", "config_dump.json")
     }
@@ -1065,7 +1118,7 @@ mod tests {
     #[test]
     fn envoys_layout_splits_a_real_dump_into_its_sections() {
         let json = fixture_dump();
-        let pieces = items_by_layout(&json, "configs").expect("Envoy's own layout");
+        let pieces = sections_by_layout(&json).expect("Envoy's own layout");
         let whole: serde_json::Value = serde_json::from_str(&json).unwrap();
         let configs = whole["configs"].as_array().unwrap();
         assert_eq!(pieces.len(), configs.len());
@@ -1073,11 +1126,16 @@ mod tests {
             let read: serde_json::Value = serde_json::from_str(&json[piece.clone()]).unwrap();
             assert_eq!(&read, config);
         }
+        // Places that are not this text's (another text's, or none) split nothing.
+        let shifted = format!("\n{json}");
+        for elsewhere in [ItemEnds::find(shifted.as_bytes()), ItemEnds::default()] {
+            assert_eq!(items_by_layout(&json, "configs", &elsewhere), None);
+        }
         // Reformatted, the same document is read in one pass.
         let compact = serde_json::to_string(&whole).unwrap();
-        assert_eq!(items_by_layout(&compact, "configs"), None);
+        assert_eq!(sections_by_layout(&compact), None);
         let jq_style = serde_json::to_string_pretty(&whole).unwrap();
-        assert_eq!(items_by_layout(&jq_style, "configs"), None);
+        assert_eq!(sections_by_layout(&jq_style), None);
     }
 
     #[test]
@@ -1101,7 +1159,7 @@ mod tests {
         let at = routes + json[routes..].find("\"name\"").unwrap();
         let broken = format!("{}\"name\" 80{}", &json[..at], &json[at + 7..]);
         let want = Want::none().with(SectionKind::Clusters);
-        assert!(items_by_layout(&broken, "configs").is_some());
+        assert!(sections_by_layout(&broken).is_some());
         let split = Dump::parse(&broken, 7, want).unwrap_err();
         let whole = Dump::parse_whole(&broken, 7, want, &mut NoLists).unwrap_err();
         assert_eq!(split.message, whole.message);
@@ -1283,6 +1341,7 @@ mod tests {
             &mut clusters,
             &mut routes,
             Release::NONE,
+            &ItemEnds::find(json.as_bytes()),
             &then,
         )
         .unwrap();
@@ -1306,7 +1365,7 @@ mod tests {
         // Not Envoy's layout: one pass on this thread, and the work done once it is over.
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         let compact = value.to_string();
-        assert!(items_by_layout(&compact, "configs").is_none());
+        assert!(sections_by_layout(&compact).is_none());
         let (made, thread) = routes_read_then(&compact);
         assert_eq!(made, routes);
         assert_eq!(thread, std::thread::current().id());

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
-use crate::envoy::dump::{items_by_layout, parse_text};
+use crate::envoy::dump::{items_by_layout, parse_text, ItemEnds};
 use crate::envoy::resources::{owned, Address, InternalAddress, Pipe, SocketAddress, Str};
 use crate::error::Result;
 use crate::input::Release;
@@ -153,6 +153,7 @@ fn row_of<'a>(h: &HostStatus<'a>, cluster: &Str<'a>) -> Row<'a> {
 fn table_of_clusters_json(
     json: &str,
     at: usize,
+    ends: &ItemEnds,
     filter: &EndpointFilter,
     out: &mut dyn Write,
     release: Release<'_>,
@@ -165,7 +166,7 @@ fn table_of_clusters_json(
         sort_rows(&mut rows);
         Ok(rows)
     };
-    if let Some(pieces) = items_by_layout(json, "cluster_statuses") {
+    if let Some(pieces) = items_by_layout(json, "cluster_statuses", ends) {
         if let (Ok(first), Ok(second)) = on_two_halves(&pieces, sorted_half) {
             table(merged(&first, &second)).write(out)?;
             return Ok(());
@@ -561,13 +562,14 @@ fn select_hosts<'a>(statuses: &[&'a str], filter: &EndpointFilter) -> Result<Vec
 pub fn run_clusters_json<'a>(
     json: &'a str,
     at: usize,
+    ends: &ItemEnds,
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,
     release: Release<'_>,
 ) -> Result<()> {
     if format.is_table() {
-        return table_of_clusters_json(json, at, filter, out, release);
+        return table_of_clusters_json(json, at, ends, filter, out, release);
     }
     // Cluster statuses are independent: the two halves of the list are read on two threads.
     // In Envoy's layout they are found without a first pass; any doubt takes that pass, which
@@ -579,7 +581,7 @@ pub fn run_clusters_json<'a>(
         all.extend(second?);
         Ok(all)
     };
-    let found = items_by_layout(json, "cluster_statuses")
+    let found = items_by_layout(json, "cluster_statuses", ends)
         .map(|pieces| pieces.into_iter().map(|r| &json[r]).collect::<Vec<_>>());
     let selected = match found.map(|texts| select(&texts)) {
         Some(Ok(selected)) => selected,
@@ -603,9 +605,23 @@ pub fn run_clusters_json<'a>(
 mod tests {
     use super::*;
 
+    fn statuses_by_layout(json: &str) -> Option<Vec<Range<usize>>> {
+        items_by_layout(json, "cluster_statuses", &ItemEnds::find(json.as_bytes()))
+    }
+
     fn table_text(json: &str, filter: &EndpointFilter) -> String {
         let mut out = Vec::new();
-        run_clusters_json(json, 0, filter, Format::Short, &mut out, Release::NONE).unwrap();
+        let ends = ItemEnds::find(json.as_bytes());
+        run_clusters_json(
+            json,
+            0,
+            &ends,
+            filter,
+            Format::Short,
+            &mut out,
+            Release::NONE,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -647,7 +663,17 @@ mod tests {
 
     fn json_text(json: &str, filter: &EndpointFilter) -> String {
         let mut out = Vec::new();
-        run_clusters_json(json, 0, filter, Format::Json, &mut out, Release::NONE).unwrap();
+        let ends = ItemEnds::find(json.as_bytes());
+        run_clusters_json(
+            json,
+            0,
+            &ends,
+            filter,
+            Format::Json,
+            &mut out,
+            Release::NONE,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -797,7 +823,7 @@ mod tests {
     #[test]
     fn a_mapped_files_statuses_are_given_back_as_they_are_printed() {
         let json = crate::fixture_text("web-frontend", "clusters.json");
-        let statuses: Vec<&str> = items_by_layout(&json, "cluster_statuses")
+        let statuses: Vec<&str> = statuses_by_layout(&json)
             .unwrap()
             .into_iter()
             .map(|r| &json[r])
@@ -818,7 +844,8 @@ mod tests {
         assert!(crate::resident_kb(start) * 1024 >= big.len() - 4096);
         let all = EndpointFilter::default();
         let mut printed = Vec::new();
-        run_clusters_json(text, 0, &all, Format::Json, &mut printed, doc.release()).unwrap();
+        let (ends, release) = (doc.item_ends(), doc.release());
+        run_clusters_json(text, 0, ends, &all, Format::Json, &mut printed, release).unwrap();
         let resident = crate::resident_kb(start);
         assert!(resident <= 256, "{resident} KB still resident");
         assert!(printed == json_text(&big, &all).into_bytes());
@@ -829,10 +856,10 @@ mod tests {
     #[test]
     fn clusters_json_in_envoys_layout_or_not_gives_one_table() {
         let json = crate::fixture_text("web-frontend", "clusters.json");
-        assert!(items_by_layout(&json, "cluster_statuses").is_some_and(|p| p.len() > 10));
+        assert!(statuses_by_layout(&json).is_some_and(|p| p.len() > 10));
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         let compact = serde_json::to_string(&value).unwrap();
-        assert_eq!(items_by_layout(&compact, "cluster_statuses"), None);
+        assert_eq!(statuses_by_layout(&compact), None);
         for filter in [
             EndpointFilter::default(),
             EndpointFilter {

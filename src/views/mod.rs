@@ -15,7 +15,8 @@ use std::io::Write;
 
 use crate::config::{Format, ViewKind};
 use crate::envoy::dump::{
-    leading_field, Dump, ListReader, NoLists, Resource, ResourceReader, SectionKind, Unread, Want,
+    leading_field, Dump, ItemEnds, ListReader, NoLists, Resource, ResourceReader, SectionKind,
+    Unread, Want,
 };
 use crate::envoy::resources::Str;
 use crate::error::{Error, Result};
@@ -146,6 +147,8 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
 /// A config dump to read for a view, with what its errors need to say where it came from.
 pub struct Source<'a> {
     json: &'a str,
+    /// The `ItemEnds` of `json`.
+    item_ends: &'a ItemEnds,
     at: usize,
     origin: &'a str,
     want: Want,
@@ -190,6 +193,7 @@ impl<'a> Source<'a> {
             here,
             aside,
             self.release,
+            self.item_ends,
             then,
         )
         .map_err(|e| crate::input::with_origin(self.origin, e))
@@ -245,7 +249,8 @@ pub fn render(
             // Already so when meshctl started (main.rs); not when a test or another caller did.
             crate::input::huge_pages(false);
             let release = doc.release();
-            return endpoints::run_clusters_json(json, doc.start(), filter, format, out, release)
+            let (at, ends) = (doc.start(), doc.item_ends());
+            return endpoints::run_clusters_json(json, at, ends, filter, format, out, release)
                 .map_err(|e| crate::input::with_origin(&doc.origin, e));
         }
     }
@@ -261,6 +266,7 @@ pub fn render(
     crate::input::huge_pages(true);
     let src = Source {
         json,
+        item_ends: doc.item_ends(),
         at: doc.start(),
         origin: &doc.origin,
         want: wanted(view, format),
