@@ -118,6 +118,19 @@ mod tests {
         );
     }
 
+    /// Items whose names sort the same keep their order, however many there are.
+    #[test]
+    fn cluster_names_that_sort_the_same_keep_their_order() {
+        let names = ["outbound|80||b.svc", "b.svc", "inbound|80||a.svc"];
+        let items: Vec<(&str, usize)> = (0..300).map(|i| (names[i * 7 % 3], i)).collect();
+        let sorted = sort_by_cluster_name(items.clone(), |(n, _)| n);
+        let mut expected = items;
+        // a.svc; then b.svc without a port before b.svc port 80. `sort_by_key` is stable.
+        let rank = ["inbound|80||a.svc", "b.svc", "outbound|80||b.svc"];
+        expected.sort_by_key(|&(n, _)| rank.iter().position(|&m| m == n));
+        assert_eq!(sorted, expected);
+    }
+
     #[test]
     fn istio_config_paths_name_the_object() {
         let p = "/apis/networking.istio.io/v1alpha3/namespaces/default/destination-rule/customers";
