@@ -165,14 +165,14 @@ const CHECKED_AT_A_TIME: usize = 1 << 20;
 /// Checks that `bytes` are UTF-8 and finds their `ItemEnds` in the same pass; the error is
 /// where they stop being UTF-8 (the offset `str::from_utf8` reports).
 fn check_text(bytes: &[u8]) -> std::result::Result<ItemEnds, usize> {
-    if bytes.len() < UTF8_TWO_THREADS_FROM {
-        return check_part(bytes, 0..bytes.len()).map(|ends| ItemEnds::from_parts([ends]));
-    }
     // Split where a character starts (a byte that is not 0b10xxxxxx), so that each half of
     // valid text is valid and an error is found where one pass finds it; a character is at
     // most four bytes, so one starts within four of the middle unless the text is broken
     // there, and then one pass tells where.
-    let Some(middle) = char_start_before(bytes, bytes.len() / 2) else {
+    let middle = (bytes.len() >= UTF8_TWO_THREADS_FROM)
+        .then(|| char_start_before(bytes, bytes.len() / 2))
+        .flatten();
+    let Some(middle) = middle else {
         return check_part(bytes, 0..bytes.len()).map(|ends| ItemEnds::from_parts([ends]));
     };
     let (first, second) = std::thread::scope(|scope| {
