@@ -79,6 +79,17 @@ fn cells(table: &Value, row: usize) -> Vec<Value> {
         .unwrap_or_default()
 }
 
+/// The body at `path`, after checking that it is of this `kind` and `apiVersion`.
+fn get_typed(addr: SocketAddr, path: &str, kind: &str, api_version: &str) -> Value {
+    let body = get(addr, path, &[]).body;
+    assert_eq!(
+        (&body["kind"], &body["apiVersion"]),
+        (&json!(kind), &json!(api_version)),
+        "{path}"
+    );
+    body
+}
+
 fn names(list: &Value) -> Vec<String> {
     list["items"]
         .as_array()
@@ -191,11 +202,7 @@ fn discovery_documents() {
 fn lists_have_their_kind_and_items_without_type_meta() {
     let srv = sample();
     let addr = srv.addr();
-    let pods = get(addr, "/api/v1/namespaces/default/pods", &[]).body;
-    assert_eq!(
-        (&pods["kind"], &pods["apiVersion"]),
-        (&json!("PodList"), &json!("v1"))
-    );
+    let pods = get_typed(addr, "/api/v1/namespaces/default/pods", "PodList", "v1");
     assert!(pods["metadata"]["resourceVersion"]
         .as_str()
         .is_some_and(|rv| !rv.is_empty()));
@@ -210,46 +217,19 @@ fn lists_have_their_kind_and_items_without_type_meta() {
     let all = get(addr, "/api/v1/pods", &[]).body;
     assert_eq!(names(&all), ["web-1", "web-2", "db-0"]);
 
-    let deployments = get(addr, "/apis/apps/v1/namespaces/default/deployments", &[]).body;
-    assert_eq!(
-        (&deployments["kind"], &deployments["apiVersion"]),
-        (&json!("DeploymentList"), &json!("apps/v1"))
-    );
-    let one = get(
+    let deployments = "/apis/apps/v1/namespaces/default/deployments";
+    get_typed(addr, deployments, "DeploymentList", "apps/v1");
+    get_typed(addr, &format!("{deployments}/web"), "Deployment", "apps/v1");
+    let rcs = "/api/v1/namespaces/default/replicationcontrollers";
+    let list = get_typed(addr, rcs, "ReplicationControllerList", "v1");
+    assert_eq!(names(&list), ["legacy"]);
+    let rc = get_typed(
         addr,
-        "/apis/apps/v1/namespaces/default/deployments/web",
-        &[],
-    )
-    .body;
-    assert_eq!(
-        (&one["kind"], &one["apiVersion"]),
-        (&json!("Deployment"), &json!("apps/v1"))
+        &format!("{rcs}/legacy"),
+        "ReplicationController",
+        "v1",
     );
-    let rcs = get(
-        addr,
-        "/api/v1/namespaces/default/replicationcontrollers",
-        &[],
-    )
-    .body;
-    assert_eq!(
-        (&rcs["kind"], &rcs["apiVersion"]),
-        (&json!("ReplicationControllerList"), &json!("v1"))
-    );
-    assert_eq!(names(&rcs), ["legacy"]);
-    let rc = get(
-        addr,
-        "/api/v1/namespaces/default/replicationcontrollers/legacy",
-        &[],
-    )
-    .body;
-    assert_eq!(
-        (&rc["kind"], &rc["apiVersion"], &rc["spec"]["selector"]),
-        (
-            &json!("ReplicationController"),
-            &json!("v1"),
-            &json!({"app": "legacy"})
-        )
-    );
+    assert_eq!(rc["spec"]["selector"], json!({"app": "legacy"}));
     let gateways = get(addr, "/apis/gateway.networking.k8s.io/v1/gateways", &[]).body;
     assert_eq!(gateways["kind"], "GatewayList");
     assert_eq!(names(&gateways), ["public"]);
