@@ -1,15 +1,18 @@
-//! One error type for the whole tool: a one-line message and the exit code it maps to.
-//! Every failure a user can cause ends up here, so `main` prints one line and exits with a code
-//! that scripts can rely on (documented in the README).
+//! One error type for the whole tool: a kind, a one-line message, and the I/O error behind it
+//! where there is one. The kind decides the exit code, whether the input's name goes in front of
+//! the message, and whether a closed standard output is a failure; the message text decides
+//! nothing.
 
 use std::fmt;
+use std::io;
 
 /// Exit codes, stable for scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum ExitCode {
     Success = 0,
-    /// Bad input: a malformed, truncated, empty or wrong-kind file, or a missing dump section.
+    /// Bad input: a malformed, truncated, empty, unreadable or wrong-kind file, a missing dump
+    /// section, nothing found; also output that could not be written.
     Input = 1,
     /// The command line itself is wrong (clap's own code for usage errors).
     Usage = 2,
@@ -21,33 +24,120 @@ pub enum ExitCode {
     Timeout = 5,
 }
 
+/// What went wrong, as far as the code that handles an error needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The input's text is malformed at some place (JSON syntax, a value of the wrong type).
+    /// The message says where in the text; `in_input` puts the input's name in front.
+    Malformed,
+    /// What the input holds cannot be shown: the wrong kind of document, a missing section,
+    /// no resources, differing root CAs. The message already says which input where it matters.
+    Input,
+    /// The input could not be read: no such file, permission denied, a directory.
+    Read(io::ErrorKind),
+    /// The output could not be written: a closed pipe, a full disk.
+    Write(io::ErrorKind),
+    /// The command line is wrong.
+    Usage,
+    /// The Kubernetes API refused or failed.
+    Kube,
+    /// The proxy could not be reached or answered badly.
+    Proxy,
+    /// The request timeout ran out.
+    Timeout,
+}
+
 #[derive(Debug)]
 pub struct Error {
-    pub code: ExitCode,
+    pub kind: Kind,
     pub message: String,
+    /// The I/O error behind a `Read` or `Write` error.
+    source: Option<io::Error>,
+    /// A malformed input's name is in the message already.
+    named: bool,
 }
 
 impl Error {
-    pub fn new(code: ExitCode, message: impl Into<String>) -> Self {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
         Error {
-            code,
+            kind,
             message: message.into(),
+            source: None,
+            named: false,
         }
     }
+    pub fn malformed(message: impl Into<String>) -> Self {
+        Self::new(Kind::Malformed, message)
+    }
     pub fn input(message: impl Into<String>) -> Self {
-        Self::new(ExitCode::Input, message)
+        Self::new(Kind::Input, message)
     }
     pub fn usage(message: impl Into<String>) -> Self {
-        Self::new(ExitCode::Usage, message)
+        Self::new(Kind::Usage, message)
     }
     pub fn kube(message: impl Into<String>) -> Self {
-        Self::new(ExitCode::Kube, message)
+        Self::new(Kind::Kube, message)
     }
     pub fn proxy(message: impl Into<String>) -> Self {
-        Self::new(ExitCode::Proxy, message)
+        Self::new(Kind::Proxy, message)
     }
     pub fn timeout(message: impl Into<String>) -> Self {
-        Self::new(ExitCode::Timeout, message)
+        Self::new(Kind::Timeout, message)
+    }
+
+    /// Reading `what` failed with `e`.
+    pub fn read(what: &str, e: io::Error) -> Self {
+        Error {
+            kind: Kind::Read(e.kind()),
+            message: format!("cannot read {what}: {}", io_reason(&e)),
+            source: Some(e),
+            named: false,
+        }
+    }
+
+    /// Writing the output failed with `e`.
+    pub fn write(e: io::Error) -> Self {
+        Error {
+            kind: Kind::Write(e.kind()),
+            message: format!("cannot write the output: {}", io_reason(&e)),
+            source: Some(e),
+            named: false,
+        }
+    }
+
+    /// The exit code this error ends the process with.
+    pub fn code(&self) -> ExitCode {
+        match self.kind {
+            Kind::Malformed | Kind::Input | Kind::Read(_) | Kind::Write(_) => ExitCode::Input,
+            Kind::Usage => ExitCode::Usage,
+            Kind::Kube => ExitCode::Kube,
+            Kind::Proxy => ExitCode::Proxy,
+            Kind::Timeout => ExitCode::Timeout,
+        }
+    }
+
+    /// The reader of the output went away (`| head`): nothing more needs saying.
+    pub fn is_closed_output(&self) -> bool {
+        self.kind == Kind::Write(io::ErrorKind::BrokenPipe)
+    }
+
+    /// A malformed input's error names the input (`origin`) first; other kinds are unchanged.
+    pub fn in_input(mut self, origin: &str) -> Self {
+        if self.kind == Kind::Malformed && !self.named {
+            self.message = format!("{origin}: {}", self.message);
+            self.named = true;
+        }
+        self
+    }
+}
+
+/// The OS's reason in a user's words for the common cases, else the OS's own.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => e.to_string(),
     }
 }
 
@@ -58,13 +148,54 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_ref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Self {
-        // A closed stdout (e.g. `| head`) is handled in main; anything else is an input problem.
-        Error::input(e.to_string())
+/// Writing is what every `?` on an `io::Error` in this crate does: views, tables and printers
+/// write to the output. Reading names its input through `Error::read`.
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::write(e)
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_inputs_error_names_the_input_once() {
+        let e = Error::malformed("invalid JSON at byte 3").in_input("a.json");
+        assert_eq!(e.to_string(), "a.json: invalid JSON at byte 3");
+        assert_eq!(
+            e.in_input("b.json").to_string(),
+            "a.json: invalid JSON at byte 3"
+        );
+        let found = Error::input("no clusters found").in_input("a.json");
+        assert_eq!(found.to_string(), "no clusters found");
+    }
+
+    #[test]
+    fn write_errors_are_told_apart_by_kind_not_text() {
+        let pipe = Error::from(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(pipe.is_closed_output());
+        let full = Error::from(io::Error::from_raw_os_error(libc::ENOSPC));
+        assert!(!full.is_closed_output());
+        assert_eq!(full.kind, Kind::Write(io::ErrorKind::StorageFull));
+        assert_eq!(full.code(), ExitCode::Input);
+        // A file named like the message of a closed pipe is still just a missing file.
+        let missing = Error::read("Broken pipe.json", io::Error::from(io::ErrorKind::NotFound));
+        assert!(!missing.is_closed_output());
+        assert_eq!(
+            missing.to_string(),
+            "cannot read Broken pipe.json: no such file"
+        );
+    }
+}

@@ -5,9 +5,13 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::envoy::dump::ItemEnds;
+pub mod layout;
+pub mod received;
+
 use crate::error::{Error, Result};
-use crate::live::received::{Body, Received};
+use crate::memory::Release;
+use layout::ItemEnds;
+use received::{Body, Received};
 
 /// A JSON document held in memory; views borrow from it.
 #[derive(Debug)]
@@ -42,103 +46,6 @@ impl Text {
             // SAFETY: checked by `check_text` in `from_received`; read-only since.
             Text::Received(m, len) => unsafe { std::str::from_utf8_unchecked(&m[..*len]) },
         }
-    }
-}
-
-/// Gives back the memory of the parts of a document that were read for the last time.
-#[derive(Clone, Copy, Debug)]
-pub struct Release<'a>(Option<&'a memmap2::Mmap>);
-
-/// A `Release` for text done with in order (`Release::in_steps`).
-pub struct Steps<'a> {
-    release: Release<'a>,
-    /// The address the next step gives back from: the start of a block not given back yet.
-    from: usize,
-    every: usize,
-}
-
-impl Steps<'_> {
-    /// The text up to the end of `through` is done with: given back once `every` bytes are,
-    /// or now when `last`.
-    pub fn done_through(&mut self, through: &str, last: bool) {
-        let end = through.as_ptr() as usize + through.len();
-        if last || end.saturating_sub(self.from) >= self.every {
-            self.release.blocks(self.from, end);
-            self.from = (end / RELEASE_BLOCK * RELEASE_BLOCK).max(self.from);
-        }
-    }
-}
-
-/// Pages given back are whole aligned blocks of this size: a multiple of every common page
-/// size, so no system call is needed to learn it; at most this much stays at either end.
-const RELEASE_BLOCK: usize = 64 * 1024;
-
-impl<'a> Release<'a> {
-    /// Nothing is given back: a document read into memory, or a test's text.
-    pub const NONE: Release<'static> = Release(None);
-
-    /// Drops the pages wholly inside `text` from this process's memory when the document is a
-    /// mapped file. They are clean copies of the file and are read from it again if touched,
-    /// so nothing is lost, but a big dump's sections stop counting once read. Text outside
-    /// the map is ignored.
-    pub fn pages_of(self, text: &str) {
-        let start = text.as_ptr() as usize;
-        self.blocks(start.next_multiple_of(RELEASE_BLOCK), start + text.len());
-    }
-
-    /// Gives back text read (or printed) in order from the start of `first` on, at least
-    /// `every` bytes at a time: each call stops every thread for the kernel to forget the
-    /// pages, which for each small piece would cost more time than the memory is worth.
-    pub fn in_steps(self, first: &str, every: usize) -> Steps<'a> {
-        Steps {
-            release: self,
-            from: first.as_ptr() as usize,
-            every,
-        }
-    }
-
-    /// Gives back the whole blocks from `first` (block-aligned, or rounded up) to `end`.
-    fn blocks(self, first: usize, end: usize) {
-        let Some(map) = self.0 else { return };
-        let base = map.as_ptr() as usize;
-        let first = first.next_multiple_of(RELEASE_BLOCK);
-        let last = end / RELEASE_BLOCK * RELEASE_BLOCK;
-        if first < base || end > base + map.len() || first >= last {
-            return;
-        }
-        // SAFETY: a private, read-only mapping of a file that is never written through it:
-        // MADV_DONTNEED only drops the pages, and the next read of them maps the file's
-        // bytes again, so every `&str` into the map keeps reading the same text (the caveat
-        // on files changed under a running command is the one in `Text::as_str`).
-        let dropped = unsafe {
-            map.unchecked_advise_range(
-                memmap2::UncheckedAdvice::DontNeed,
-                first - base,
-                last - first,
-            )
-        };
-        // Only memory is at stake: a refusal leaves the pages where they are.
-        drop(dropped);
-    }
-}
-
-/// Whether the kernel may give this process huge pages from here on (Linux's per-process
-/// `PR_SET_THP_DISABLE`). Config dumps are read faster on them (up to 18% of a view's time);
-/// reading `/clusters?format=json` makes many small, short-lived objects on two threads, and
-/// on the allocator's huge pages each thread's partly used 2 MB pages count whole (12 MB of
-/// a 71 MB peak for a 40 MB file). Only memory and time depend on it; a kernel without the
-/// flag leaves things as they are.
-pub fn huge_pages(allowed: bool) {
-    #[cfg(target_os = "linux")]
-    // SAFETY: sets a flag of this process; no memory is passed.
-    unsafe {
-        libc::prctl(
-            libc::PR_SET_THP_DISABLE,
-            libc::c_ulong::from(!allowed),
-            0,
-            0,
-            0,
-        );
     }
 }
 
@@ -227,7 +134,7 @@ impl Document {
     /// Gives back the memory of parts of `json()` that were read for the last time.
     pub fn release(&self) -> Release<'_> {
         match &self.text {
-            Text::Mapped(map) => Release(Some(map)),
+            Text::Mapped(map) => Release::of_map(map),
             // Anonymous pages given back would read as zeros: only a file's come back.
             Text::Owned(_) | Text::Received(..) => Release::NONE,
         }
@@ -249,12 +156,11 @@ impl Document {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
-                .map_err(|e| Error::input(format!("cannot read standard input: {e}")))?;
+                .map_err(|e| Error::read("standard input", e))?;
             return Document::from_bytes(buf, "standard input".to_string());
         }
         let origin = path.display().to_string();
-        let cannot =
-            |e: std::io::Error| Error::input(format!("cannot read {origin}: {}", io_reason(&e)));
+        let cannot = |e: std::io::Error| Error::read(&origin, e);
         let file = std::fs::File::open(path).map_err(cannot)?;
         let meta = file.metadata().map_err(cannot)?;
         if !meta.is_file() || meta.len() == 0 {
@@ -270,9 +176,10 @@ impl Document {
 
     /// A body received from Envoy, read where it was received.
     pub fn from_received(received: Received, origin: String) -> Result<Document> {
-        let cannot =
-            |e: std::io::Error| Error::input(format!("cannot read {origin}'s answer: {e}"));
-        match received.into_store().map_err(cannot)? {
+        let store = received
+            .into_store()
+            .map_err(|e| Error::read(&format!("{origin}'s answer"), e))?;
+        match store {
             Body::Vec(bytes) => Document::from_bytes(bytes, origin),
             Body::Map(map, len) => {
                 let ends = check_text(&map[..len]).map_err(|at| not_text(&origin, at))?;
@@ -324,7 +231,7 @@ impl Document {
         }
         let mut de = serde_json::Deserializer::from_str(json);
         let found: Found = serde::Deserialize::deserialize(&mut de)
-            .map_err(|e| with_origin(&self.origin, json_error(json, self.start, &e)))?;
+            .map_err(|e| json_error(json, self.start, &e).in_input(&self.origin))?;
         match found {
             Found::Object(Some(kind)) => Ok(kind),
             Found::Object(None) => Err(Error::input(format!(
@@ -357,19 +264,6 @@ fn kind_of_key(key: &str) -> Option<DocKind> {
         "cluster_statuses" | "clusterStatuses" => Some(DocKind::ClusterStatuses),
         _ => None,
     }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ if e.raw_os_error() == Some(21) => "it is a directory".into(),
-        _ => e.to_string(),
-    }
-}
-
-pub fn with_origin(origin: &str, e: Error) -> Error {
-    Error::new(e.code, format!("{origin}: {}", e.message))
 }
 
 /// The offset of the body in a response saved with its HTTP head, or 0 for a bare body.
@@ -440,16 +334,16 @@ pub fn json_error(json: &str, at: usize, e: &serde_json::Error) -> Error {
         .unwrap_or(&reason)
         .to_string();
     match e.classify() {
-        serde_json::error::Category::Eof => Error::input(format!(
+        serde_json::error::Category::Eof => Error::malformed(format!(
             "truncated JSON: the input ends at byte {} ({reason})",
             at + json.len()
         )),
-        serde_json::error::Category::Data => Error::input(format!(
+        serde_json::error::Category::Data => Error::malformed(format!(
             "unexpected JSON content at byte {offset} (line {}, column {}): {reason}",
             e.line(),
             e.column()
         )),
-        _ => Error::input(format!(
+        _ => Error::malformed(format!(
             "invalid JSON at byte {offset} (line {}, column {}): {reason}",
             e.line(),
             e.column()
@@ -554,7 +448,7 @@ mod tests {
         // What is left is at most the partial blocks at either end.
         let after = crate::resident_kb(start);
         assert!(
-            after * 1024 <= 2 * RELEASE_BLOCK,
+            after * 1024 <= 2 * crate::memory::RELEASE_BLOCK,
             "{after} KB still resident"
         );
         assert_eq!(json.bytes().map(usize::from).sum::<usize>(), touched);

@@ -9,6 +9,7 @@ pub mod envoy;
 pub mod error;
 pub mod input;
 pub mod live;
+pub mod memory;
 pub mod render;
 pub mod target;
 pub mod views;
@@ -49,16 +50,13 @@ pub fn main_entry() -> std::process::ExitCode {
     });
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
+        // The reader went away (`| head`): what it wanted, it has.
+        Err(e) if e.is_closed_output() => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("Error: {e}");
-            std::process::ExitCode::from(e.code as u8)
+            std::process::ExitCode::from(e.code() as u8)
         }
     }
-}
-
-fn is_broken_pipe(e: &Error) -> bool {
-    e.code == ExitCode::Input && e.message.contains("Broken pipe")
 }
 
 /// Everything after validation. An error never leaves a partial table on stdout: views write
@@ -78,7 +76,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             let doc = match source {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
-                    let request = views::admin_request(view, *format);
+                    let request = live::admin_request(view, *format);
                     let body = live::fetch_view(&cluster_options(config), target, &request)?;
                     Document::from_received(body, target.clone())?
                 }
@@ -110,10 +108,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 live::rootca::rootca_compare(&cluster_options(config), first, second, &mut buf)?;
             out.write_all(&buf)?;
             if verdict == live::rootca::Verdict::Mismatch {
-                return Err(Error::new(
-                    ExitCode::Input,
-                    "the root CA trust bundles differ",
-                ));
+                return Err(Error::input("the root CA trust bundles differ"));
             }
             return Ok(());
         }

@@ -416,3 +416,62 @@ fn meshctl_starts_without_huge_pages() {
     let _ = child.wait();
     assert_eq!(seen.as_deref(), Some("0"), "THP_enabled in {status_file}");
 }
+
+/// Regression: a missing file whose name held the text of a closed pipe's error ("Broken
+/// pipe") was taken for a closed standard output, and meshctl exited 0 with nothing printed.
+#[test]
+fn missing_file_named_broken_pipe_is_an_error_not_a_closed_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Broken pipe.json");
+    let path = path.to_str().unwrap();
+    let line = fails(&["pc", "clusters", "-f", path], None, 1);
+    assert_eq!(line, format!("Error: cannot read {path}: no such file"));
+}
+
+/// Regression: a write error on standard output other than a closed pipe (a full disk) was
+/// filed as bad input with the OS's bare text; it is a write error and says so.
+#[cfg(target_os = "linux")]
+#[test]
+fn full_disk_on_standard_output_fails_with_its_own_message() {
+    let dump = sidecar_dump();
+    for args in [
+        &["pc", "clusters", "-f", &dump][..],
+        &["pc", "all", "-o", "json", "-f", &dump][..],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+            .args(args)
+            .stdout(std::fs::File::create("/dev/full").expect("/dev/full"))
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run meshctl");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr, "Error: cannot write the output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+/// `meshctl ... | head -1` on a table: the reader has gone away before meshctl writes (its end
+/// of the pipe is closed before meshctl starts), so every write fails with EPIPE; meshctl exits 0
+/// and says nothing.
+#[test]
+fn a_table_written_to_a_closed_pipe_exits_0_quietly() {
+    let dump = sidecar_dump();
+    for args in [
+        &["pc", "all", "-f", &dump][..],
+        &["pc", "clusters", "-f", &dump][..],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = Command::new(env!("CARGO_BIN_EXE_meshctl"))
+            .args(args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run meshctl");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+}

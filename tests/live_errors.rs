@@ -420,7 +420,7 @@ fn proxy_answers_that_go_wrong() {
     // Envoy's own refusal: a mask that fits no section is a 400 with its reason.
     let err =
         meshctl::live::fetch(&opts, "web-1", "GET", "/config_dump?mask=no_such_field").unwrap_err();
-    assert_eq!(err.code as i32, PROXY);
+    assert_eq!(err.code() as i32, PROXY);
     assert_eq!(
         err.message,
         "Envoy on pod \"web-1\" in namespace \"default\" answered 400 Bad Request to GET \
@@ -511,14 +511,14 @@ fn framing_failures_without_kubelet_text() {
         ..Default::default()
     };
     let err = meshctl::live::fetch(&opts, "web-1", "GET", "/clusters?format=json").unwrap_err();
-    assert_eq!(err.code as i32, PROXY);
+    assert_eq!(err.code() as i32, PROXY);
     assert_eq!(
         err.message,
         "Envoy's answer to GET /clusters?format=json from pod \"web-1\" in namespace \"default\" was \
          cut short: 1000 of 5000 bytes arrived"
     );
     let err = meshctl::live::fetch(&opts, "web-2", "GET", "/ready").unwrap_err();
-    assert_eq!(err.code as i32, PROXY);
+    assert_eq!(err.code() as i32, PROXY);
     assert!(
         err.message.starts_with(
             "the connection to port 15000 of pod \"web-2\" in namespace \"default\" closed before \

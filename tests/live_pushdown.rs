@@ -6,7 +6,7 @@ mod live_support;
 
 use live_support::*;
 use meshctl::config::{ClusterFilter, EndpointFilter, Format, RouteFilter, ViewKind};
-use meshctl::views::admin_request;
+use meshctl::live::admin_request;
 use serde_json::json;
 use testkit::apiserver::ApiServer;
 use testkit::envoy::Envoy;

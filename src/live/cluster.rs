@@ -315,7 +315,7 @@ mod tests {
             status(404, "pods \"web-1\" not found"),
             &call("get", "pods", "web-1"),
         );
-        assert_eq!(err.code, ExitCode::Kube);
+        assert_eq!(err.code(), ExitCode::Kube);
         assert_eq!(
             err.message,
             "pods \"web-1\" not found in namespace \"shop\""

@@ -19,10 +19,10 @@ use kube::api::Portforwarder;
 use kube::Api;
 
 use super::cluster::{Call, Session};
-use super::received::Received;
 use super::resolve::PodRef;
 use super::{Method, Progress};
 use crate::error::Error;
+use crate::input::received::Received;
 
 /// How long to wait for the kubelet's error text once the stream has failed. It normally follows
 /// the close within milliseconds; the overall request timeout still bounds the wait.
@@ -288,7 +288,7 @@ mod tests {
             Some("error forwarding port 15000 to pod abc: dial tcp 127.0.0.1:15000:\n connect: connection refused"),
             &"connection closed before message completed",
         );
-        assert_eq!(err.code, crate::error::ExitCode::Proxy);
+        assert_eq!(err.code(), crate::error::ExitCode::Proxy);
         assert_eq!(
             err.message,
             "nothing is listening on port 15000 of pod \"web-1\" in namespace \"shop\": is the sidecar \

@@ -239,7 +239,7 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
             0 => Ok(()),
             1 => Err(failures.remove(0)),
             n => Err(Error::new(
-                failures[0].code,
+                failures[0].kind,
                 format!(
                     "{n} of {} pods failed: {}",
                     pods.len(),
@@ -357,7 +357,7 @@ mod tests {
             ("debug,info", "more than one level"),
         ] {
             let err = parse_level_changes(text).unwrap_err();
-            assert_eq!(err.code, ExitCode::Usage);
+            assert_eq!(err.code(), ExitCode::Usage);
             assert!(err.message.contains(expect), "{text}: {}", err.message);
         }
     }

@@ -8,7 +8,7 @@
 mod cluster;
 mod forward;
 pub mod log;
-pub mod received;
+mod request;
 mod resolve;
 pub mod rootca;
 mod spinner;
@@ -18,12 +18,12 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::error::{Error, ExitCode};
+use crate::error::Error;
 use crate::target;
-use crate::views::AdminRequest;
 
+use crate::input::received::Received;
 use cluster::Session;
-use received::Received;
+pub use request::{admin_request, AdminRequest};
 
 /// How to reach the cluster and the proxy: the global flags of every live command.
 #[derive(Debug, Clone)]
@@ -223,12 +223,7 @@ pub(crate) fn block_on<T>(work: impl Future<Output = Result<T, Error>>) -> Resul
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| {
-            Error::new(
-                ExitCode::Kube,
-                format!("cannot start the async runtime: {e}"),
-            )
-        })?;
+        .map_err(|e| Error::kube(format!("cannot start the async runtime: {e}")))?;
     let result = runtime.block_on(work);
     // Do not wait for a blocking task (an exec credential plugin) that the timeout gave up on.
     runtime.shutdown_background();
@@ -238,6 +233,7 @@ pub(crate) fn block_on<T>(work: impl Future<Output = Result<T, Error>>) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ExitCode;
 
     #[test]
     fn durations_read_naturally() {
@@ -258,7 +254,7 @@ mod tests {
             .await
         })
         .unwrap_err();
-        assert_eq!(err.code, ExitCode::Timeout);
+        assert_eq!(err.code(), ExitCode::Timeout);
         assert_eq!(
             err.message,
             "timed out after 20ms waiting for Envoy's answer to GET /ready from pod \"web\" \
@@ -291,6 +287,6 @@ mod tests {
     #[test]
     fn only_get_and_post() {
         assert_eq!(Method::parse("POST").unwrap(), Method::Post);
-        assert_eq!(Method::parse("DELETE").unwrap_err().code, ExitCode::Usage);
+        assert_eq!(Method::parse("DELETE").unwrap_err().code(), ExitCode::Usage);
     }
 }

@@ -13,7 +13,7 @@ use envoy_schema::{JsonArrayWriter, KeyStyle, Root};
 
 use crate::config::Format;
 use crate::error::{Error, Result};
-use crate::input::Release;
+use crate::memory::Release;
 
 /// What a printed JSON document is.
 #[derive(Debug, Clone, Copy)]
@@ -42,7 +42,10 @@ fn style(format: Format) -> KeyStyle {
 }
 
 fn schema_error(e: envoy_schema::TranscodeError) -> Error {
-    Error::input(format!("cannot print the dump as JSON: {e}"))
+    match e {
+        envoy_schema::TranscodeError::Io(e) => Error::from(e),
+        other => Error::input(format!("cannot print the dump as JSON: {other}")),
+    }
 }
 
 /// An element of a printed list: JSON text, or what makes it when it is printed.

@@ -10,7 +10,7 @@ use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{sort_by_cluster_name, ClusterName};
 use crate::envoy::resources::{istio_config_of, owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
-use crate::input::Release;
+use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, Source, State};
 
@@ -115,7 +115,7 @@ fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a st
     let Some(kept) = kept else {
         // Reading the clusters typed says where the name that is not a string is.
         src.dump(&mut reader(filter, false))?;
-        return Err(Error::input(
+        return Err(Error::malformed(
             "config dump: a cluster's name is not a string",
         ));
     };

@@ -16,7 +16,7 @@ use crate::envoy::resources::{
     owned, ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, Str,
 };
 use crate::error::Result;
-use crate::input::Release;
+use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
 use crate::views::Source;

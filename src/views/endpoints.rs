@@ -12,10 +12,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
-use crate::envoy::dump::{items_by_layout, parse_text, ItemEnds};
+use crate::envoy::dump::parse_text;
 use crate::envoy::resources::{owned, Address, InternalAddress, Pipe, SocketAddress, Str};
 use crate::error::Result;
-use crate::input::Release;
+use crate::input::layout::{items_by_layout, ItemEnds};
+use crate::memory::Release;
 use crate::render::{self, table::Table, ListItem, Shape};
 use envoy_schema::{Picker, Skipped};
 

@@ -13,7 +13,7 @@ use crate::envoy::resources::{
     TCP_PROXY_FILTER, TCP_PROXY_TYPE,
 };
 use crate::error::{Error, Result};
-use crate::input::Release;
+use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::State;
 

@@ -15,12 +15,13 @@ use std::io::Write;
 
 use crate::config::{Format, ViewKind};
 use crate::envoy::dump::{
-    leading_field, Dump, ItemEnds, ListReader, NoLists, Resource, ResourceReader, SectionKind,
-    Unread, Want,
+    leading_field, Dump, ListReader, NoLists, Resource, ResourceReader, SectionKind, Unread, Want,
 };
 use crate::envoy::resources::Str;
 use crate::error::{Error, Result};
-use crate::input::{DocKind, Document, Release};
+use crate::input::layout::ItemEnds;
+use crate::input::{DocKind, Document};
+use crate::memory::Release;
 
 /// Where a resource stands in Envoy's life cycle; istioctl shows only active and static ones,
 /// `-o wide` shows all with this label.
@@ -41,90 +42,6 @@ impl State {
             State::Static => "STATIC",
         }
     }
-}
-
-/// The admin request a view needs: only the sections it shows (istioctl's masks), and, where a
-/// filter names resources, a narrower variant with Envoy's `name_regex` so that only those cross
-/// the port-forward. The regex selects a superset of what the filter keeps (the view filters
-/// again), so the answer is the same whether or not the Envoy applies it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AdminRequest {
-    /// The sections alone: what any Envoy understands.
-    pub path: String,
-    /// `path` plus `name_regex`, for an Envoy whose version supports it.
-    pub narrowed: Option<String>,
-}
-
-impl AdminRequest {
-    /// The path to ask an Envoy for, given whether it supports `name_regex`.
-    pub fn path_for(&self, supports_name_regex: bool) -> &str {
-        match (&self.narrowed, supports_name_regex) {
-            (Some(narrowed), true) => narrowed,
-            _ => &self.path,
-        }
-    }
-}
-
-/// The request that fetches what `view` shows in `format`.
-pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
-    let path = match view {
-        ViewKind::All(_) => "/config_dump?include_eds=true",
-        ViewKind::Eds(_) => {
-            "/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs"
-        }
-        ViewKind::Bootstrap => "/config_dump?mask=bootstrap",
-        // Wide adds endpoint counts, which live in the EDS part of the dump.
-        ViewKind::Clusters(_) if format == Format::Wide => "/config_dump?include_eds=true",
-        ViewKind::Clusters(_) => {
-            "/config_dump?mask=dynamic_active_clusters,dynamic_warming_clusters,static_clusters"
-        }
-        ViewKind::Listeners(_) => "/config_dump?mask=dynamic_listeners,static_listeners",
-        ViewKind::Routes(_) => "/config_dump?mask=dynamic_route_configs,static_route_configs",
-        ViewKind::Endpoints(_) => "/clusters?format=json",
-        ViewKind::Secrets => "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets",
-        ViewKind::Ecds => "/config_dump",
-    };
-    AdminRequest {
-        path: path.to_string(),
-        narrowed: name_regex(view).map(|re| format!("{path}&name_regex={}", query_escape(&re))),
-    }
-}
-
-/// An RE2 pattern over resource names that every resource the view's filter keeps matches.
-fn name_regex(view: &ViewKind) -> Option<String> {
-    match view {
-        ViewKind::Routes(f) => f.name.as_ref().map(|n| format!("^{}$", regex::escape(n))),
-        // Cluster filters are substring tests on the name; one of them is enough to narrow.
-        ViewKind::Clusters(f) => {
-            let port = f.port.map(|p| format!("|{p}|"));
-            let part = f
-                .fqdn
-                .as_ref()
-                .or(f.subset.as_ref())
-                .or(f.direction.as_ref())
-                .or(port.as_ref())?;
-            Some(format!(".*{}.*", regex::escape(part)))
-        }
-        // EDS resources are named by their cluster; `--cluster` is a case-insensitive equality.
-        ViewKind::Eds(f) => f
-            .cluster
-            .as_ref()
-            .map(|c| format!("(?i)^{}$", regex::escape(c))),
-        _ => None,
-    }
-}
-
-/// Percent-encodes a query parameter value (everything but RFC 3986's unreserved characters).
-fn query_escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() * 3);
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The dump sections a view reads.
@@ -196,7 +113,7 @@ impl<'a> Source<'a> {
             self.item_ends,
             then,
         )
-        .map_err(|e| crate::input::with_origin(self.origin, e))
+        .map_err(|e| e.in_input(self.origin))
     }
 
     /// The texts of the resources in `lists` of the `kind` section whose `field` (a string
@@ -246,12 +163,11 @@ pub fn render(
     let json = doc.json();
     if let ViewKind::Endpoints(filter) = view {
         if kind == DocKind::ClusterStatuses {
-            // Already so when meshctl started (main.rs); not when a test or another caller did.
-            crate::input::huge_pages(false);
+            crate::memory::for_input(false);
             let release = doc.release();
             let (at, ends) = (doc.start(), doc.item_ends());
             return endpoints::run_clusters_json(json, at, ends, filter, format, out, release)
-                .map_err(|e| crate::input::with_origin(&doc.origin, e));
+                .map_err(|e| e.in_input(&doc.origin));
         }
     }
     if kind == DocKind::ClusterStatuses {
@@ -261,9 +177,7 @@ pub fn render(
             view.command()
         )));
     }
-    // The process starts on small pages (see main.rs); a dump's many big allocations are
-    // faster on huge ones.
-    crate::input::huge_pages(true);
+    crate::memory::for_input(true);
     let src = Source {
         json,
         item_ends: doc.item_ends(),
@@ -283,55 +197,6 @@ pub fn render(
         ViewKind::Secrets => secrets::run(&src.dump(&mut NoLists)?, format, now, out),
         ViewKind::Ecds => ecds::run(&src.dump(&mut NoLists)?, format, out),
     };
-    // Content errors name the file; "no clusters found" and the like speak of the dump itself.
-    rendered.map_err(|e| match e.message.starts_with("config dump: ") {
-        true => crate::input::with_origin(&doc.origin, e),
-        false => e,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::{ClusterFilter, EndpointFilter, RouteFilter};
-
-    #[test]
-    fn filters_that_name_resources_are_pushed_down_as_name_regex() {
-        let routes = ViewKind::Routes(RouteFilter {
-            name: Some("80".into()),
-            verbose: true,
-        });
-        assert_eq!(
-            admin_request(&routes, Format::Short),
-            AdminRequest {
-                path: "/config_dump?mask=dynamic_route_configs,static_route_configs".into(),
-                narrowed: Some(
-                    "/config_dump?mask=dynamic_route_configs,static_route_configs\
-                     &name_regex=%5E80%24"
-                        .into()
-                ),
-            }
-        );
-        let clusters = ViewKind::Clusters(ClusterFilter {
-            port: Some(9080),
-            ..Default::default()
-        });
-        assert!(narrowed(&clusters).ends_with("&name_regex=.%2A%5C%7C9080%5C%7C.%2A"));
-        let eds = ViewKind::Eds(EndpointFilter {
-            cluster: Some("outbound|80||a.b".into()),
-            ..Default::default()
-        });
-        assert!(narrowed(&eds)
-            .starts_with("/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs&name_regex=%28%3Fi%29%5E"));
-        let unfiltered = ViewKind::Clusters(ClusterFilter::default());
-        let request = admin_request(&unfiltered, Format::Short);
-        assert_eq!(request.narrowed, None);
-        assert_eq!(request.path_for(true), request.path);
-    }
-
-    fn narrowed(view: &ViewKind) -> String {
-        let request = admin_request(view, Format::Short);
-        assert_eq!(request.path_for(false), request.path);
-        request.path_for(true).to_string()
-    }
+    // Malformed content names the file; "no clusters found" and the like speak of the dump.
+    rendered.map_err(|e| e.in_input(&doc.origin))
 }

@@ -10,7 +10,7 @@ use crate::envoy::resources::{
     describe_match, istio_config_of, owned, Route, RouteConfiguration, Str,
 };
 use crate::error::{Error, Result};
-use crate::input::Release;
+use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::Source;
 
@@ -77,7 +77,7 @@ fn json_texts<'a>(src: &Source<'a>, filter: &RouteFilter) -> Result<Vec<&'a str>
     let Some(mut kept) = kept else {
         // Reading the configs typed says where the name that is not a string is.
         src.dump(&mut reader(filter, Layout::default()))?;
-        return Err(Error::input(
+        return Err(Error::malformed(
             "config dump: a route configuration's name is not a string",
         ));
     };
