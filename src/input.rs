@@ -72,25 +72,31 @@ const CHECKED_AT_A_TIME: usize = 1 << 20;
 /// Checks that `bytes` are UTF-8 and finds their `ItemEnds` in the same pass; the error is
 /// where they stop being UTF-8 (the offset `str::from_utf8` reports).
 fn check_text(bytes: &[u8]) -> std::result::Result<ItemEnds, usize> {
+    check_text_in(bytes, UTF8_TWO_THREADS_FROM, CHECKED_AT_A_TIME)
+}
+
+/// `check_text` with its sizes as arguments, so that tests cross the split and the steps on
+/// small texts.
+fn check_text_in(
+    bytes: &[u8],
+    two_threads_from: usize,
+    at_a_time: usize,
+) -> std::result::Result<ItemEnds, usize> {
     // Split where a character starts (a byte that is not 0b10xxxxxx), so that each half of
     // valid text is valid and an error is found where one pass finds it; a character is at
     // most four bytes, so one starts within four of the middle unless the text is broken
     // there, and then one pass tells where.
-    let middle = (bytes.len() >= UTF8_TWO_THREADS_FROM)
+    let middle = (bytes.len() >= two_threads_from)
         .then(|| char_start_before(bytes, bytes.len() / 2))
         .flatten();
     let Some(middle) = middle else {
-        return check_part(bytes, 0..bytes.len()).map(|ends| ItemEnds::from_parts([ends]));
+        return check_part(bytes, 0..bytes.len(), at_a_time)
+            .map(|ends| ItemEnds::from_parts([ends]));
     };
-    let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| check_part(bytes, middle..bytes.len()));
-        (
-            check_part(bytes, 0..middle),
-            second
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
-        )
-    });
+    let (first, second) = crate::parallel::join(
+        || check_part(bytes, 0..middle, at_a_time),
+        || check_part(bytes, middle..bytes.len(), at_a_time),
+    );
     Ok(ItemEnds::from_parts([first?, second?]))
 }
 
@@ -107,15 +113,16 @@ fn char_start_before(bytes: &[u8], at: usize) -> Option<usize> {
 fn check_part(
     bytes: &[u8],
     range: std::ops::Range<usize>,
+    at_a_time: usize,
 ) -> std::result::Result<Vec<usize>, usize> {
     let mut ends = Vec::new();
     let mut at = range.start;
     while at < range.end {
         let mut next = range.end;
-        if range.end - at > CHECKED_AT_A_TIME {
+        if range.end - at > at_a_time {
             // Where no character starts near the step, the text is broken there: the rest
             // is checked at once, which tells where.
-            next = char_start_before(bytes, at + CHECKED_AT_A_TIME).unwrap_or(range.end);
+            next = char_start_before(bytes, at + at_a_time).unwrap_or(range.end);
         }
         if let Err(e) = std::str::from_utf8(&bytes[at..next]) {
             return Err(at + e.valid_up_to());
@@ -481,16 +488,20 @@ mod tests {
 
     /// The check on two halves finds what one pass finds, wherever the fault is around the
     /// split, and accepts text whose characters straddle the middle.
+    /// Small sizes for the split and the steps, so that the tests cross them on kilobytes.
+    const TWO_THREADS_FROM: usize = 8 << 10;
+    const AT_A_TIME: usize = 1 << 10;
+
     #[test]
     fn utf8_checked_in_halves_agrees_with_one_pass() {
         let one_pass = |b: &[u8]| std::str::from_utf8(b).err().map(|e| e.valid_up_to());
-        let checked = |b: &[u8]| check_text(b).err();
+        let checked = |b: &[u8]| check_text_in(b, TWO_THREADS_FROM, AT_A_TIME).err();
         // Four-byte characters all through, so that the middle and the megabyte steps fall
         // inside one.
-        let text = "\u{1F600}".repeat(UTF8_TWO_THREADS_FROM / 4 + 3);
+        let text = "\u{1F600}".repeat(TWO_THREADS_FROM / 4 + 3);
         let half = text.len() / 2;
         assert_eq!(checked(text.as_bytes()), None);
-        let steps = (1..3).flat_map(|k| [k * CHECKED_AT_A_TIME, half + k * CHECKED_AT_A_TIME]);
+        let steps = (1..3).flat_map(|k| [k * AT_A_TIME, half + k * AT_A_TIME]);
         let around = |at: usize| at - 9..at + 9;
         for at in around(half)
             .chain(steps.flat_map(around))
@@ -508,17 +519,17 @@ mod tests {
     /// those one search finds: one that straddles the middle or a step is found once.
     #[test]
     fn item_ends_found_in_the_check_are_those_of_one_search() {
-        let mut bytes = vec![b' '; UTF8_TWO_THREADS_FROM + 5];
+        let mut bytes = vec![b' '; TWO_THREADS_FROM + 5];
         let half = bytes.len() / 2;
         let mut places = vec![0, 7, bytes.len() - 4];
-        for boundary in [half, CHECKED_AT_A_TIME, half + 2 * CHECKED_AT_A_TIME] {
+        for boundary in [half, AT_A_TIME, half + 2 * AT_A_TIME] {
             places.push(boundary - 2);
         }
         places.sort_unstable();
         for &at in &places {
             bytes[at..at + 4].copy_from_slice(b"\n  }");
         }
-        let found = check_text(&bytes).expect("ASCII");
+        let found = check_text_in(&bytes, TWO_THREADS_FROM, AT_A_TIME).expect("ASCII");
         assert_eq!(found, ItemEnds::from_parts([places]));
         assert_eq!(found, ItemEnds::find(&bytes));
     }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod input;
 pub mod live;
 pub mod memory;
+pub mod parallel;
 pub mod render;
 pub mod target;
 pub mod views;

@@ -746,29 +746,27 @@ where
         done
     };
     let aside_bytes: usize = theirs.iter().chain(&either).map(|&i| texts[i].len()).sum();
-    let (mut scanned, made) = std::thread::scope(|scope| {
-        if aside_bytes < HELPER_FROM {
-            ours.append(&mut theirs);
-            ours.sort_unstable();
-            let mut both = (here, aside);
-            let done = read(&ours, &mut |t| {
-                parse_and_release(t, want, &mut both, release)
-            });
-            return (done, None);
-        }
-        let (read, failed) = (&read, &failed);
-        let helper = scope.spawn(move || {
-            let done = read(&theirs, &mut |t| parse_and_release(t, want, aside, release));
-            let made = (!failed.load(Ordering::Relaxed)).then(|| then(aside));
-            (done, made)
+    let (mut scanned, made) = if aside_bytes < HELPER_FROM {
+        ours.append(&mut theirs);
+        ours.sort_unstable();
+        let mut both = (here, aside);
+        let done = read(&ours, &mut |t| {
+            parse_and_release(t, want, &mut both, release)
         });
-        let mut scanned = read(&ours, &mut |t| parse_and_release(t, want, here, release));
-        let (done, made) = helper
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (done, None)
+    } else {
+        let (read, failed) = (&read, &failed);
+        let (mut scanned, (done, made)) = crate::parallel::join(
+            || read(&ours, &mut |t| parse_and_release(t, want, here, release)),
+            move || {
+                let done = read(&theirs, &mut |t| parse_and_release(t, want, aside, release));
+                let made = (!failed.load(Ordering::Relaxed)).then(|| then(aside));
+                (done, made)
+            },
+        );
         scanned.extend(done);
         (scanned, made)
-    });
+    };
     if failed.load(Ordering::Relaxed) {
         return None;
     }

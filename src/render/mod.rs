@@ -71,10 +71,20 @@ impl ListItem for &str {
 }
 
 /// A bare JSON array of resources, as istioctl prints lists (`[]` when empty). JSON goes
-/// straight to `out`: a copy of a big selection in memory would double the peak. Items in
-/// the order of the document `release` gives back have its memory given back as they are
-/// printed (items out of that order would only be read from the file again).
+/// straight to `out`: a copy of a big selection in memory would double the peak.
 pub fn write_list<I: ListItem>(
+    out: &mut dyn Write,
+    format: Format,
+    shape: Shape,
+    items: &[I],
+) -> Result<()> {
+    write_list_releasing(out, format, shape, items, Release::NONE)
+}
+
+/// `write_list` of items in the order of the document `release` belongs to, whose pages are
+/// released as the items are printed (items out of that order would only be read from the
+/// file again).
+pub fn write_list_releasing<I: ListItem>(
     out: &mut dyn Write,
     format: Format,
     shape: Shape,
@@ -83,7 +93,7 @@ pub fn write_list<I: ListItem>(
 ) -> Result<()> {
     if format == Format::Yaml {
         let mut json = Vec::new();
-        write_list(&mut json, Format::Json, shape, items, release)?;
+        write_list_releasing(&mut json, Format::Json, shape, items, release)?;
         return yaml::write_yaml(out, &json);
     }
     let size: usize = items.iter().map(ListItem::size).sum();
@@ -508,7 +518,7 @@ mod tests {
             let size: usize = items.iter().map(|i| i.len()).sum();
             assert!(size >= TWO_THREADS_FROM, "{size}");
             let mut two = Vec::new();
-            write_list(&mut two, Format::Json, Shape::Packed, &items, Release::NONE).unwrap();
+            write_list(&mut two, Format::Json, Shape::Packed, &items).unwrap();
             assert!(two == one_thread(&items), "{copies} copies differ");
         }
     }

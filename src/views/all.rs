@@ -4,12 +4,13 @@ use std::io::Write;
 
 use crate::config::{AllFilter, Format};
 use crate::envoy::dump::{ListItems, SectionKind, Want};
+use crate::envoy::reader::DumpReader;
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
-use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets, Source};
+use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets};
 
 pub fn run(
-    src: &Source,
+    src: &DumpReader,
     filter: &AllFilter,
     format: Format,
     now: i64,
@@ -81,8 +82,18 @@ pub fn run(
     // Every table is laid out before any is printed: an error leaves no partial output. The
     // listener, route and secret tables are laid out on a second thread while this one sorts
     // and lays out the clusters; errors are reported in the order the tables are printed.
-    let (first, rest) = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| -> Result<Vec<u8>> {
+    let (first, rest) = crate::parallel::join(
+        || -> Result<Vec<u8>> {
+            let bootstrap = bootstrap::summary(dump)?;
+            let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
+            let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
+            let cluster_table = clusters::table(cluster_rows, Some("cluster/"), counts.as_ref());
+            Ok(lay_out(
+                &[("BOOTSTRAP", bootstrap), ("CLUSTER", cluster_table)],
+                true,
+            )?)
+        },
+        || -> Result<Vec<u8>> {
             let listener_rows = listeners::select(dump, &filter.listeners, wide)?;
             let listener_table = listeners::table(
                 &listener_rows,
@@ -98,22 +109,8 @@ pub fn run(
                 ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
             ];
             Ok(lay_out(&tables, false)?)
-        });
-        let first = (|| -> Result<Vec<u8>> {
-            let bootstrap = bootstrap::summary(dump)?;
-            let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
-            let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-            let cluster_table = clusters::table(cluster_rows, Some("cluster/"), counts.as_ref());
-            Ok(lay_out(
-                &[("BOOTSTRAP", bootstrap), ("CLUSTER", cluster_table)],
-                true,
-            )?)
-        })();
-        let rest = rest
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (first, rest)
-    });
+        },
+    );
     let (first, rest, endpoints) = (first?, rest?, endpoints?);
     out.write_all(&first)?;
     out.write_all(&rest)?;

@@ -8,11 +8,11 @@ use serde_json::value::RawValue;
 use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{sort_by_cluster_name, ClusterName};
+use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{istio_config_of, owned, Cluster, ClusterLoadAssignment, Str};
 use crate::error::{Error, Result};
-use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
-use crate::views::{eds, Source, State};
+use crate::views::{eds, State};
 
 /// One cluster of the dump as its table row shows it, made as the cluster is read. Entries own
 /// their strings, so the section's memory can be given back as soon as it is read.
@@ -82,14 +82,14 @@ impl ClusterFilter {
 }
 
 pub fn run(
-    src: &Source,
+    src: &DumpReader,
     filter: &ClusterFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
         let texts = json_texts(src, filter)?;
-        return render::write_list(out, format, Shape::Packed, &texts, Release::NONE);
+        return render::write_list(out, format, Shape::Packed, &texts);
     }
     let wide = format == Format::Wide;
     // Endpoint counts come from the EDS section, which only `-o wide` asks for.
@@ -107,7 +107,7 @@ pub fn run(
 
 /// The JSON texts of the clusters `filter` keeps, in istioctl's order. Only the name is read,
 /// from each cluster's text: the rest is printed from the text, never held as a tree.
-fn json_texts<'a>(src: &Source<'a>, filter: &ClusterFilter) -> Result<Vec<&'a str>> {
+fn json_texts<'a>(src: &DumpReader<'a>, filter: &ClusterFilter) -> Result<Vec<&'a str>> {
     let lists = &LISTS[..2];
     let (dump, kept) =
         src.leading_texts(SectionKind::Clusters, lists, "name", |n| filter.matches(n))?;

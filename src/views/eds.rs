@@ -12,14 +12,13 @@ use crate::envoy::dump::{
     key_matches, parse_raw, RawObject, Resource, ResourceReader, SectionKind,
 };
 use crate::envoy::names::sort_by_cluster_name;
+use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     owned, ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, Str,
 };
 use crate::error::Result;
-use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
-use crate::views::Source;
 
 /// The lists of an EDS section that hold load assignments.
 pub static LISTS: [&str; 2] = ["dynamic_endpoint_configs", "static_endpoint_configs"];
@@ -168,21 +167,25 @@ pub fn table<'e>(selected: &'e [Entry], kind_prefix: Option<&str>) -> Table<'e> 
 }
 
 /// The load assignments `filter` keeps, read in one pass.
-fn select<'a>(src: &Source<'a>, filter: &EndpointFilter, keep_raw: bool) -> Result<Vec<Entry<'a>>> {
+fn select<'a>(
+    src: &DumpReader<'a>,
+    filter: &EndpointFilter,
+    keep_raw: bool,
+) -> Result<Vec<Entry<'a>>> {
     let mut reader = reader(filter, keep_raw);
     src.dump(&mut reader)?;
     Ok(sorted(reader.finish()))
 }
 
 pub fn run(
-    src: &Source,
+    src: &DumpReader,
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() && filter == &EndpointFilter::default() {
         if let Some(texts) = unfiltered_texts(src)? {
-            return render::write_list(out, format, Shape::Packed, &texts, Release::NONE);
+            return render::write_list(out, format, Shape::Packed, &texts);
         }
     }
     let selected = select(src, filter, !format.is_table())?;
@@ -202,12 +205,12 @@ pub fn run(
         });
     }
     let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
-    render::write_list(out, format, Shape::Packed, &texts, Release::NONE)
+    render::write_list(out, format, Shape::Packed, &texts)
 }
 
 /// Every load assignment's text, in the order clusters are listed; None when one has no
 /// readable cluster name, for the typed read to say where.
-fn unfiltered_texts<'a>(src: &Source<'a>) -> Result<Option<Vec<&'a str>>> {
+fn unfiltered_texts<'a>(src: &DumpReader<'a>) -> Result<Option<Vec<&'a str>>> {
     let (_, kept) = src.leading_texts(SectionKind::Endpoints, &LISTS, "cluster_name", |_| true)?;
     Ok(kept.map(|kept| {
         let kept = sort_by_cluster_name(kept, |(name, _)| name);
@@ -256,7 +259,7 @@ fn filtered_assignment(e: &Entry, filter: &EndpointFilter) -> Result<String> {
 /// `pc endpoints -f <config dump>`: the endpoint table from EDS data, where outlier state is
 /// not recorded.
 pub fn run_as_endpoints(
-    src: &Source,
+    src: &DumpReader,
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,

@@ -13,7 +13,6 @@ use crate::envoy::resources::{
     TCP_PROXY_FILTER, TCP_PROXY_TYPE,
 };
 use crate::error::{Error, Result};
-use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
 use crate::views::State;
 
@@ -327,7 +326,7 @@ pub fn run(
         return Ok(());
     }
     let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
-    render::write_list(out, format, Shape::Packed, &raws, Release::NONE)
+    render::write_list(out, format, Shape::Packed, &raws)
 }
 
 pub fn table(
@@ -407,7 +406,7 @@ pub fn table(
     Ok(t)
 }
 
-/// Source conditions of a chain: source CIDRs and ports, and the source type.
+/// DumpReader conditions of a chain: source CIDRs and ports, and the source type.
 fn describe_source(m: Option<&FilterChainMatch>) -> String {
     let Some(m) = m else { return "-".into() };
     let mut parts = Vec::new();

@@ -6,13 +6,12 @@ use std::io::Write;
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::apply_permutation;
+use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     describe_match, istio_config_of, owned, Route, RouteConfiguration, Str,
 };
 use crate::error::{Error, Result};
-use crate::memory::Release;
 use crate::render::{self, table::Table, Shape};
-use crate::views::Source;
 
 /// A route configuration as a table keeps it: its name and its table rows, made as soon as it
 /// is read so that the typed tree of a big route configuration (tens of megabytes in a big
@@ -70,7 +69,7 @@ impl RouteFilter {
 
 /// The JSON texts of the route configs `filter` keeps, in istioctl's order. Only the name is
 /// read, from each config's text: the rest is printed from the text, never held as a tree.
-fn json_texts<'a>(src: &Source<'a>, filter: &RouteFilter) -> Result<Vec<&'a str>> {
+fn json_texts<'a>(src: &DumpReader<'a>, filter: &RouteFilter) -> Result<Vec<&'a str>> {
     let (dump, kept) =
         src.leading_texts(SectionKind::Routes, &LISTS, "name", |n| filter.keeps(n))?;
     dump.require(SectionKind::Routes)?;
@@ -115,10 +114,15 @@ pub fn sorted(dump: &Dump<'_>, mut kept: Vec<Entry>) -> Result<Vec<Entry>> {
     Ok(kept)
 }
 
-pub fn run(src: &Source, filter: &RouteFilter, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    src: &DumpReader,
+    filter: &RouteFilter,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     if !format.is_table() {
         let texts = json_texts(src, filter)?;
-        return render::write_list(out, format, Shape::Packed, &texts, Release::NONE);
+        return render::write_list(out, format, Shape::Packed, &texts);
     }
     let layout = Layout {
         verbose: filter.verbose,
