@@ -74,7 +74,7 @@ pub enum Command {
 
 /// What every resource view takes: one target, or a file.
 #[derive(Debug, Args, Clone, Default)]
-pub struct Source {
+pub struct TargetOrFile {
     /// `[<type>/]<name>[.<namespace>]`: a pod, or deploy/, sts/, ds/, rs/, job/, svc/, gtw/ NAME.
     #[arg(value_name = "TARGET")]
     pub target: Option<String>,
@@ -126,7 +126,7 @@ pub enum View {
     #[command(visible_alias = "a")]
     All {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
         #[command(flatten)]
         clusters: ClusterFilterArgs,
         /// Port (clusters, listeners, endpoints).
@@ -151,13 +151,13 @@ pub enum View {
     #[command(visible_alias = "b")]
     Bootstrap {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
     },
     /// Clusters.
     #[command(visible_aliases = ["clusters", "c"])]
     Cluster {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
         #[command(flatten)]
         filter: ClusterFilterArgs,
         /// Cluster names containing `|PORT|`.
@@ -168,7 +168,7 @@ pub enum View {
     #[command(visible_aliases = ["listeners", "l"])]
     Listener {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
         /// Listener address.
         #[arg(long)]
         address: Option<String>,
@@ -185,7 +185,7 @@ pub enum View {
     #[command(visible_aliases = ["routes", "r"])]
     Route {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
         /// Route config name (exact).
         #[arg(long)]
         name: Option<String>,
@@ -196,14 +196,14 @@ pub enum View {
     #[command(visible_aliases = ["endpoints", "ep"])]
     Endpoint {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
         #[command(flatten)]
         filter: EndpointFilterArgs,
     },
     /// Endpoints from the dump's EDS section, with locality.
     Eds {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
         #[command(flatten)]
         filter: EndpointFilterArgs,
     },
@@ -211,13 +211,13 @@ pub enum View {
     #[command(visible_aliases = ["secrets", "s"])]
     Secret {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
     },
     /// Extension configs delivered over ECDS.
     #[command(visible_alias = "ec")]
     Ecds {
         #[command(flatten)]
-        source: Source,
+        source: TargetOrFile,
     },
     /// Show or change Envoy's log levels (the only command that changes anything).
     #[command(visible_alias = "o")]

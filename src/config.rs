@@ -31,14 +31,40 @@ pub enum Source {
     Target(String),
 }
 
-/// How to reach the cluster; only used when a target is given.
+/// How to reach the cluster and the proxy: the global flags of every live command.
 #[derive(Debug, Clone)]
-pub struct Cluster {
+pub struct ClusterOptions {
+    /// `--kubeconfig`; otherwise `KUBECONFIG` (several files merged), `~/.kube/config`, in-cluster.
     pub kubeconfig: Option<PathBuf>,
+    /// `--context`; otherwise the kubeconfig's current context.
     pub context: Option<String>,
+    /// `-n`; otherwise the context's namespace, then `default`. A `name.namespace` target wins.
     pub namespace: Option<String>,
+    /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod.
     pub proxy_admin_port: u16,
+    /// `--request-timeout`: bounds everything one fetch does, from loading credentials on.
     pub request_timeout: Duration,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            kubeconfig: None,
+            context: None,
+            namespace: None,
+            proxy_admin_port: 15000,
+            request_timeout: Duration::from_secs(15),
+        }
+    }
+}
+
+/// Which pods `log` sets the levels of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogTargets {
+    /// One target in any form `pc` accepts (`pod`, `deploy/x.ns`, ...).
+    Target(String),
+    /// `-l/--selector`: every pod matching the label selector in the namespace.
+    Selector(String),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -118,8 +144,7 @@ pub enum Task {
         format: Format,
     },
     Log {
-        target: Option<String>,
-        selector: Option<String>,
+        targets: LogTargets,
         level: Option<String>,
         reset: bool,
     },
@@ -133,14 +158,14 @@ pub enum Task {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub task: Task,
-    pub cluster: Cluster,
+    pub cluster: ClusterOptions,
 }
 
 impl Config {
     pub fn from_cli(cli: Cli) -> Result<Config> {
         let g = cli.global;
         let request_timeout = parse_duration(&g.request_timeout)?;
-        let cluster = Cluster {
+        let cluster = ClusterOptions {
             kubeconfig: g.kubeconfig,
             context: g.context,
             namespace: g.namespace,
@@ -232,16 +257,19 @@ impl Config {
                 reset,
                 selector,
             } => {
-                if target.is_none() && selector.is_none() {
-                    return Err(Error::usage("log requires pod name or --selector"));
-                }
-                if target.is_some() && selector.is_some() {
-                    return Err(Error::usage("log takes pod names or --selector, not both"));
-                }
+                let targets = match (target, selector) {
+                    (Some(target), None) => LogTargets::Target(target),
+                    (None, Some(selector)) => LogTargets::Selector(selector),
+                    (None, None) => {
+                        return Err(Error::usage("log requires pod name or --selector"))
+                    }
+                    (Some(_), Some(_)) => {
+                        return Err(Error::usage("log takes pod names or --selector, not both"))
+                    }
+                };
                 return Ok(Config {
                     task: Task::Log {
-                        target,
-                        selector,
+                        targets,
                         level,
                         reset,
                     },

@@ -9,7 +9,7 @@ use std::io;
 /// Exit codes, stable for scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-pub enum ExitCode {
+pub enum Exit {
     Success = 0,
     /// Bad input: a malformed, truncated, empty, unreadable or wrong-kind file, a missing dump
     /// section, nothing found; also output that could not be written.
@@ -106,13 +106,13 @@ impl Error {
     }
 
     /// The exit code this error ends the process with.
-    pub fn code(&self) -> ExitCode {
+    pub fn code(&self) -> Exit {
         match self.kind {
-            Kind::Malformed | Kind::Input | Kind::Read(_) | Kind::Write(_) => ExitCode::Input,
-            Kind::Usage => ExitCode::Usage,
-            Kind::Kube => ExitCode::Kube,
-            Kind::Proxy => ExitCode::Proxy,
-            Kind::Timeout => ExitCode::Timeout,
+            Kind::Malformed | Kind::Input | Kind::Read(_) | Kind::Write(_) => Exit::Input,
+            Kind::Usage => Exit::Usage,
+            Kind::Kube => Exit::Kube,
+            Kind::Proxy => Exit::Proxy,
+            Kind::Timeout => Exit::Timeout,
         }
     }
 
@@ -189,7 +189,7 @@ mod tests {
         let full = Error::from(io::Error::from_raw_os_error(libc::ENOSPC));
         assert!(!full.is_closed_output());
         assert_eq!(full.kind, Kind::Write(io::ErrorKind::StorageFull));
-        assert_eq!(full.code(), ExitCode::Input);
+        assert_eq!(full.code(), Exit::Input);
         // A file named like the message of a closed pipe is still just a missing file.
         let missing = Error::read("Broken pipe.json", io::Error::from(io::ErrorKind::NotFound));
         assert!(!missing.is_closed_output());

@@ -20,7 +20,7 @@ use std::io::Write;
 use clap::{CommandFactory, Parser};
 
 use crate::config::{Config, Source, Task};
-use crate::error::{Error, ExitCode, Result};
+use crate::error::{Error, Exit, Result};
 use crate::input::Document;
 
 /// Runs the command line and returns the process exit code; errors are one line on stderr.
@@ -38,7 +38,7 @@ pub fn main_entry() -> std::process::ExitCode {
             let first = text.lines().next().unwrap_or_default();
             let first = first.strip_prefix("error: ").unwrap_or(first);
             eprintln!("Error: {first} (see --help)");
-            return std::process::ExitCode::from(ExitCode::Usage as u8);
+            return std::process::ExitCode::from(Exit::Usage as u8);
         }
     };
     let result = std::thread::scope(|scope| {
@@ -78,7 +78,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
                     let request = live::admin_request(view, *format);
-                    let body = live::fetch_view(&cluster_options(config), target, &request)?;
+                    let body = live::fetch_view(&config.cluster, target, &request)?;
                     Document::from_received(body, target.clone())?
                 }
             };
@@ -87,26 +87,19 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             return views::render(view, &doc, *format, unix_now(), out);
         }
         Task::Log {
-            target,
-            selector,
+            targets,
             level,
             reset,
         } => {
-            let targets = match (target, selector) {
-                (Some(t), _) => live::log::LogTargets::Target(t.clone()),
-                (None, Some(s)) => live::log::LogTargets::Selector(s.clone()),
-                (None, None) => return Err(Error::usage("log requires pod name or --selector")),
-            };
             let request = live::log::LogRequest {
-                targets,
+                targets: targets.clone(),
                 level: level.clone(),
                 reset: *reset,
             };
-            live::log::log(&cluster_options(config), &request, &mut buf)?;
+            live::log::log(&config.cluster, &request, &mut buf)?;
         }
         Task::RootcaCompare { first, second } => {
-            let verdict =
-                live::rootca::rootca_compare(&cluster_options(config), first, second, &mut buf)?;
+            let verdict = live::rootca::rootca_compare(&config.cluster, first, second, &mut buf)?;
             out.write_all(&buf)?;
             if verdict == live::rootca::Verdict::Mismatch {
                 return Err(Error::input("the root CA trust bundles differ"));
@@ -116,17 +109,6 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
     }
     out.write_all(&buf)?;
     Ok(())
-}
-
-fn cluster_options(config: &Config) -> live::ClusterOptions {
-    let c = &config.cluster;
-    live::ClusterOptions {
-        kubeconfig: c.kubeconfig.clone(),
-        context: c.context.clone(),
-        namespace: c.namespace.clone(),
-        proxy_admin_port: c.proxy_admin_port,
-        request_timeout: c.request_timeout,
-    }
 }
 
 fn unix_now() -> i64 {

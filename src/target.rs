@@ -438,7 +438,7 @@ mod tests {
             ("", "empty target"),
         ] {
             let err = parse(text).unwrap_err();
-            assert_eq!(err.code(), crate::error::ExitCode::Usage, "{text}");
+            assert_eq!(err.code(), crate::error::Exit::Usage, "{text}");
             assert!(err.message.contains(expect), "{text}: {}", err.message);
         }
     }

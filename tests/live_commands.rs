@@ -203,12 +203,12 @@ fn log_shows_changes_validates_and_resets() {
     assert!(reset.status.success(), "{}", stderr(&reset));
     assert_eq!(levels(&stdout(&reset)), before);
     // Reset then level, in one go (the library does both; the CLI currently refuses the pair).
-    let opts = meshctl::live::ClusterOptions {
+    let opts = meshctl::config::ClusterOptions {
         kubeconfig: Some(kubeconfig.clone()),
         ..Default::default()
     };
     let request = meshctl::live::log::LogRequest {
-        targets: meshctl::live::log::LogTargets::Target("proxy-a".to_string()),
+        targets: meshctl::config::LogTargets::Target("proxy-a".to_string()),
         level: Some("admin:critical".to_string()),
         reset: true,
     };

@@ -412,14 +412,19 @@ fn proxy_answers_that_go_wrong() {
     let home = temp_home();
     let kubeconfig = home.path().join("config");
     server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
-    let opts = meshctl::live::ClusterOptions {
+    let opts = meshctl::config::ClusterOptions {
         kubeconfig: Some(kubeconfig.clone()),
         ..Default::default()
     };
 
     // Envoy's own refusal: a mask that fits no section is a 400 with its reason.
-    let err =
-        meshctl::live::fetch(&opts, "web-1", "GET", "/config_dump?mask=no_such_field").unwrap_err();
+    let err = meshctl::live::fetch(
+        &opts,
+        "web-1",
+        meshctl::live::Method::Get,
+        "/config_dump?mask=no_such_field",
+    )
+    .unwrap_err();
     assert_eq!(err.code() as i32, PROXY);
     assert_eq!(
         err.message,
@@ -427,7 +432,13 @@ fn proxy_answers_that_go_wrong() {
          /config_dump?mask=no_such_field: FieldMask no_such_field could not be successfully applied to \
          any configs."
     );
-    let err = meshctl::live::fetch(&opts, "web-1", "GET", "/no-such-admin-page").unwrap_err();
+    let err = meshctl::live::fetch(
+        &opts,
+        "web-1",
+        meshctl::live::Method::Get,
+        "/no-such-admin-page",
+    )
+    .unwrap_err();
     assert!(
         err.message.contains("answered 404 Not Found"),
         "{}",
@@ -506,18 +517,25 @@ fn framing_failures_without_kubelet_text() {
     let home = temp_home();
     let kubeconfig = home.path().join("config");
     server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
-    let opts = meshctl::live::ClusterOptions {
+    let opts = meshctl::config::ClusterOptions {
         kubeconfig: Some(kubeconfig),
         ..Default::default()
     };
-    let err = meshctl::live::fetch(&opts, "web-1", "GET", "/clusters?format=json").unwrap_err();
+    let err = meshctl::live::fetch(
+        &opts,
+        "web-1",
+        meshctl::live::Method::Get,
+        "/clusters?format=json",
+    )
+    .unwrap_err();
     assert_eq!(err.code() as i32, PROXY);
     assert_eq!(
         err.message,
         "Envoy's answer to GET /clusters?format=json from pod \"web-1\" in namespace \"default\" was \
          cut short: 1000 of 5000 bytes arrived"
     );
-    let err = meshctl::live::fetch(&opts, "web-2", "GET", "/ready").unwrap_err();
+    let err =
+        meshctl::live::fetch(&opts, "web-2", meshctl::live::Method::Get, "/ready").unwrap_err();
     assert_eq!(err.code() as i32, PROXY);
     assert!(
         err.message.starts_with(

@@ -567,17 +567,28 @@ fn the_library_fetch_returns_envoys_body() {
     server
         .write_kubeconfig(&kubeconfig, "test", "shop")
         .unwrap();
-    let opts = meshctl::live::ClusterOptions {
+    let opts = meshctl::config::ClusterOptions {
         kubeconfig: Some(kubeconfig),
         ..Default::default()
     };
-    let body = meshctl::live::fetch(&opts, "deploy/web-frontend", "GET", "/server_info").unwrap();
+    let body = meshctl::live::fetch(
+        &opts,
+        "deploy/web-frontend",
+        meshctl::live::Method::Get,
+        "/server_info",
+    )
+    .unwrap();
     let info: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(info["state"], "LIVE");
     assert_eq!(forwarded_pods(&server), ["shop/web-shop-1"]);
     // The same connection path carries large bodies intact.
-    let dump =
-        meshctl::live::fetch(&opts, "web-pod", "GET", "/config_dump?include_eds=true").unwrap();
+    let dump = meshctl::live::fetch(
+        &opts,
+        "web-pod",
+        meshctl::live::Method::Get,
+        "/config_dump?include_eds=true",
+    )
+    .unwrap();
     let direct = envoy.admin_get("/config_dump?include_eds=true");
     assert_eq!(dump.len(), direct.body.len());
 }

@@ -658,7 +658,7 @@ mod clusters {
         let doc = Document::from_bytes(value.to_string().into_bytes(), "emptied".into()).unwrap();
         let e = render_err(&view(ClusterFilter::default()), &doc, Format::Short);
         assert_eq!(e.message, "no clusters found");
-        assert_eq!(e.code(), meshctl::error::ExitCode::Input);
+        assert_eq!(e.code(), meshctl::error::Exit::Input);
     }
 }
 
@@ -2266,7 +2266,7 @@ mod ecds {
             e.message,
             "config dump has no configuration type type.googleapis.com/envoy.admin.v3.EcdsConfigDump"
         );
-        assert_eq!(e.code(), meshctl::error::ExitCode::Input);
+        assert_eq!(e.code(), meshctl::error::Exit::Input);
     }
 }
 

@@ -236,7 +236,7 @@ pub fn write_elements(
 
 /// How the members of one JSON object are named and walked.
 #[derive(Clone, Copy)]
-enum Shape {
+enum ObjectShape {
     /// The fields of a message.
     Message(&'static MessageTable),
     /// An Any holding this message: `@type` is kept, the rest are its fields.
@@ -278,10 +278,10 @@ fn root_walk(root: Root<'_>) -> Result<RootWalk, TranscodeError> {
 
 /// The shape of an object holding a value of `kind`; `None` when the kind says nothing about
 /// its keys.
-fn object_shape(kind: Kind) -> Option<Shape> {
+fn object_shape(kind: Kind) -> Option<ObjectShape> {
     match kind {
-        Kind::Message(index) => Some(Shape::Message(&MESSAGES[usize::from(index)])),
-        Kind::Map(value) => Some(Shape::Data(*value)),
+        Kind::Message(index) => Some(ObjectShape::Message(&MESSAGES[usize::from(index)])),
+        Kind::Map(value) => Some(ObjectShape::Data(*value)),
         Kind::Any | Kind::Verbatim => None,
     }
 }
@@ -304,7 +304,7 @@ struct Walk<'a, 'o, W> {
 /// walk because the big lists are walked an element at a time (a cluster holds four or five
 /// types), and it holds only what the schema says of a URL, the same for every document.
 struct RecentTypes {
-    types: [(Box<str>, Option<Shape>); RECENT_TYPES],
+    types: [(Box<str>, Option<ObjectShape>); RECENT_TYPES],
     next: usize,
 }
 
@@ -318,7 +318,7 @@ thread_local! {
 }
 
 /// The shape of the Any whose type URL is `url`: its message's, when the schema knows it.
-fn shape_of_type_url(url: &str) -> Option<Shape> {
+fn shape_of_type_url(url: &str) -> Option<ObjectShape> {
     RECENT.with_borrow_mut(|recent| {
         if let Some((_, shape)) = recent.types.iter().find(|(known, _)| **known == *url) {
             return *shape;
@@ -326,8 +326,8 @@ fn shape_of_type_url(url: &str) -> Option<Shape> {
         let shape = message_for_type_url(url).map(|message| {
             let table = &MESSAGES[usize::from(message.0)];
             match table.kind {
-                Kind::Message(_) => Shape::PackedMessage(table),
-                special => Shape::PackedSpecial(special),
+                Kind::Message(_) => ObjectShape::PackedMessage(table),
+                special => ObjectShape::PackedSpecial(special),
             }
         });
         let next = recent.next;
@@ -395,11 +395,13 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
             RootWalk::Value(kind) => self.value(kind)?,
             RootWalk::Unpacked if self.scan.peek() == Some(b'{') => {
                 let shape = match self.find_type_url()? {
-                    Some(Shape::PackedMessage(message)) => Shape::UnpackedMessage(message),
+                    Some(ObjectShape::PackedMessage(message)) => {
+                        ObjectShape::UnpackedMessage(message)
+                    }
                     // A special well-known type keeps `@type` and `value`, as an unknown type
                     // keeps everything: without `@type` the rest would not say what it is.
                     Some(other) => other,
-                    None => Shape::Data(Kind::Verbatim),
+                    None => ObjectShape::Data(Kind::Verbatim),
                 };
                 self.object(shape)?
             }
@@ -421,7 +423,7 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
                     Kind::Any => self.find_type_url()?,
                     other => object_shape(other),
                 };
-                return self.object(shape.unwrap_or(Shape::Data(Kind::Verbatim)));
+                return self.object(shape.unwrap_or(ObjectShape::Data(Kind::Verbatim)));
             }
             // A repeated field: every element is of the field's kind.
             Some(b'[') => return self.array(kind),
@@ -491,7 +493,7 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
     }
 
     /// Walks the object at the current `{`, naming and walking its members as `shape` says.
-    fn object(&mut self, shape: Shape) -> Result<(), TranscodeError> {
+    fn object(&mut self, shape: ObjectShape) -> Result<(), TranscodeError> {
         self.scan.enter()?;
         self.out.open(b'{');
         self.scan.skip_whitespace();
@@ -538,15 +540,15 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
     /// one of its message.
     fn member(
         &mut self,
-        shape: Shape,
+        shape: ObjectShape,
         key: Str,
         field_hint: &mut usize,
     ) -> Result<(KeyOut, Kind, Option<&'static FieldTable>), TranscodeError> {
         let message = match shape {
-            Shape::Data(kind) => return Ok((KeyOut::Same, kind, None)),
-            Shape::Message(message) => message,
-            Shape::PackedMessage(message) | Shape::UnpackedMessage(message) => message,
-            Shape::PackedSpecial(kind) => {
+            ObjectShape::Data(kind) => return Ok((KeyOut::Same, kind, None)),
+            ObjectShape::Message(message) => message,
+            ObjectShape::PackedMessage(message) | ObjectShape::UnpackedMessage(message) => message,
+            ObjectShape::PackedSpecial(kind) => {
                 let kind = match self.scan.unescaped(key)?.as_ref() {
                     "value" => kind,
                     _ => Kind::Verbatim,
@@ -557,10 +559,10 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
         let name = self.scan.unescaped(key)?;
         // `@type` is no field name: looking it up would search the whole message in vain.
         match shape {
-            Shape::PackedMessage(_) if name == "@type" => {
+            ObjectShape::PackedMessage(_) if name == "@type" => {
                 return Ok((KeyOut::Same, Kind::Verbatim, None))
             }
-            Shape::UnpackedMessage(_) if name == "@type" => {
+            ObjectShape::UnpackedMessage(_) if name == "@type" => {
                 return Ok((KeyOut::Dropped, Kind::Verbatim, None))
             }
             _ => {}
@@ -647,7 +649,7 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
 
     /// Reads ahead through the Any object at the current `{` for its `@type`, and gives the shape
     /// its members take (`None`: unknown, keep it as it is). The position is left at the `{`.
-    fn find_type_url(&mut self) -> Result<Option<Shape>, TranscodeError> {
+    fn find_type_url(&mut self) -> Result<Option<ObjectShape>, TranscodeError> {
         let object_start = self.scan.mark();
         self.scan.enter()?;
         let mut type_url = None;

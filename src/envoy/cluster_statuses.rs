@@ -75,7 +75,7 @@ impl<'d> StatusReader<'d> {
             let mut read = self
                 .release
                 .in_steps(&self.json[first.clone()], RELEASE_EVERY);
-            let mut repeats = Repeats::default();
+            let mut repeats = LastSkipped::default();
             for range in statuses {
                 let text = &self.json[range.clone()];
                 let status = read_status(text, &mut repeats)?;
@@ -112,7 +112,7 @@ impl<'d> StatusReader<'d> {
     ) -> Result<Vec<T>> {
         let part = |texts: &[&'d str]| -> Result<Vec<T>> {
             let mut out = Vec::new();
-            let mut repeats = Repeats::default();
+            let mut repeats = LastSkipped::default();
             for &text in texts {
                 select(read_status(text, &mut repeats)?, &mut out)?;
             }
@@ -202,14 +202,14 @@ impl<'a> ClusterStatus<'a> {
 /// What statuses repeat, status after status and host after host, of what picking skips: in a
 /// big mesh most hosts are idle, and their stats are the same zeros.
 #[derive(Default)]
-struct Repeats<'a> {
+struct LastSkipped<'a> {
     circuit_breakers: Skipped<'a>,
     stats: Skipped<'a>,
     locality: Skipped<'a>,
 }
 
 /// Reads a cluster status once: picked (see `pick_status`), or typed when picking declines.
-fn read_status<'a>(text: &'a str, repeats: &mut Repeats<'a>) -> Result<ClusterStatus<'a>> {
+fn read_status<'a>(text: &'a str, repeats: &mut LastSkipped<'a>) -> Result<ClusterStatus<'a>> {
     if let Some(read) = pick_status(text, repeats) {
         return Ok(read);
     }
@@ -227,7 +227,7 @@ fn read_status<'a>(text: &'a str, repeats: &mut Repeats<'a>) -> Result<ClusterSt
 /// are those of `ClusterStatus` and `HostStatus`; whatever the typed read could take
 /// otherwise (a camelCase field, a null, a field given twice) declines, and the typed read
 /// then reads it or says what is wrong.
-fn pick_status<'a>(text: &'a str, repeats: &mut Repeats<'a>) -> Option<ClusterStatus<'a>> {
+fn pick_status<'a>(text: &'a str, repeats: &mut LastSkipped<'a>) -> Option<ClusterStatus<'a>> {
     let (mut name, mut hosts) = (None, None);
     Picker::whole(text, |p| {
         p.object(|p, key| match key {
@@ -256,7 +256,7 @@ fn pick_status<'a>(text: &'a str, repeats: &mut Repeats<'a>) -> Option<ClusterSt
     })
 }
 
-fn pick_host<'a>(p: &mut Picker<'a>, repeats: &mut Repeats<'a>) -> Option<HostStatus<'a>> {
+fn pick_host<'a>(p: &mut Picker<'a>, repeats: &mut LastSkipped<'a>) -> Option<HostStatus<'a>> {
     let (mut address, mut health_status) = (None, None);
     p.object(|p, key| match key {
         "address" => once(&mut address, pick_address(p)?),
@@ -433,7 +433,7 @@ mod tests {
             let json = crate::fixture_text(scenario, "clusters.json");
             let doc: Clusters = serde_json::from_str(&json).unwrap();
             let mut hosts = 0;
-            let mut repeats = Repeats::default();
+            let mut repeats = LastSkipped::default();
             for raw in &doc.cluster_statuses {
                 let picked =
                     pick_status(raw.get(), &mut repeats).expect("Envoy's own status is picked");
@@ -481,7 +481,7 @@ mod tests {
             r#"{"name": "c"}"#.to_string(),
             r#"{"name": 7, "host_statuses": []}"#.to_string(),
         ];
-        let mut repeats = Repeats::default();
+        let mut repeats = LastSkipped::default();
         for text in &cases {
             let read = read_status(text, &mut repeats)
                 .ok()
@@ -492,7 +492,7 @@ mod tests {
         // stricter than it must be.
         for picked in [&cases[1], &cases[2], &cases[4], &cases[9], &cases[13]] {
             assert!(
-                pick_status(picked, &mut Repeats::default()).is_some(),
+                pick_status(picked, &mut LastSkipped::default()).is_some(),
                 "{picked}"
             );
         }

@@ -8,7 +8,8 @@ use kube::client::AuthError;
 use kube::config::{KubeConfigOptions, Kubeconfig, KubeconfigError};
 use kube::{Client, Config};
 
-use super::{ClusterOptions, Progress};
+use super::Progress;
+use crate::config::ClusterOptions;
 use crate::error::Error;
 
 /// An API client plus what error messages and defaults need to know about it.
@@ -288,7 +289,7 @@ fn api_error(cluster_url: &str, err: kube::Error, call: &Call) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ExitCode;
+    use crate::error::Exit;
     use kube::core::Status;
 
     const URL: &str = "https://127.0.0.1:6443";
@@ -315,7 +316,7 @@ mod tests {
             status(404, "pods \"web-1\" not found"),
             &call("get", "pods", "web-1"),
         );
-        assert_eq!(err.code(), ExitCode::Kube);
+        assert_eq!(err.code(), Exit::Kube);
         assert_eq!(
             err.message,
             "pods \"web-1\" not found in namespace \"shop\""

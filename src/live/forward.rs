@@ -288,7 +288,7 @@ mod tests {
             Some("error forwarding port 15000 to pod abc: dial tcp 127.0.0.1:15000:\n connect: connection refused"),
             &"connection closed before message completed",
         );
-        assert_eq!(err.code(), crate::error::ExitCode::Proxy);
+        assert_eq!(err.code(), crate::error::Exit::Proxy);
         assert_eq!(
             err.message,
             "nothing is listening on port 15000 of pod \"web-1\" in namespace \"shop\": is the sidecar \

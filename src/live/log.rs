@@ -11,7 +11,8 @@ use serde_json::Value;
 use super::cluster::Session;
 use super::forward::AdminConnection;
 use super::resolve::{self, PodRef};
-use super::{block_on, spinner, within, ClusterOptions, Method, Progress};
+use super::{block_on, spinner, within, Method, Progress};
+use crate::config::{ClusterOptions, LogTargets};
 use crate::error::Error;
 use crate::target;
 
@@ -19,15 +20,6 @@ use crate::target;
 pub const LEVELS: [&str; 7] = [
     "trace", "debug", "info", "warning", "error", "critical", "off",
 ];
-
-/// Which proxies to act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LogTargets {
-    /// One target in any form `pc` accepts (`pod`, `deploy/x.ns`, ...).
-    Target(String),
-    /// `-l/--selector`: every pod matching the label selector in the namespace.
-    Selector(String),
-}
 
 #[derive(Debug, Clone)]
 pub struct LogRequest {
@@ -322,7 +314,7 @@ async fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ExitCode;
+    use crate::error::Exit;
 
     fn logger(name: &str, level: &str) -> LevelChange {
         LevelChange::Logger {
@@ -357,7 +349,7 @@ mod tests {
             ("debug,info", "more than one level"),
         ] {
             let err = parse_level_changes(text).unwrap_err();
-            assert_eq!(err.code(), ExitCode::Usage);
+            assert_eq!(err.code(), Exit::Usage);
             assert!(err.message.contains(expect), "{text}: {}", err.message);
         }
     }

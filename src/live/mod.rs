@@ -15,42 +15,15 @@ mod spinner;
 
 use std::cell::RefCell;
 use std::future::Future;
-use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::config::ClusterOptions;
 use crate::error::Error;
 use crate::target;
 
 use crate::input::received::Received;
 use cluster::Session;
 pub use request::{admin_request, AdminRequest};
-
-/// How to reach the cluster and the proxy: the global flags of every live command.
-#[derive(Debug, Clone)]
-pub struct ClusterOptions {
-    /// `--kubeconfig`; otherwise `KUBECONFIG` (several files merged), `~/.kube/config`, in-cluster.
-    pub kubeconfig: Option<PathBuf>,
-    /// `--context`; otherwise the kubeconfig's current context.
-    pub context: Option<String>,
-    /// `-n`; otherwise the context's namespace, then `default`. A `name.namespace` target wins.
-    pub namespace: Option<String>,
-    /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod.
-    pub proxy_admin_port: u16,
-    /// `--request-timeout`: bounds everything one fetch does, from loading credentials on.
-    pub request_timeout: Duration,
-}
-
-impl Default for ClusterOptions {
-    fn default() -> Self {
-        ClusterOptions {
-            kubeconfig: None,
-            context: None,
-            namespace: None,
-            proxy_admin_port: 15000,
-            request_timeout: Duration::from_secs(15),
-        }
-    }
-}
 
 /// An admin request method. Envoy's admin API takes GET for reads and POST for changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,16 +33,6 @@ pub enum Method {
 }
 
 impl Method {
-    fn parse(text: &str) -> Result<Method, Error> {
-        match text {
-            "GET" => Ok(Method::Get),
-            "POST" => Ok(Method::Post),
-            other => Err(Error::usage(format!(
-                "unsupported admin method {other:?}: use GET or POST"
-            ))),
-        }
-    }
-
     fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -84,10 +47,9 @@ impl Method {
 pub fn fetch(
     opts: &ClusterOptions,
     target: &str,
-    method: &str,
+    method: Method,
     path_and_query: &str,
 ) -> Result<Received, Error> {
-    let method = Method::parse(method)?;
     ask(opts, target, Ask::One(method, path_and_query))
 }
 
@@ -233,7 +195,7 @@ pub(crate) fn block_on<T>(work: impl Future<Output = Result<T, Error>>) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ExitCode;
+    use crate::error::Exit;
 
     #[test]
     fn durations_read_naturally() {
@@ -254,7 +216,7 @@ mod tests {
             .await
         })
         .unwrap_err();
-        assert_eq!(err.code(), ExitCode::Timeout);
+        assert_eq!(err.code(), Exit::Timeout);
         assert_eq!(
             err.message,
             "timed out after 20ms waiting for Envoy's answer to GET /ready from pod \"web\" \
@@ -282,11 +244,5 @@ mod tests {
         assert_eq!(version("0123abcd/latest/Clean/RELEASE/BoringSSL"), None);
         assert_eq!(envoy_version(b"<html>admin</html>"), None);
         assert_eq!(envoy_version(br#"{"state": "LIVE"}"#), None);
-    }
-
-    #[test]
-    fn only_get_and_post() {
-        assert_eq!(Method::parse("POST").unwrap(), Method::Post);
-        assert_eq!(Method::parse("DELETE").unwrap_err().code(), ExitCode::Usage);
     }
 }

@@ -16,7 +16,8 @@ use x509_parser::pem::Pem;
 use super::cluster::Session;
 use super::forward::AdminConnection;
 use super::resolve;
-use super::{block_on, spinner, within, ClusterOptions, Method, Progress};
+use super::{block_on, spinner, within, Method, Progress};
+use crate::config::ClusterOptions;
 use crate::error::Error;
 use crate::target;
 

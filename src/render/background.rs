@@ -15,10 +15,10 @@ const IN_FLIGHT: usize = 4;
 pub struct BackgroundWriter<'scope, 'env, W: Write + Send + 'scope> {
     scope: &'scope Scope<'scope, 'env>,
     block: Vec<u8>,
-    state: State<'scope, W>,
+    state: WriterState<'scope, W>,
 }
 
-enum State<'scope, W> {
+enum WriterState<'scope, W> {
     /// Nothing handed over yet: the sink is still here.
     Idle(W),
     Running {
@@ -36,36 +36,37 @@ impl<'scope, 'env, W: Write + Send + 'scope> BackgroundWriter<'scope, 'env, W> {
         BackgroundWriter {
             scope,
             block: Vec::new(),
-            state: State::Idle(sink),
+            state: WriterState::Idle(sink),
         }
     }
 
     /// Writes what is left and waits for the writing thread; its error, if any, is returned.
     pub fn finish(mut self) -> io::Result<()> {
         let block = std::mem::take(&mut self.block);
-        match std::mem::replace(&mut self.state, State::Done) {
-            State::Idle(mut sink) => {
+        match std::mem::replace(&mut self.state, WriterState::Done) {
+            WriterState::Idle(mut sink) => {
                 sink.write_all(&block)?;
                 sink.flush()
             }
-            State::Running { blocks, writer, .. } => {
+            WriterState::Running { blocks, writer, .. } => {
                 // A send fails only when the thread stopped on an error, which join returns.
                 let _ = blocks.send(block);
                 drop(blocks);
                 join(writer)
             }
-            State::Done => Err(stopped()),
+            WriterState::Done => Err(stopped()),
         }
     }
 
     fn hand_over(&mut self) -> io::Result<()> {
-        if let State::Idle(_) = self.state {
-            let State::Idle(sink) = std::mem::replace(&mut self.state, State::Done) else {
+        if let WriterState::Idle(_) = self.state {
+            let WriterState::Idle(sink) = std::mem::replace(&mut self.state, WriterState::Done)
+            else {
                 unreachable!("checked above")
             };
             self.start(sink);
         }
-        let State::Running { blocks, spent, .. } = &mut self.state else {
+        let WriterState::Running { blocks, spent, .. } = &mut self.state else {
             return Err(stopped());
         };
         let next = spent
@@ -76,8 +77,8 @@ impl<'scope, 'env, W: Write + Send + 'scope> BackgroundWriter<'scope, 'env, W> {
             return Ok(());
         }
         // The thread stopped on an error: report it here, where the caller can act on it.
-        match std::mem::replace(&mut self.state, State::Done) {
-            State::Running { writer, .. } => join(writer).and(Err(stopped())),
+        match std::mem::replace(&mut self.state, WriterState::Done) {
+            WriterState::Running { writer, .. } => join(writer).and(Err(stopped())),
             _ => Err(stopped()),
         }
     }
@@ -93,7 +94,7 @@ impl<'scope, 'env, W: Write + Send + 'scope> BackgroundWriter<'scope, 'env, W> {
             }
             sink.flush()
         });
-        self.state = State::Running {
+        self.state = WriterState::Running {
             blocks,
             spent,
             writer,
@@ -118,10 +119,10 @@ impl<'scope, 'env, W: Write + Send + 'scope> Write for BackgroundWriter<'scope, 
 
     fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
         match &mut self.state {
-            State::Done => return Err(stopped()),
+            WriterState::Done => return Err(stopped()),
             // A caller printing whole blocks (`all -o json`'s parts, made on two threads) writes
             // them itself: the copy for a thread of its own would cost as much as the write.
-            State::Idle(sink) if buf.len() >= BLOCK => {
+            WriterState::Idle(sink) if buf.len() >= BLOCK => {
                 sink.write_all(&self.block)?;
                 self.block.clear();
                 return sink.write_all(buf);
@@ -193,7 +194,7 @@ mod tests {
             for piece in text.chunks(7919) {
                 out.write_all(piece).unwrap();
             }
-            assert!(matches!(out.state, State::Running { .. }));
+            assert!(matches!(out.state, WriterState::Running { .. }));
             out.finish().unwrap();
         });
         assert!(*sink.got.lock().unwrap() == text);
@@ -205,7 +206,7 @@ mod tests {
         std::thread::scope(|scope| {
             let mut out = BackgroundWriter::new(scope, sink.clone());
             out.write_all(b"NAME  TYPE\n").unwrap();
-            assert!(matches!(out.state, State::Idle(_)));
+            assert!(matches!(out.state, WriterState::Idle(_)));
             out.finish().unwrap();
         });
         assert_eq!(*sink.got.lock().unwrap(), b"NAME  TYPE\n");
@@ -221,7 +222,7 @@ mod tests {
             out.write_all(&part).unwrap();
             out.write_all(b",").unwrap();
             out.write_all(&part).unwrap();
-            assert!(matches!(out.state, State::Idle(_)));
+            assert!(matches!(out.state, WriterState::Idle(_)));
             assert_eq!(sink.got.lock().unwrap().len(), 2 * BLOCK + 2);
             out.write_all(b"]").unwrap();
             out.finish().unwrap();

@@ -41,7 +41,7 @@ mod tests {
     #[test]
     fn bad_json_is_an_input_error() {
         let error = write_yaml(&mut Vec::new(), b"{\"a\":").expect_err("truncated");
-        assert_eq!(error.code(), crate::error::ExitCode::Input);
+        assert_eq!(error.code(), crate::error::Exit::Input);
         assert!(error.to_string().contains("byte 5"), "{error}");
     }
 }
