@@ -7,6 +7,7 @@ use std::path::Path;
 
 pub mod layout;
 pub mod received;
+mod spelling;
 
 use crate::error::{Error, Result};
 use crate::memory::Release;
@@ -208,23 +209,45 @@ impl Document {
         let all = text.as_str();
         let start = body_start(all, &origin)?;
         let body = &all[start..];
-        match body.trim_start().chars().next() {
-            None => Err(Error::input(format!("{origin} is empty"))),
-            Some('{') | Some('[') => Ok(Document {
+        let doc = match body.trim_start().chars().next() {
+            None => return Err(Error::input(format!("{origin} is empty"))),
+            Some('{') | Some('[') => Document {
                 item_ends: ends.from(start),
                 text,
                 start,
                 origin,
-            }),
+            },
             Some(_) => {
                 let json = yaml_to_json(body, &origin)?;
-                Ok(Document {
+                Document {
                     item_ends: ItemEnds::find(json.as_bytes()),
                     text: Text::Owned(json),
                     start: 0,
                     origin,
-                })
+                }
             }
+        };
+        Ok(doc.in_envoy_spelling())
+    }
+
+    /// The document in Envoy's snake_case: itself, or, spelled in camelCase, rewritten.
+    fn in_envoy_spelling(self) -> Document {
+        let json = self.json();
+        if !spelling::is_camel_case(json, &self.item_ends) {
+            return self;
+        }
+        let root = match first_key(json).and_then(kind_of_key) {
+            Some(DocKind::ClusterStatuses) => "envoy.admin.v3.Clusters",
+            _ => "envoy.admin.v3.ConfigDump",
+        };
+        match spelling::to_snake_case(json, root) {
+            Some(snake) => Document {
+                item_ends: ItemEnds::find(snake.as_bytes()),
+                text: Text::Owned(snake),
+                start: 0,
+                origin: self.origin,
+            },
+            None => self,
         }
     }
 

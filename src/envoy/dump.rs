@@ -102,11 +102,11 @@ pub struct Section<'a> {
 }
 
 impl<'a> Section<'a> {
-    /// The raw value of a field, by its proto name; the lowerCamelCase spelling is accepted too.
+    /// The raw value of a field, by its proto name.
     pub fn field(&self, proto_name: &str) -> Option<&'a RawValue> {
         self.fields
             .iter()
-            .find(|(k, _)| key_matches(k, proto_name))
+            .find(|(k, _)| k == proto_name)
             .map(|(_, v)| *v)
     }
 
@@ -138,13 +138,7 @@ impl<'a> Section<'a> {
 #[derive(Deserialize)]
 #[serde(bound(deserialize = "T: Deserialize<'de>"))]
 struct Wrapped<T> {
-    #[serde(
-        rename = "cluster",
-        alias = "route_config",
-        alias = "routeConfig",
-        alias = "endpoint_config",
-        alias = "endpointConfig"
-    )]
+    #[serde(rename = "cluster", alias = "route_config", alias = "endpoint_config")]
     resource: Option<T>,
 }
 
@@ -394,7 +388,7 @@ where
         kind == self.kind
     }
     fn takes(&self, kind: SectionKind, field: &str) -> bool {
-        kind == self.kind && self.lists.iter().any(|l| key_matches(field, l))
+        kind == self.kind && self.lists.iter().any(|l| field == *l)
     }
 
     fn restart(&mut self, kind: SectionKind) {
@@ -417,7 +411,7 @@ where
         let list = self
             .lists
             .iter()
-            .position(|l| key_matches(field, l))
+            .position(|l| field == *l)
             .unwrap_or_default();
         let resource = if self.keep_raw {
             let Some(raw) = Wrapped::<&'de RawValue>::deserialize(d)?.resource else {
@@ -481,7 +475,7 @@ pub fn leading_field<'a>(text: &'a str, field: &str) -> Option<Cow<'a, str>> {
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                if key_matches(&key, self.1) {
+                if &key == self.1 {
                     *self.0 = Some(map.next_value()?);
                     // Stops the read here: the caller, holding the value, drops this error.
                     return Err(de::Error::custom("field found"));
@@ -513,37 +507,6 @@ pub fn parse_text<'a, T: Deserialize<'a>>(text: &'a str, what: &str) -> Result<T
             without_position(&e)
         ))
     })
-}
-
-/// Whether a JSON key is a proto field name in either spelling Envoy and istioctl use.
-pub fn key_matches(key: &str, proto_name: &str) -> bool {
-    if key == proto_name {
-        return true;
-    }
-    // lowerCamelCase: `dynamic_active_clusters` == `dynamicActiveClusters`.
-    let mut expected = proto_name.split('_');
-    let mut rest = key;
-    let Some(first) = expected.next() else {
-        return false;
-    };
-    let Some(r) = rest.strip_prefix(first) else {
-        return false;
-    };
-    rest = r;
-    for part in expected {
-        let mut chars = part.chars();
-        let Some(c) = chars.next() else {
-            return false;
-        };
-        let Some(r) = rest.strip_prefix(c.to_ascii_uppercase()) else {
-            return false;
-        };
-        let Some(r) = r.strip_prefix(chars.as_str()) else {
-            return false;
-        };
-        rest = r;
-    }
-    rest.is_empty()
 }
 
 /// The sections of a dump that a view asked for.
@@ -1074,24 +1037,6 @@ mod tests {
     }
 
     #[test]
-    fn camel_case_keys_match_proto_names() {
-        assert!(key_matches(
-            "dynamic_active_clusters",
-            "dynamic_active_clusters"
-        ));
-        assert!(key_matches(
-            "dynamicActiveClusters",
-            "dynamic_active_clusters"
-        ));
-        assert!(!key_matches("dynamicActive", "dynamic_active_clusters"));
-        assert!(!key_matches(
-            "dynamicActiveClustersX",
-            "dynamic_active_clusters"
-        ));
-        assert!(!key_matches("static_clusters", "dynamic_active_clusters"));
-    }
-
-    #[test]
     fn only_wanted_sections_are_kept_and_last_one_wins() {
         let json = r#"{"configs":[
             {"@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump","static_clusters":[1]},
@@ -1135,7 +1080,7 @@ mod tests {
         let json = r#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.ClustersConfigDump",
             "version_info":"1",
             "static_clusters":[{"cluster":{"name":"s"}}],
-            "dynamicActiveClusters":[{"cluster":{"name":"a"}},{"cluster":{"name":"b"}}]}]}"#;
+            "dynamic_active_clusters":[{"cluster":{"name":"a"}},{"cluster":{"name":"b"}}]}]}"#;
         let mut reader = names(SectionKind::Clusters);
         let dump = Dump::parse_with(json, 0, Want::all(), &mut reader).unwrap();
         // List order is the reader's, not the input's.
@@ -1293,12 +1238,14 @@ mod tests {
             let whole: Named = serde_json::from_str(raw).unwrap();
             assert_eq!(leading_field(raw, "name").unwrap(), whole.name);
         }
-        // Only a field of the object itself; either spelling of the key.
+        // Only a field of the object itself, in Envoy's spelling (a camelCase document was
+        // rewritten when it was read).
         let field = |text| leading_field(text, "cluster_name");
         assert_eq!(
-            field(r#"{"a":[{"cluster_name":"x"}],"clusterName":"c"}"#).unwrap(),
+            field(r#"{"a":[{"cluster_name":"x"}],"cluster_name":"c"}"#).unwrap(),
             "c"
         );
+        assert_eq!(field(r#"{"clusterName":"c"}"#).unwrap(), "");
         assert_eq!(field(r#"{"a":1}"#).unwrap(), "");
         assert_eq!(field(r#"{"cluster_name":7}"#), None);
         assert_eq!(field("[1]"), None);
@@ -1350,11 +1297,7 @@ impl RawObject<'_> {
             }
             s.push_str(&serde_json::to_string(k.as_ref()).unwrap_or_default());
             s.push(':');
-            s.push_str(if key_matches(k, replace) {
-                value
-            } else {
-                v.get()
-            });
+            s.push_str(if k == replace { value } else { v.get() });
         }
         s.push('}');
         s

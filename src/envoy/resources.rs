@@ -1,6 +1,6 @@
 //! Typed, borrowed views of the Envoy resources the tables read. Each struct names only the
-//! fields a view shows; serde skips the rest. Keys are Envoy's proto names, with the
-//! lowerCamelCase spelling accepted as an alias so istioctl's own JSON reads the same.
+//! fields a view shows; serde skips the rest. Keys are Envoy's proto names: istioctl's
+//! camelCase JSON is rewritten into them when it is read (`input::spelling`).
 
 use std::borrow::Cow;
 
@@ -19,7 +19,7 @@ pub fn owned(s: Str<'_>) -> Str<'static> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Metadata<'a> {
-    #[serde(borrow, default, alias = "filterMetadata")]
+    #[serde(borrow, default)]
     pub filter_metadata: Option<FilterMetadata<'a>>,
 }
 
@@ -62,19 +62,19 @@ pub struct Cluster<'a> {
     pub name: Str<'a>,
     #[serde(borrow, default, rename = "type")]
     pub discovery_type: Option<Str<'a>>,
-    #[serde(borrow, default, alias = "clusterType")]
+    #[serde(borrow, default)]
     pub cluster_type: Option<TypedExtension<'a>>,
     #[serde(borrow, default)]
     pub metadata: Option<Metadata<'a>>,
-    #[serde(borrow, default, alias = "lbPolicy")]
+    #[serde(borrow, default)]
     pub lb_policy: Option<Str<'a>>,
-    #[serde(borrow, default, alias = "connectTimeout")]
+    #[serde(borrow, default)]
     pub connect_timeout: Option<Str<'a>>,
-    #[serde(borrow, default, alias = "transportSocket")]
+    #[serde(borrow, default)]
     pub transport_socket: Option<TypedExtension<'a>>,
-    #[serde(borrow, default, alias = "transportSocketMatches")]
+    #[serde(borrow, default)]
     pub transport_socket_matches: Vec<TransportSocketMatch<'a>>,
-    #[serde(borrow, default, alias = "loadAssignment")]
+    #[serde(borrow, default)]
     pub load_assignment: Option<ClusterLoadAssignment<'a>>,
 }
 
@@ -82,7 +82,7 @@ pub struct Cluster<'a> {
 pub struct TransportSocketMatch<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
-    #[serde(borrow, default, alias = "transportSocket")]
+    #[serde(borrow, default)]
     pub transport_socket: Option<TypedExtension<'a>>,
 }
 
@@ -91,7 +91,7 @@ pub struct TransportSocketMatch<'a> {
 pub struct TypedExtension<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
-    #[serde(borrow, default, alias = "typedConfig")]
+    #[serde(borrow, default)]
     pub typed_config: Option<&'a RawValue>,
 }
 
@@ -124,7 +124,7 @@ impl TypedExtension<'_> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ClusterLoadAssignment<'a> {
-    #[serde(borrow, default, alias = "clusterName")]
+    #[serde(borrow, default)]
     pub cluster_name: Str<'a>,
     #[serde(borrow, default)]
     pub endpoints: Vec<LocalityLbEndpoints<'a>>,
@@ -134,7 +134,7 @@ pub struct ClusterLoadAssignment<'a> {
 pub struct LocalityLbEndpoints<'a> {
     #[serde(borrow, default)]
     pub locality: Option<Locality<'a>>,
-    #[serde(borrow, default, alias = "lbEndpoints")]
+    #[serde(borrow, default)]
     pub lb_endpoints: Vec<LbEndpoint<'a>>,
 }
 
@@ -144,7 +144,7 @@ pub struct Locality<'a> {
     pub region: Str<'a>,
     #[serde(borrow, default)]
     pub zone: Str<'a>,
-    #[serde(borrow, default, alias = "subZone")]
+    #[serde(borrow, default)]
     pub sub_zone: Str<'a>,
 }
 
@@ -152,7 +152,7 @@ pub struct Locality<'a> {
 pub struct LbEndpoint<'a> {
     #[serde(borrow, default)]
     pub endpoint: Option<Endpoint<'a>>,
-    #[serde(borrow, default, alias = "healthStatus")]
+    #[serde(borrow, default)]
     pub health_status: Option<Str<'a>>,
 }
 
@@ -160,7 +160,7 @@ pub struct LbEndpoint<'a> {
 pub struct Endpoint<'a> {
     #[serde(borrow, default)]
     pub address: Option<Address<'a>>,
-    #[serde(borrow, default, alias = "additionalAddresses")]
+    #[serde(borrow, default)]
     pub additional_addresses: Vec<AdditionalAddress<'a>>,
 }
 
@@ -172,11 +172,11 @@ pub struct AdditionalAddress<'a> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Address<'a> {
-    #[serde(borrow, default, alias = "socketAddress")]
+    #[serde(borrow, default)]
     pub socket_address: Option<SocketAddress<'a>>,
     #[serde(borrow, default)]
     pub pipe: Option<Pipe<'a>>,
-    #[serde(borrow, default, alias = "envoyInternalAddress")]
+    #[serde(borrow, default)]
     pub envoy_internal_address: Option<InternalAddress<'a>>,
 }
 
@@ -184,7 +184,7 @@ pub struct Address<'a> {
 pub struct SocketAddress<'a> {
     #[serde(borrow, default)]
     pub address: Str<'a>,
-    #[serde(default, alias = "portValue")]
+    #[serde(default)]
     pub port_value: u32,
 }
 
@@ -196,9 +196,9 @@ pub struct Pipe<'a> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct InternalAddress<'a> {
-    #[serde(borrow, default, alias = "serverListenerName")]
+    #[serde(borrow, default)]
     pub server_listener_name: Str<'a>,
-    #[serde(borrow, default, alias = "endpointId")]
+    #[serde(borrow, default)]
     pub endpoint_id: Str<'a>,
 }
 
@@ -238,13 +238,13 @@ pub struct Listener<'a> {
     pub name: Str<'a>,
     #[serde(borrow, default)]
     pub address: Option<Address<'a>>,
-    #[serde(borrow, default, alias = "additionalAddresses")]
+    #[serde(borrow, default)]
     pub additional_addresses: Vec<AdditionalAddress<'a>>,
-    #[serde(borrow, default, alias = "filterChains")]
+    #[serde(borrow, default)]
     pub filter_chains: Vec<FilterChain<'a>>,
-    #[serde(borrow, default, alias = "defaultFilterChain")]
+    #[serde(borrow, default)]
     pub default_filter_chain: Option<FilterChain<'a>>,
-    #[serde(borrow, default, alias = "listenerFilters")]
+    #[serde(borrow, default)]
     pub listener_filters: Vec<TypedExtension<'a>>,
 }
 
@@ -261,39 +261,39 @@ impl<'a> Listener<'a> {
 pub struct FilterChain<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
-    #[serde(borrow, default, alias = "filterChainMatch")]
+    #[serde(borrow, default)]
     pub filter_chain_match: Option<FilterChainMatch<'a>>,
     #[serde(borrow, default)]
     pub filters: Vec<TypedExtension<'a>>,
-    #[serde(borrow, default, alias = "transportSocket")]
+    #[serde(borrow, default)]
     pub transport_socket: Option<TypedExtension<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct FilterChainMatch<'a> {
-    #[serde(borrow, default, alias = "serverNames")]
+    #[serde(borrow, default)]
     pub server_names: Vec<Str<'a>>,
-    #[serde(borrow, default, alias = "transportProtocol")]
+    #[serde(borrow, default)]
     pub transport_protocol: Str<'a>,
-    #[serde(borrow, default, alias = "applicationProtocols")]
+    #[serde(borrow, default)]
     pub application_protocols: Vec<Str<'a>>,
-    #[serde(borrow, default, alias = "prefixRanges")]
+    #[serde(borrow, default)]
     pub prefix_ranges: Vec<CidrRange<'a>>,
-    #[serde(borrow, default, alias = "sourcePrefixRanges")]
+    #[serde(borrow, default)]
     pub source_prefix_ranges: Vec<CidrRange<'a>>,
-    #[serde(default, alias = "sourcePorts")]
+    #[serde(default)]
     pub source_ports: Vec<u32>,
-    #[serde(borrow, default, alias = "sourceType")]
+    #[serde(borrow, default)]
     pub source_type: Option<Str<'a>>,
-    #[serde(default, alias = "destinationPort")]
+    #[serde(default)]
     pub destination_port: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CidrRange<'a> {
-    #[serde(borrow, default, alias = "addressPrefix")]
+    #[serde(borrow, default)]
     pub address_prefix: Str<'a>,
-    #[serde(default, alias = "prefixLen")]
+    #[serde(default)]
     pub prefix_len: Option<u32>,
 }
 
@@ -301,15 +301,15 @@ pub struct CidrRange<'a> {
 pub struct HttpConnectionManager<'a> {
     #[serde(borrow, default)]
     pub rds: Option<Rds<'a>>,
-    #[serde(borrow, default, alias = "routeConfig")]
+    #[serde(borrow, default)]
     pub route_config: Option<RouteConfiguration<'a>>,
-    #[serde(borrow, default, alias = "httpFilters")]
+    #[serde(borrow, default)]
     pub http_filters: Vec<TypedExtension<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Rds<'a> {
-    #[serde(borrow, default, alias = "routeConfigName")]
+    #[serde(borrow, default)]
     pub route_config_name: Str<'a>,
 }
 
@@ -317,7 +317,7 @@ pub struct Rds<'a> {
 pub struct TcpProxy<'a> {
     #[serde(borrow, default)]
     pub cluster: Str<'a>,
-    #[serde(borrow, default, alias = "weightedClusters")]
+    #[serde(borrow, default)]
     pub weighted_clusters: Option<WeightedClusters<'a>>,
 }
 
@@ -327,7 +327,7 @@ pub struct TcpProxy<'a> {
 pub struct RouteConfiguration<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
-    #[serde(borrow, default, alias = "virtualHosts")]
+    #[serde(borrow, default)]
     pub virtual_hosts: Vec<VirtualHost<'a>>,
 }
 
@@ -351,7 +351,7 @@ pub struct Route<'a> {
     pub route: Option<RouteAction<'a>>,
     #[serde(borrow, default)]
     pub redirect: Option<&'a RawValue>,
-    #[serde(default, alias = "directResponse")]
+    #[serde(default)]
     pub direct_response: Option<DirectResponse>,
     #[serde(borrow, default)]
     pub metadata: Option<Metadata<'a>>,
@@ -363,9 +363,9 @@ pub struct RouteMatch<'a> {
     pub prefix: Str<'a>,
     #[serde(borrow, default)]
     pub path: Str<'a>,
-    #[serde(borrow, default, alias = "pathSeparatedPrefix")]
+    #[serde(borrow, default)]
     pub path_separated_prefix: Str<'a>,
-    #[serde(borrow, default, alias = "safeRegex")]
+    #[serde(borrow, default)]
     pub safe_regex: Option<Regex<'a>>,
 }
 
@@ -379,13 +379,13 @@ pub struct Regex<'a> {
 pub struct RouteAction<'a> {
     #[serde(borrow, default)]
     pub cluster: Str<'a>,
-    #[serde(borrow, default, alias = "weightedClusters")]
+    #[serde(borrow, default)]
     pub weighted_clusters: Option<WeightedClusters<'a>>,
-    #[serde(borrow, default, alias = "clusterHeader")]
+    #[serde(borrow, default)]
     pub cluster_header: Str<'a>,
     #[serde(borrow, default)]
     pub timeout: Option<Str<'a>>,
-    #[serde(borrow, default, alias = "retryPolicy")]
+    #[serde(borrow, default)]
     pub retry_policy: Option<RetryPolicy<'a>>,
 }
 
@@ -405,9 +405,9 @@ pub struct ClusterWeight<'a> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct RetryPolicy<'a> {
-    #[serde(borrow, default, alias = "retryOn")]
+    #[serde(borrow, default)]
     pub retry_on: Str<'a>,
-    #[serde(default, alias = "numRetries")]
+    #[serde(default)]
     pub num_retries: Option<u32>,
 }
 
@@ -440,3 +440,24 @@ pub const HCM_TYPE: &str =
     "envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager";
 pub const TCP_PROXY_FILTER: &str = "envoy.filters.network.tcp_proxy";
 pub const TCP_PROXY_TYPE: &str = "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy";
+
+/// Decodes a protobuf `bytes` value as JSON carries it: base64 in the standard or the URL-safe
+/// alphabet, padded or not (protobuf's JSON parsers take all four), line breaks ignored as Go's
+/// decoder ignores them.
+pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    use base64::{alphabet, Engine};
+    const CONFIG: GeneralPurposeConfig =
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+    const STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, CONFIG);
+    const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, CONFIG);
+    let text: std::borrow::Cow<str> = if text.contains(['\r', '\n']) {
+        text.replace(['\r', '\n'], "").into()
+    } else {
+        text.into()
+    };
+    STANDARD
+        .decode(text.as_bytes())
+        .or_else(|_| URL_SAFE.decode(text.as_bytes()))
+        .ok()
+}

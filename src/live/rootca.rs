@@ -18,6 +18,7 @@ use super::forward::AdminConnection;
 use super::resolve;
 use super::{block_on, spinner, within, Method, Progress};
 use crate::config::ClusterOptions;
+use crate::envoy::resources::decode_base64;
 use crate::error::Error;
 use crate::target;
 
@@ -151,24 +152,9 @@ fn count(n: usize) -> String {
     }
 }
 
-/// Reads a field in Envoy's snake_case or istioctl's lowerCamelCase spelling (spec §3).
+/// Reads a field of Envoy's answer, in Envoy's snake_case.
 fn field<'a>(object: &'a Value, snake: &str) -> Option<&'a Value> {
-    if let Some(value) = object.get(snake) {
-        return Some(value);
-    }
-    let mut camel = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            camel.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            camel.push(c);
-        }
-    }
-    object.get(camel)
+    object.get(snake)
 }
 
 /// Extracts the ROOTCA trust bundles from a secrets config dump.
@@ -259,7 +245,7 @@ pub fn root_trust(dump: &[u8], pod: &str) -> Result<RootTrust, Error> {
 /// The bytes of an Envoy `DataSource` as the dump shows it.
 fn data_source_bytes(source: &Value, pod: &str, what: &str) -> Result<Vec<u8>, Error> {
     if let Some(encoded) = field(source, "inline_bytes").and_then(Value::as_str) {
-        return base64_decode(encoded).ok_or_else(|| {
+        return decode_base64(encoded).ok_or_else(|| {
             Error::proxy(format!(
                 "{what} in the ROOTCA of {pod} has invalid base64 inline_bytes"
             ))
@@ -332,7 +318,7 @@ fn spiffe_bundle_map(json: &[u8], pod: &str) -> Result<Vec<(String, Bundle)>, Er
                 .flatten()
                 .filter_map(Value::as_str)
             {
-                let der = base64_decode(encoded).ok_or_else(|| {
+                let der = decode_base64(encoded).ok_or_else(|| {
                     Error::proxy(format!(
                         "{what} in the ROOTCA of {pod} has invalid base64 in x5c"
                     ))
@@ -346,50 +332,20 @@ fn spiffe_bundle_map(json: &[u8], pod: &str) -> Result<Vec<(String, Bundle)>, Er
     Ok(bundles)
 }
 
-/// Standard base64 with optional padding, as protobuf's JSON mapping writes `bytes`.
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    fn value(c: u8) -> Option<u32> {
-        match c {
-            b'A'..=b'Z' => Some(u32::from(c - b'A')),
-            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-            b'+' | b'-' => Some(62),
-            b'/' | b'_' => Some(63),
-            _ => None,
-        }
-    }
-    let digits: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
-    let digits = digits
-        .strip_suffix(b"==")
-        .or_else(|| digits.strip_suffix(b"="))
-        .unwrap_or(&digits);
-    if digits.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let mut acc = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            acc |= value(c)? << (18 - 6 * i);
-        }
-        let bytes = acc.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn base64_round_trips() {
-        assert_eq!(base64_decode("aGVsbG8=").unwrap(), b"hello");
-        assert_eq!(base64_decode("aGVsbG8h").unwrap(), b"hello!");
-        assert_eq!(base64_decode("aGk").unwrap(), b"hi");
-        assert_eq!(base64_decode("aG\nVs bG8=").unwrap(), b"hello");
-        assert!(base64_decode("a").is_none());
-        assert!(base64_decode("a*==").is_none());
+        assert_eq!(decode_base64("aGVsbG8=").unwrap(), b"hello");
+        assert_eq!(decode_base64("aGVsbG8h").unwrap(), b"hello!");
+        assert_eq!(decode_base64("aGk").unwrap(), b"hi");
+        assert_eq!(decode_base64("aG\nVsbG8=").unwrap(), b"hello");
+        assert_eq!(decode_base64("_-8").unwrap(), [0xFF, 0xEF]);
+        assert!(decode_base64("aG Vs").is_none());
+        assert!(decode_base64("a").is_none());
+        assert!(decode_base64("a*==").is_none());
     }
 
     fn bundle(certs: &[(&[u8], &str)]) -> Bundle {
@@ -458,8 +414,8 @@ mod tests {
             .contains("still warming"));
         let from_file =
             br#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
-            "dynamicActiveSecrets":[{"name":"ROOTCA","secret":{"name":"ROOTCA",
-            "validationContext":{"trustedCa":{"filename":"/etc/certs/root.pem"}}}}]}]}"#;
+            "dynamic_active_secrets":[{"name":"ROOTCA","secret":{"name":"ROOTCA",
+            "validation_context":{"trusted_ca":{"filename":"/etc/certs/root.pem"}}}}]}]}"#;
         assert!(root_trust(from_file, pod())
             .unwrap_err()
             .message

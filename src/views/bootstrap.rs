@@ -21,7 +21,7 @@ struct Bootstrap<'a> {
 struct Node<'a> {
     #[serde(borrow, default)]
     metadata: Option<&'a RawValue>,
-    #[serde(borrow, default, alias = "userAgentBuildVersion")]
+    #[serde(borrow, default)]
     user_agent_build_version: BuildVersion<'a>,
 }
 
@@ -35,9 +35,9 @@ struct BuildVersion<'a> {
 
 #[derive(Deserialize, Default)]
 struct SemVer {
-    #[serde(default, alias = "majorNumber")]
+    #[serde(default)]
     major_number: u32,
-    #[serde(default, alias = "minorNumber")]
+    #[serde(default)]
     minor_number: u32,
     #[serde(default)]
     patch: u32,

@@ -207,14 +207,14 @@ fn discovery_type(c: &Cluster) -> String {
 fn tls_mode(c: &Cluster) -> String {
     #[derive(Deserialize, Default)]
     struct Upstream<'a> {
-        #[serde(borrow, default, alias = "commonTlsContext")]
+        #[serde(borrow, default)]
         common_tls_context: Option<Common<'a>>,
     }
     #[derive(Deserialize, Default)]
     struct Common<'a> {
-        #[serde(borrow, default, alias = "tlsCertificateSdsSecretConfigs")]
+        #[serde(borrow, default)]
         tls_certificate_sds_secret_configs: Vec<&'a RawValue>,
-        #[serde(borrow, default, alias = "tlsCertificates")]
+        #[serde(borrow, default)]
         tls_certificates: Vec<&'a RawValue>,
     }
     let describe = |ts: &crate::envoy::resources::TypedExtension| -> String {

@@ -12,7 +12,7 @@ use crate::render::{self, table::Table, Shape};
 
 #[derive(Deserialize)]
 struct Wrapped<'a> {
-    #[serde(borrow, alias = "ecdsFilter")]
+    #[serde(borrow)]
     ecds_filter: Option<TypedExtension<'a>>,
 }
 

@@ -8,9 +8,7 @@ use std::sync::Arc;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
-use crate::envoy::dump::{
-    key_matches, parse_raw, RawObject, Resource, ResourceReader, SectionKind,
-};
+use crate::envoy::dump::{parse_raw, RawObject, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::sort_by_cluster_name;
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
@@ -228,15 +226,14 @@ fn raw_of<'a>(e: &Entry<'a>) -> Result<&'a RawValue> {
 /// groups that still have one.
 fn filtered_assignment(e: &Entry, filter: &EndpointFilter) -> Result<String> {
     let cla: RawObject = parse_raw(raw_of(e)?, "a cluster load assignment")?;
-    let groups: Vec<&RawValue> = match cla.0.iter().find(|(k, _)| key_matches(k, "endpoints")) {
+    let groups: Vec<&RawValue> = match cla.0.iter().find(|(k, _)| k == "endpoints") {
         Some((_, raw)) => parse_raw(raw, "endpoints")?,
         None => Vec::new(),
     };
     let mut kept_groups = Vec::new();
     for group_raw in groups {
         let group: RawObject = parse_raw(group_raw, "a locality's endpoints")?;
-        let Some((_, lbs_raw)) = group.0.iter().find(|(k, _)| key_matches(k, "lb_endpoints"))
-        else {
+        let Some((_, lbs_raw)) = group.0.iter().find(|(k, _)| k == "lb_endpoints") else {
             continue;
         };
         let mut kept = Vec::new();

@@ -24,11 +24,11 @@ pub struct Entry<'a> {
 
 #[derive(Deserialize)]
 struct Dynamic<'a> {
-    #[serde(borrow, default, alias = "activeState")]
+    #[serde(borrow, default)]
     active_state: Option<Wrapped<'a>>,
-    #[serde(borrow, default, alias = "warmingState")]
+    #[serde(borrow, default)]
     warming_state: Option<Wrapped<'a>>,
-    #[serde(borrow, default, alias = "drainingState")]
+    #[serde(borrow, default)]
     draining_state: Option<Wrapped<'a>>,
 }
 
@@ -436,7 +436,7 @@ fn describe_source(m: Option<&FilterChainMatch>) -> String {
 fn describe_tls(chain: &FilterChain) -> String {
     #[derive(Deserialize, Default)]
     struct Downstream {
-        #[serde(default, alias = "requireClientCertificate")]
+        #[serde(default)]
         require_client_certificate: Option<bool>,
     }
     let Some(ts) = &chain.transport_socket else {

@@ -2,12 +2,11 @@
 
 use std::io::Write;
 
-use base64::Engine;
 use serde::Deserialize;
 
 use crate::config::Format;
 use crate::envoy::dump::{parse_raw, Dump, SectionKind};
-use crate::envoy::resources::{Str, TypedExtension};
+use crate::envoy::resources::{decode_base64, Str, TypedExtension};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
 
@@ -21,29 +20,29 @@ struct Wrapped<'a> {
 
 #[derive(Deserialize, Default)]
 struct Secret<'a> {
-    #[serde(borrow, default, alias = "tlsCertificate")]
+    #[serde(borrow, default)]
     tls_certificate: Option<TlsCertificate<'a>>,
-    #[serde(borrow, default, alias = "validationContext")]
+    #[serde(borrow, default)]
     validation_context: Option<ValidationContext<'a>>,
 }
 
 #[derive(Deserialize, Default)]
 struct TlsCertificate<'a> {
-    #[serde(borrow, default, alias = "certificateChain")]
+    #[serde(borrow, default)]
     certificate_chain: Option<DataSource<'a>>,
 }
 
 #[derive(Deserialize, Default)]
 struct ValidationContext<'a> {
-    #[serde(borrow, default, alias = "trustedCa")]
+    #[serde(borrow, default)]
     trusted_ca: Option<DataSource<'a>>,
-    #[serde(borrow, default, alias = "customValidatorConfig")]
+    #[serde(borrow, default)]
     custom_validator_config: Option<TypedExtension<'a>>,
 }
 
 #[derive(Deserialize, Default)]
 struct SpiffeConfig<'a> {
-    #[serde(borrow, default, alias = "trustDomains")]
+    #[serde(borrow, default)]
     trust_domains: Vec<TrustDomain<'a>>,
 }
 
@@ -51,25 +50,23 @@ struct SpiffeConfig<'a> {
 struct TrustDomain<'a> {
     #[serde(borrow, default)]
     name: Str<'a>,
-    #[serde(borrow, default, alias = "trustBundle")]
+    #[serde(borrow, default)]
     trust_bundle: Option<DataSource<'a>>,
 }
 
 /// An Envoy DataSource: inline bytes (base64 in JSON), an inline string, or a file name.
 #[derive(Deserialize, Default)]
 pub struct DataSource<'a> {
-    #[serde(borrow, default, alias = "inlineBytes")]
+    #[serde(borrow, default)]
     inline_bytes: Option<Str<'a>>,
-    #[serde(borrow, default, alias = "inlineString")]
+    #[serde(borrow, default)]
     inline_string: Option<Str<'a>>,
 }
 
 impl DataSource<'_> {
     fn bytes(&self) -> Option<Vec<u8>> {
         if let Some(b) = &self.inline_bytes {
-            return base64::engine::general_purpose::STANDARD
-                .decode(b.as_bytes())
-                .ok();
+            return decode_base64(b);
         }
         if let Some(s) = &self.inline_string {
             return Some(s.as_bytes().to_vec());
