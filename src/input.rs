@@ -143,7 +143,7 @@ impl Document {
     pub fn release(&self) -> Release<'_> {
         match &self.text {
             Text::Mapped(map) => Release::of_map(map),
-            // Anonymous pages given back would read as zeros: only a file's come back.
+            // Released anonymous pages would read as zeros: only a file's are read again.
             Text::Owned(_) | Text::Received(..) => Release::NONE,
         }
     }
@@ -460,7 +460,7 @@ mod tests {
         Document::from_bytes(s.as_bytes().to_vec(), "test".into())
     }
 
-    /// A mapped dump's memory is given back once read, and its text reads the same after.
+    /// A mapped dump's pages are released once read, and its text reads the same after.
     #[cfg(target_os = "linux")]
     #[test]
     fn a_mapped_dump_given_back_reads_the_same() {
@@ -483,13 +483,13 @@ mod tests {
         );
         assert_eq!(json.bytes().map(usize::from).sum::<usize>(), touched);
         assert!(json == text);
-        // Text read into memory is never given back.
+        // Text read into memory is never released.
         let owned = doc(&text).unwrap();
         owned.release().pages_of(owned.json());
         assert!(owned.json() == text);
     }
 
-    /// A big body received from Envoy is read in place, and never given back: its pages are
+    /// A big body received from Envoy is read in place, and never released: its pages are
     /// anonymous, they would read as zeros.
     #[test]
     fn a_received_body_reads_as_it_came_and_is_not_given_back() {

@@ -1,12 +1,12 @@
 // Views allocate many small cells and free them all at once at exit: mimalloc does both
-// without glibc's chunk consolidation (a tenth of `pc eds` on a 100 MB dump).
+// without glibc's chunk consolidation.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 // Small pages from the first allocation: the runtime allocates before `main`, and on huge pages
-// the allocator's first, mostly empty 2 MB pages count whole in the peak (4 MB of a 40 MB
-// /clusters file's 57). `views::render` turns huge pages back on for config dumps, whose
-// big allocations they make faster. An `.init_array` entry runs before the runtime starts.
+// the allocator's first, mostly empty huge pages count whole in the peak resident set.
+// `memory::for_input` turns huge pages back on for config dumps, whose big allocations they
+// make faster. An `.init_array` entry runs before the runtime starts.
 #[cfg(target_os = "linux")]
 #[used]
 #[link_section = ".init_array"]

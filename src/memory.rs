@@ -6,17 +6,17 @@
 #[derive(Clone, Copy, Debug)]
 pub struct Release<'a>(Option<&'a memmap2::Mmap>);
 
-/// A `Release` for text done with in order (`Release::in_steps`).
+/// A `Release` for text read (or printed) in order (`Release::in_steps`).
 pub struct Steps<'a> {
     release: Release<'a>,
-    /// The address the next step gives back from: the start of a block not given back yet.
+    /// The address the next step releases from: the start of a block not released yet.
     from: usize,
     every: usize,
 }
 
 impl Steps<'_> {
-    /// The text up to the end of `through` is done with: given back once `every` bytes are,
-    /// or now when `last`.
+    /// The text up to the end of `through` is no longer needed: released once `every` bytes
+    /// are, or now when `last`.
     pub fn done_through(&mut self, through: &str, last: bool) {
         let end = through.as_ptr() as usize + through.len();
         if last || end.saturating_sub(self.from) >= self.every {
@@ -26,12 +26,12 @@ impl Steps<'_> {
     }
 }
 
-/// Pages given back are whole aligned blocks of this size: a multiple of every common page
+/// Pages are released in whole aligned blocks of this size: a multiple of every common page
 /// size, so no system call is needed to learn it; at most this much stays at either end.
 pub(crate) const RELEASE_BLOCK: usize = 64 * 1024;
 
 impl<'a> Release<'a> {
-    /// Nothing is given back: a document read into memory, or a test's text.
+    /// Nothing is released: a document read into memory, or a test's text.
     pub const NONE: Release<'static> = Release(None);
 
     /// Releases the pages of `map`, a read-only private mapping of a file.
@@ -85,10 +85,10 @@ impl<'a> Release<'a> {
 }
 
 /// Whether the kernel may give this process huge pages from here on (Linux's per-process
-/// `PR_SET_THP_DISABLE`). Config dumps are read faster on them (up to 18% of a view's time);
+/// `PR_SET_THP_DISABLE`). Config dumps are read faster on them;
 /// reading `/clusters?format=json` makes many small, short-lived objects on two threads, and
-/// on the allocator's huge pages each thread's partly used 2 MB pages count whole (12 MB of
-/// a 71 MB peak for a 40 MB file). Only memory and time depend on it; a kernel without the
+/// on the allocator's huge pages each thread's partly used huge pages count whole in the
+/// resident set. Only memory and time depend on it; a kernel without the
 /// flag leaves things as they are.
 pub fn huge_pages(allowed: bool) {
     #[cfg(target_os = "linux")]

@@ -1,4 +1,4 @@
-//! Proxy targets on the command line: `[<type>/]<name>[.<namespace>]` (spec §2), and the pure half of
+//! Proxy targets on the command line: `[<type>/]<name>[.<namespace>]`, and the pure half of
 //! resolving one to a pod: which kinds exist, how a workload's selector becomes a label-selector
 //! string, and which of several pods kubectl would pick. The API round trips live in `live::resolve`.
 
@@ -149,8 +149,8 @@ impl fmt::Display for Target {
 }
 
 /// Parses `[<type>/]<name>[.<namespace>]`. The namespace is split off at the last `.` after the
-/// last `/`, as istioctl does. A pod name that itself contains a dot is therefore mis-split; spec §2
-/// keeps that quirk.
+/// last `/`, as istioctl does. A pod name that itself contains a dot is therefore mis-split, as
+/// istioctl splits it.
 pub fn parse(text: &str) -> Result<Target, Error> {
     let text = text.trim();
     if text.is_empty() {
@@ -378,7 +378,7 @@ mod tests {
             parse("deployment/productpage-v1.bookinfo").unwrap(),
             target(Kind::Deployment, "productpage-v1", Some("bookinfo"))
         );
-        // The quirk spec §2 keeps: a dotted pod name loses its tail to the namespace.
+        // istioctl's quirk, kept: a dotted pod name loses its tail to the namespace.
         assert_eq!(
             parse("pod/a.b.c").unwrap(),
             target(Kind::Pod, "a.b", Some("c"))

@@ -79,7 +79,7 @@ impl<'a> Scanner<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    /// Skips whitespace. Pretty-printed dumps are a third indentation, so runs of spaces are
+    /// Skips whitespace. Pretty-printed dumps are largely indentation, so runs of spaces are
     /// skipped eight bytes at a time.
     #[inline]
     pub(crate) fn skip_whitespace(&mut self) {

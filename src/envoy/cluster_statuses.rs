@@ -223,7 +223,7 @@ fn read_status<'a>(text: &'a str, repeats: &mut LastSkipped<'a>) -> Result<Clust
 }
 
 /// A cluster status's name and hosts, with each host's text, in one pass at the speed of
-/// skipping JSON (a typed read of a host costs half as much again as skipping it). The fields
+/// skipping JSON (a typed read of a host costs more than skipping it). The fields
 /// are those of `ClusterStatus` and `HostStatus`; whatever the typed read could take
 /// otherwise (a null, a field given twice) declines, and the typed read
 /// then reads it or says what is wrong.

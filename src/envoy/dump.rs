@@ -162,10 +162,11 @@ pub trait ListReader<'de> {
     fn restart(&mut self, kind: SectionKind);
     /// A list this reader takes begins; its items follow.
     fn begin_list(&mut self, _kind: SectionKind, _field: &str) {}
-    /// Whether what this reader keeps borrows nothing from the dump's text, so that the memory
-    /// of a section it read can be given back once the section is read. Only memory and time
-    /// depend on it: text given back is read from the file again if touched.
-    fn may_give_back(&self) -> bool {
+    /// Whether what this reader keeps borrows nothing from the dump's text, so that the pages
+    /// of a section it read can be released (`madvise(MADV_DONTNEED)`) once the section is
+    /// read. Only memory and time depend on it: released text is read from the file again if
+    /// touched.
+    fn may_release(&self) -> bool {
         false
     }
     /// One item of a list this reader takes.
@@ -210,8 +211,8 @@ impl<'de, A: ListReader<'de>, B: ListReader<'de>> ListReader<'de> for (A, B) {
         self.0.restart(kind);
         self.1.restart(kind);
     }
-    fn may_give_back(&self) -> bool {
-        self.0.may_give_back() && self.1.may_give_back()
+    fn may_release(&self) -> bool {
+        self.0.may_release() && self.1.may_release()
     }
     fn begin_list(&mut self, kind: SectionKind, field: &str) {
         if self.0.takes(kind, field) {
@@ -256,8 +257,8 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
     fn begin_list(&mut self, kind: SectionKind, field: &str) {
         (**self).begin_list(kind, field)
     }
-    fn may_give_back(&self) -> bool {
-        (**self).may_give_back()
+    fn may_release(&self) -> bool {
+        (**self).may_release()
     }
     fn item<D: Deserializer<'de>>(
         &mut self,
@@ -331,7 +332,7 @@ pub struct ResourceReader<'de, T, U, F> {
     kind: SectionKind,
     lists: &'static [&'static str],
     keep_raw: bool,
-    /// What `keep` returns borrows nothing from the dump (see `ListReader::may_give_back`).
+    /// What `keep` returns borrows nothing from the dump (see `ListReader::may_release`).
     owns: bool,
     keep: F,
     kept: Vec<(usize, U)>,
@@ -360,7 +361,7 @@ where
 
 impl<T, U, F> ResourceReader<'_, T, U, F> {
     /// Says that what `keep` returns borrows nothing from the dump's text (owned strings only),
-    /// so the sections read can be given back; or not, when `owns` is false.
+    /// so the pages of the sections read can be released; or not, when `owns` is false.
     pub fn owning(mut self, owns: bool) -> Self {
         self.owns = owns;
         self
@@ -397,7 +398,7 @@ where
         }
     }
 
-    fn may_give_back(&self) -> bool {
+    fn may_release(&self) -> bool {
         // A reader of no list keeps nothing.
         self.owns || self.lists.is_empty()
     }
@@ -537,24 +538,24 @@ impl<'a> Dump<'a> {
     }
 
     /// Like `parse_with` with two readers of different section kinds, so that a big dump's
-    /// sections can be read on two threads: `aside`'s on a helper thread. The memory of a
-    /// section nothing borrows from once it is read is given back through `release`.
+    /// sections can be read on two threads: `helper`'s on a helper thread. The pages of a
+    /// section nothing borrows from are released through `release` once it is read.
     pub fn parse_split<R: ListReader<'a>, S: ListReader<'a> + Send>(
         json: &'a str,
         at: usize,
         want: Want,
         here: &mut R,
-        aside: &mut S,
+        helper: &mut S,
         release: Release<'_>,
     ) -> Result<Dump<'a>> {
         let nothing = |_: &mut S| ();
         let ends = ItemEnds::find(json.as_bytes());
-        Dump::parse_split_then(json, at, want, here, aside, release, &ends, &nothing)
+        Dump::parse_split_then(json, at, want, here, helper, release, &ends, &nothing)
             .map(|(dump, ())| dump)
     }
 
-    /// `parse_split`, and `then` done with `aside` once every section is read, on the thread
-    /// that read `aside`'s sections: a view showing several sections lays out one's table there
+    /// `parse_split`, and `then` run on `helper` once every section is read, on the thread
+    /// that read `helper`'s sections: a view showing several sections lays out one's table there
     /// while this thread still reads. `ends` are the `ItemEnds` of `json`.
     #[allow(clippy::too_many_arguments)]
     pub fn parse_split_then<R, S, T>(
@@ -562,7 +563,7 @@ impl<'a> Dump<'a> {
         at: usize,
         want: Want,
         here: &mut R,
-        aside: &mut S,
+        helper: &mut S,
         release: Release<'_>,
         ends: &ItemEnds,
         then: &(dyn Fn(&mut S) -> T + Sync),
@@ -574,16 +575,16 @@ impl<'a> Dump<'a> {
     {
         if let Some(pieces) = items_by_layout(json, "configs", ends) {
             if let Some((dump, made)) =
-                parse_sections(json, &pieces, want, here, aside, release, then)
+                parse_sections(json, &pieces, want, here, helper, release, then)
             {
-                let made = made.unwrap_or_else(|| then(aside));
+                let made = made.unwrap_or_else(|| then(helper));
                 return Ok((dump, made));
             }
             // A piece did not parse: read the whole document for the exact error. A reader
             // forgets what it read when a section of its kind begins again.
         }
-        let dump = Dump::parse_whole(json, at, want, &mut (&mut *here, &mut *aside))?;
-        Ok((dump, then(aside)))
+        let dump = Dump::parse_whole(json, at, want, &mut (&mut *here, &mut *helper))?;
+        Ok((dump, then(helper)))
     }
 
     /// The document in one pass on this thread, with serde_json's positions for errors.
@@ -653,22 +654,23 @@ fn leading_type(section: &str) -> Option<&str> {
     section.get(pos..pos + len)
 }
 
-/// When the sections that can be read aside hold fewer bytes than this, all are read here.
+/// When the sections the helper thread could read hold fewer bytes than this, this thread
+/// reads them all.
 const HELPER_FROM: usize = 64 * 1024;
 
 /// Reads the sections `items_by_layout` found, on two threads: those `here` reads lists
-/// of on this one, those `aside` reads on a helper thread, each in document order; the rest
+/// of on this one, those `helper` reads on a helper thread, each in document order; the rest
 /// (kept raw, or of a kind the view does not want and only checked) by whichever thread is
 /// free first. Two cores then share the pass. None when a piece does not parse, or does not
 /// start with its `@type`, or both readers read one kind. (serde_json's nesting limit then
 /// counts from the section, two levels fewer than in the whole document.)
-/// Also `then(aside)`, made on the helper thread once its sections are read, when there is one.
+/// Also `then(helper)`, made on the helper thread once its sections are read, when there is one.
 fn parse_sections<'a, R, S, T>(
     json: &'a str,
     pieces: &[Range<usize>],
     want: Want,
     here: &mut R,
-    aside: &mut S,
+    helper: &mut S,
     release: Release<'_>,
     then: &(dyn Fn(&mut S) -> T + Sync),
 ) -> Option<(Dump<'a>, Option<T>)>
@@ -681,9 +683,9 @@ where
     let (mut ours, mut theirs, mut either) = (Vec::new(), Vec::new(), Vec::new());
     for (i, text) in texts.iter().enumerate() {
         match SectionKind::from_type_url(leading_type(text)?) {
-            Some(k) if here.takes_kind(k) && aside.takes_kind(k) => return None,
+            Some(k) if here.takes_kind(k) && helper.takes_kind(k) => return None,
             Some(k) if here.takes_kind(k) => ours.push(i),
-            Some(k) if aside.takes_kind(k) => theirs.push(i),
+            Some(k) if helper.takes_kind(k) => theirs.push(i),
             _ => either.push(i),
         }
     }
@@ -712,7 +714,7 @@ where
     let (mut scanned, made) = if aside_bytes < HELPER_FROM {
         ours.append(&mut theirs);
         ours.sort_unstable();
-        let mut both = (here, aside);
+        let mut both = (here, helper);
         let done = read(&ours, &mut |t| {
             parse_and_release(t, want, &mut both, release)
         });
@@ -722,8 +724,10 @@ where
         let (mut scanned, (done, made)) = crate::parallel::join(
             || read(&ours, &mut |t| parse_and_release(t, want, here, release)),
             move || {
-                let done = read(&theirs, &mut |t| parse_and_release(t, want, aside, release));
-                let made = (!failed.load(Ordering::Relaxed)).then(|| then(aside));
+                let done = read(&theirs, &mut |t| {
+                    parse_and_release(t, want, helper, release)
+                });
+                let made = (!failed.load(Ordering::Relaxed)).then(|| then(helper));
                 (done, made)
             },
         );
@@ -741,7 +745,7 @@ where
     Some((dump, made))
 }
 
-/// `parse_section`, then the section's memory given back unless what was kept borrows from it:
+/// `parse_section`, then the section's pages released unless what was kept borrows from it:
 /// a section kept raw, or read by a reader that keeps borrowed text.
 fn parse_and_release<'a, R: ListReader<'a>>(
     text: &'a str,
@@ -753,7 +757,7 @@ fn parse_and_release<'a, R: ListReader<'a>>(
     let borrowed = match &scanned {
         Scanned::Kept(section) => {
             let kind = SectionKind::from_type_url(&section.type_url);
-            !(reader.may_give_back() && kind.is_some_and(|k| reader.takes_kind(k)))
+            !(reader.may_release() && kind.is_some_and(|k| reader.takes_kind(k)))
         }
         Scanned::Skipped | Scanned::Unknown(_) => false,
     };
@@ -1180,7 +1184,7 @@ mod tests {
         assert_eq!(second.finish(), routes);
     }
 
-    /// Clusters read here and routes aside, and work done with the routes once read: the
+    /// Clusters read on this thread and routes on the helper, and work on the routes once read: the
     /// route names it had then, and the thread that did it.
     fn routes_read_then(json: &str) -> (Vec<String>, std::thread::ThreadId) {
         let (mut clusters, mut routes) = (names(SectionKind::Clusters), route_names());

@@ -45,19 +45,19 @@ impl<'a> DumpReader<'a> {
     pub fn dump_split<R: ListReader<'a>, S: ListReader<'a> + Send>(
         &self,
         here: &mut R,
-        aside: &mut S,
+        helper: &mut S,
     ) -> Result<Dump<'a>> {
         let nothing = |_: &mut S| ();
-        self.dump_split_then(here, aside, &nothing)
+        self.dump_split_then(here, helper, &nothing)
             .map(|(dump, ())| dump)
     }
 
-    /// `dump_split`, and `then` done with `aside` on the thread that read its sections, once
+    /// `dump_split`, and `then` run on `helper` on the thread that read its sections, once
     /// every section is read.
     pub fn dump_split_then<R, S, T>(
         &self,
         here: &mut R,
-        aside: &mut S,
+        helper: &mut S,
         then: &(dyn Fn(&mut S) -> T + Sync),
     ) -> Result<(Dump<'a>, T)>
     where
@@ -70,7 +70,7 @@ impl<'a> DumpReader<'a> {
             self.at,
             self.want,
             here,
-            aside,
+            helper,
             self.release,
             self.item_ends,
             then,

@@ -11,8 +11,8 @@ use crate::envoy::names::istio_config_ref;
 
 pub type Str<'a> = Cow<'a, str>;
 
-/// A string that no longer borrows from the dump: for what is kept after the dump's memory is
-/// given back.
+/// A string that no longer borrows from the dump: for what is kept after the dump's pages are
+/// released.
 pub fn owned(s: Str<'_>) -> Str<'static> {
     Str::Owned(s.into_owned())
 }

@@ -1,5 +1,5 @@
 //! An answer's body as it arrives. Envoy sends `/config_dump` chunked, without a length, so the
-//! buffer must grow; a `Vec` grows by copying into one twice as big, which for a 100 MB dump
+//! buffer must grow; a `Vec` grows by copying into one twice as big, which for a big dump
 //! holds both copies at once. A big body lives instead in an anonymous mapping that grows by
 //! remapping (Linux `mremap`): the pages received stay where they are, none is copied.
 

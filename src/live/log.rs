@@ -1,6 +1,6 @@
 //! `pc log`: show and change Envoy's logger levels through its admin API.
 //!
-//! Unlike istioctl (spec §6), logger names are checked against the exact names the proxy reports
+//! Unlike istioctl, logger names are checked against the exact names the proxy reports
 //! (no substring matches), and `--reset` restores the level Envoy was started with, read from
 //! `/server_info`'s command-line options, including any per-component levels.
 

@@ -4,7 +4,7 @@
 //! `validation_context.trusted_ca` and, for SPIFFE validation, in the validator's per-trust-domain
 //! bundles (or a SPIFFE bundle map). The dump's JSON carries `inline_bytes` as base64, which is
 //! decoded once to PEM; each PEM block is decoded once to DER (istioctl decodes twice and never
-//! matches: spec §6). Bundles are compared as sets of DER certificates, so order and duplicates do
+//! matches). Bundles are compared as sets of DER certificates, so order and duplicates do
 //! not matter.
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,6 +1,6 @@
 //! Standard output written from a thread of its own once the output is big: a JSON view of a
-//! 100 MB dump prints tens of megabytes, and the kernel's share of writing them (a sixth of
-//! `clusters -o json` into a file) then overlaps the printing instead of following it.
+//! big dump prints tens of megabytes, and the kernel's share of writing them then overlaps the
+//! printing instead of following it.
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, SyncSender};

@@ -54,7 +54,7 @@ pub trait ListItem: Sync {
     fn size(&self) -> usize;
     fn text(&self) -> Cow<'_, str>;
     /// The input text its text ends with (all of it for an item that is input text): once it
-    /// is printed, the input up to its end is done with, when items are in input order.
+    /// is printed, the input up to its end is no longer needed, when items are in input order.
     fn last_text(&self) -> &str;
 }
 
@@ -117,8 +117,8 @@ const TWO_THREADS_FROM: usize = 1 << 20;
 /// Bytes of input per part the two threads print.
 const PART: usize = 256 * 1024;
 
-/// Bytes of printed input given back at a time (see `Release::in_steps`).
-const GIVE_BACK_EVERY: usize = 8 << 20;
+/// Bytes of printed input released at a time (see `Release::in_steps`).
+const RELEASE_EVERY: usize = 8 << 20;
 
 /// Printed parts that may wait, behind a slower one, to be written.
 const WAITING_PARTS: usize = 4;
@@ -159,7 +159,7 @@ fn write_list_on_two_threads<I: ListItem>(
     let parts = parts(items, PART);
     out.write_all(b"[")?;
     let first = items.first().map_or("", ListItem::last_text);
-    let mut printed = release.in_steps(first, GIVE_BACK_EVERY);
+    let mut printed = release.in_steps(first, RELEASE_EVERY);
     write_in_order_on_two_threads(
         out,
         parts.len(),
@@ -183,7 +183,7 @@ fn write_list_on_two_threads<I: ListItem>(
 /// Writes what `print(0, buffer)`, `print(1, buffer)`, ... `print(count - 1, buffer)` put in
 /// their (empty) buffers, in order. This thread and a helper each take the next part when they
 /// are free (parts differ in cost, and taking turns left each waiting for the other's slower
-/// part: 4 of 27 ms printing /clusters, 10 of 73 printing a whole dump); this thread writes
+/// part); this thread writes
 /// them in order, and calls `written(k)` once part `k` is. The helper waits once it is two parts
 /// ahead of what this thread has taken in, and this thread takes no more parts while a few wait
 /// to be written, so memory stays a few parts whatever the output's size.
@@ -259,7 +259,7 @@ fn write_in_order_on_two_threads(
 /// What `write_document` writes, for a document whose big arrays' elements are `lists` (each
 /// list's item texts, slices of `doc`, as a parser found them): the elements are printed in
 /// parts by two threads, the rest from a skeleton of the document. The memory of the text
-/// behind the parts written is given back through `release`.
+/// behind the parts written are released through `release`.
 pub fn write_document_in_parts(
     out: &mut dyn Write,
     format: Format,
@@ -309,7 +309,7 @@ fn write_document_in_parts_of(
         }
     }
     steps.push(Step::Text(&skeleton.text[copied..]));
-    let mut printed = release.in_steps(doc, GIVE_BACK_EVERY);
+    let mut printed = release.in_steps(doc, RELEASE_EVERY);
     let give_back = |k: usize| {
         if let Step::Elements(part, ..) = steps[k] {
             if let Some(last) = part.last() {

@@ -22,10 +22,10 @@ pub fn run(
         // second one, so that printing too can share the lists between two threads.
         let clusters = Want::none().with(SectionKind::Clusters);
         let mut here = ListItems::of(clusters);
-        let mut aside = ListItems::of(Want::all().without(SectionKind::Clusters));
-        src.dump_split(&mut here, &mut aside)?;
+        let mut helper = ListItems::of(Want::all().without(SectionKind::Clusters));
+        src.dump_split(&mut here, &mut helper)?;
         let mut lists = here.finish();
-        lists.extend(aside.finish());
+        lists.extend(helper.finish());
         // Envoy's dump as received, in the chosen spelling.
         return render::write_document_in_parts(
             out,
@@ -49,18 +49,18 @@ pub fn run(
         clusters::reader(&filter.clusters, wide),
         routes::reader(&filter.routes, route_layout),
     );
-    let mut aside = (
+    let mut helper = (
         clusters::EndpointCounts::reader(wide),
         eds::reader(&filter.endpoints, false),
     );
-    let (dump, endpoints) = src.dump_split_then(&mut here, &mut aside, &|(_, endpoints)| {
+    let (dump, endpoints) = src.dump_split_then(&mut here, &mut helper, &|(_, endpoints)| {
         let rows = eds::sorted(endpoints.finish());
         let mut text = Vec::new();
         eds::table(&rows, Some("endpoint/")).write(&mut text)?;
         Ok::<_, std::io::Error>(text)
     })?;
     let (mut cluster_reader, mut route_reader) = here;
-    let (mut counts, _) = aside;
+    let (mut counts, _) = helper;
     let dump = &dump;
     let header = |out: &mut dyn Write, first: bool, title: &str| -> std::io::Result<()> {
         if !first {

@@ -15,7 +15,7 @@ use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, State};
 
 /// One cluster of the dump as its table row shows it, made as the cluster is read. Entries own
-/// their strings, so the section's memory can be given back as soon as it is read.
+/// their strings, so the section's pages can be released as soon as it is read.
 pub struct Entry {
     name: Str<'static>,
     /// SERVICE FQDN, PORT, SUBSET, DIRECTION, TYPE, DESTINATION RULE; with `-o wide` also STATE,

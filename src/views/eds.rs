@@ -30,7 +30,7 @@ pub struct Entry<'a> {
 
 /// Reads the load assignments while the dump is parsed, each turned into its rows at once. A
 /// dump without an EDS section has no endpoints: an empty table, as istioctl prints. For a
-/// table (no raw text kept) the rows own their strings, so the section's memory is given back.
+/// table (no raw text kept) the rows own their strings, so the section's pages can be released.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f EndpointFilter,

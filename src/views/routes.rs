@@ -14,9 +14,8 @@ use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 
 /// A route configuration as a table keeps it: its name and its table rows, made as soon as it
-/// is read so that the typed tree of a big route configuration (tens of megabytes in a big
-/// mesh) is gone before the next is read. Rows own their strings: the section's memory can be
-/// given back.
+/// is read so that the typed tree of a big route configuration is gone before the next is
+/// read. Rows own their strings: the section's pages can be released.
 pub struct Entry {
     pub name: Str<'static>,
     rows: Vec<Vec<Cow<'static, str>>>,
