@@ -141,8 +141,7 @@ fn parts<I: ListItem>(items: &[I], part: usize) -> Vec<&[I]> {
 }
 
 /// Room in `buf` for the printed form of `part`: output is longer than its input (longer keys,
-/// deeper indentation; 1.7 times for `/clusters`, 2.0 on average for a whole dump), so twice
-/// the input means a part is rarely copied as it grows.
+/// deeper indentation), so twice the input means a part is rarely copied as it grows.
 fn reserve_for<I: ListItem>(part: &[I], buf: &mut Vec<u8>) {
     buf.reserve(part.iter().map(ListItem::size).sum::<usize>() * 2);
 }
