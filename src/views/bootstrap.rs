@@ -6,7 +6,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::Format;
-use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
+use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::Str;
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -93,7 +94,8 @@ pub fn summary(dump: &Dump) -> Result<Table<'static>> {
     Ok(t)
 }
 
-pub fn run(dump: &Dump, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn run(src: &DumpReader, format: Format, out: &mut dyn Write) -> Result<()> {
+    let dump = &src.dump(&mut NoLists)?;
     if format.is_table() {
         summary(dump)?.write(out)?;
         return Ok(());

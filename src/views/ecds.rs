@@ -5,7 +5,8 @@ use std::io::Write;
 use serde::Deserialize;
 
 use crate::config::Format;
-use crate::envoy::dump::{Dump, SectionKind};
+use crate::envoy::dump::{NoLists, SectionKind};
+use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::TypedExtension;
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -16,7 +17,8 @@ struct Wrapped<'a> {
     ecds_filter: Option<TypedExtension<'a>>,
 }
 
-pub fn run(dump: &Dump, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn run(src: &DumpReader, format: Format, out: &mut dyn Write) -> Result<()> {
+    let dump = &src.dump(&mut NoLists)?;
     let sections: Vec<_> = dump.sections_of(SectionKind::Ecds).collect();
     if sections.is_empty() {
         dump.require(SectionKind::Ecds)?;

@@ -6,7 +6,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{Format, ListenerFilter};
-use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
+use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     describe_match, Address, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
     RouteAction, RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE,
@@ -308,11 +309,12 @@ pub fn select<'a>(
 }
 
 pub fn run(
-    dump: &Dump,
+    src: &DumpReader,
     filter: &ListenerFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let dump = &src.dump(&mut NoLists)?;
     let entries = select(dump, filter, format == Format::Wide)?;
     if format.is_table() {
         if entries.is_empty()

@@ -15,7 +15,7 @@ use std::io::Write;
 
 use crate::config::{Format, ViewKind};
 use crate::envoy::cluster_statuses::StatusReader;
-use crate::envoy::dump::{NoLists, SectionKind, Want};
+use crate::envoy::dump::{SectionKind, Want};
 use crate::envoy::reader::DumpReader;
 use crate::error::{Error, Result};
 use crate::input::{DocKind, Document};
@@ -89,10 +89,10 @@ pub fn render(
         ViewKind::Routes(f) => routes::run(&src, f, format, out),
         ViewKind::Endpoints(f) => eds::run_as_endpoints(&src, f, format, out),
         ViewKind::Eds(f) => eds::run(&src, f, format, out),
-        ViewKind::Bootstrap => bootstrap::run(&src.dump(&mut NoLists)?, format, out),
-        ViewKind::Listeners(f) => listeners::run(&src.dump(&mut NoLists)?, f, format, out),
-        ViewKind::Secrets => secrets::run(&src.dump(&mut NoLists)?, format, now, out),
-        ViewKind::Ecds => ecds::run(&src.dump(&mut NoLists)?, format, out),
+        ViewKind::Bootstrap => bootstrap::run(&src, format, out),
+        ViewKind::Listeners(f) => listeners::run(&src, f, format, out),
+        ViewKind::Secrets => secrets::run(&src, format, now, out),
+        ViewKind::Ecds => ecds::run(&src, format, out),
     };
     // Malformed content names the file; "no clusters found" and the like speak of the dump.
     rendered.map_err(|e| e.in_input(&doc.origin))

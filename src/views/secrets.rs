@@ -5,7 +5,8 @@ use std::io::Write;
 use serde::Deserialize;
 
 use crate::config::Format;
-use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
+use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{decode_base64, Str, TypedExtension};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -210,7 +211,8 @@ pub fn table(rows: &[CertRow], kind_prefix: Option<&str>) -> Table<'static> {
     t
 }
 
-pub fn run(dump: &Dump, format: Format, now: i64, out: &mut dyn Write) -> Result<()> {
+pub fn run(src: &DumpReader, format: Format, now: i64, out: &mut dyn Write) -> Result<()> {
+    let dump = &src.dump(&mut NoLists)?;
     if format.is_table() {
         let rows = rows(dump, now)?;
         if rows.is_empty() {
