@@ -12,7 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[link_section = ".init_array"]
 static SMALL_PAGES_FIRST: extern "C" fn() = {
     extern "C" fn small_pages_first() {
-        meshctl::memory::huge_pages(false);
+        meshctl::memory::at_start();
     }
     small_pages_first
 };

@@ -90,7 +90,7 @@ impl<'a> Release<'a> {
 /// on the allocator's huge pages each thread's partly used huge pages count whole in the
 /// resident set. Only memory and time depend on it; a kernel without the
 /// flag leaves things as they are.
-pub fn huge_pages(allowed: bool) {
+fn huge_pages(allowed: bool) {
     #[cfg(target_os = "linux")]
     // SAFETY: sets a flag of this process; no memory is passed.
     unsafe {
@@ -107,7 +107,13 @@ pub fn huge_pages(allowed: bool) {
 /// Sets the page policy for reading an input of this kind. Config dumps make many big
 /// allocations, which are faster on huge pages; `/clusters?format=json` makes many small,
 /// short-lived ones on two threads, where each thread's partly used huge pages would count
-/// whole in the peak. The process starts on small pages (`main.rs`).
+/// whole in the peak. The process starts on small pages (`at_start`).
 pub fn for_input(config_dump: bool) {
     huge_pages(config_dump);
+}
+
+/// The policy before anything is allocated: small pages, since the allocator's first, mostly
+/// empty huge pages would count whole in the peak resident set of a small view.
+pub fn at_start() {
+    huge_pages(false);
 }
