@@ -270,6 +270,13 @@ fn nesting_is_limited_at_128() {
     assert!(read(&block(129))
         .unwrap_err()
         .ends_with("recursion limit exceeded"));
+    // Refused as soon as the limit is passed, however deep the rest goes.
+    let deep = format!("a: {}", "[".repeat(100_000));
+    let started = std::time::Instant::now();
+    assert!(read(&deep)
+        .unwrap_err()
+        .ends_with("recursion limit exceeded"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
 
 #[test]
