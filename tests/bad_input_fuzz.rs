@@ -324,7 +324,7 @@ proptest! {
         let mut value = parsed.value.clone();
         let path = &parsed.places[edit.0.index(parsed.places.len())];
         replace_at(&mut value, path, edit.1);
-        let yaml = serde_yaml::to_string(&value).unwrap();
+        let yaml = serde_saphyr::to_string(&value).unwrap();
         survives(yaml.into_bytes(), &[Format::Short, Format::Yaml])?;
     }
 }

@@ -184,7 +184,7 @@ fn output_formats_and_global_flags_after_the_command() {
         "--output",
         "yaml",
     ]);
-    let v: serde_json::Value = serde_yaml::from_str(&yaml).unwrap();
+    let v: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 3);
     let wide = ok(&["-o", "wide", "pc", "c", "-f", &dump, "--fqdn", "customers"]);
     assert!(wide.lines().next().unwrap().contains("LB POLICY"), "{wide}");

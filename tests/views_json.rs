@@ -872,7 +872,7 @@ fn yaml_is_the_json_document_for_every_view() {
         let json = json_of(&view, SIDECAR, file, Format::Json);
         let yaml = text(&view, SIDECAR, file, Format::Yaml);
         let from_yaml: Value =
-            serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{view:?}: not YAML ({e})"));
+            serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{view:?}: not YAML ({e})"));
         assert_eq!(from_yaml, json, "{view:?}: YAML and JSON differ");
         assert!(
             !yaml.trim_start().starts_with('{'),

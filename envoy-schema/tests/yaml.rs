@@ -13,29 +13,10 @@ fn yaml(json: &str) -> String {
     String::from_utf8(out).expect("UTF-8")
 }
 
-/// serde_yaml's reading of a YAML text, as an ordered tree (its `Mapping` keeps key order).
+/// An independent YAML reader's reading of a YAML text (serde-saphyr's, with its defaults, which
+/// take YAML 1.1's `yes` and `on` for booleans), as an ordered tree.
 fn read_yaml(text: &str) -> Json {
-    fn convert(value: serde_yaml::Value) -> Json {
-        match value {
-            serde_yaml::Value::Null => Json::Null,
-            serde_yaml::Value::Bool(b) => Json::Bool(b),
-            serde_yaml::Value::Number(n) => Json::Number(n.as_f64().expect("a number")),
-            serde_yaml::Value::String(s) => Json::String(s),
-            serde_yaml::Value::Sequence(items) => {
-                Json::Array(items.into_iter().map(convert).collect())
-            }
-            serde_yaml::Value::Mapping(map) => Json::Object(
-                map.into_iter()
-                    .map(|(k, v)| match k {
-                        serde_yaml::Value::String(k) => (k, convert(v)),
-                        other => panic!("key {other:?} is no string"),
-                    })
-                    .collect(),
-            ),
-            serde_yaml::Value::Tagged(tagged) => panic!("unexpected tag {}", tagged.tag),
-        }
-    }
-    convert(serde_yaml::from_str(text).unwrap_or_else(|e| panic!("not YAML: {e}")))
+    serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("not YAML: {e}"))
 }
 
 #[test]
@@ -157,7 +138,7 @@ proptest! {
     fn yaml_reads_back_as_the_json(value in json_values()) {
         let json = serde_json::to_string(&value).expect("serializable");
         let yaml = yaml(&json);
-        let back: Value = serde_yaml::from_str(&yaml).map_err(|e| TestCaseError::fail(format!("{e}\n{yaml}")))?;
+        let back: Value = serde_saphyr::from_str(&yaml).map_err(|e| TestCaseError::fail(format!("{e}\n{yaml}")))?;
         prop_assert_eq!(back, value, "{}", yaml);
     }
 }

@@ -619,7 +619,11 @@ impl ApiServer {
             "current-context": context,
             "preferences": {},
         });
-        serde_yaml::to_string(&config).unwrap_or_default()
+        // Every value on its key's line, as kubectl writes a kubeconfig, so that tests can edit
+        // it line by line (a long value such as the CA would otherwise be a folded block).
+        let mut options = serde_saphyr::SerializerOptions::default();
+        options.prefer_block_scalars = false;
+        serde_saphyr::to_string_with_options(&config, options).unwrap_or_default()
     }
 
     /// Writes [`ApiServer::kubeconfig_yaml`] to `path`.

@@ -622,7 +622,7 @@ fn kubeconfig_has_every_context() {
                 .token("viewer-token"),
         )
         .start();
-    let yaml: Value = serde_yaml::from_str(&srv.kubeconfig_yaml("main", "web")).expect("YAML");
+    let yaml: Value = serde_saphyr::from_str(&srv.kubeconfig_yaml("main", "web")).expect("YAML");
     assert_eq!(yaml["current-context"], "main");
     assert_eq!(yaml["clusters"][0]["cluster"]["server"], srv.url());
     let contexts = yaml["contexts"].as_array().expect("contexts");
@@ -679,7 +679,7 @@ fn binary_serves_objects_from_a_file_and_writes_a_kubeconfig() {
             200
         );
         let config: Value =
-            serde_yaml::from_str(&std::fs::read_to_string(&kubeconfig).expect("kubeconfig"))
+            serde_saphyr::from_str(&std::fs::read_to_string(&kubeconfig).expect("kubeconfig"))
                 .expect("YAML");
         assert_eq!(config["current-context"], "manual");
         assert_eq!(config["contexts"][0]["context"]["namespace"], "shop");

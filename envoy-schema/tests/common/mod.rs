@@ -208,7 +208,7 @@ impl<'de> Deserialize<'de> for Json {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
                 let mut members = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, Json>()? {
+                while let Some((Key(key), value)) = map.next_entry::<Key, Json>()? {
                     members.push((key, value));
                 }
                 Ok(Json::Object(members))
@@ -243,5 +243,25 @@ pub fn walk_pairs(
             }
         }
         (a, b) => assert_eq!(a, b, "value changed at {path}"),
+    }
+}
+
+/// A member name that was written as a string: a YAML key such as `80` or `true`, which a reader
+/// takes for a number or a boolean, is refused rather than turned into its text.
+struct Key(String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Key, E> {
+                Ok(Key(s.to_string()))
+            }
+        }
+        deserializer.deserialize_any(KeyVisitor)
     }
 }

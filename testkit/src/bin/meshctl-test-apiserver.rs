@@ -145,13 +145,8 @@ fn add_objects(mut builder: ApiServerBuilder, path: &str) -> Result<ApiServerBui
     if text.trim_start().starts_with(['{', '[']) {
         documents.push(serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?);
     } else {
-        for document in serde_yaml::Deserializer::from_str(&text) {
-            let value: Value =
-                serde::Deserialize::deserialize(document).map_err(|e| format!("{path}: {e}"))?;
-            if !value.is_null() {
-                documents.push(value);
-            }
-        }
+        // Empty documents (a stray `---`) are skipped.
+        documents = serde_saphyr::from_multiple(&text).map_err(|e| format!("{path}: {e}"))?;
     }
     let mut objects = Vec::new();
     for document in documents {
