@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+use crate::format::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,7 +35,7 @@ pub struct GlobalArgs {
     pub kubeconfig: Option<PathBuf>,
     /// Output format. Default: short (bootstrap: json).
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
-    pub output: Option<OutputFormat>,
+    pub output: Option<Format>,
     /// Envoy admin port inside the pod.
     #[arg(long, global = true, default_value_t = 15000, value_name = "PORT",
           value_parser = clap::value_parser!(u16).range(1..))]
@@ -41,20 +43,6 @@ pub struct GlobalArgs {
     /// Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`.
     #[arg(long, global = true, default_value = "15s", value_name = "DURATION")]
     pub request_timeout: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// istioctl's tables.
-    Short,
-    /// istioctl's tables with extra columns.
-    Wide,
-    /// istioctl's JSON: protobuf JSON names (lowerCamelCase).
-    Json,
-    /// istioctl's YAML: the same document as YAML.
-    Yaml,
-    /// Envoy's own JSON: proto field names (snake_case), filtered like the table.
-    Raw,
 }
 
 #[derive(Debug, Subcommand)]

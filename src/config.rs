@@ -4,23 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::cli::{self, Cli, Command, OutputFormat, View};
+use crate::cli::{self, Cli, Command, View};
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Short,
-    Wide,
-    Json,
-    Yaml,
-    Raw,
-}
-
-impl Format {
-    pub fn is_table(self) -> bool {
-        matches!(self, Format::Short | Format::Wide)
-    }
-}
+pub use crate::format::Format;
 
 /// Where a view's data comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,11 +287,8 @@ impl Config {
         };
         let format = match g.output {
             None if view == ViewKind::Bootstrap => Format::Json,
-            None | Some(OutputFormat::Short) => Format::Short,
-            Some(OutputFormat::Wide) => Format::Wide,
-            Some(OutputFormat::Json) => Format::Json,
-            Some(OutputFormat::Yaml) => Format::Yaml,
-            Some(OutputFormat::Raw) => Format::Raw,
+            None => Format::Short,
+            Some(format) => format,
         };
         Ok(Config {
             task: Task::View {

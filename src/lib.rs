@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod envoy;
 pub mod error;
+pub mod format;
 pub mod input;
 pub mod live;
 pub mod memory;
