@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use live_support::*;
 use serde_json::json;
 use testkit::apiserver::ApiServer;
-use testkit::envoy::{envoy_binary, http_get, Envoy};
+use testkit::envoy::{envoy_binary, Envoy};
+use testkit::http::http_get;
 
 const USAGE: i32 = 2;
 const KUBE: i32 = 3;

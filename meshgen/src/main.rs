@@ -92,7 +92,7 @@ fn run() -> Result<(), String> {
         );
         return Ok(());
     }
-    println!("admin {}", loaded.envoy.admin());
+    println!("admin {}", loaded.envoy.admin_addr());
     let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
     Ok(())
 }

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 use std::{env, fs};
 
-use testkit::envoy::{Envoy, HttpResponse};
+use testkit::envoy::Envoy;
+use testkit::http::HttpResponse;
 
 fn raw_get(envoy: &Envoy, path: &str) -> HttpResponse {
     let mut stream = TcpStream::connect(envoy.admin_addr()).expect("connect to Envoy's admin port");

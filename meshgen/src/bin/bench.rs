@@ -680,8 +680,8 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
         o.services
     );
     let loaded = meshgen::load(o.services, Duration::from_secs(900))?;
-    let relay =
-        testkit::relay::Relay::start(loaded.envoy.admin()).map_err(|e| format!("relay: {e}"))?;
+    let relay = testkit::relay::Relay::start(loaded.envoy.admin_addr())
+        .map_err(|e| format!("relay: {e}"))?;
     let pod = format!("{}-5d8f7c9b4-x2x7q", meshgen::mesh::CLIENT_NAME);
     let namespace = meshgen::mesh::CLIENT_NAMESPACE;
     let server = ApiServer::builder()
@@ -708,7 +708,7 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
     let fetch = |path: &str| -> Result<(u64, Duration), String> {
         relay.take_bytes();
         let started = Instant::now();
-        let status = meshgen::envoy::get(relay.addr(), path, &mut std::io::sink())
+        let status = testkit::http::http_get_to(relay.addr(), path, &mut std::io::sink())
             .map_err(|e| format!("GET {path}: {e}"))?;
         let wall = started.elapsed();
         if status != 200 {
