@@ -138,3 +138,122 @@ fn start_with_fails_loudly_on_a_rejected_resource() {
     .unwrap();
     Envoy::start_with(dir);
 }
+
+/// Envoy fed over ADS by testkit's server: a bootstrap with ADS for CDS and LDS and one static
+/// cluster for the server itself, and one cluster served, valid or not.
+#[cfg(feature = "ads")]
+mod over_ads {
+    use std::net::SocketAddr;
+    use std::time::Duration;
+
+    use envoy_types::pb::envoy::config::cluster::v3::Cluster;
+    use envoy_types::pb::envoy::config::listener::v3::Listener;
+    use envoy_types::pb::google::protobuf::{Any, Duration as ProtoDuration};
+    use prost::{Message, Name};
+    use serde_json::json;
+    use testkit::ads::{AdsServer, Expected, Resources, TypeResources};
+    use testkit::envoy::Envoy;
+
+    fn bootstrap(ads: SocketAddr) -> serde_json::Value {
+        let over_ads = json!({"ads": {}, "resource_api_version": "V3"});
+        json!({
+            "node": {"id": "ads-test", "cluster": "ads-test"},
+            "admin": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": 0}}},
+            "dynamic_resources": {
+                "ads_config": {
+                    "api_type": "GRPC",
+                    "transport_api_version": "V3",
+                    "grpc_services": [{"envoy_grpc": {"cluster_name": "ads"}}]
+                },
+                "cds_config": over_ads,
+                "lds_config": over_ads
+            },
+            "static_resources": {"clusters": [{
+                "name": "ads",
+                "type": "STATIC",
+                "connect_timeout": "1s",
+                "load_assignment": {"cluster_name": "ads", "endpoints": [{"lb_endpoints": [{"endpoint": {
+                    "address": {"socket_address": {"address": ads.ip().to_string(), "port_value": ads.port()}}
+                }}]}]},
+                "typed_extension_protocol_options": {
+                    "envoy.extensions.upstreams.http.v3.HttpProtocolOptions": {
+                        "@type": "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+                        "explicit_http_config": {"http2_protocol_options": {}}
+                    }
+                }
+            }]}
+        })
+    }
+
+    /// Serves one cluster with this connect timeout (and no listeners), and starts Envoy on it.
+    fn serve_one_cluster(connect_timeout_seconds: i64) -> (AdsServer, Envoy, Expected) {
+        let cluster = Cluster {
+            name: "served".into(),
+            connect_timeout: Some(ProtoDuration {
+                seconds: connect_timeout_seconds,
+                nanos: 0,
+            }),
+            ..Default::default()
+        };
+        let any = Any {
+            type_url: Cluster::type_url(),
+            value: cluster.encode_to_vec(),
+        };
+        let resources = Resources {
+            types: vec![
+                TypeResources {
+                    type_url: Cluster::type_url(),
+                    wildcard: true,
+                    items: vec![("served".into(), any)],
+                },
+                TypeResources {
+                    type_url: Listener::type_url(),
+                    wildcard: true,
+                    items: vec![],
+                },
+            ],
+        };
+        let expected = Expected {
+            resources: vec![(Cluster::type_url(), 1), (Listener::type_url(), 0)],
+            // The bootstrap's own cluster and the one served.
+            active_clusters: 2,
+            active_listeners: 0,
+        };
+        let server = AdsServer::start(resources).expect("start the ADS server");
+        let envoy =
+            Envoy::try_start_with_bootstrap(&bootstrap(server.addr()), Duration::from_secs(60))
+                .unwrap_or_else(|e| panic!("{e}"));
+        (server, envoy, expected)
+    }
+
+    #[test]
+    fn envoy_acks_and_activates_what_the_ads_server_serves() {
+        let (server, mut envoy, expected) = serve_one_cluster(1);
+        envoy
+            .wait_for_ads(&server, &expected, Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let progress = server.progress(&Cluster::type_url());
+        assert_eq!(progress.acked, 1);
+        assert!(progress.nacked.is_none());
+        let clusters = envoy.admin_get("/clusters?format=json");
+        assert!(
+            clusters.body.contains("\"name\": \"served\""),
+            "{}",
+            clusters.body
+        );
+    }
+
+    #[test]
+    fn a_rejected_resource_ends_the_wait_with_envoys_reason() {
+        let (server, mut envoy, expected) = serve_one_cluster(-1);
+        let error = envoy
+            .wait_for_ads(&server, &expected, Duration::from_secs(60))
+            .expect_err("Envoy must reject a negative connect timeout");
+        assert!(
+            error.starts_with(&format!("Envoy rejected {}: ", Cluster::type_url())),
+            "{error}"
+        );
+        assert!(error.contains("Expected positive duration"), "{error}");
+        assert_eq!(server.progress(&Cluster::type_url()).acked, 0);
+    }
+}
