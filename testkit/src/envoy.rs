@@ -97,6 +97,19 @@ impl Envoy {
     /// it refers to by relative path (Envoy runs with the copy as its working directory), and
     /// waits until its configuration is loaded. Panics like [`Envoy::start`].
     pub fn start_with(resources: &Path) -> Envoy {
+        Envoy::start_dir(resources, &["--log-level", "warning"])
+    }
+
+    /// [`Envoy::start_with`] with other log levels than `warning`: `level` for every logger, then
+    /// `components` (`name:level,...`, as `--component-log-level` takes them) over it.
+    pub fn start_with_log_levels(resources: &Path, level: &str, components: &str) -> Envoy {
+        Envoy::start_dir(
+            resources,
+            &["--log-level", level, "--component-log-level", components],
+        )
+    }
+
+    fn start_dir(resources: &Path, log_args: &[&str]) -> Envoy {
         let (work_dir, sequence) = new_work_dir();
         let config_dir = work_dir.0.join("xds");
         copy_dir(resources, &config_dir).unwrap_or_else(|e| {
@@ -111,6 +124,7 @@ impl Envoy {
             sequence,
             Some(&config_dir),
             Path::new("bootstrap.yaml"),
+            log_args,
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let loaded = envoy
@@ -135,7 +149,13 @@ impl Envoy {
         let bootstrap_path = work_dir.0.join("bootstrap.json");
         fs::write(&bootstrap_path, bootstrap.to_string())
             .map_err(|e| format!("writing {}: {e}", bootstrap_path.display()))?;
-        let mut envoy = Envoy::spawn(work_dir, sequence, None, &bootstrap_path)?;
+        let mut envoy = Envoy::spawn(
+            work_dir,
+            sequence,
+            None,
+            &bootstrap_path,
+            &["--log-level", "warning"],
+        )?;
         envoy.wait_for_admin_address(timeout)?;
         Ok(envoy)
     }
@@ -147,6 +167,7 @@ impl Envoy {
         sequence: u32,
         config_dir: Option<&Path>,
         config: &Path,
+        log_args: &[&str],
     ) -> Result<Envoy, String> {
         let binary = find_envoy_binary()?;
         let log_file = work_dir.0.join("envoy.log");
@@ -161,7 +182,8 @@ impl Envoy {
             .arg(base_id(std::process::id(), sequence).to_string())
             .arg("--admin-address-path")
             .arg(work_dir.0.join("admin_address"))
-            .args(["--concurrency", "1", "--log-level", "warning"])
+            .args(["--concurrency", "1"])
+            .args(log_args)
             .arg("--log-path")
             .arg(&log_file)
             .stdin(Stdio::null())
