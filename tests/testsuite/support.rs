@@ -2,9 +2,7 @@
 //! like a cluster's, a real Envoy shared by the tests that run at the same time, and the meshctl
 //! binary run with a clean environment.
 
-#![allow(dead_code)] // each test binary uses a different part of this module
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex, Weak};
 
@@ -147,8 +145,4 @@ pub fn path_str(path: &Path) -> String {
     path.to_str()
         .expect("temporary paths are UTF-8")
         .to_string()
-}
-
-pub fn kubeconfig_path(home: &Path, name: &str) -> PathBuf {
-    home.join(name)
 }

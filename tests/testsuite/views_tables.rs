@@ -14,8 +14,9 @@
 //! spec allows.
 //!
 //! Envoy lists route configurations and secrets in hash order, which changes with every capture
-//! (`tests/fixtures_regenerate.rs` compares them as multisets). Where the spec keeps input order
-//! for those, the expected order is read from the dump under test; everything else is fixed here.
+//! (`fixtures_regenerate.rs` beside this file compares them as multisets). Where the spec keeps
+//! input order for those, the expected order is read from the dump under test; everything else
+//! is fixed here.
 //!
 //! The sidecar's plain-HTTP chains are expected as `App: HTTP`: istioctl names only the exact
 //! ALPN list `http/1.0,http/1.1,h2c` so, and Istio writes that list (the seed's

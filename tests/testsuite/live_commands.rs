@@ -1,11 +1,9 @@
 //! `pc log` and `pc rootca-compare` against real Envoys through the test API server.
 
-mod live_support;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use live_support::*;
+use crate::support::*;
 use serde_json::json;
 use testkit::apiserver::ApiServer;
 use testkit::envoy::Envoy;
