@@ -22,26 +22,12 @@
 //! ALPN list `http/1.0,http/1.1,h2c` so, and Istio writes that list (the seed's
 //! `0.0.0.0 80 Trans: raw_buffer; App: HTTP Route: 80`).
 
-use std::path::{Path, PathBuf};
-
 use meshctl::config::{
     AllFilter, ClusterFilter, EndpointFilter, Format, ListenerFilter, RouteFilter, ViewKind,
 };
 use meshctl::input::Document;
 
-/// 2025-06-15T00:00:00Z: inside the validity of the fixtures' current certificates, after the
-/// expired ones.
-const NOW: i64 = 1_749_945_600;
-
-const SIDECAR: &str = "web-frontend";
-const GATEWAY: &str = "ingress-gateway";
-
-fn fixture(scenario: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(scenario)
-        .join(file)
-}
+use crate::support::{fixture, GATEWAY, NOW, SIDECAR};
 
 fn dump(scenario: &str) -> Document {
     let path = fixture(scenario, "config_dump.json");
