@@ -41,8 +41,18 @@ impl HttpResponse {
 
 /// `GET path`, the whole response in memory.
 pub fn http_get(addr: SocketAddr, path: &str) -> io::Result<HttpResponse> {
+    http_get_with_headers(addr, path, &[])
+}
+
+/// `GET path` with these request headers besides `Host` and `Connection`, the whole response in
+/// memory.
+pub fn http_get_with_headers(
+    addr: SocketAddr,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> io::Result<HttpResponse> {
     let mut body = Vec::new();
-    let head = get(addr, path, &mut body, SHORT_TIMEOUT)?;
+    let head = get(addr, path, headers, &mut body, SHORT_TIMEOUT)?;
     Ok(HttpResponse {
         status: head.status,
         headers: head.headers,
@@ -52,7 +62,7 @@ pub fn http_get(addr: SocketAddr, path: &str) -> io::Result<HttpResponse> {
 
 /// `GET path` with the body streamed into `out` as it arrives; returns the status code.
 pub fn http_get_to(addr: SocketAddr, path: &str, out: &mut dyn Write) -> io::Result<u16> {
-    Ok(get(addr, path, out, STREAM_TIMEOUT)?.status)
+    Ok(get(addr, path, &[], out, STREAM_TIMEOUT)?.status)
 }
 
 struct Head {
@@ -60,13 +70,22 @@ struct Head {
     headers: Vec<(String, String)>,
 }
 
-fn get(addr: SocketAddr, path: &str, out: &mut dyn Write, timeout: Duration) -> io::Result<Head> {
+fn get(
+    addr: SocketAddr,
+    path: &str,
+    headers: &[(&str, &str)],
+    out: &mut dyn Write,
+    timeout: Duration,
+) -> io::Result<Head> {
     let stream = TcpStream::connect_timeout(&addr, CONNECT_TIMEOUT)?;
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(SHORT_TIMEOUT))?;
-    (&stream).write_all(
-        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
-    )?;
+    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    (&stream).write_all(request.as_bytes())?;
     read_response(&mut BufReader::with_capacity(1 << 20, stream), out)
 }
 
