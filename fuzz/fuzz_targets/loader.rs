@@ -1,6 +1,6 @@
 //! Any bytes as a `-f` file: reading them and rendering every view in every format returns,
 //! never panics, and an error is one non-empty line (the same check as
-//! tests/bad_input_fuzz.rs, for as long as libFuzzer is given).
+//! tests/testsuite/bad_input_fuzz.rs, for as long as libFuzzer is given).
 
 #![no_main]
 

@@ -1,8 +1,6 @@
 //! Istio-shaped meshes of N services, served to a real Envoy over a real ADS stream, for
 //! meshctl's benchmark: see `meshgen --help` and `bench/run`.
 
-pub mod ads;
-pub mod envoy;
 pub mod measure;
 pub mod mesh;
 pub mod xds;
@@ -10,15 +8,18 @@ pub mod xds;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use testkit::ads::{AdsServer, Expected};
+use testkit::envoy::Envoy;
+
 /// The version of what the generator produces: caches of older captures are regenerated.
 pub const FORMAT: u32 = 1;
 
 /// A mesh loaded into a running Envoy. Drop it to stop both: fields drop in declaration order,
 /// so Envoy goes first and the server's stream is closed before the server stops.
 pub struct LoadedMesh {
-    pub envoy: envoy::Envoy,
-    pub server: ads::AdsServer,
-    pub expected: envoy::Expected,
+    pub envoy: Envoy,
+    pub server: AdsServer,
+    pub expected: Expected,
     pub services: usize,
     pub load_time: Duration,
 }
@@ -28,7 +29,7 @@ pub fn load(services: usize, timeout: Duration) -> Result<LoadedMesh, String> {
     let started = Instant::now();
     let mesh = mesh::Mesh::new(services);
     let resources = xds::resources(&mesh, &xds::workload_certs()?);
-    let expected = envoy::Expected {
+    let expected = Expected {
         resources: resources
             .types
             .iter()
@@ -39,9 +40,9 @@ pub fn load(services: usize, timeout: Duration) -> Result<LoadedMesh, String> {
         active_listeners: resources.count(&xds::listener_type_url()) as u64,
     };
     let server =
-        ads::AdsServer::start(resources).map_err(|e| format!("starting the ADS server: {e}"))?;
-    let mut envoy = envoy::Envoy::start(server.addr(), timeout)?;
-    envoy.wait_until_loaded(
+        AdsServer::start(resources).map_err(|e| format!("starting the ADS server: {e}"))?;
+    let mut envoy = Envoy::try_start_with_bootstrap(&xds::bootstrap(server.addr()), timeout)?;
+    envoy.wait_for_ads(
         &server,
         &expected,
         timeout.saturating_sub(started.elapsed()),

@@ -6,20 +6,37 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-const USAGE: &str = "usage: meshgen --services N (--out DIR | --hold) [--timeout SECONDS]
+use clap::builder::RangedU64ValueParser;
+use clap::{ArgGroup, Parser};
 
-Generates an Istio-shaped mesh of N services (namespaces, ports, DestinationRule subsets,
-VirtualService routes, TCP listeners, virtualOutbound/virtualInbound, EDS with localities and
-unhealthy endpoints), serves it to a real Envoy over ADS, waits until Envoy has ACKed and
-activated all of it, and saves DIR/config_dump.json (/config_dump?include_eds=true),
-DIR/clusters.json (/clusters?format=json) and DIR/mesh.txt (what was sent).
-Envoy: $MESHCTL_ENVOY, else target/tools/venv/bin/envoy (bash dev/tools installs it).
---hold keeps Envoy serving the mesh instead (for live-mode experiments): it prints Envoy's admin
-address and stops when standard input closes.
-The timeout (default 900 s) bounds the start and the load.";
+/// Generates an Istio-shaped mesh of N services (namespaces, ports, DestinationRule subsets,
+/// VirtualService routes, TCP listeners, virtualOutbound/virtualInbound, EDS with localities and
+/// unhealthy endpoints), serves it to a real Envoy over ADS, waits until Envoy has ACKed and
+/// activated all of it, and saves DIR/config_dump.json (/config_dump?include_eds=true),
+/// DIR/clusters.json (/clusters?format=json) and DIR/mesh.txt (what was sent).
+///
+/// Envoy: $MESHCTL_ENVOY, else target/tools/venv/bin/envoy (bash dev/tools installs it).
+#[derive(Parser)]
+#[command(name = "meshgen", args_override_self = true)]
+#[command(group(ArgGroup::new("output").required(true).args(["out", "hold"])))]
+struct Args {
+    /// Services in the mesh
+    #[arg(long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    services: usize,
+    /// Save the captures into DIR
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Keep Envoy serving the mesh instead (for live-mode experiments): print Envoy's admin
+    /// address and stop when standard input closes
+    #[arg(long)]
+    hold: bool,
+    /// Bound on the start and the load, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 900)]
+    timeout: u64,
+}
 
 fn main() -> ExitCode {
-    match run() {
+    match run(Args::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("meshgen: {e}");
@@ -28,50 +45,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
-    let mut services: Option<usize> = None;
-    let mut out: Option<PathBuf> = None;
-    let mut hold = false;
-    let mut timeout = Duration::from_secs(900);
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--services" => {
-                let v = value("--services")?;
-                services = Some(
-                    v.parse()
-                        .ok()
-                        .filter(|n| *n > 0)
-                        .ok_or_else(|| format!("--services: {v:?} is not a positive number"))?,
-                );
-            }
-            "--out" => out = Some(PathBuf::from(value("--out")?)),
-            "--hold" => hold = true,
-            "--timeout" => {
-                let v = value("--timeout")?;
-                timeout = Duration::from_secs(
-                    v.parse()
-                        .map_err(|_| format!("--timeout: {v:?} is not a number of seconds"))?,
-                );
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
-    let Some(services) = services else {
-        return Err(format!("--services is required\n{USAGE}"));
-    };
-    if out.is_none() == !hold {
-        return Err(format!("give one of --out DIR and --hold\n{USAGE}"));
-    }
-    let loaded = meshgen::load(services, timeout)?;
+fn run(args: Args) -> Result<(), String> {
+    let services = args.services;
+    let loaded = meshgen::load(services, Duration::from_secs(args.timeout))?;
     let rss = loaded
         .envoy
         .rss_bytes()
@@ -83,7 +59,8 @@ fn run() -> Result<(), String> {
         loaded.expected.active_clusters,
         loaded.expected.active_listeners
     );
-    if let Some(out) = out {
+    // The group admits exactly one of --out and --hold.
+    if let Some(out) = args.out {
         let bytes = loaded.capture(&out)?;
         eprintln!(
             "meshgen: saved {} ({:.1} MB config dump)",
@@ -92,7 +69,7 @@ fn run() -> Result<(), String> {
         );
         return Ok(());
     }
-    println!("admin {}", loaded.envoy.admin());
+    println!("admin {}", loaded.envoy.admin_addr());
     let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
     Ok(())
 }

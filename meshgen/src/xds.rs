@@ -2,9 +2,11 @@
 //! (with auto-mTLS transport socket matches, DestinationRule subsets and metadata), their
 //! endpoints, `0.0.0.0_<port>` HTTP listeners with RDS route configurations named by port,
 //! `<vip>_<port>` TCP listeners, the virtualOutbound/virtualInbound listeners, and the workload
-//! certificate and root CA over SDS. Everything is served over ADS.
+//! certificate and root CA over SDS. Everything is served over ADS (testkit's server), to an
+//! Envoy started on [`bootstrap`].
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 
 use envoy_types::pb::envoy::config::cluster::v3 as cluster;
 use envoy_types::pb::envoy::config::core::v3 as core3;
@@ -26,44 +28,12 @@ use envoy_types::pb::google::protobuf::{
     value::Kind, Any, BoolValue, Duration, ListValue, Struct, UInt32Value, Value,
 };
 use prost::{Message, Name};
+use serde_json::json;
+use testkit::ads::{Resources, TypeResources};
 
 use crate::mesh::{
     Health, Mesh, Protocol, Service, CLIENT_INBOUND_PORTS, CLIENT_IP, CLIENT_NAME, CLIENT_NAMESPACE,
 };
-
-/// One xDS type's resources, in the order they are sent.
-#[derive(Debug, Default)]
-pub struct TypeResources {
-    pub type_url: String,
-    /// Sent whole to a wildcard subscription (CDS, LDS); otherwise only what Envoy asks for.
-    pub wildcard: bool,
-    pub items: Vec<(String, Any)>,
-}
-
-/// Everything the ADS server serves, by type URL.
-#[derive(Debug, Default)]
-pub struct Resources {
-    pub types: Vec<TypeResources>,
-}
-
-impl Resources {
-    pub fn of(&self, type_url: &str) -> Option<&TypeResources> {
-        self.types.iter().find(|t| t.type_url == type_url)
-    }
-
-    pub fn count(&self, type_url: &str) -> usize {
-        self.of(type_url).map_or(0, |t| t.items.len())
-    }
-
-    /// Total size of the serialized resources, for the generator's summary.
-    pub fn encoded_bytes(&self) -> usize {
-        self.types
-            .iter()
-            .flat_map(|t| &t.items)
-            .map(|(_, a)| a.value.len())
-            .sum()
-    }
-}
 
 /// PEM certificates for the SDS secrets: the workload's chain and key, and the mesh root.
 #[derive(Debug, Clone)]
@@ -1137,4 +1107,67 @@ pub fn workload_certs() -> Result<WorkloadCerts, String> {
 /// The client sidecar's node identity, as Istio's agent sets it.
 pub fn node_id() -> String {
     format!("sidecar~{CLIENT_IP}~{CLIENT_NAME}-5d8f7c9b4-x2x7q.{CLIENT_NAMESPACE}~{CLIENT_NAMESPACE}.svc.cluster.local")
+}
+
+/// Istio's sidecar bootstrap, reduced to what matters here: the node, ADS over gRPC to the
+/// `xds-grpc` cluster, and Istio's habit of keeping only a few stats (thousands of clusters
+/// would otherwise cost Envoy most of its memory in counters).
+pub fn bootstrap(ads: SocketAddr) -> serde_json::Value {
+    let ads_source = json!({"ads": {}, "resource_api_version": "V3"});
+    json!({
+        "node": {
+            "id": node_id(),
+            "cluster": format!("{CLIENT_NAME}.{CLIENT_NAMESPACE}"),
+            "locality": {"region": "us-east1", "zone": "us-east1-b"},
+            "metadata": {
+                "ISTIO_VERSION": "1.24.2",
+                "CLUSTER_ID": "Kubernetes",
+                "MESH_ID": "cluster.local",
+                "NAMESPACE": CLIENT_NAMESPACE,
+                "NAME": format!("{CLIENT_NAME}-5d8f7c9b4-x2x7q"),
+                "WORKLOAD_NAME": CLIENT_NAME,
+                "INSTANCE_IPS": CLIENT_IP.to_string(),
+                "INTERCEPTION_MODE": "REDIRECT",
+                "LABELS": {"app": CLIENT_NAME, "version": "v1", "security.istio.io/tlsMode": "istio"}
+            }
+        },
+        "admin": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": 0}}},
+        "dynamic_resources": {
+            "ads_config": {
+                "api_type": "GRPC",
+                "transport_api_version": "V3",
+                "grpc_services": [{"envoy_grpc": {"cluster_name": "xds-grpc"}}],
+                "set_node_on_first_message_only": true
+            },
+            "cds_config": ads_source,
+            "lds_config": ads_source
+        },
+        "static_resources": {
+            "clusters": [{
+                "name": "xds-grpc",
+                "type": "STATIC",
+                "connect_timeout": "1s",
+                "load_assignment": {
+                    "cluster_name": "xds-grpc",
+                    "endpoints": [{"lb_endpoints": [{"endpoint": {"address": {"socket_address": {
+                        "address": ads.ip().to_string(), "port_value": ads.port()
+                    }}}}]}]
+                },
+                "typed_extension_protocol_options": {
+                    "envoy.extensions.upstreams.http.v3.HttpProtocolOptions": {
+                        "@type": "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+                        "explicit_http_config": {"http2_protocol_options": {}}
+                    }
+                }
+            }]
+        },
+        "stats_config": {
+            "stats_matcher": {"inclusion_list": {"patterns": [
+                {"prefix": "cluster_manager."},
+                {"prefix": "listener_manager."},
+                {"prefix": "server."},
+                {"prefix": "cluster.xds-grpc."}
+            ]}}
+        }
+    })
 }

@@ -13,18 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use clap::builder::RangedU64ValueParser;
+use clap::Parser;
 use meshgen::measure::{self, Measurement};
-
-const USAGE: &str = "usage: meshgen-bench [--services N] [--runs K] [--jq-runs K] [--small-runs K]
-                     [--live-runs K] [--no-live] [--meshctl PATH] [--jq PATH] [--cache DIR]
-
---services N   the big mesh (default 8000: a config dump of about 105 MB)
---runs K       runs per meshctl and floor measurement; the median time is kept (default 5)
---jq-runs K    runs per jq measurement (default 1: jq is far slower, its noise does not matter)
---small-runs K runs per view on the 10-service dump (default 20)
---live-runs K  runs per live view (default 3)
---no-live      skip live mode
---cache DIR    where generated meshes are kept between runs (default target/bench/meshes)";
 
 /// The goals of issue 4.
 const FLOOR_RATIO_GOAL: f64 = 2.0;
@@ -142,46 +133,65 @@ fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// meshctl's benchmark: offline views on generated dumps against the floor and jq, the small
+/// dump's render time, and live mode through the test API server. Exit status 1 when a goal
+/// fails, 2 on errors.
+#[derive(Parser)]
+#[command(name = "meshgen-bench", args_override_self = true)]
+struct Args {
+    /// Services in the big mesh, the dump the offline goals are measured on
+    #[arg(long, value_name = "N", default_value_t = 8000, value_parser = positive())]
+    services: usize,
+    /// Runs per meshctl and floor measurement; the median time is kept
+    #[arg(long, value_name = "K", default_value_t = 5, value_parser = positive())]
+    runs: usize,
+    /// Runs per jq measurement (jq is far slower, its noise does not matter)
+    #[arg(long, value_name = "K", default_value_t = 1, value_parser = positive())]
+    jq_runs: usize,
+    /// Runs per view on the 10-service dump
+    #[arg(long, value_name = "K", default_value_t = 20, value_parser = positive())]
+    small_runs: usize,
+    /// Runs per live view
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = positive())]
+    live_runs: usize,
+    /// Skip live mode
+    #[arg(long)]
+    no_live: bool,
+    /// The meshctl to measure [default: meshctl beside this binary]
+    #[arg(long, value_name = "PATH")]
+    meshctl: Option<PathBuf>,
+    /// The jq to compare with [default: jq on PATH, else /usr/bin/jq]
+    #[arg(long, value_name = "PATH")]
+    jq: Option<PathBuf>,
+    /// Where generated meshes are kept between runs [default: target/bench/meshes]
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+}
+
+fn positive() -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::new().range(1..)
+}
+
 fn parse_options() -> Result<Options, String> {
+    let args = Args::parse();
     let root = repo_root();
-    let mut o = Options {
-        services: 8000,
-        runs: 5,
-        jq_runs: 1,
-        small_runs: 20,
-        live_runs: 3,
-        live: true,
-        meshctl: own_dir().join("meshctl"),
-        jq: find_on_path("jq").unwrap_or_else(|| PathBuf::from("/usr/bin/jq")),
-        cache: root.join("target/bench/meshes"),
+    let o = Options {
+        services: args.services,
+        runs: args.runs,
+        jq_runs: args.jq_runs,
+        small_runs: args.small_runs,
+        live_runs: args.live_runs,
+        live: !args.no_live,
+        meshctl: args.meshctl.unwrap_or_else(|| own_dir().join("meshctl")),
+        jq: args
+            .jq
+            .or_else(|| find_on_path("jq"))
+            .unwrap_or_else(|| PathBuf::from("/usr/bin/jq")),
+        cache: args
+            .cache
+            .unwrap_or_else(|| root.join("target/bench/meshes")),
         out: root.join("target/bench/out"),
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
-        let count = |name: &str, v: String| -> Result<usize, String> {
-            v.parse()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| format!("{name}: {v:?} is not a positive number"))
-        };
-        match arg.as_str() {
-            "--services" => o.services = count("--services", value("--services")?)?,
-            "--runs" => o.runs = count("--runs", value("--runs")?)?,
-            "--jq-runs" => o.jq_runs = count("--jq-runs", value("--jq-runs")?)?,
-            "--small-runs" => o.small_runs = count("--small-runs", value("--small-runs")?)?,
-            "--live-runs" => o.live_runs = count("--live-runs", value("--live-runs")?)?,
-            "--no-live" => o.live = false,
-            "--meshctl" => o.meshctl = PathBuf::from(value("--meshctl")?),
-            "--jq" => o.jq = PathBuf::from(value("--jq")?),
-            "--cache" => o.cache = PathBuf::from(value("--cache")?),
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
     for (what, path) in [("meshctl", &o.meshctl), ("jq", &o.jq)] {
         if !path.is_file() {
             return Err(format!(
@@ -680,8 +690,8 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
         o.services
     );
     let loaded = meshgen::load(o.services, Duration::from_secs(900))?;
-    let relay =
-        testkit::relay::Relay::start(loaded.envoy.admin()).map_err(|e| format!("relay: {e}"))?;
+    let relay = testkit::relay::Relay::start(loaded.envoy.admin_addr())
+        .map_err(|e| format!("relay: {e}"))?;
     let pod = format!("{}-5d8f7c9b4-x2x7q", meshgen::mesh::CLIENT_NAME);
     let namespace = meshgen::mesh::CLIENT_NAMESPACE;
     let server = ApiServer::builder()
@@ -708,7 +718,7 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
     let fetch = |path: &str| -> Result<(u64, Duration), String> {
         relay.take_bytes();
         let started = Instant::now();
-        let status = meshgen::envoy::get(relay.addr(), path, &mut std::io::sink())
+        let status = testkit::http::http_get_to(relay.addr(), path, &mut std::io::sink())
             .map_err(|e| format!("GET {path}: {e}"))?;
         let wall = started.elapsed();
         if status != 200 {

@@ -1,16 +1,25 @@
 //! `meshgen-floor FILE`: the least any tool reading a whole JSON document can do — map the file
 //! and validate it with serde_json, building nothing. The benchmark's yardstick.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::Parser;
 use serde::de::IgnoredAny;
 
+/// Maps FILE and validates it as JSON with serde_json, building nothing: the least any tool
+/// reading a whole JSON document can do.
+#[derive(Parser)]
+#[command(name = "meshgen-floor")]
+struct Args {
+    /// The JSON document
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
 fn main() -> ExitCode {
-    let Some(path) = std::env::args_os().nth(1) else {
-        eprintln!("usage: meshgen-floor FILE");
-        return ExitCode::FAILURE;
-    };
-    let shown = std::path::Path::new(&path).display().to_string();
+    let path = Args::parse().file;
+    let shown = path.display().to_string();
     let file = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(e) => {

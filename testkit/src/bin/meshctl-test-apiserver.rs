@@ -4,109 +4,124 @@
 use std::io::Write;
 use std::time::Duration;
 
+use clap::Parser;
 use serde_json::Value;
 use testkit::apiserver::{ApiServer, ApiServerBuilder, Denial, PortForwardFault};
 
-const USAGE: &str =
-    "usage: meshctl-test-apiserver [--objects FILE]... [--https] [--log] [--token TOKEN=USER]...
-    [--user NAME] [--deny VERB:RESOURCE[:NAMESPACE]]... [--backend NS/POD:PORT=HOST:PORT]...
-    [--fault NS/POD=refused|forbidden|hang|drop-after:BYTES|slow:MILLIS]... [--version vX.Y.Z]
-    [--kubeconfig-out PATH [--context NAME] [--namespace NS]]
-
-FILE is YAML (several documents allowed) or JSON: one object, an array, or a List with items.";
+/// Runs the test Kubernetes API server on 127.0.0.1 for manual use and kubectl checks. Prints
+/// its URL on the first line of stdout, then serves until killed.
+#[derive(Parser)]
+#[command(name = "meshctl-test-apiserver", args_override_self = true)]
+struct Args {
+    /// Objects to serve: YAML (several documents allowed) or JSON (one object, an array, or a
+    /// List with items)
+    #[arg(long, value_name = "FILE")]
+    objects: Vec<String>,
+    /// Serve HTTPS (the kubeconfig carries the CA)
+    #[arg(long)]
+    https: bool,
+    /// Print each request and its status on stderr
+    #[arg(long)]
+    log: bool,
+    /// Accept a bearer token as a user
+    #[arg(long = "token", value_name = "TOKEN=USER")]
+    tokens: Vec<String>,
+    /// The user requests act as when no tokens are configured
+    #[arg(long, value_name = "NAME")]
+    user: Option<String>,
+    /// Answer 403 to a verb on a resource (in one namespace, or all)
+    #[arg(long = "deny", value_name = "VERB:RESOURCE[:NAMESPACE]")]
+    denials: Vec<String>,
+    /// Where port-forwards to a pod's port connect
+    #[arg(long = "backend", value_name = "NS/POD:PORT=HOST:PORT")]
+    backends: Vec<String>,
+    /// How port-forwards to a pod fail: refused, forbidden, hang, drop-after:BYTES or
+    /// slow:MILLIS
+    #[arg(long = "fault", value_name = "NS/POD=FAULT")]
+    faults: Vec<String>,
+    /// The gitVersion /version reports
+    #[arg(long, value_name = "vX.Y.Z")]
+    version: Option<String>,
+    /// Write a kubeconfig for the server here
+    #[arg(long, value_name = "PATH")]
+    kubeconfig_out: Option<String>,
+    /// The kubeconfig's context
+    #[arg(long, value_name = "NAME", default_value = "meshctl-test")]
+    context: String,
+    /// The kubeconfig context's namespace
+    #[arg(long, value_name = "NS")]
+    namespace: Option<String>,
+}
 
 fn main() {
-    if let Err(message) = run() {
+    if let Err(message) = run(Args::parse()) {
         eprintln!("meshctl-test-apiserver: {message}");
         std::process::exit(2);
     }
 }
 
-fn run() -> Result<(), String> {
+/// Flag values are checked here, not by clap, so that a bad one is a single line on stderr.
+fn run(args: Args) -> Result<(), String> {
     let mut builder = ApiServer::builder();
-    let mut kubeconfig_out = None;
-    let mut context = "meshctl-test".to_string();
-    let mut namespace = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        if flag == "-h" || flag == "--help" {
-            println!("{USAGE}");
-            return Ok(());
-        }
-        if flag == "--https" {
-            builder = builder.https();
-            continue;
-        }
-        if flag == "--log" {
-            builder = builder.log_requests();
-            continue;
-        }
-        let value = args
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
-        builder = match flag.as_str() {
-            "--objects" => add_objects(builder, &value)?,
-            "--token" => {
-                let (token, user) = value
-                    .split_once('=')
-                    .ok_or_else(|| format!("--token wants TOKEN=USER, got {value:?}"))?;
-                builder.token(token, user)
-            }
-            "--user" => builder.default_user(&value),
-            "--deny" => {
-                let mut parts = value.split(':');
-                let (Some(verb), Some(resource)) = (parts.next(), parts.next()) else {
-                    return Err(format!(
-                        "--deny wants VERB:RESOURCE[:NAMESPACE], got {value:?}"
-                    ));
-                };
-                let denial = Denial::new(verb, resource);
-                builder.deny(match parts.next() {
-                    Some(ns) => denial.namespace(ns),
-                    None => denial,
-                })
-            }
-            "--backend" => {
-                let (target, addr) = value.split_once('=').ok_or_else(|| {
-                    format!("--backend wants NS/POD:PORT=HOST:PORT, got {value:?}")
-                })?;
-                let (ns, pod, port) = parse_pod_port(target)?;
-                let addr = addr
-                    .parse()
-                    .map_err(|e| format!("--backend address {addr:?}: {e}"))?;
-                builder.portforward_backend(ns, pod, port, addr)
-            }
-            "--fault" => {
-                let (target, fault) = value
-                    .split_once('=')
-                    .ok_or_else(|| format!("--fault wants NS/POD=FAULT, got {value:?}"))?;
-                let (ns, pod) = target
-                    .split_once('/')
-                    .ok_or_else(|| format!("--fault target must be NS/POD, got {target:?}"))?;
-                builder.portforward_fault(ns, pod, parse_fault(fault)?)
-            }
-            "--version" => builder.version(&value),
-            "--kubeconfig-out" => {
-                kubeconfig_out = Some(value);
-                builder
-            }
-            "--context" => {
-                context = value;
-                builder
-            }
-            "--namespace" => {
-                namespace = Some(value);
-                builder
-            }
-            _ => return Err(format!("unknown flag {flag:?}\n{USAGE}")),
+    if args.https {
+        builder = builder.https();
+    }
+    if args.log {
+        builder = builder.log_requests();
+    }
+    for path in &args.objects {
+        builder = add_objects(builder, path)?;
+    }
+    for value in &args.tokens {
+        let (token, user) = value
+            .split_once('=')
+            .ok_or_else(|| format!("--token wants TOKEN=USER, got {value:?}"))?;
+        builder = builder.token(token, user);
+    }
+    if let Some(user) = &args.user {
+        builder = builder.default_user(user);
+    }
+    for value in &args.denials {
+        let mut parts = value.split(':');
+        let (Some(verb), Some(resource)) = (parts.next(), parts.next()) else {
+            return Err(format!(
+                "--deny wants VERB:RESOURCE[:NAMESPACE], got {value:?}"
+            ));
         };
+        let denial = Denial::new(verb, resource);
+        builder = builder.deny(match parts.next() {
+            Some(ns) => denial.namespace(ns),
+            None => denial,
+        });
+    }
+    for value in &args.backends {
+        let (target, addr) = value
+            .split_once('=')
+            .ok_or_else(|| format!("--backend wants NS/POD:PORT=HOST:PORT, got {value:?}"))?;
+        let (ns, pod, port) = parse_pod_port(target)?;
+        let addr = addr
+            .parse()
+            .map_err(|e| format!("--backend address {addr:?}: {e}"))?;
+        builder = builder.portforward_backend(ns, pod, port, addr);
+    }
+    for value in &args.faults {
+        let (target, fault) = value
+            .split_once('=')
+            .ok_or_else(|| format!("--fault wants NS/POD=FAULT, got {value:?}"))?;
+        let (ns, pod) = target
+            .split_once('/')
+            .ok_or_else(|| format!("--fault target must be NS/POD, got {target:?}"))?;
+        builder = builder.portforward_fault(ns, pod, parse_fault(fault)?);
+    }
+    if let Some(version) = &args.version {
+        builder = builder.version(version);
     }
     let server = builder
         .try_start()
         .map_err(|e| format!("cannot start: {e}"))?;
-    if let Some(path) = &kubeconfig_out {
+    if let Some(path) = &args.kubeconfig_out {
         server
-            .write_kubeconfig(path, &context, namespace.as_deref())
+            .write_kubeconfig(path, &args.context, args.namespace.as_deref())
             .map_err(|e| format!("cannot write {path}: {e}"))?;
     }
     let mut stdout = std::io::stdout();

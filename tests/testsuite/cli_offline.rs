@@ -7,20 +7,14 @@
 //! and exactly one line on stderr.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+use crate::support::fixture;
 
 struct Run {
     code: i32,
     stdout: String,
     stderr: String,
-}
-
-fn fixture(scenario: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(scenario)
-        .join(file)
 }
 
 fn sidecar_dump() -> String {

@@ -6,9 +6,7 @@
 //! The Python packages are installed from PyPI on first use into a venv of these tests' own under
 //! target/ (pinned below); the tests fail, saying why, if `python3` or PyPI is not available.
 
-mod common;
-
-use common::{camel, fixture_scenarios, read};
+use crate::support::{camel, fixture_scenarios, read};
 use envoy_schema::json_to_yaml;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

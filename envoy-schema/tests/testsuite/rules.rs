@@ -1,9 +1,7 @@
 //! The transcoder's rules one at a time, on small documents, and its JSON syntax checking
 //! against serde_json's on generated input.
 
-mod common;
-
-use common::transcoded;
+use crate::support::transcoded;
 use envoy_schema::{
     message_for_type_url, schema_gaps, transcode, write_istioctl_document, KeyStyle, MessageType,
     Root, TranscodeError,

@@ -7,8 +7,6 @@
 //! one trailing newline (spec §5). YAML is the same document. `-o raw` is Envoy's own snake_case,
 //! and must be the dump's own objects, selected and ordered like the table.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
 
 use meshctl::config::{
@@ -16,16 +14,7 @@ use meshctl::config::{
 };
 use meshctl::input::Document;
 
-const NOW: i64 = 1_749_945_600;
-const SIDECAR: &str = "web-frontend";
-const GATEWAY: &str = "ingress-gateway";
-
-fn fixture(scenario: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(scenario)
-        .join(file)
-}
+use crate::support::{fixture, GATEWAY, NOW, SIDECAR};
 
 fn document(scenario: &str, file: &str) -> Document {
     let path = fixture(scenario, file);

@@ -11,36 +11,24 @@
 //! The layout is checked against an independent implementation of Go's `text/tabwriter` rule
 //! (`layout` below: each column as wide as its widest cell plus the padding, the last cell of a
 //! line not padded), so a row list is the whole expectation. Trailing blanks are ignored, as the
-//! spec allows.
+//! spec allows. Row lists are kept one row per line with their columns aligned
+//! (`#[rustfmt::skip]`), so that they read as the tables they stand for.
 //!
 //! Envoy lists route configurations and secrets in hash order, which changes with every capture
-//! (`tests/fixtures_regenerate.rs` compares them as multisets). Where the spec keeps input order
-//! for those, the expected order is read from the dump under test; everything else is fixed here.
+//! (`fixtures_regenerate.rs` beside this file compares them as multisets). Where the spec keeps
+//! input order for those, the expected order is read from the dump under test; everything else
+//! is fixed here.
 //!
 //! The sidecar's plain-HTTP chains are expected as `App: HTTP`: istioctl names only the exact
 //! ALPN list `http/1.0,http/1.1,h2c` so, and Istio writes that list (the seed's
 //! `0.0.0.0 80 Trans: raw_buffer; App: HTTP Route: 80`).
-
-use std::path::{Path, PathBuf};
 
 use meshctl::config::{
     AllFilter, ClusterFilter, EndpointFilter, Format, ListenerFilter, RouteFilter, ViewKind,
 };
 use meshctl::input::Document;
 
-/// 2025-06-15T00:00:00Z: inside the validity of the fixtures' current certificates, after the
-/// expired ones.
-const NOW: i64 = 1_749_945_600;
-
-const SIDECAR: &str = "web-frontend";
-const GATEWAY: &str = "ingress-gateway";
-
-fn fixture(scenario: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(scenario)
-        .join(file)
-}
+use crate::support::{fixture, GATEWAY, NOW, SIDECAR};
 
 fn dump(scenario: &str) -> Document {
     let path = fixture(scenario, "config_dump.json");
@@ -160,165 +148,49 @@ fn section_value(scenario: &str, section: &str) -> serde_json::Value {
 mod clusters {
     use super::*;
 
-    const HEADER: [&str; 6] = [
-        "SERVICE FQDN",
-        "PORT",
-        "SUBSET",
-        "DIRECTION",
-        "TYPE",
-        "DESTINATION RULE",
-    ];
+    #[rustfmt::skip]
+    const HEADER: [&str; 6] = ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"];
 
     /// The sidecar's active and static clusters (not the warming one), sorted by
     /// (fqdn, subset, port, direction); names without parts sort as (name, "", 0, ""), so the
     /// inbound clusters (empty FQDN) come first and upper case before lower case. The
     /// DestinationRule path on the two subset clusters shows as `customers.default`.
+    #[rustfmt::skip]
     pub const SIDECAR_ROWS: [[&str; 6]; 22] = [
-        ["", "8080", "-", "inbound", "ORIGINAL_DST", ""],
-        ["", "9090", "-", "inbound", "STATIC", ""],
-        ["BlackHoleCluster", "-", "-", "-", "STATIC", ""],
-        [
-            "InboundPassthroughClusterIpv4",
-            "-",
-            "-",
-            "-",
-            "ORIGINAL_DST",
-            "",
-        ],
-        [
-            "InboundPassthroughClusterIpv6",
-            "-",
-            "-",
-            "-",
-            "ORIGINAL_DST",
-            "",
-        ],
-        ["PassthroughCluster", "-", "-", "-", "ORIGINAL_DST", ""],
-        ["agent", "-", "-", "-", "STATIC", ""],
-        [
-            "customers.default.svc.cluster.local",
-            "80",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        [
-            "customers.default.svc.cluster.local",
-            "80",
-            "v1",
-            "outbound",
-            "EDS",
-            "customers.default",
-        ],
-        [
-            "customers.default.svc.cluster.local",
-            "80",
-            "v2",
-            "outbound",
-            "EDS",
-            "customers.default",
-        ],
-        [
-            "istiod.istio-system.svc.cluster.local",
-            "15010",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        [
-            "istiod.istio-system.svc.cluster.local",
-            "15012",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        [
-            "kube-dns.kube-system.svc.cluster.local",
-            "53",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        [
-            "kubernetes.default.svc.cluster.local",
-            "443",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        [
-            "legacy-billing.payments.svc.cluster.local",
-            "443",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        ["prometheus_stats", "-", "-", "-", "STATIC", ""],
-        [
-            "ratings.default.svc.cluster.local",
-            "9080",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        ["sds-grpc", "-", "-", "-", "STATIC", ""],
-        ["unanswered-xds", "-", "-", "-", "STATIC", ""],
-        [
-            "web-frontend.default.svc.cluster.local",
-            "80",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        ["xds-grpc", "-", "-", "-", "STATIC", ""],
-        [
-            "zipkin.istio-system.svc.cluster.local",
-            "9411",
-            "-",
-            "outbound",
-            "STRICT_DNS",
-            "",
-        ],
+        ["",                                          "8080",  "-",  "inbound",  "ORIGINAL_DST", ""],
+        ["",                                          "9090",  "-",  "inbound",  "STATIC",       ""],
+        ["BlackHoleCluster",                          "-",     "-",  "-",        "STATIC",       ""],
+        ["InboundPassthroughClusterIpv4",             "-",     "-",  "-",        "ORIGINAL_DST", ""],
+        ["InboundPassthroughClusterIpv6",             "-",     "-",  "-",        "ORIGINAL_DST", ""],
+        ["PassthroughCluster",                        "-",     "-",  "-",        "ORIGINAL_DST", ""],
+        ["agent",                                     "-",     "-",  "-",        "STATIC",       ""],
+        ["customers.default.svc.cluster.local",       "80",    "-",  "outbound", "EDS",          ""],
+        ["customers.default.svc.cluster.local",       "80",    "v1", "outbound", "EDS",          "customers.default"],
+        ["customers.default.svc.cluster.local",       "80",    "v2", "outbound", "EDS",          "customers.default"],
+        ["istiod.istio-system.svc.cluster.local",     "15010", "-",  "outbound", "EDS",          ""],
+        ["istiod.istio-system.svc.cluster.local",     "15012", "-",  "outbound", "EDS",          ""],
+        ["kube-dns.kube-system.svc.cluster.local",    "53",    "-",  "outbound", "EDS",          ""],
+        ["kubernetes.default.svc.cluster.local",      "443",   "-",  "outbound", "EDS",          ""],
+        ["legacy-billing.payments.svc.cluster.local", "443",   "-",  "outbound", "EDS",          ""],
+        ["prometheus_stats",                          "-",     "-",  "-",        "STATIC",       ""],
+        ["ratings.default.svc.cluster.local",         "9080",  "-",  "outbound", "EDS",          ""],
+        ["sds-grpc",                                  "-",     "-",  "-",        "STATIC",       ""],
+        ["unanswered-xds",                            "-",     "-",  "-",        "STATIC",       ""],
+        ["web-frontend.default.svc.cluster.local",    "80",    "-",  "outbound", "EDS",          ""],
+        ["xds-grpc",                                  "-",     "-",  "-",        "STATIC",       ""],
+        ["zipkin.istio-system.svc.cluster.local",     "9411",  "-",  "outbound", "STRICT_DNS",   ""],
     ];
 
+    #[rustfmt::skip]
     pub const GATEWAY_ROWS: [[&str; 6]; 8] = [
-        ["BlackHoleCluster", "-", "-", "-", "STATIC", ""],
-        ["agent", "-", "-", "-", "STATIC", ""],
-        [
-            "customers.default.svc.cluster.local",
-            "80",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        [
-            "grafana.monitoring.svc.cluster.local",
-            "3000",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        ["prometheus_stats", "-", "-", "-", "STATIC", ""],
-        ["sds-grpc", "-", "-", "-", "STATIC", ""],
-        [
-            "web-frontend.default.svc.cluster.local",
-            "80",
-            "-",
-            "outbound",
-            "EDS",
-            "",
-        ],
-        ["xds-grpc", "-", "-", "-", "STATIC", ""],
+        ["BlackHoleCluster",                       "-",    "-", "-",        "STATIC", ""],
+        ["agent",                                  "-",    "-", "-",        "STATIC", ""],
+        ["customers.default.svc.cluster.local",    "80",   "-", "outbound", "EDS",    ""],
+        ["grafana.monitoring.svc.cluster.local",   "3000", "-", "outbound", "EDS",    ""],
+        ["prometheus_stats",                       "-",    "-", "-",        "STATIC", ""],
+        ["sds-grpc",                               "-",    "-", "-",        "STATIC", ""],
+        ["web-frontend.default.svc.cluster.local", "80",   "-", "outbound", "EDS",    ""],
+        ["xds-grpc",                               "-",    "-", "-",        "STATIC", ""],
     ];
 
     /// The cluster name a row stands for (what `all` prints after `cluster/`).
@@ -499,19 +371,8 @@ mod clusters {
         assert_table(&out, 5, HEADER, &[]);
     }
 
-    const WIDE_HEADER: [&str; 11] = [
-        "SERVICE FQDN",
-        "PORT",
-        "SUBSET",
-        "DIRECTION",
-        "TYPE",
-        "DESTINATION RULE",
-        "STATE",
-        "LB POLICY",
-        "CONNECT TIMEOUT",
-        "TLS",
-        "ENDPOINTS",
-    ];
+    #[rustfmt::skip]
+    const WIDE_HEADER: [&str; 11] = ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE", "STATE", "LB POLICY", "CONNECT TIMEOUT", "TLS", "ENDPOINTS"];
 
     #[test]
     fn wide_adds_state_lb_policy_timeout_tls_and_endpoint_counts_and_shows_warming_clusters() {
@@ -675,44 +536,46 @@ mod listeners {
     /// one listener by DESTINATION, descending, ties in input order. The BlackHoleCluster
     /// tcp_proxy chains decide nothing: `Non-HTTP/Non-TCP`. Inline route configs with one `*`
     /// vhost and one `/` route show the bare cluster (`inbound|8080||`); others are described.
+    #[rustfmt::skip]
     pub const SIDECAR_ROWS: [(&str, [&str; 4]); 26] = [
-        ("10.43.0.10_53", ["10.43.0.10", "53", "ALL", "Cluster: outbound|53||kube-dns.kube-system.svc.cluster.local"]),
-        ("0.0.0.0_80", ["0.0.0.0", "80", "Trans: raw_buffer; App: HTTP", "Route: 80"]),
-        ("0.0.0.0_80", ["0.0.0.0", "80", "ALL", "PassthroughCluster"]),
-        ("0.0.0.0_8080", ["0.0.0.0", "8080", "Trans: raw_buffer; App: HTTP", "Route: 8080"]),
-        ("0.0.0.0_8080", ["0.0.0.0", "8080", "ALL", "PassthroughCluster"]),
-        ("10.43.91.14_9080", ["10.43.91.14", "9080", "Trans: raw_buffer; App: HTTP", "Route: ratings.default.svc.cluster.local:9080"]),
-        ("10.43.91.14_9080", ["10.43.91.14", "9080", "ALL", "Cluster: outbound|9080||ratings.default.svc.cluster.local"]),
-        ("0.0.0.0_9411", ["0.0.0.0", "9411", "ALL", "Inline Route: zipkin.istio-system.svc.cluster.local/zipkin.istio-system /api/v2/spans*, /health"]),
-        ("virtualOutbound", ["0.0.0.0", "15001", "ALL", "PassthroughCluster"]),
-        ("virtualOutbound", ["0.0.0.0", "15001", "Addr: *:15001", "Non-HTTP/Non-TCP"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: tls; App: istio-http/1.0,istio-http/1.1,istio-h2; Addr: *:8080", "inbound|8080||"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: tls; App: HTTP TLS; Addr: *:8081", "inbound|8080||"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: raw_buffer; Addr: *:8080", "inbound|8080||"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Addr: *:15006", "Non-HTTP/Non-TCP"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Addr: 10.42.0.15/32:15020", "Non-HTTP/Non-TCP"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: tls; App: Istio HTTP Plain; Addr: *:9090", "Inline Route: /metrics, regex ^/debug/.*, /*"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: raw_buffer; Addr: *:9090", "Inline Route: /metrics, regex ^/debug/.*, /*"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: raw_buffer; Addr: ::0/0", "InboundPassthroughClusterIpv6"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: tls; App: istio-http/1.0,istio-http/1.1,istio-h2; Addr: 0.0.0.0/0", "InboundPassthroughClusterIpv4"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: raw_buffer; App: HTTP; Addr: 0.0.0.0/0", "InboundPassthroughClusterIpv4"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: tls; App: TCP TLS; Addr: 0.0.0.0/0", "InboundPassthroughClusterIpv4"]),
-        ("virtualInbound", ["0.0.0.0", "15006", "Trans: raw_buffer; Addr: 0.0.0.0/0", "InboundPassthroughClusterIpv4"]),
-        ("0.0.0.0_15010", ["0.0.0.0", "15010", "Trans: raw_buffer; App: HTTP", "Route: 15010"]),
-        ("0.0.0.0_15010", ["0.0.0.0", "15010", "ALL", "PassthroughCluster"]),
-        ("0.0.0.0_15021", ["0.0.0.0", "15021", "ALL", "Inline Route: /healthz/ready*"]),
-        ("0.0.0.0_15090", ["0.0.0.0", "15090", "ALL", "Inline Route: /stats/prometheus*; localhost/127.0.0.1 /ready, regex ^/debug/(config|syncz)$"]),
+        ("10.43.0.10_53",    ["10.43.0.10",  "53",    "ALL",                                                                      "Cluster: outbound|53||kube-dns.kube-system.svc.cluster.local"]),
+        ("0.0.0.0_80",       ["0.0.0.0",     "80",    "Trans: raw_buffer; App: HTTP",                                             "Route: 80"]),
+        ("0.0.0.0_80",       ["0.0.0.0",     "80",    "ALL",                                                                      "PassthroughCluster"]),
+        ("0.0.0.0_8080",     ["0.0.0.0",     "8080",  "Trans: raw_buffer; App: HTTP",                                             "Route: 8080"]),
+        ("0.0.0.0_8080",     ["0.0.0.0",     "8080",  "ALL",                                                                      "PassthroughCluster"]),
+        ("10.43.91.14_9080", ["10.43.91.14", "9080",  "Trans: raw_buffer; App: HTTP",                                             "Route: ratings.default.svc.cluster.local:9080"]),
+        ("10.43.91.14_9080", ["10.43.91.14", "9080",  "ALL",                                                                      "Cluster: outbound|9080||ratings.default.svc.cluster.local"]),
+        ("0.0.0.0_9411",     ["0.0.0.0",     "9411",  "ALL",                                                                      "Inline Route: zipkin.istio-system.svc.cluster.local/zipkin.istio-system /api/v2/spans*, /health"]),
+        ("virtualOutbound",  ["0.0.0.0",     "15001", "ALL",                                                                      "PassthroughCluster"]),
+        ("virtualOutbound",  ["0.0.0.0",     "15001", "Addr: *:15001",                                                            "Non-HTTP/Non-TCP"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: istio-http/1.0,istio-http/1.1,istio-h2; Addr: *:8080",    "inbound|8080||"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: HTTP TLS; Addr: *:8081",                                  "inbound|8080||"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; Addr: *:8080",                                          "inbound|8080||"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Addr: *:15006",                                                            "Non-HTTP/Non-TCP"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Addr: 10.42.0.15/32:15020",                                                "Non-HTTP/Non-TCP"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: Istio HTTP Plain; Addr: *:9090",                          "Inline Route: /metrics, regex ^/debug/.*, /*"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; Addr: *:9090",                                          "Inline Route: /metrics, regex ^/debug/.*, /*"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; Addr: ::0/0",                                           "InboundPassthroughClusterIpv6"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: istio-http/1.0,istio-http/1.1,istio-h2; Addr: 0.0.0.0/0", "InboundPassthroughClusterIpv4"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; App: HTTP; Addr: 0.0.0.0/0",                            "InboundPassthroughClusterIpv4"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: TCP TLS; Addr: 0.0.0.0/0",                                "InboundPassthroughClusterIpv4"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; Addr: 0.0.0.0/0",                                       "InboundPassthroughClusterIpv4"]),
+        ("0.0.0.0_15010",    ["0.0.0.0",     "15010", "Trans: raw_buffer; App: HTTP",                                             "Route: 15010"]),
+        ("0.0.0.0_15010",    ["0.0.0.0",     "15010", "ALL",                                                                      "PassthroughCluster"]),
+        ("0.0.0.0_15021",    ["0.0.0.0",     "15021", "ALL",                                                                      "Inline Route: /healthz/ready*"]),
+        ("0.0.0.0_15090",    ["0.0.0.0",     "15090", "ALL",                                                                      "Inline Route: /stats/prometheus*; localhost/127.0.0.1 /ready, regex ^/debug/(config|syncz)$"]),
     ];
 
     /// The gateway's SNI chains, by destination descending: `Route: https.443.https-legacy...`
     /// sorts after (above) `...https-frontend...`, both above `Cluster: ...`.
+    #[rustfmt::skip]
     pub const GATEWAY_ROWS: [(&str, [&str; 4]); 6] = [
-        ("0.0.0.0_8080", ["0.0.0.0", "8080", "ALL", "Route: http.8080"]),
-        ("0.0.0.0_8443", ["0.0.0.0", "8443", "SNI: legacy.bigbang.dev", "Route: https.443.https-legacy.public.istio-system"]),
-        ("0.0.0.0_8443", ["0.0.0.0", "8443", "SNI: frontend.bigbang.dev,*.apps.bigbang.dev", "Route: https.443.https-frontend.public.istio-system"]),
-        ("0.0.0.0_8443", ["0.0.0.0", "8443", "SNI: grafana.bigbang.dev", "Cluster: outbound|3000||grafana.monitoring.svc.cluster.local"]),
-        ("0.0.0.0_15021", ["0.0.0.0", "15021", "ALL", "Inline Route: /healthz/ready*"]),
-        ("0.0.0.0_15090", ["0.0.0.0", "15090", "ALL", "Inline Route: /stats/prometheus*; localhost/127.0.0.1 /ready, regex ^/debug/(config|syncz)$"]),
+        ("0.0.0.0_8080",  ["0.0.0.0", "8080",  "ALL",                                          "Route: http.8080"]),
+        ("0.0.0.0_8443",  ["0.0.0.0", "8443",  "SNI: legacy.bigbang.dev",                      "Route: https.443.https-legacy.public.istio-system"]),
+        ("0.0.0.0_8443",  ["0.0.0.0", "8443",  "SNI: frontend.bigbang.dev,*.apps.bigbang.dev", "Route: https.443.https-frontend.public.istio-system"]),
+        ("0.0.0.0_8443",  ["0.0.0.0", "8443",  "SNI: grafana.bigbang.dev",                     "Cluster: outbound|3000||grafana.monitoring.svc.cluster.local"]),
+        ("0.0.0.0_15021", ["0.0.0.0", "15021", "ALL",                                          "Inline Route: /healthz/ready*"]),
+        ("0.0.0.0_15090", ["0.0.0.0", "15090", "ALL",                                          "Inline Route: /stats/prometheus*; localhost/127.0.0.1 /ready, regex ^/debug/(config|syncz)$"]),
     ];
 
     pub fn rows<const N: usize>(rows: &[(&str, [&'static str; N])]) -> Vec<[&'static str; N]> {
@@ -853,17 +716,18 @@ mod listeners {
     const TERSE_HEADER: [&str; 3] = ["ADDRESSES", "PORT", "TYPE"];
 
     /// `--verbose=false`: one row per listener, with its type.
+    #[rustfmt::skip]
     pub const SIDECAR_TERSE: [[&str; 3]; 10] = [
-        ["10.43.0.10", "53", "TCP"],
-        ["0.0.0.0", "80", "HTTP+TCP"],
-        ["0.0.0.0", "8080", "HTTP+TCP"],
-        ["10.43.91.14", "9080", "HTTP+TCP"],
-        ["0.0.0.0", "9411", "HTTP"],
-        ["0.0.0.0", "15001", "TCP"],
-        ["0.0.0.0", "15006", "HTTP+TCP"],
-        ["0.0.0.0", "15010", "HTTP+TCP"],
-        ["0.0.0.0", "15021", "HTTP"],
-        ["0.0.0.0", "15090", "HTTP"],
+        ["10.43.0.10",  "53",    "TCP"],
+        ["0.0.0.0",     "80",    "HTTP+TCP"],
+        ["0.0.0.0",     "8080",  "HTTP+TCP"],
+        ["10.43.91.14", "9080",  "HTTP+TCP"],
+        ["0.0.0.0",     "9411",  "HTTP"],
+        ["0.0.0.0",     "15001", "TCP"],
+        ["0.0.0.0",     "15006", "HTTP+TCP"],
+        ["0.0.0.0",     "15010", "HTTP+TCP"],
+        ["0.0.0.0",     "15021", "HTTP"],
+        ["0.0.0.0",     "15090", "HTTP"],
     ];
 
     #[test]
@@ -882,17 +746,13 @@ mod listeners {
             &dump(GATEWAY),
             Format::Short,
         );
-        assert_table(
-            &out,
-            1,
-            TERSE_HEADER,
-            &[
-                ["0.0.0.0", "8080", "HTTP"],
-                ["0.0.0.0", "8443", "HTTP+TCP"],
-                ["0.0.0.0", "15021", "HTTP"],
-                ["0.0.0.0", "15090", "HTTP"],
-            ],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 1, TERSE_HEADER, &[
+            ["0.0.0.0", "8080",  "HTTP"],
+            ["0.0.0.0", "8443",  "HTTP+TCP"],
+            ["0.0.0.0", "15021", "HTTP"],
+            ["0.0.0.0", "15090", "HTTP"],
+        ]);
     }
 
     #[test]
@@ -934,17 +794,8 @@ mod listeners {
         );
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 13, "{out}");
-        let header = [
-            "ADDRESSES",
-            "PORT",
-            "MATCH",
-            "DESTINATION",
-            "STATE",
-            "CHAIN",
-            "SOURCE",
-            "TLS",
-            "FILTERS",
-        ];
+        #[rustfmt::skip]
+        let header = ["ADDRESSES", "PORT", "MATCH", "DESTINATION", "STATE", "CHAIN", "SOURCE", "TLS", "FILTERS"];
         let starts = clusters::column_starts(lines[0], &header);
         let table: Vec<Vec<&str>> = lines
             .iter()
@@ -970,15 +821,8 @@ mod listeners {
             ["virtualInbound-blackhole", "-", "-", "tcp_proxy"]
         );
         // The raw_buffer 9090 chain only accepts sources from the pod network.
-        assert_eq!(
-            table[7][5..],
-            [
-                "0.0.0.0_9090",
-                "10.42.0.0/16",
-                "-",
-                "http_connection_manager"
-            ]
-        );
+        #[rustfmt::skip]
+        assert_eq!(table[7][5..], ["0.0.0.0_9090", "10.42.0.0/16", "-", "http_connection_manager"]);
     }
 
     #[test]
@@ -992,17 +836,8 @@ mod listeners {
             Format::Wide,
         );
         let lines: Vec<&str> = out.lines().collect();
-        let header = [
-            "ADDRESSES",
-            "PORT",
-            "MATCH",
-            "DESTINATION",
-            "STATE",
-            "CHAIN",
-            "SOURCE",
-            "TLS",
-            "FILTERS",
-        ];
+        #[rustfmt::skip]
+        let header = ["ADDRESSES", "PORT", "MATCH", "DESTINATION", "STATE", "CHAIN", "SOURCE", "TLS", "FILTERS"];
         let starts = clusters::column_starts(lines[0], &header);
         let table: Vec<Vec<&str>> = lines
             .iter()
@@ -1061,154 +896,65 @@ mod routes {
     /// Routes to exactly PassthroughCluster (the `allow_any` vhosts) are left out; a vhost
     /// without routes is `/*  404`. DOMAINS: ports dropped, then `h.svc.cluster.local` and
     /// `h.svc` dropped when `h` is listed, then `d0, d1 + N more...`.
+    #[rustfmt::skip]
     fn rows_of(key: &str) -> Vec<[&'static str; 4]> {
         match key {
             "ratings.default.svc.cluster.local:9080" => vec![
-                [
-                    "ratings.default.svc.cluster.local:9080",
-                    "ratings, ratings.default.svc.cluster + 2 more...",
-                    "/ratings*",
-                    "ratings.default",
-                ],
-                [
-                    "ratings.default.svc.cluster.local:9080",
-                    "ratings, ratings.default.svc.cluster + 2 more...",
-                    "/*",
-                    "ratings.default",
-                ],
+                ["ratings.default.svc.cluster.local:9080",        "ratings, ratings.default.svc.cluster + 2 more...",            "/ratings*",                     "ratings.default"],
+                ["ratings.default.svc.cluster.local:9080",        "ratings, ratings.default.svc.cluster + 2 more...",            "/*",                            "ratings.default"],
             ],
             "80" => vec![
-                [
-                    "customers.default.svc.cluster.local:80",
-                    "customers, customers.default.svc.cluster + 2 more...",
-                    "/api/v2/customers",
-                    "customers.default",
-                ],
-                [
-                    "customers.default.svc.cluster.local:80",
-                    "customers, customers.default.svc.cluster + 2 more...",
-                    "regex ^/api/customers/[0-9]+$",
-                    "customers.default",
-                ],
-                [
-                    "customers.default.svc.cluster.local:80",
-                    "customers, customers.default.svc.cluster + 2 more...",
-                    "/legacy/*",
-                    "customers.default",
-                ],
-                [
-                    "customers.default.svc.cluster.local:80",
-                    "customers, customers.default.svc.cluster + 2 more...",
-                    "/healthz",
-                    "customers.default",
-                ],
-                [
-                    "customers.default.svc.cluster.local:80",
-                    "customers, customers.default.svc.cluster + 2 more...",
-                    "/*",
-                    "customers.default",
-                ],
-                [
-                    "web-frontend.default.svc.cluster.local:80",
-                    "web-frontend, web-frontend.default.svc.cluster + 2 more...",
-                    "/*",
-                    "",
-                ],
+                ["customers.default.svc.cluster.local:80",        "customers, customers.default.svc.cluster + 2 more...",        "/api/v2/customers",             "customers.default"],
+                ["customers.default.svc.cluster.local:80",        "customers, customers.default.svc.cluster + 2 more...",        "regex ^/api/customers/[0-9]+$", "customers.default"],
+                ["customers.default.svc.cluster.local:80",        "customers, customers.default.svc.cluster + 2 more...",        "/legacy/*",                     "customers.default"],
+                ["customers.default.svc.cluster.local:80",        "customers, customers.default.svc.cluster + 2 more...",        "/healthz",                      "customers.default"],
+                ["customers.default.svc.cluster.local:80",        "customers, customers.default.svc.cluster + 2 more...",        "/*",                            "customers.default"],
+                ["web-frontend.default.svc.cluster.local:80",     "web-frontend, web-frontend.default.svc.cluster + 2 more...",  "/*",                            ""],
             ],
             "8080" => vec![
-                [
-                    "metrics-api.monitoring.svc.cluster.local:8080",
-                    "metrics-api, metrics-api.monitoring.svc.cluster + 2 more...",
-                    "/*",
-                    "",
-                ],
-                [
-                    "retired.default.svc.cluster.local:8080",
-                    "retired.default.svc.cluster.local",
-                    "/*",
-                    "404",
-                ],
+                ["metrics-api.monitoring.svc.cluster.local:8080", "metrics-api, metrics-api.monitoring.svc.cluster + 2 more...", "/*",                            ""],
+                ["retired.default.svc.cluster.local:8080",        "retired.default.svc.cluster.local",                           "/*",                            "404"],
             ],
-            "15010" => vec![[
-                "istiod.istio-system.svc.cluster.local:15010",
-                "istiod, istiod.istio-system.svc.cluster + 2 more...",
-                "/*",
-                "",
-            ]],
-            "inbound|http|0" => vec![["inbound|http|0", "*", "/*", ""]],
+            "15010" => vec![
+                ["istiod.istio-system.svc.cluster.local:15010",   "istiod, istiod.istio-system.svc.cluster + 2 more...",         "/*",                            ""],
+            ],
+            "inbound|http|0" => vec![
+                ["inbound|http|0",                                "*",                                                           "/*",                            ""],
+            ],
             "zipkin-inline" => vec![
-                [
-                    "zipkin.istio-system.svc.cluster.local:9411",
-                    "zipkin.istio-system",
-                    "/api/v2/spans*",
-                    "",
-                ],
-                [
-                    "zipkin.istio-system.svc.cluster.local:9411",
-                    "zipkin.istio-system",
-                    "/health",
-                    "",
-                ],
+                ["zipkin.istio-system.svc.cluster.local:9411",    "zipkin.istio-system",                                         "/api/v2/spans*",                ""],
+                ["zipkin.istio-system.svc.cluster.local:9411",    "zipkin.istio-system",                                         "/health",                       ""],
             ],
-            "inbound|8080||" => vec![["inbound|http|8080", "*", "/*", ""]],
+            "inbound|8080||" => vec![
+                ["inbound|http|8080",                             "*",                                                           "/*",                            ""],
+            ],
             "inbound|9090||" => vec![
-                ["inbound|http|9090", "*", "/metrics", ""],
-                ["inbound|http|9090", "*", "regex ^/debug/.*", ""],
-                ["inbound|http|9090", "*", "/*", ""],
+                ["inbound|http|9090",                             "*",                                                           "/metrics",                      ""],
+                ["inbound|http|9090",                             "*",                                                           "regex ^/debug/.*",              ""],
+                ["inbound|http|9090",                             "*",                                                           "/*",                            ""],
             ],
             // The agent's static listeners 15090 and 15021.
             "/stats/prometheus" => vec![
-                ["backend", "*", "/stats/prometheus*", ""],
-                ["local-debug", "localhost, 127.0.0.1", "/ready", ""],
-                [
-                    "local-debug",
-                    "localhost, 127.0.0.1",
-                    "regex ^/debug/(config|syncz)$",
-                    "",
-                ],
+                ["backend",                                       "*",                                                           "/stats/prometheus*",            ""],
+                ["local-debug",                                   "localhost, 127.0.0.1",                                        "/ready",                        ""],
+                ["local-debug",                                   "localhost, 127.0.0.1",                                        "regex ^/debug/(config|syncz)$", ""],
             ],
-            "/healthz/ready" => vec![["backend", "*", "/healthz/ready*", ""]],
+            "/healthz/ready" => vec![
+                ["backend",                                       "*",                                                           "/healthz/ready*",               ""],
+            ],
             // Gateway: `host:*` is a host with a (wildcard) port, dropped like `host:80`.
-            "https.443.https-legacy.public.istio-system" => vec![[
-                "legacy.bigbang.dev:443",
-                "legacy.bigbang.dev",
-                "/*",
-                "legacy.istio-system",
-            ]],
+            "https.443.https-legacy.public.istio-system" => vec![
+                ["legacy.bigbang.dev:443",                        "legacy.bigbang.dev",                                          "/*",                            "legacy.istio-system"],
+            ],
             "http.8080" => vec![
-                [
-                    "frontend.bigbang.dev:80",
-                    "frontend.bigbang.dev",
-                    "/*",
-                    "web-frontend.default",
-                ],
-                [
-                    "legacy.bigbang.dev:80",
-                    "legacy.bigbang.dev",
-                    "/*",
-                    "legacy.istio-system",
-                ],
-                ["blackhole:80", "*", "/*", ""],
+                ["frontend.bigbang.dev:80",                       "frontend.bigbang.dev",                                        "/*",                            "web-frontend.default"],
+                ["legacy.bigbang.dev:80",                         "legacy.bigbang.dev",                                          "/*",                            "legacy.istio-system"],
+                ["blackhole:80",                                  "*",                                                           "/*",                            ""],
             ],
             "https.443.https-frontend.public.istio-system" => vec![
-                [
-                    "frontend.bigbang.dev:443",
-                    "frontend.bigbang.dev",
-                    "/api/customers*",
-                    "web-frontend.default",
-                ],
-                [
-                    "frontend.bigbang.dev:443",
-                    "frontend.bigbang.dev",
-                    "/*",
-                    "web-frontend.default",
-                ],
-                [
-                    "*.apps.bigbang.dev:443",
-                    "*.apps.bigbang.dev",
-                    "/*",
-                    "web-frontend.default",
-                ],
+                ["frontend.bigbang.dev:443",                      "frontend.bigbang.dev",                                        "/api/customers*",               "web-frontend.default"],
+                ["frontend.bigbang.dev:443",                      "frontend.bigbang.dev",                                        "/*",                            "web-frontend.default"],
+                ["*.apps.bigbang.dev:443",                        "*.apps.bigbang.dev",                                          "/*",                            "web-frontend.default"],
             ],
             other => panic!("no expected rows for route config {other:?}"),
         }
@@ -1373,16 +1119,8 @@ mod routes {
             &dump(SIDECAR),
             Format::Wide,
         );
-        let header = [
-            "NAME",
-            "VHOST NAME",
-            "DOMAINS",
-            "MATCH",
-            "VIRTUAL SERVICE",
-            "ACTION",
-            "TIMEOUT",
-            "RETRIES",
-        ];
+        #[rustfmt::skip]
+        let header = ["NAME", "VHOST NAME", "DOMAINS", "MATCH", "VIRTUAL SERVICE", "ACTION", "TIMEOUT", "RETRIES"];
         let lines: Vec<&str> = out.lines().collect();
         let starts = clusters::column_starts(lines[0], &header);
         let table: Vec<Vec<&str>> = lines
@@ -1410,14 +1148,8 @@ mod routes {
         );
         assert!(table[1][5].contains("20"), "{}", table[1][5]);
         assert_eq!(table[1][6..], ["0s", retry]);
-        assert_eq!(
-            table[2][5..],
-            [
-                "outbound|80|v1|customers.default.svc.cluster.local",
-                "5s",
-                "3x 5xx,reset"
-            ]
-        );
+        #[rustfmt::skip]
+        assert_eq!(table[2][5..], ["outbound|80|v1|customers.default.svc.cluster.local", "5s", "3x 5xx,reset"]);
         assert_eq!(table[3][5], "redirect");
         assert_eq!(table[4][5], "direct response 200");
         assert_eq!(
@@ -1489,149 +1221,41 @@ mod endpoints {
 
     /// Every host of `clusters.json`, sorted by address (as a string), port (as a number), then
     /// cluster. Pipes show as `unix://path`, without a port. No host failed an outlier check.
+    #[rustfmt::skip]
     pub const SIDECAR_ROWS: [[&str; 4]; 21] = [
-        [
-            "10.42.0.15:8080",
-            "HEALTHY",
-            "OK",
-            "outbound|80||web-frontend.default.svc.cluster.local",
-        ],
-        [
-            "10.42.0.3:53",
-            "HEALTHY",
-            "OK",
-            "outbound|53||kube-dns.kube-system.svc.cluster.local",
-        ],
-        [
-            "10.42.1.28:3000",
-            "HEALTHY",
-            "OK",
-            "outbound|80|v1|customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.28:3000",
-            "HEALTHY",
-            "OK",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.31:3000",
-            "UNHEALTHY",
-            "OK",
-            "outbound|80|v1|customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.31:3000",
-            "UNHEALTHY",
-            "OK",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.2.21:9080",
-            "DRAINING",
-            "OK",
-            "outbound|9080||ratings.default.svc.cluster.local",
-        ],
-        [
-            "10.42.2.22:9080",
-            "DEGRADED",
-            "OK",
-            "outbound|9080||ratings.default.svc.cluster.local",
-        ],
-        [
-            "10.42.2.4:53",
-            "HEALTHY",
-            "OK",
-            "outbound|53||kube-dns.kube-system.svc.cluster.local",
-        ],
-        [
-            "10.42.2.9:15010",
-            "HEALTHY",
-            "OK",
-            "outbound|15010||istiod.istio-system.svc.cluster.local",
-        ],
-        [
-            "10.42.2.9:15012",
-            "HEALTHY",
-            "OK",
-            "outbound|15012||istiod.istio-system.svc.cluster.local",
-        ],
-        [
-            "10.42.3.44:3000",
-            "HEALTHY",
-            "OK",
-            "outbound|80|v2|customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.3.44:3000",
-            "HEALTHY",
-            "OK",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.4.7:8443",
-            "HEALTHY",
-            "OK",
-            "outbound|443||legacy-billing.payments.svc.cluster.local",
-        ],
-        ["127.0.0.1:9090", "HEALTHY", "OK", "inbound|9090||"],
-        [
-            "127.0.0.1:9411",
-            "HEALTHY",
-            "OK",
-            "outbound|9411||zipkin.istio-system.svc.cluster.local",
-        ],
-        ["127.0.0.1:15000", "HEALTHY", "OK", "prometheus_stats"],
-        ["127.0.0.1:15020", "HEALTHY", "OK", "agent"],
-        [
-            "172.18.0.2:6443",
-            "HEALTHY",
-            "OK",
-            "outbound|443||kubernetes.default.svc.cluster.local",
-        ],
-        ["unix://./etc/istio/proxy/XDS", "HEALTHY", "OK", "xds-grpc"],
-        [
-            "unix://./var/run/secrets/workload-spiffe-uds/socket",
-            "HEALTHY",
-            "OK",
-            "sds-grpc",
-        ],
+        ["10.42.0.15:8080",                                     "HEALTHY",   "OK", "outbound|80||web-frontend.default.svc.cluster.local"],
+        ["10.42.0.3:53",                                        "HEALTHY",   "OK", "outbound|53||kube-dns.kube-system.svc.cluster.local"],
+        ["10.42.1.28:3000",                                     "HEALTHY",   "OK", "outbound|80|v1|customers.default.svc.cluster.local"],
+        ["10.42.1.28:3000",                                     "HEALTHY",   "OK", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.1.31:3000",                                     "UNHEALTHY", "OK", "outbound|80|v1|customers.default.svc.cluster.local"],
+        ["10.42.1.31:3000",                                     "UNHEALTHY", "OK", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.2.21:9080",                                     "DRAINING",  "OK", "outbound|9080||ratings.default.svc.cluster.local"],
+        ["10.42.2.22:9080",                                     "DEGRADED",  "OK", "outbound|9080||ratings.default.svc.cluster.local"],
+        ["10.42.2.4:53",                                        "HEALTHY",   "OK", "outbound|53||kube-dns.kube-system.svc.cluster.local"],
+        ["10.42.2.9:15010",                                     "HEALTHY",   "OK", "outbound|15010||istiod.istio-system.svc.cluster.local"],
+        ["10.42.2.9:15012",                                     "HEALTHY",   "OK", "outbound|15012||istiod.istio-system.svc.cluster.local"],
+        ["10.42.3.44:3000",                                     "HEALTHY",   "OK", "outbound|80|v2|customers.default.svc.cluster.local"],
+        ["10.42.3.44:3000",                                     "HEALTHY",   "OK", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.4.7:8443",                                      "HEALTHY",   "OK", "outbound|443||legacy-billing.payments.svc.cluster.local"],
+        ["127.0.0.1:9090",                                      "HEALTHY",   "OK", "inbound|9090||"],
+        ["127.0.0.1:9411",                                      "HEALTHY",   "OK", "outbound|9411||zipkin.istio-system.svc.cluster.local"],
+        ["127.0.0.1:15000",                                     "HEALTHY",   "OK", "prometheus_stats"],
+        ["127.0.0.1:15020",                                     "HEALTHY",   "OK", "agent"],
+        ["172.18.0.2:6443",                                     "HEALTHY",   "OK", "outbound|443||kubernetes.default.svc.cluster.local"],
+        ["unix://./etc/istio/proxy/XDS",                        "HEALTHY",   "OK", "xds-grpc"],
+        ["unix://./var/run/secrets/workload-spiffe-uds/socket", "HEALTHY",   "OK", "sds-grpc"],
     ];
 
+    #[rustfmt::skip]
     pub const GATEWAY_ROWS: [[&str; 4]; 8] = [
-        [
-            "10.42.0.15:8080",
-            "HEALTHY",
-            "OK",
-            "outbound|80||web-frontend.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.28:3000",
-            "HEALTHY",
-            "OK",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.3.44:3000",
-            "UNHEALTHY",
-            "OK",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.5.12:3000",
-            "HEALTHY",
-            "OK",
-            "outbound|3000||grafana.monitoring.svc.cluster.local",
-        ],
-        ["127.0.0.1:15000", "HEALTHY", "OK", "prometheus_stats"],
-        ["127.0.0.1:15020", "HEALTHY", "OK", "agent"],
-        ["unix://./etc/istio/proxy/XDS", "HEALTHY", "OK", "xds-grpc"],
-        [
-            "unix://./var/run/secrets/workload-spiffe-uds/socket",
-            "HEALTHY",
-            "OK",
-            "sds-grpc",
-        ],
+        ["10.42.0.15:8080",                                     "HEALTHY",   "OK", "outbound|80||web-frontend.default.svc.cluster.local"],
+        ["10.42.1.28:3000",                                     "HEALTHY",   "OK", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.3.44:3000",                                     "UNHEALTHY", "OK", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.5.12:3000",                                     "HEALTHY",   "OK", "outbound|3000||grafana.monitoring.svc.cluster.local"],
+        ["127.0.0.1:15000",                                     "HEALTHY",   "OK", "prometheus_stats"],
+        ["127.0.0.1:15020",                                     "HEALTHY",   "OK", "agent"],
+        ["unix://./etc/istio/proxy/XDS",                        "HEALTHY",   "OK", "xds-grpc"],
+        ["unix://./var/run/secrets/workload-spiffe-uds/socket", "HEALTHY",   "OK", "sds-grpc"],
     ];
 
     fn view(f: EndpointFilter) -> ViewKind {
@@ -1779,17 +1403,10 @@ mod endpoints {
             &dump(GATEWAY),
             Format::Short,
         );
-        assert_table(
-            &out,
-            5,
-            HEADER,
-            &[[
-                "10.42.3.44:3000",
-                "UNHEALTHY",
-                "UNKNOWN",
-                "outbound|80||customers.default.svc.cluster.local",
-            ]],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 5, HEADER, &[
+            ["10.42.3.44:3000", "UNHEALTHY", "UNKNOWN", "outbound|80||customers.default.svc.cluster.local"],
+        ]);
     }
 }
 
@@ -1802,149 +1419,41 @@ mod eds {
     /// clusters without endpoints have no rows), endpoints in their input order. Locality is
     /// `region/zone/sub_zone` with empty parts trimmed off the end. Health is what the dump
     /// says: Envoy's coarse health (UNKNOWN in EDS is HEALTHY here, DRAINING is UNHEALTHY).
+    #[rustfmt::skip]
     pub const SIDECAR_ROWS: [[&str; 4]; 21] = [
-        ["127.0.0.1:9090", "HEALTHY", "", "inbound|9090||"],
-        ["127.0.0.1:15020", "HEALTHY", "", "agent"],
-        [
-            "10.42.1.28:3000",
-            "HEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.31:3000",
-            "UNHEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.3.44:3000",
-            "HEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.28:3000",
-            "HEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|80|v1|customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.31:3000",
-            "UNHEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|80|v1|customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.3.44:3000",
-            "HEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|80|v2|customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.2.9:15010",
-            "HEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|15010||istiod.istio-system.svc.cluster.local",
-        ],
-        [
-            "10.42.2.9:15012",
-            "HEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|15012||istiod.istio-system.svc.cluster.local",
-        ],
-        [
-            "10.42.0.3:53",
-            "HEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|53||kube-dns.kube-system.svc.cluster.local",
-        ],
-        [
-            "10.42.2.4:53",
-            "HEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|53||kube-dns.kube-system.svc.cluster.local",
-        ],
-        [
-            "172.18.0.2:6443",
-            "HEALTHY",
-            "",
-            "outbound|443||kubernetes.default.svc.cluster.local",
-        ],
-        [
-            "10.42.4.7:8443",
-            "HEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|443||legacy-billing.payments.svc.cluster.local",
-        ],
-        ["127.0.0.1:15000", "HEALTHY", "", "prometheus_stats"],
-        [
-            "10.42.2.21:9080",
-            "UNHEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|9080||ratings.default.svc.cluster.local",
-        ],
-        [
-            "10.42.2.22:9080",
-            "DEGRADED",
-            "us-east1/us-east1-c",
-            "outbound|9080||ratings.default.svc.cluster.local",
-        ],
-        [
-            "unix://./var/run/secrets/workload-spiffe-uds/socket",
-            "HEALTHY",
-            "",
-            "sds-grpc",
-        ],
-        [
-            "10.42.0.15:8080",
-            "HEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|80||web-frontend.default.svc.cluster.local",
-        ],
-        ["unix://./etc/istio/proxy/XDS", "HEALTHY", "", "xds-grpc"],
-        [
-            "127.0.0.1:9411",
-            "HEALTHY",
-            "",
-            "outbound|9411||zipkin.istio-system.svc.cluster.local",
-        ],
+        ["127.0.0.1:9090",                                      "HEALTHY",   "",                           "inbound|9090||"],
+        ["127.0.0.1:15020",                                     "HEALTHY",   "",                           "agent"],
+        ["10.42.1.28:3000",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.1.31:3000",                                     "UNHEALTHY", "us-east1/us-east1-b/rack-7", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.3.44:3000",                                     "HEALTHY",   "us-east1/us-east1-c",        "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.1.28:3000",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80|v1|customers.default.svc.cluster.local"],
+        ["10.42.1.31:3000",                                     "UNHEALTHY", "us-east1/us-east1-b/rack-7", "outbound|80|v1|customers.default.svc.cluster.local"],
+        ["10.42.3.44:3000",                                     "HEALTHY",   "us-east1/us-east1-c",        "outbound|80|v2|customers.default.svc.cluster.local"],
+        ["10.42.2.9:15010",                                     "HEALTHY",   "us-east1/us-east1-c",        "outbound|15010||istiod.istio-system.svc.cluster.local"],
+        ["10.42.2.9:15012",                                     "HEALTHY",   "us-east1/us-east1-c",        "outbound|15012||istiod.istio-system.svc.cluster.local"],
+        ["10.42.0.3:53",                                        "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|53||kube-dns.kube-system.svc.cluster.local"],
+        ["10.42.2.4:53",                                        "HEALTHY",   "us-east1/us-east1-c",        "outbound|53||kube-dns.kube-system.svc.cluster.local"],
+        ["172.18.0.2:6443",                                     "HEALTHY",   "",                           "outbound|443||kubernetes.default.svc.cluster.local"],
+        ["10.42.4.7:8443",                                      "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|443||legacy-billing.payments.svc.cluster.local"],
+        ["127.0.0.1:15000",                                     "HEALTHY",   "",                           "prometheus_stats"],
+        ["10.42.2.21:9080",                                     "UNHEALTHY", "us-east1/us-east1-c",        "outbound|9080||ratings.default.svc.cluster.local"],
+        ["10.42.2.22:9080",                                     "DEGRADED",  "us-east1/us-east1-c",        "outbound|9080||ratings.default.svc.cluster.local"],
+        ["unix://./var/run/secrets/workload-spiffe-uds/socket", "HEALTHY",   "",                           "sds-grpc"],
+        ["10.42.0.15:8080",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80||web-frontend.default.svc.cluster.local"],
+        ["unix://./etc/istio/proxy/XDS",                        "HEALTHY",   "",                           "xds-grpc"],
+        ["127.0.0.1:9411",                                      "HEALTHY",   "",                           "outbound|9411||zipkin.istio-system.svc.cluster.local"],
     ];
 
+    #[rustfmt::skip]
     pub const GATEWAY_ROWS: [[&str; 4]; 8] = [
-        ["127.0.0.1:15020", "HEALTHY", "", "agent"],
-        [
-            "10.42.3.44:3000",
-            "UNHEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.1.28:3000",
-            "HEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|80||customers.default.svc.cluster.local",
-        ],
-        [
-            "10.42.5.12:3000",
-            "HEALTHY",
-            "us-east1/us-east1-c",
-            "outbound|3000||grafana.monitoring.svc.cluster.local",
-        ],
-        ["127.0.0.1:15000", "HEALTHY", "", "prometheus_stats"],
-        [
-            "unix://./var/run/secrets/workload-spiffe-uds/socket",
-            "HEALTHY",
-            "",
-            "sds-grpc",
-        ],
-        [
-            "10.42.0.15:8080",
-            "HEALTHY",
-            "us-east1/us-east1-b/rack-7",
-            "outbound|80||web-frontend.default.svc.cluster.local",
-        ],
-        ["unix://./etc/istio/proxy/XDS", "HEALTHY", "", "xds-grpc"],
+        ["127.0.0.1:15020",                                     "HEALTHY",   "",                           "agent"],
+        ["10.42.3.44:3000",                                     "UNHEALTHY", "us-east1/us-east1-c",        "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.1.28:3000",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80||customers.default.svc.cluster.local"],
+        ["10.42.5.12:3000",                                     "HEALTHY",   "us-east1/us-east1-c",        "outbound|3000||grafana.monitoring.svc.cluster.local"],
+        ["127.0.0.1:15000",                                     "HEALTHY",   "",                           "prometheus_stats"],
+        ["unix://./var/run/secrets/workload-spiffe-uds/socket", "HEALTHY",   "",                           "sds-grpc"],
+        ["10.42.0.15:8080",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80||web-frontend.default.svc.cluster.local"],
+        ["unix://./etc/istio/proxy/XDS",                        "HEALTHY",   "",                           "xds-grpc"],
     ];
 
     fn view(f: EndpointFilter) -> ViewKind {
@@ -2050,80 +1559,47 @@ mod eds {
 mod secrets {
     use super::*;
 
-    const HEADER: [&str; 7] = [
-        "RESOURCE NAME",
-        "TYPE",
-        "STATUS",
-        "VALID CERT",
-        "SERIAL NUMBER",
-        "NOT AFTER",
-        "NOT BEFORE",
-    ];
+    #[rustfmt::skip]
+    const HEADER: [&str; 7] = ["RESOURCE NAME", "TYPE", "STATUS", "VALID CERT", "SERIAL NUMBER", "NOT AFTER", "NOT BEFORE"];
 
     /// One secret's rows at `NOW` (2025-06-15), without the name and status. Serials are the
     /// certificates' (32 lower-case hex digits, zero-padded: `07744ccc...`), dates RFC 3339 UTC.
     /// The SPIFFE validator has one row per trust domain. The warming secret never arrived: it
     /// has no certificate to describe.
+    #[rustfmt::skip]
     fn rows_of(name: &str) -> Vec<[&'static str; 5]> {
-        const ROOT: [&str; 5] = [
-            "CA",
-            "true",
-            "55dac0fb0355f5cbc52b558b63562475",
-            "2124-01-01T00:00:00Z",
-            "2024-01-01T00:00:00Z",
-        ];
+        const ROOT: [&str; 5] = ["CA",         "true",  "55dac0fb0355f5cbc52b558b63562475", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z"];
         match name {
-            "kubernetes://payments-client-cert" => vec![["", "false", "", "", ""]],
+            "kubernetes://payments-client-cert" => vec![
+                ["",           "false", "",                                 "",                     ""],
+            ],
             "default" if false => unreachable!(),
-            "kubernetes://legacy-client-cert" => vec![[
-                "Cert Chain",
-                "false",
-                "7f43b20a0152299195219c4ede36a42f",
-                "2021-01-01T00:00:00Z",
-                "2020-01-01T00:00:00Z",
-            ]],
+            "kubernetes://legacy-client-cert" => vec![
+                ["Cert Chain", "false", "7f43b20a0152299195219c4ede36a42f", "2021-01-01T00:00:00Z", "2020-01-01T00:00:00Z"],
+            ],
             "kubernetes://federated-roots" => vec![
                 ROOT,
-                [
-                    "CA",
-                    "true",
-                    "77bc7e712143ca4242da86b0018cf719",
-                    "2124-01-01T00:00:00Z",
-                    "2024-01-01T00:00:00Z",
-                ],
+                ["CA",         "true",  "77bc7e712143ca4242da86b0018cf719", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z"],
             ],
             "ROOTCA" | "kubernetes://legacy-cert-cacert" => vec![ROOT],
-            "kubernetes://legacy-cert" => vec![[
-                "Cert Chain",
-                "false",
-                "3fc81ed018056398b8068ad25e74b83f",
-                "2020-06-01T00:00:00Z",
-                "2019-06-01T00:00:00Z",
-            ]],
-            "kubernetes://frontend-cert" => vec![[
-                "Cert Chain",
-                "true",
-                "655518fe9c760ab99707cf5b9768bc37",
-                "2120-01-01T00:00:00Z",
-                "2025-01-01T00:00:00Z",
-            ]],
+            "kubernetes://legacy-cert" => vec![
+                ["Cert Chain", "false", "3fc81ed018056398b8068ad25e74b83f", "2020-06-01T00:00:00Z", "2019-06-01T00:00:00Z"],
+            ],
+            "kubernetes://frontend-cert" => vec![
+                ["Cert Chain", "true",  "655518fe9c760ab99707cf5b9768bc37", "2120-01-01T00:00:00Z", "2025-01-01T00:00:00Z"],
+            ],
             other => panic!("no expected rows for secret {other:?}"),
         }
     }
 
     /// The workload certificate `default` differs per scenario.
+    #[rustfmt::skip]
     fn default_cert(scenario: &str) -> [&'static str; 5] {
         let serial = match scenario {
             SIDECAR => "07744ccc64553209367cc35038542723",
             _ => "5c5cbc0285b4863817a1916a5c94653d",
         };
-        [
-            "Cert Chain",
-            "true",
-            serial,
-            "2120-01-01T00:00:00Z",
-            "2025-01-01T00:00:00Z",
-        ]
+        ["Cert Chain", "true",  serial,                             "2120-01-01T00:00:00Z", "2025-01-01T00:00:00Z"]
     }
 
     /// Warming secrets first, then active ones, each list in the dump's order.
@@ -2242,21 +1718,11 @@ mod ecds {
     #[test]
     fn sidecar_ecds_sections_are_merged_and_sorted_by_type_then_name() {
         let out = render(&ViewKind::Ecds, &dump(SIDECAR), Format::Short);
-        assert_table(
-            &out,
-            5,
-            ["ECDS NAME", "TYPE"],
-            &[
-                [
-                    "default.inbound-ratelimit",
-                    "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit",
-                ],
-                [
-                    "istio-system.inbound-connection-limit",
-                    "envoy.extensions.filters.listener.local_ratelimit.v3.LocalRateLimit",
-                ],
-            ],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["ECDS NAME", "TYPE"], &[
+            ["default.inbound-ratelimit",             "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
+            ["istio-system.inbound-connection-limit", "envoy.extensions.filters.listener.local_ratelimit.v3.LocalRateLimit"],
+        ]);
     }
 
     #[test]
@@ -2273,13 +1739,11 @@ mod ecds {
 mod bootstrap {
     use super::*;
 
+    #[rustfmt::skip]
     pub fn summary(scenario: &str) -> Vec<[&'static str; 2]> {
         let mut rows = vec![["Istio Version:", "1.24.2"]];
         if scenario == SIDECAR {
-            rows.push([
-                "Istio Proxy Version:",
-                "b1d2a0c4e5f60718293a4b5c6d7e8f9012345678",
-            ]);
+            rows.push(["Istio Proxy Version:", "b1d2a0c4e5f60718293a4b5c6d7e8f9012345678"]);
         }
         // Envoy reports 1.40 without a patch number: 0.
         rows.push(["Envoy Version:", "1.40.0/Clean/RELEASE/BoringSSL"]);
@@ -2454,18 +1918,10 @@ mod all {
             .iter()
             .map(|r| r.to_vec())
             .collect();
+        #[rustfmt::skip]
         let clusters = with_name_column(
-            [
-                "SERVICE FQDN",
-                "PORT",
-                "SUBSET",
-                "DIRECTION",
-                "TYPE",
-                "DESTINATION RULE",
-            ],
-            cluster_rows
-                .iter()
-                .map(|r| (format!("cluster/{}", clusters::name_of(r)), *r)),
+            ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"],
+            cluster_rows.iter().map(|r| (format!("cluster/{}", clusters::name_of(r)), *r)),
         );
         let listeners = with_name_column(
             ["ADDRESSES", "PORT", "MATCH", "DESTINATION"],
@@ -2707,17 +2163,13 @@ mod regression {
         });
         let out = render(&edited::terse(None), &doc, Format::Short);
         // Port 0 sorts first; then the address as a string: "" before "/var/...".
-        assert_table(
-            &out,
-            1,
-            ["ADDRESSES", "PORT", "TYPE"],
-            &[
-                ["", "0", "HTTP+TCP"],
-                ["/var/run/gateway.sock", "0", "HTTP"],
-                ["0.0.0.0", "15021", "HTTP"],
-                ["0.0.0.0", "15090", "HTTP"],
-            ],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 1, ["ADDRESSES", "PORT", "TYPE"], &[
+            ["",                      "0",     "HTTP+TCP"],
+            ["/var/run/gateway.sock", "0",     "HTTP"],
+            ["0.0.0.0",               "15021", "HTTP"],
+            ["0.0.0.0",               "15090", "HTTP"],
+        ]);
     }
 }
 
@@ -2776,12 +2228,10 @@ mod edited {
             ]);
         });
         let out = render(&terse(Some("::")), &doc, Format::Short);
-        assert_table(
-            &out,
-            1,
-            ["ADDRESSES", "PORT", "TYPE"],
-            &[["0.0.0.0,::", "8080", "HTTP"]],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 1, ["ADDRESSES", "PORT", "TYPE"], &[
+            ["0.0.0.0,::", "8080", "HTTP"],
+        ]);
         let out = render(&terse(Some("0.0.0.0")), &doc, Format::Short);
         assert!(out.contains("0.0.0.0,:: 8080  HTTP\n"), "{out}");
     }
@@ -2810,19 +2260,8 @@ mod edited {
         let mut expected = clusters::GATEWAY_ROWS;
         expected[2][5] = "customers.default";
         expected[3][5] = "<unknown>"; // a VirtualService path where a DestinationRule belongs
-        assert_table(
-            &out,
-            5,
-            [
-                "SERVICE FQDN",
-                "PORT",
-                "SUBSET",
-                "DIRECTION",
-                "TYPE",
-                "DESTINATION RULE",
-            ],
-            &expected,
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"], &expected);
     }
 
     #[test]
@@ -2835,42 +2274,11 @@ mod edited {
                 .retain(|e| e["name"] == "kubernetes://federated-roots");
         });
         let out = render(&ViewKind::Secrets, &doc, Format::Short);
-        assert_table(
-            &out,
-            5,
-            [
-                "RESOURCE NAME",
-                "TYPE",
-                "STATUS",
-                "VALID CERT",
-                "SERIAL NUMBER",
-                "NOT AFTER",
-                "NOT BEFORE",
-                "TRUST DOMAIN",
-            ],
-            &[
-                [
-                    "kubernetes://federated-roots",
-                    "CA",
-                    "ACTIVE",
-                    "true",
-                    "55dac0fb0355f5cbc52b558b63562475",
-                    "2124-01-01T00:00:00Z",
-                    "2024-01-01T00:00:00Z",
-                    "cluster.local",
-                ],
-                [
-                    "kubernetes://federated-roots",
-                    "CA",
-                    "ACTIVE",
-                    "true",
-                    "77bc7e712143ca4242da86b0018cf719",
-                    "2124-01-01T00:00:00Z",
-                    "2024-01-01T00:00:00Z",
-                    "remote.example",
-                ],
-            ],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["RESOURCE NAME", "TYPE", "STATUS", "VALID CERT", "SERIAL NUMBER", "NOT AFTER", "NOT BEFORE", "TRUST DOMAIN"], &[
+            ["kubernetes://federated-roots", "CA", "ACTIVE", "true", "55dac0fb0355f5cbc52b558b63562475", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "cluster.local"],
+            ["kubernetes://federated-roots", "CA", "ACTIVE", "true", "77bc7e712143ca4242da86b0018cf719", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "remote.example"],
+        ]);
     }
 
     #[test]
@@ -2920,17 +2328,10 @@ mod edited {
             &doc,
             Format::Short,
         );
-        assert_table(
-            &out,
-            5,
-            ["NAME", "STATUS", "LOCALITY", "CLUSTER"],
-            &[[
-                "10.42.5.12:3000,fd00::5:12:3000",
-                "HEALTHY",
-                "us-east1/us-east1-c",
-                "outbound|3000||grafana.monitoring.svc.cluster.local",
-            ]],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["NAME", "STATUS", "LOCALITY", "CLUSTER"], &[
+            ["10.42.5.12:3000,fd00::5:12:3000", "HEALTHY", "us-east1/us-east1-c", "outbound|3000||grafana.monitoring.svc.cluster.local"],
+        ]);
     }
 
     #[test]
@@ -2957,16 +2358,9 @@ mod edited {
             &doc,
             Format::Short,
         );
-        assert_table(
-            &out,
-            1,
-            ["ADDRESSES", "PORT", "MATCH", "DESTINATION"],
-            &[[
-                "0.0.0.0",
-                "8080",
-                "ALL",
-                "Inline Route: a.example/b.example PathPrefix:/api, /*; /*",
-            ]],
-        );
+        #[rustfmt::skip]
+        assert_table(&out, 1, ["ADDRESSES", "PORT", "MATCH", "DESTINATION"], &[
+            ["0.0.0.0", "8080", "ALL", "Inline Route: a.example/b.example PathPrefix:/api, /*; /*"],
+        ]);
     }
 }

@@ -1,12 +1,10 @@
 //! meshctl against the test API server and a real Envoy: every target form, the kubeconfig,
 //! context and namespace flags, and the pod kubectl would pick.
 
-mod live_support;
-
 use std::net::SocketAddr;
 use std::path::Path;
 
-use live_support::*;
+use crate::support::*;
 use serde_json::{json, Value};
 use testkit::apiserver::{ApiServer, ApiServerBuilder, KubeContext};
 use testkit::envoy::Envoy;

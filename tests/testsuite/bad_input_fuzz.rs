@@ -20,6 +20,8 @@ use meshctl::config::{
 };
 use meshctl::input::Document;
 
+use crate::support::fixture;
+
 /// Cases per property in the normal suite: 4 × CASES inputs, each rendered by every view.
 /// `PROPTEST_CASES=n` runs more (proptest's own variable).
 const CASES: u32 = 48;
@@ -32,11 +34,7 @@ fn cases() -> u32 {
 }
 
 fn read(scenario: &str, file: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(scenario)
-        .join(file);
-    std::fs::read(path).unwrap()
+    std::fs::read(fixture(scenario, file)).unwrap()
 }
 
 /// The smaller dump and both /clusters captures: damage is found as well in less text.

@@ -14,7 +14,7 @@
 //! the working directory of the run, so messages name short relative paths.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use meshctl::config::{
@@ -22,14 +22,7 @@ use meshctl::config::{
 };
 use meshctl::input::Document;
 
-const NOW: i64 = 1_749_945_600;
-
-fn fixture(scenario: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(scenario)
-        .join(file)
-}
+use crate::support::{fixture, NOW};
 
 fn sidecar_dump() -> Vec<u8> {
     std::fs::read(fixture("web-frontend", "config_dump.json")).unwrap()

@@ -11,6 +11,7 @@ use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, ListParams};
 use serde_json::{json, Value};
 use testkit::apiserver::{ApiServer, Denial};
+use testkit::http::http_get_with_headers;
 
 const TABLE: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
 
@@ -20,25 +21,14 @@ struct Reply {
 }
 
 fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Reply {
-    let mut conn = TcpStream::connect(addr).expect("connect");
-    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
+    let response =
+        http_get_with_headers(addr, path, headers).unwrap_or_else(|e| panic!("GET {path}: {e}"));
+    let body = serde_json::from_str(&response.body)
+        .unwrap_or_else(|e| panic!("{path}: body is not JSON ({e}): {}", response.body));
+    Reply {
+        status: response.status,
+        body,
     }
-    request.push_str("\r\n");
-    conn.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    conn.read_to_end(&mut raw).expect("read");
-    let text = String::from_utf8_lossy(&raw);
-    let (head, body) = text.split_once("\r\n\r\n").expect("headers");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status code");
-    let body = serde_json::from_str(body)
-        .unwrap_or_else(|e| panic!("{path}: body is not JSON ({e}): {body}"));
-    Reply { status, body }
 }
 
 fn pod(name: &str, namespace: &str, labels: Value, phase: &str) -> Value {

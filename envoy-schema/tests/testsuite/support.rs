@@ -1,6 +1,4 @@
 //! Helpers shared by envoy-schema's integration tests.
-// Each test file uses its own part of these helpers.
-#![allow(dead_code)]
 
 use envoy_schema::{transcode, KeyStyle, Root};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};

@@ -1,6 +1,6 @@
 //! A state-of-the-world ADS server (envoy-types' generated `AggregatedDiscoveryService` on
-//! tonic) serving a fixed set of resources, and recording what Envoy ACKed or NACKed so the
-//! generator knows when the mesh is loaded.
+//! tonic) serving a fixed set of resources, and recording what Envoy ACKed or NACKed, so that
+//! [`Envoy::wait_for_ads`] knows when Envoy holds all of it.
 //!
 //! The protocol, per type on the one stream: Envoy asks (CDS and LDS as wildcards, EDS, RDS and
 //! SDS by name); the server answers with a nonce; Envoy's next request for that type carries the
@@ -12,6 +12,7 @@ use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use envoy_types::pb::envoy::service::discovery::v3::aggregated_discovery_service_server::{
     AggregatedDiscoveryService, AggregatedDiscoveryServiceServer,
@@ -19,15 +20,52 @@ use envoy_types::pb::envoy::service::discovery::v3::aggregated_discovery_service
 use envoy_types::pb::envoy::service::discovery::v3::{
     DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryRequest, DiscoveryResponse,
 };
+use envoy_types::pb::google::protobuf::Any;
 use tokio::sync::{mpsc, oneshot};
 use tokio_stream::wrappers::{ReceiverStream, TcpListenerStream};
 use tokio_stream::Stream;
 use tonic::{Request, Response, Status, Streaming};
 
-use crate::xds::Resources;
+use crate::envoy::{Envoy, Stats};
+use crate::http::http_get;
 
-/// The one version of every resource: the mesh never changes while it is served.
+/// The one version of every resource: what is served never changes while it is served.
 const VERSION: &str = "2025-01-01T00:00:00Z/1";
+
+/// One xDS type's resources, in the order they are sent.
+#[derive(Debug, Default)]
+pub struct TypeResources {
+    pub type_url: String,
+    /// Sent whole to a wildcard subscription (CDS, LDS); otherwise only what Envoy asks for.
+    pub wildcard: bool,
+    /// Each resource with its name.
+    pub items: Vec<(String, Any)>,
+}
+
+/// Everything the ADS server serves, by type URL.
+#[derive(Debug, Default)]
+pub struct Resources {
+    pub types: Vec<TypeResources>,
+}
+
+impl Resources {
+    pub fn of(&self, type_url: &str) -> Option<&TypeResources> {
+        self.types.iter().find(|t| t.type_url == type_url)
+    }
+
+    pub fn count(&self, type_url: &str) -> usize {
+        self.of(type_url).map_or(0, |t| t.items.len())
+    }
+
+    /// Total size of the serialized resources.
+    pub fn encoded_bytes(&self) -> usize {
+        self.types
+            .iter()
+            .flat_map(|t| &t.items)
+            .map(|(_, a)| a.value.len())
+            .sum()
+    }
+}
 
 /// What Envoy has said about one type's responses.
 #[derive(Debug, Default, Clone)]
@@ -173,7 +211,7 @@ impl AdsServer {
                 runtime.block_on(async move {
                     let incoming = match tokio::net::TcpListener::from_std(listener) {
                         Ok(l) => TcpListenerStream::new(l),
-                        Err(e) => return eprintln!("meshgen: ADS server: {e}"),
+                        Err(e) => return eprintln!("ADS server: {e}"),
                     };
                     // Envoy's EDS request names every cluster; allow far more than tonic's 4 MiB default.
                     let service = AggregatedDiscoveryServiceServer::new(ads)
@@ -184,7 +222,7 @@ impl AdsServer {
                         })
                         .await;
                     if let Err(e) = served {
-                        eprintln!("meshgen: ADS server: {e}");
+                        eprintln!("ADS server: {e}");
                     }
                 })
             })?;
@@ -215,5 +253,106 @@ impl Drop for AdsServer {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
+    }
+}
+
+/// What a loaded Envoy must show: ACKed resources per type, and active clusters and listeners.
+#[derive(Debug, Clone)]
+pub struct Expected {
+    pub resources: Vec<(String, usize)>,
+    pub active_clusters: u64,
+    pub active_listeners: u64,
+}
+
+/// How often the wait looks: the admin API shares Envoy's main thread with xDS updates.
+const ADS_POLL_INTERVAL: Duration = Duration::from_millis(200);
+
+impl Envoy {
+    /// Waits until Envoy holds everything `server` serves: every xDS type ACKed in full by the
+    /// server's count, the CDS and LDS updates applied, and as many clusters and listeners
+    /// active as `want` says, none warming. A NACK or a rejected update is an error at once.
+    pub fn wait_for_ads(
+        &mut self,
+        server: &AdsServer,
+        want: &Expected,
+        timeout: Duration,
+    ) -> Result<(), String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            self.check_running()?;
+            let Some(waiting_for) = self.ads_state(server, want)? else {
+                return Ok(());
+            };
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "Envoy did not load what the ADS server serves within {timeout:?}: {waiting_for}\n{}",
+                    self.log_tail()
+                ));
+            }
+            std::thread::sleep(ADS_POLL_INTERVAL);
+        }
+    }
+
+    /// `None` when loaded, else what is still missing.
+    fn ads_state(&self, server: &AdsServer, want: &Expected) -> Result<Option<String>, String> {
+        for (type_url, count) in &want.resources {
+            let p = server.progress(type_url);
+            if let Some(message) = p.nacked {
+                return Err(format!(
+                    "Envoy rejected {type_url}: {message}\n{}",
+                    self.log_tail()
+                ));
+            }
+            if p.acked != *count {
+                return Ok(Some(format!("{type_url}: {} of {count} ACKed", p.acked)));
+            }
+        }
+        let stats = match http_get(self.admin_addr(), "/stats?filter=_manager") {
+            Ok(r) if r.status == 200 => Stats(r.body),
+            Ok(r) => return Ok(Some(format!("/stats answered {}", r.status))),
+            Err(e) => return Ok(Some(format!("admin API: {e}"))),
+        };
+        for rejected in [
+            "cluster_manager.cds.update_rejected",
+            "listener_manager.lds.update_rejected",
+        ] {
+            if stats.get(rejected) > 0 {
+                return Err(format!(
+                    "{rejected} = {}\n{}",
+                    stats.get(rejected),
+                    self.log_tail()
+                ));
+            }
+        }
+        let checks = [
+            (
+                "cluster_manager.cds.update_success",
+                stats.get("cluster_manager.cds.update_success") >= 1,
+            ),
+            (
+                "listener_manager.lds.update_success",
+                stats.get("listener_manager.lds.update_success") >= 1,
+            ),
+            (
+                "cluster_manager.active_clusters",
+                stats.get("cluster_manager.active_clusters") == want.active_clusters,
+            ),
+            (
+                "cluster_manager.warming_clusters",
+                stats.get("cluster_manager.warming_clusters") == 0,
+            ),
+            (
+                "listener_manager.total_listeners_active",
+                stats.get("listener_manager.total_listeners_active") == want.active_listeners,
+            ),
+            (
+                "listener_manager.total_listeners_warming",
+                stats.get("listener_manager.total_listeners_warming") == 0,
+            ),
+        ];
+        Ok(checks
+            .iter()
+            .find(|(_, ok)| !ok)
+            .map(|(name, _)| format!("{name} = {}", stats.get(name))))
     }
 }

@@ -1,8 +1,7 @@
-//! Shared set-up for the live-mode end-to-end tests: the test API server from testkit, pods shaped
-//! like a cluster's, a real Envoy shared by the tests that run at the same time, and the meshctl
-//! binary run with a clean environment.
-
-#![allow(dead_code)] // each test binary uses a different part of this module
+//! Shared set-up for the integration tests: the fixtures and the clock the offline views are
+//! rendered at; and for the live-mode end-to-end tests, the test API server from testkit, pods
+//! shaped like a cluster's, a real Envoy shared by the tests that run at the same time, and the
+//! meshctl binary run with a clean environment.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -10,6 +9,22 @@ use std::sync::{Arc, Mutex, Weak};
 
 use serde_json::{json, Value};
 use testkit::envoy::Envoy;
+
+/// 2025-06-15T00:00:00Z: inside the validity of the fixtures' current certificates, after the
+/// expired ones.
+pub const NOW: i64 = 1_749_945_600;
+
+/// The fixture scenarios of a sidecar and of an ingress gateway.
+pub const SIDECAR: &str = "web-frontend";
+pub const GATEWAY: &str = "ingress-gateway";
+
+/// `fixtures/<scenario>/<file>`, made by a real Envoy (`fixtures/make.py`).
+pub fn fixture(scenario: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(scenario)
+        .join(file)
+}
 
 /// One Envoy on the web-frontend scenario for every test that holds it at the same time: starting
 /// Envoy costs seconds on a shared machine. It is killed when the last holder lets go, so nothing
@@ -147,8 +162,4 @@ pub fn path_str(path: &Path) -> String {
     path.to_str()
         .expect("temporary paths are UTF-8")
         .to_string()
-}
-
-pub fn kubeconfig_path(home: &Path, name: &str) -> PathBuf {
-    home.join(name)
 }

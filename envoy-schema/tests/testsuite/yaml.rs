@@ -1,8 +1,6 @@
 //! YAML output: the same document as the JSON, keys in the same order, strings still strings.
 
-mod common;
-
-use common::{camel, fixture_scenarios, parse, read, Json};
+use crate::support::{camel, fixture_scenarios, parse, read, Json};
 use envoy_schema::{json_to_yaml, TranscodeError};
 use proptest::prelude::*;
 use serde_json::Value;

@@ -2,11 +2,9 @@
 //! code and nothing on stdout: measured against the test API server's real responses and faults,
 //! and a real Envoy where the proxy's own behaviour matters.
 
-mod live_support;
-
 use std::time::{Duration, Instant};
 
-use live_support::*;
+use crate::support::*;
 use serde_json::json;
 use testkit::apiserver::{ApiServer, ApiServerBuilder, Denial, PortForwardFault};
 

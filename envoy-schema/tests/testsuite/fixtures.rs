@@ -1,9 +1,9 @@
 //! The transcoder on the repository's fixtures: config dumps and `/clusters?format=json`
 //! captures that a real Envoy 1.40 printed.
 
-mod common;
-
-use common::{camel, camel_case, fixture_scenarios, parse, read, transcoded, walk_pairs, Json};
+use crate::support::{
+    camel, camel_case, fixture_scenarios, parse, read, transcoded, walk_pairs, Json,
+};
 use envoy_schema::{
     is_list_field, istioctl_skeleton, schema_gaps, write_array_elements, write_elements,
     write_istioctl_document, JsonArrayWriter, KeyStyle, Root,

@@ -3,9 +3,7 @@
 //! the schema (xds.type.v3.TypedStruct), Anys holding well-known types, 64-bit integers beyond
 //! 2^53, doubles and strings with escapes.
 
-mod common;
-
-use common::{camel, camel_case, parse, transcoded, walk_pairs, Json};
+use crate::support::{camel, camel_case, parse, transcoded, walk_pairs, Json};
 use envoy_schema::{schema_gaps, KeyStyle, Root};
 use std::path::Path;
 use std::sync::OnceLock;

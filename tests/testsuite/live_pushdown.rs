@@ -2,9 +2,7 @@
 //! view's name filter down, so only the named resources cross the port-forward, once the
 //! Envoy's `/server_info` says it supports the parameter.
 
-mod live_support;
-
-use live_support::*;
+use crate::support::*;
 use meshctl::config::{ClusterFilter, EndpointFilter, Format, RouteFilter, ViewKind};
 use meshctl::live::admin_request;
 use serde_json::json;

@@ -1,17 +1,12 @@
 //! `pc log` and `pc rootca-compare` against real Envoys through the test API server.
 
-mod live_support;
-
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant};
 
-use live_support::*;
+use crate::support::*;
 use serde_json::json;
 use testkit::apiserver::ApiServer;
-use testkit::envoy::{envoy_binary, http_get, Envoy};
+use testkit::envoy::Envoy;
 
 const USAGE: i32 = 2;
 const KUBE: i32 = 3;
@@ -22,87 +17,14 @@ const MISMATCH: i32 = 1;
 /// An Envoy with only an admin listener, started with `-l info --component-log-level
 /// upstream:debug,router:trace`: defaults that differ from istioctl's fallback (`warning`), so a
 /// reset that reads the wrong thing is caught. Its own, since `pc log` changes state.
-struct AdminOnlyEnvoy {
-    child: Child,
-    admin: std::net::SocketAddr,
-    _dir: tempfile::TempDir,
-}
-
-impl AdminOnlyEnvoy {
-    fn start() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let bootstrap = dir.path().join("bootstrap.yaml");
-        fs::write(
-            &bootstrap,
-            "admin:\n  address:\n    socket_address: {address: 127.0.0.1, port_value: 0}\n",
-        )
-        .unwrap();
-        let address_file = dir.path().join("admin_address");
-        // Unique among concurrently running Envoys (hot restart is off, so it only has to differ):
-        // testkit numbers its Envoys upwards from pid * 1000, these count from pid * 1000 + 900.
-        static STARTED: AtomicU32 = AtomicU32::new(0);
-        let base_id = std::process::id()
-            .wrapping_mul(1000)
-            .wrapping_add(900 + STARTED.fetch_add(1, Ordering::Relaxed));
-        let child = Command::new(envoy_binary())
-            .arg("-c")
-            .arg(&bootstrap)
-            .args([
-                "--disable-hot-restart",
-                "--base-id",
-                &base_id.to_string(),
-                "--concurrency",
-                "1",
-            ])
-            .args([
-                "-l",
-                "info",
-                "--component-log-level",
-                "upstream:debug,router:trace",
-            ])
-            .arg("--admin-address-path")
-            .arg(&address_file)
-            .arg("--log-path")
-            .arg(dir.path().join("envoy.log"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start Envoy");
-        let mut envoy = AdminOnlyEnvoy {
-            child,
-            admin: "127.0.0.1:0".parse().unwrap(),
-            _dir: dir,
-        };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            assert!(
-                envoy.child.try_wait().unwrap().is_none(),
-                "Envoy exited early"
-            );
-            if let Some(addr) = fs::read_to_string(&address_file)
-                .ok()
-                .and_then(|t| t.trim().parse().ok())
-            {
-                if http_get(addr, "/ready").is_ok_and(|r| r.status == 200) {
-                    envoy.admin = addr;
-                    return envoy;
-                }
-            }
-            assert!(
-                Instant::now() < deadline,
-                "Envoy did not become ready within a minute"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for AdminOnlyEnvoy {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn admin_only_envoy() -> Envoy {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bootstrap.yaml"),
+        "admin:\n  address:\n    socket_address: {address: 127.0.0.1, port_value: 0}\n",
+    )
+    .unwrap();
+    Envoy::start_with_log_levels(dir.path(), "info", "upstream:debug,router:trace")
 }
 
 fn labelled_pod(name: &str, app: &str) -> serde_json::Value {
@@ -132,13 +54,13 @@ fn level_of<'a>(levels: &'a [(String, String)], name: &str) -> &'a str {
 
 #[test]
 fn log_shows_changes_validates_and_resets() {
-    let envoy = AdminOnlyEnvoy::start();
+    let envoy = admin_only_envoy();
     let server = ApiServer::builder()
         .pod(labelled_pod("proxy-a", "proxy"))
         .pod(labelled_pod("proxy-b", "proxy"))
         .pod(labelled_pod("other", "other"))
-        .portforward_backend("default", "proxy-a", 15000, envoy.admin)
-        .portforward_backend("default", "proxy-b", 15000, envoy.admin)
+        .portforward_backend("default", "proxy-a", 15000, envoy.admin_addr())
+        .portforward_backend("default", "proxy-b", 15000, envoy.admin_addr())
         .deployment(workload(
             "Deployment",
             "proxy",
@@ -318,7 +240,7 @@ fn rootca_compare_reads_real_bundles() {
         &work.path().join("spiffe"),
         &spiffe_domains,
     ));
-    let bare = AdminOnlyEnvoy::start();
+    let bare = admin_only_envoy();
 
     let mut builder = ApiServer::builder();
     for (name, admin) in [
@@ -327,7 +249,7 @@ fn rootca_compare_reads_real_bundles() {
         ("rotated", rotated.admin_addr()),
         ("spiffe-1", spiffe.admin_addr()),
         ("spiffe-2", spiffe.admin_addr()),
-        ("no-mesh", bare.admin),
+        ("no-mesh", bare.admin_addr()),
     ] {
         builder = builder
             .pod(labelled_pod(name, name))

@@ -1,0 +1,18 @@
+//! meshctl's integration tests, one module per area, built into one test binary: one link of
+//! the meshctl library instead of one per file, and one process in which the live-mode tests
+//! share their Envoy (`support::web_frontend_envoy`).
+
+mod support;
+
+mod bad_input;
+mod bad_input_fuzz;
+mod cli_offline;
+mod completions;
+mod fixtures_regenerate;
+mod live_commands;
+mod live_errors;
+mod live_fetch;
+mod live_pushdown;
+mod views_json;
+mod views_tables;
+mod yaml_input;
