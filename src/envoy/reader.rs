@@ -12,13 +12,14 @@ use crate::input::Document;
 use crate::memory::Release;
 
 /// A config dump to read for a view: the sections it wants, read in one pass, on two threads
-/// where the dump is big, with the memory of what was read released.
+/// where the dump is big, with the pages of what was read released. Its errors are named after
+/// the input by `views::render`.
 pub struct DumpReader<'a> {
     json: &'a str,
     /// The `ItemEnds` of `json`.
     item_ends: &'a ItemEnds,
+    /// Where `json` starts in its input, for error offsets.
     at: usize,
-    origin: &'a str,
     want: Want,
     release: Release<'a>,
 }
@@ -29,7 +30,6 @@ impl<'a> DumpReader<'a> {
             json: doc.json(),
             item_ends: doc.item_ends(),
             at: doc.start(),
-            origin: &doc.origin,
             want,
             release: doc.release(),
         }
@@ -75,7 +75,6 @@ impl<'a> DumpReader<'a> {
             self.item_ends,
             then,
         )
-        .map_err(|e| e.in_input(self.origin))
     }
 
     /// The texts of the resources in `lists` of the `kind` section whose `field` (a string
@@ -107,7 +106,7 @@ impl<'a> DumpReader<'a> {
         self.json
     }
 
-    /// Gives back the memory of parts of the document read for the last time.
+    /// Releases the pages of parts of the document read for the last time.
     pub fn release(&self) -> Release<'a> {
         self.release
     }

@@ -1,5 +1,7 @@
-//! One module per view. Each takes parsed input, a filter, a format and a writer, so every
-//! table and JSON printer is tested in-process.
+//! One module per view. Each takes a reader of its input (`DumpReader`, or `StatusReader` for
+//! `/clusters`), a filter, a format and a writer, so every table and JSON printer is tested
+//! in-process. A view declares what it reads and turns resources into rows; the reading itself,
+//! its threads and its memory are the readers'.
 
 pub mod all;
 pub mod bootstrap;
