@@ -510,6 +510,16 @@ pub fn parse_text<'a, T: Deserialize<'a>>(text: &'a str, what: &str) -> Result<T
     })
 }
 
+/// A config dump's text as a reader takes it: where it starts in its input (for error
+/// offsets), where its top-level items may end (`ItemEnds`), and how to release its pages.
+#[derive(Clone, Copy)]
+pub struct DumpText<'a, 'e> {
+    pub json: &'a str,
+    pub at: usize,
+    pub ends: &'e ItemEnds,
+    pub release: Release<'e>,
+}
+
 /// The sections of a dump that a view asked for.
 #[derive(Debug, Default)]
 pub struct Dump<'a> {
@@ -550,22 +560,23 @@ impl<'a> Dump<'a> {
     ) -> Result<Dump<'a>> {
         let nothing = |_: &mut S| ();
         let ends = ItemEnds::find(json.as_bytes());
-        Dump::parse_split_then(json, at, want, here, helper, release, &ends, &nothing)
-            .map(|(dump, ())| dump)
+        let text = DumpText {
+            json,
+            at,
+            ends: &ends,
+            release,
+        };
+        Dump::parse_split_then(text, want, here, helper, &nothing).map(|(dump, ())| dump)
     }
 
     /// `parse_split`, and `then` run on `helper` once every section is read, on the thread
     /// that read `helper`'s sections: a view showing several sections lays out one's table there
-    /// while this thread still reads. `ends` are the `ItemEnds` of `json`.
-    #[allow(clippy::too_many_arguments)]
+    /// while this thread still reads.
     pub fn parse_split_then<R, S, T>(
-        json: &'a str,
-        at: usize,
+        text: DumpText<'a, '_>,
         want: Want,
         here: &mut R,
         helper: &mut S,
-        release: Release<'_>,
-        ends: &ItemEnds,
         then: &(dyn Fn(&mut S) -> T + Sync),
     ) -> Result<(Dump<'a>, T)>
     where
@@ -573,6 +584,12 @@ impl<'a> Dump<'a> {
         S: ListReader<'a> + Send,
         T: Send,
     {
+        let DumpText {
+            json,
+            at,
+            ends,
+            release,
+        } = text;
         if let Some(pieces) = items_by_layout(json, "configs", ends) {
             if let Some((dump, made)) =
                 parse_sections(json, &pieces, want, here, helper, release, then)
@@ -1190,17 +1207,15 @@ mod tests {
         let (mut clusters, mut routes) = (names(SectionKind::Clusters), route_names());
         let then =
             |routes: &mut ResourceReader<_, _, _>| (routes.finish(), std::thread::current().id());
-        let (_, made) = Dump::parse_split_then(
+        let ends = ItemEnds::find(json.as_bytes());
+        let text = DumpText {
             json,
-            0,
-            Want::all(),
-            &mut clusters,
-            &mut routes,
-            Release::NONE,
-            &ItemEnds::find(json.as_bytes()),
-            &then,
-        )
-        .unwrap();
+            at: 0,
+            ends: &ends,
+            release: Release::NONE,
+        };
+        let (_, made) =
+            Dump::parse_split_then(text, Want::all(), &mut clusters, &mut routes, &then).unwrap();
         made
     }
 

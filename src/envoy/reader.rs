@@ -3,11 +3,11 @@
 //! release happen here and in `dump`.
 
 use crate::envoy::dump::{
-    leading_field, Dump, ListReader, NoLists, Resource, ResourceReader, SectionKind, Unread, Want,
+    leading_field, Dump, DumpText, ListReader, NoLists, Resource, ResourceReader, SectionKind,
+    Unread, Want,
 };
 use crate::envoy::resources::Str;
 use crate::error::Result;
-use crate::input::layout::ItemEnds;
 use crate::input::Document;
 use crate::memory::Release;
 
@@ -15,24 +15,19 @@ use crate::memory::Release;
 /// where the dump is big, with the pages of what was read released. Its errors are named after
 /// the input by `views::render`.
 pub struct DumpReader<'a> {
-    json: &'a str,
-    /// The `ItemEnds` of `json`.
-    item_ends: &'a ItemEnds,
-    /// Where `json` starts in its input, for error offsets.
-    at: usize,
+    text: DumpText<'a, 'a>,
     want: Want,
-    release: Release<'a>,
 }
 
 impl<'a> DumpReader<'a> {
     pub fn new(doc: &'a Document, want: Want) -> Self {
-        DumpReader {
+        let text = DumpText {
             json: doc.json(),
-            item_ends: doc.item_ends(),
             at: doc.start(),
-            want,
+            ends: doc.item_ends(),
             release: doc.release(),
-        }
+        };
+        DumpReader { text, want }
     }
 
     /// The sections the view wants, with `reader` reading its lists in the same pass.
@@ -65,16 +60,7 @@ impl<'a> DumpReader<'a> {
         S: ListReader<'a> + Send,
         T: Send,
     {
-        Dump::parse_split_then(
-            self.json,
-            self.at,
-            self.want,
-            here,
-            helper,
-            self.release,
-            self.item_ends,
-            then,
-        )
+        Dump::parse_split_then(self.text, self.want, here, helper, then)
     }
 
     /// The texts of the resources in `lists` of the `kind` section whose `field` (a string
@@ -103,11 +89,11 @@ impl<'a> DumpReader<'a> {
 
     /// The whole document's text, for `all -o json`.
     pub fn json(&self) -> &'a str {
-        self.json
+        self.text.json
     }
 
     /// Releases the pages of parts of the document read for the last time.
     pub fn release(&self) -> Release<'a> {
-        self.release
+        self.text.release
     }
 }
