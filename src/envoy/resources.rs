@@ -461,3 +461,83 @@ pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
         .or_else(|_| URL_SAFE.decode(text.as_bytes()))
         .ok()
 }
+
+/// An entry of a secrets section's lists: the secret's name and the secret.
+#[derive(Deserialize)]
+pub struct SecretEntry<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default)]
+    pub secret: Option<Secret<'a>>,
+}
+
+/// An SDS secret: a certificate chain, or what validates peers.
+#[derive(Deserialize, Default)]
+pub struct Secret<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default)]
+    pub tls_certificate: Option<TlsCertificate<'a>>,
+    #[serde(borrow, default)]
+    pub validation_context: Option<ValidationContext<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct TlsCertificate<'a> {
+    #[serde(borrow, default)]
+    pub certificate_chain: Option<DataSource<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ValidationContext<'a> {
+    #[serde(borrow, default)]
+    pub trusted_ca: Option<DataSource<'a>>,
+    #[serde(borrow, default)]
+    pub custom_validator_config: Option<TypedExtension<'a>>,
+}
+
+/// `SPIFFECertValidatorConfig`: a trust bundle per trust domain, or a SPIFFE bundle map.
+#[derive(Deserialize, Default)]
+pub struct SpiffeConfig<'a> {
+    #[serde(borrow, default)]
+    pub trust_domains: Vec<TrustDomain<'a>>,
+    #[serde(borrow, default)]
+    pub trust_bundles: Option<DataSource<'a>>,
+}
+
+/// The type URL of `SpiffeConfig`'s message, without its prefix.
+pub const SPIFFE_VALIDATOR: &str =
+    "envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig";
+
+#[derive(Deserialize, Default)]
+pub struct TrustDomain<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default)]
+    pub trust_bundle: Option<DataSource<'a>>,
+}
+
+/// An Envoy DataSource: inline bytes (base64 in JSON), an inline string, or a file name.
+#[derive(Deserialize, Default)]
+pub struct DataSource<'a> {
+    #[serde(borrow, default)]
+    pub inline_bytes: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub inline_string: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub filename: Option<Str<'a>>,
+}
+
+impl DataSource<'_> {
+    /// The inline data: `inline_bytes` decoded, else `inline_string`. None for a file name
+    /// (it points into the pod's file system), bad base64, or no data.
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        if let Some(b) = &self.inline_bytes {
+            return decode_base64(b);
+        }
+        if let Some(s) = &self.inline_string {
+            return Some(s.as_bytes().to_vec());
+        }
+        None
+    }
+}

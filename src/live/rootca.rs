@@ -18,8 +18,11 @@ use super::forward::AdminConnection;
 use super::resolve;
 use super::{block_on, spinner, within, Method, Progress};
 use crate::config::ClusterOptions;
-use crate::envoy::resources::decode_base64;
+use crate::envoy::dump::{parse_raw, NoLists, SectionKind, Want};
+use crate::envoy::reader::DumpReader;
+use crate::envoy::resources::{decode_base64, DataSource, Secret, SecretEntry, SpiffeConfig};
 use crate::error::Error;
+use crate::input::Document;
 use crate::target;
 
 /// The admin request for the secrets: static ones too, in case ROOTCA is bootstrapped.
@@ -152,74 +155,66 @@ fn count(n: usize) -> String {
     }
 }
 
-/// Reads a field of Envoy's answer, in Envoy's snake_case.
-fn field<'a>(object: &'a Value, snake: &str) -> Option<&'a Value> {
-    object.get(snake)
-}
-
-/// Extracts the ROOTCA trust bundles from a secrets config dump.
+/// Extracts the ROOTCA trust bundles from a secrets config dump, read as every view reads a dump.
 pub fn root_trust(dump: &[u8], pod: &str) -> Result<RootTrust, Error> {
-    let dump: Value = serde_json::from_slice(dump)
-        .map_err(|e| Error::proxy(format!("the secrets dump of {pod} is not JSON: {e}")))?;
-    let secrets = dump["configs"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .rfind(|c| {
-            c["@type"]
-                .as_str()
-                .is_some_and(|t| t.ends_with(".SecretsConfigDump"))
-        })
+    let origin = format!("the secrets dump of {pod}");
+    // What the proxy answered is the proxy's fault, whatever is wrong with it.
+    let from_proxy = |e: Error| Error::proxy(e.in_input(&origin).message);
+    let doc = Document::from_bytes(dump.to_vec(), origin.clone()).map_err(from_proxy)?;
+    let reader = DumpReader::new(&doc, Want::none().with(SectionKind::Secrets));
+    let dump = reader.dump(&mut NoLists).map_err(from_proxy)?;
+    let section = dump
+        .section(SectionKind::Secrets)
         .ok_or_else(|| Error::proxy(format!("the config dump of {pod} has no secrets section")))?;
-    let named_rootca = |section: &str| -> Option<Value> {
-        field(secrets, section)?
-            .as_array()?
-            .iter()
-            .find_map(|entry| {
-                let secret = field(entry, "secret")?;
-                let name = field(entry, "name")
-                    .or_else(|| field(secret, "name"))?
-                    .as_str()?;
-                (name == ROOTCA).then(|| secret.clone())
-            })
+    let named_rootca = |list: &str| -> Result<Option<Secret>, Error> {
+        let entries: Vec<SecretEntry> = section.list(list).map_err(from_proxy)?;
+        Ok(entries.into_iter().find_map(|entry| {
+            let secret = entry.secret?;
+            let name = if entry.name.is_empty() {
+                secret.name.clone()
+            } else {
+                entry.name
+            };
+            (name == ROOTCA).then_some(secret)
+        }))
     };
-    let secret =
-        match named_rootca("dynamic_active_secrets").or_else(|| named_rootca("static_secrets")) {
+    let secret = match named_rootca("dynamic_active_secrets")? {
+        Some(secret) => secret,
+        None => match named_rootca("static_secrets")? {
             Some(secret) => secret,
-            None if named_rootca("dynamic_warming_secrets").is_some() => {
+            None if named_rootca("dynamic_warming_secrets")?.is_some() => {
                 return Err(Error::proxy(format!(
-                "the ROOTCA secret of {pod} is still warming: the proxy has not received it yet"
-            )))
+                    "the ROOTCA secret of {pod} is still warming: the proxy has not received it yet"
+                )))
             }
             None => {
                 return Err(Error::proxy(format!(
                     "{pod} has no ROOTCA secret: is it a mesh sidecar with mTLS certificates?"
                 )))
             }
-        };
-    let context = field(&secret, "validation_context").ok_or_else(|| {
+        },
+    };
+    let context = secret.validation_context.ok_or_else(|| {
         Error::proxy(format!(
             "the ROOTCA secret of {pod} has no validation_context"
         ))
     })?;
     let mut trust = RootTrust::new();
-    if let Some(source) = field(context, "trusted_ca") {
+    if let Some(source) = &context.trusted_ca {
         let pem = data_source_bytes(source, pod, "trusted_ca")?;
         trust.insert(
             "trusted_ca".to_string(),
             pem_bundle(&pem, pod, "trusted_ca")?,
         );
     }
-    if let Some(validator) = field(context, "custom_validator_config") {
-        let config = field(validator, "typed_config").unwrap_or(&Value::Null);
-        for domain in field(config, "trust_domains")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let name = field(domain, "name").and_then(Value::as_str).unwrap_or("");
-            let label = format!("SPIFFE trust domain \"{name}\"");
-            let source = field(domain, "trust_bundle").ok_or_else(|| {
+    if let Some(validator) = &context.custom_validator_config {
+        let config: SpiffeConfig = match validator.typed_config {
+            Some(raw) => parse_raw(raw, "a SPIFFE validator config").map_err(from_proxy)?,
+            None => SpiffeConfig::default(),
+        };
+        for domain in &config.trust_domains {
+            let label = format!("SPIFFE trust domain \"{}\"", domain.name);
+            let source = domain.trust_bundle.as_ref().ok_or_else(|| {
                 Error::proxy(format!(
                     "{label} in the ROOTCA of {pod} has no trust_bundle"
                 ))
@@ -227,7 +222,7 @@ pub fn root_trust(dump: &[u8], pod: &str) -> Result<RootTrust, Error> {
             let pem = data_source_bytes(source, pod, &label)?;
             trust.insert(label.clone(), pem_bundle(&pem, pod, &label)?);
         }
-        if let Some(source) = field(config, "trust_bundles") {
+        if let Some(source) = &config.trust_bundles {
             let map = data_source_bytes(source, pod, "SPIFFE trust bundle map")?;
             for (domain, bundle) in spiffe_bundle_map(&map, pod)? {
                 trust.insert(format!("SPIFFE trust domain \"{domain}\""), bundle);
@@ -243,18 +238,18 @@ pub fn root_trust(dump: &[u8], pod: &str) -> Result<RootTrust, Error> {
 }
 
 /// The bytes of an Envoy `DataSource` as the dump shows it.
-fn data_source_bytes(source: &Value, pod: &str, what: &str) -> Result<Vec<u8>, Error> {
-    if let Some(encoded) = field(source, "inline_bytes").and_then(Value::as_str) {
+fn data_source_bytes(source: &DataSource, pod: &str, what: &str) -> Result<Vec<u8>, Error> {
+    if let Some(encoded) = &source.inline_bytes {
         return decode_base64(encoded).ok_or_else(|| {
             Error::proxy(format!(
                 "{what} in the ROOTCA of {pod} has invalid base64 inline_bytes"
             ))
         });
     }
-    if let Some(text) = field(source, "inline_string").and_then(Value::as_str) {
+    if let Some(text) = &source.inline_string {
         return Ok(text.as_bytes().to_vec());
     }
-    if let Some(path) = field(source, "filename").and_then(Value::as_str) {
+    if let Some(path) = &source.filename {
         return Err(Error::proxy(format!(
             "{what} in the ROOTCA of {pod} is read from file {path} inside the pod, which cannot be compared from here"
         )));
@@ -527,5 +522,55 @@ mod tests {
             "{}",
             report.text
         );
+    }
+
+    /// The ROOTCA is read as `pc secret` reads a dump: the same secret in istioctl's camelCase,
+    /// with its `inline_bytes` base64 unpadded and URL-safe, gives the same bundle, and
+    /// `pc secret` shows the certificate from the same bytes.
+    #[test]
+    fn rootca_and_pc_secret_read_the_same_inputs() {
+        use base64::Engine;
+        let root = root_pem("Root C");
+        let unpadded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&root);
+        // Envoy's secrets are Anys: with the type named, the transcoder knows their fields.
+        let dump = serde_json::to_vec(&serde_json::json!({"configs": [{
+            "@type": "type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
+            "dynamic_active_secrets": [{"name": "ROOTCA", "secret": {
+                "@type": "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.Secret",
+                "name": "ROOTCA",
+                "validation_context": {"trusted_ca": {"inline_bytes": unpadded}}
+            }}]
+        }]}))
+        .unwrap();
+        let mut camel = Vec::new();
+        envoy_schema::transcode(
+            std::str::from_utf8(&dump).unwrap(),
+            envoy_schema::Root::Message("envoy.admin.v3.ConfigDump"),
+            envoy_schema::KeyStyle::ProtoJson,
+            &mut camel,
+            Some(b"    "),
+        )
+        .unwrap();
+        assert!(String::from_utf8_lossy(&camel).contains("\"trustedCa\""));
+        let snake_trust = root_trust(&dump, pod()).unwrap();
+        assert_eq!(root_trust(&camel, pod()).unwrap(), snake_trust);
+        assert_eq!(snake_trust["trusted_ca"].len(), 1);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let doc = Document::from_bytes(camel, "camel.json".into()).unwrap();
+        let mut table = Vec::new();
+        crate::views::render(
+            &crate::config::ViewKind::Secrets,
+            &doc,
+            crate::config::Format::Short,
+            now,
+            &mut table,
+        )
+        .unwrap();
+        let table = String::from_utf8(table).unwrap();
+        let row = table.lines().find(|l| l.starts_with("ROOTCA")).unwrap();
+        assert!(row.contains(" CA ") && row.contains(" true "), "{table}");
     }
 }

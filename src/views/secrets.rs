@@ -2,80 +2,12 @@
 
 use std::io::Write;
 
-use serde::Deserialize;
-
 use crate::config::Format;
 use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
 use crate::envoy::reader::DumpReader;
-use crate::envoy::resources::{decode_base64, Str, TypedExtension};
+use crate::envoy::resources::{DataSource, SecretEntry, SpiffeConfig, SPIFFE_VALIDATOR};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
-
-#[derive(Deserialize)]
-struct Wrapped<'a> {
-    #[serde(borrow, default)]
-    name: Str<'a>,
-    #[serde(borrow, default)]
-    secret: Option<Secret<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct Secret<'a> {
-    #[serde(borrow, default)]
-    tls_certificate: Option<TlsCertificate<'a>>,
-    #[serde(borrow, default)]
-    validation_context: Option<ValidationContext<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct TlsCertificate<'a> {
-    #[serde(borrow, default)]
-    certificate_chain: Option<DataSource<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct ValidationContext<'a> {
-    #[serde(borrow, default)]
-    trusted_ca: Option<DataSource<'a>>,
-    #[serde(borrow, default)]
-    custom_validator_config: Option<TypedExtension<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct SpiffeConfig<'a> {
-    #[serde(borrow, default)]
-    trust_domains: Vec<TrustDomain<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct TrustDomain<'a> {
-    #[serde(borrow, default)]
-    name: Str<'a>,
-    #[serde(borrow, default)]
-    trust_bundle: Option<DataSource<'a>>,
-}
-
-/// An Envoy DataSource: inline bytes (base64 in JSON), an inline string, or a file name.
-#[derive(Deserialize, Default)]
-pub struct DataSource<'a> {
-    #[serde(borrow, default)]
-    inline_bytes: Option<Str<'a>>,
-    #[serde(borrow, default)]
-    inline_string: Option<Str<'a>>,
-}
-
-impl DataSource<'_> {
-    fn bytes(&self) -> Option<Vec<u8>> {
-        if let Some(b) = &self.inline_bytes {
-            return decode_base64(b);
-        }
-        if let Some(s) = &self.inline_string {
-            return Some(s.as_bytes().to_vec());
-        }
-        // A file name points into the pod's file system, which is not here to read.
-        None
-    }
-}
 
 /// What the table shows of one certificate.
 pub struct CertRow {
@@ -123,7 +55,7 @@ pub fn rows(dump: &Dump, now: i64) -> Result<Vec<CertRow>> {
         ("dynamic_warming_secrets", "WARMING"),
         ("dynamic_active_secrets", "ACTIVE"),
     ] {
-        for w in section.list::<Wrapped>(field)? {
+        for w in section.list::<SecretEntry>(field)? {
             let secret = w.secret.unwrap_or_default();
             let mut push =
                 |kind: &'static str, source: Option<&DataSource>, trust_domain: Option<String>| {
@@ -152,7 +84,7 @@ pub fn rows(dump: &Dump, now: i64) -> Result<Vec<CertRow>> {
                 let spiffe: Option<SpiffeConfig> = vc
                     .custom_validator_config
                     .as_ref()
-                    .filter(|c| c.config_type().as_deref() == Some("envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig"))
+                    .filter(|c| c.config_type().as_deref() == Some(SPIFFE_VALIDATOR))
                     .and_then(|c| c.typed_config)
                     .map(|raw| parse_raw(raw, "a SPIFFE validator config"))
                     .transpose()?;
