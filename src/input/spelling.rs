@@ -31,18 +31,22 @@ const CAMEL_CASE_KEYS: &[&str] = &[
     "\"dynamicScopedRouteConfigs\"",
 ];
 
-/// Whether `json` (whose `ItemEnds` are `ends`) is spelled in camelCase. In Envoy's layout the
-/// key after each section's `@type` tells, without reading the sections; any other layout
-/// (istioctl's, or a YAML dump read as JSON) is searched for the section fields' camelCase keys.
+/// Whether `json` (whose `ItemEnds` are `ends`) is spelled in camelCase. A `/clusters` answer's
+/// first key tells; in a config dump in Envoy's layout, the key after each section's `@type`
+/// does, without reading the sections; any other layout (istioctl's, or a YAML dump read as
+/// JSON) is searched for the section fields' camelCase keys.
 pub fn is_camel_case(json: &str, ends: &ItemEnds) -> bool {
+    // `/clusters?format=json` says it with its first key, which both Envoy and istioctl write.
+    match super::first_key(json) {
+        Some("cluster_statuses") => return false,
+        Some("clusterStatuses") => return true,
+        _ => {}
+    }
     if let Some(sections) = items_by_layout(json, "configs", ends) {
         return sections
             .iter()
             .filter_map(|range| key_after_type(&json[range.clone()]))
             .any(|key| key.bytes().any(|b| b.is_ascii_uppercase()));
-    }
-    if items_by_layout(json, "cluster_statuses", ends).is_some() {
-        return false;
     }
     let bytes = json.as_bytes();
     CAMEL_CASE_KEYS
