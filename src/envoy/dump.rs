@@ -389,7 +389,7 @@ where
         kind == self.kind
     }
     fn takes(&self, kind: SectionKind, field: &str) -> bool {
-        kind == self.kind && self.lists.iter().any(|l| field == *l)
+        kind == self.kind && self.lists.contains(&field)
     }
 
     fn restart(&mut self, kind: SectionKind) {
@@ -476,7 +476,7 @@ pub fn leading_field<'a>(text: &'a str, field: &str) -> Option<Cow<'a, str>> {
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                if &key == self.1 {
+                if key == self.1 {
                     *self.0 = Some(map.next_value()?);
                     // Stops the read here: the caller, holding the value, drops this error.
                     return Err(de::Error::custom("field found"));
