@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::error::{Error, Result};
-use crate::input::layout::{items_by_layout, skip_whitespace, ItemEnds};
+use crate::input::layout::{items_by_layout, leading_type, ItemEnds};
 use crate::memory::Release;
 
 /// The section types of an admin config dump, by their `@type` URL.
@@ -657,18 +657,6 @@ impl<'a> Dump<'a> {
             .iter()
             .filter(move |s| s.type_url == kind.type_url())
     }
-}
-
-/// The type URL of a section that starts with its `@type`, as Envoy writes it.
-fn leading_type(section: &str) -> Option<&str> {
-    let bytes = section.as_bytes();
-    let mut pos = 1;
-    for token in [&b"\"@type\""[..], b":", b"\""] {
-        pos = skip_whitespace(bytes, pos);
-        pos += bytes[pos..].starts_with(token).then_some(token.len())?;
-    }
-    let len = memchr::memchr2(b'"', b'\\', &bytes[pos..])?;
-    section.get(pos..pos + len)
 }
 
 /// When the sections the helper thread could read hold fewer bytes than this, this thread

@@ -95,3 +95,15 @@ pub(crate) fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
     }
     pos
 }
+
+/// The type URL of a section that starts with its `@type`, as Envoy writes it.
+pub(crate) fn leading_type(section: &str) -> Option<&str> {
+    let bytes = section.as_bytes();
+    let mut pos = 1;
+    for token in [&b"\"@type\""[..], b":", b"\""] {
+        pos = skip_whitespace(bytes, pos);
+        pos += bytes[pos..].starts_with(token).then_some(token.len())?;
+    }
+    let len = memchr::memchr2(b'"', b'\\', &bytes[pos..])?;
+    section.get(pos..pos + len)
+}

@@ -5,7 +5,7 @@
 
 use envoy_schema::{KeyStyle, Root};
 
-use crate::input::layout::{items_by_layout, skip_whitespace, ItemEnds};
+use crate::input::layout::{items_by_layout, leading_type, skip_whitespace, ItemEnds};
 
 /// Keys that only a camelCase dump or `/clusters` answer has at its top levels: the fields of
 /// the admin API's section messages, in protobuf's JSON spelling.
@@ -56,13 +56,9 @@ pub fn is_camel_case(json: &str, ends: &ItemEnds) -> bool {
 
 /// The key that follows a section's leading `@type`, as Envoy writes a section.
 fn key_after_type(section: &str) -> Option<&str> {
+    let type_url = leading_type(section)?;
     let bytes = section.as_bytes();
-    let mut pos = 1;
-    for token in [&b"\"@type\""[..], b":", b"\""] {
-        pos = skip_whitespace(bytes, pos);
-        pos += bytes[pos..].starts_with(token).then_some(token.len())?;
-    }
-    pos += memchr::memchr2(b'"', b'\\', &bytes[pos..])?;
+    let mut pos = type_url.as_ptr() as usize - section.as_ptr() as usize + type_url.len();
     for token in [&b"\""[..], b",", b"\""] {
         pos = skip_whitespace(bytes, pos);
         pos += bytes[pos..].starts_with(token).then_some(token.len())?;
