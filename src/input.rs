@@ -51,6 +51,16 @@ impl Text {
     }
 }
 
+/// A document's JSON as a reader takes it: where it starts in its input (for error offsets),
+/// where its top-level items may end (`ItemEnds`), and how to release its pages.
+#[derive(Clone, Copy)]
+pub struct DocText<'a, 'e> {
+    pub json: &'a str,
+    pub at: usize,
+    pub ends: &'e ItemEnds,
+    pub release: Release<'e>,
+}
+
 /// What a document is, from its first key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
@@ -149,14 +159,14 @@ impl Document {
         }
     }
 
-    /// Where the JSON starts in the input (after a saved HTTP head), for error offsets.
-    pub fn start(&self) -> usize {
-        self.start
-    }
-
-    /// The `ItemEnds` of `json()`.
-    pub fn item_ends(&self) -> &ItemEnds {
-        &self.item_ends
+    /// The JSON with what readers need of it.
+    pub fn text(&self) -> DocText<'_, '_> {
+        DocText {
+            json: self.json(),
+            at: self.start,
+            ends: &self.item_ends,
+            release: self.release(),
+        }
     }
 
     /// Reads `-f PATH` (mapped when it is a regular file), or standard input for `-`.

@@ -16,18 +16,14 @@ use crate::envoy::dump::parse_text;
 use crate::envoy::resources::{Address, InternalAddress, Pipe, SocketAddress, Str};
 use crate::error::Result;
 use crate::input::layout::{items_by_layout, ItemEnds};
-use crate::input::{json_error, Document};
+use crate::input::{json_error, DocText, Document};
 use crate::memory::Release;
 use crate::parallel::on_halves;
 use envoy_schema::{Picker, Skipped};
 
 /// A `/clusters?format=json` document to read.
 pub struct StatusReader<'d> {
-    json: &'d str,
-    /// Where `json` starts in its input, for error offsets.
-    at: usize,
-    ends: &'d ItemEnds,
-    release: Release<'d>,
+    text: DocText<'d, 'd>,
 }
 
 /// Bytes of read text released at a time: each `madvise` costs a TLB flush on every thread.
@@ -35,27 +31,23 @@ const RELEASE_EVERY: usize = 2 << 20;
 
 impl<'d> StatusReader<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        StatusReader {
-            json: doc.json(),
-            at: doc.start(),
-            ends: doc.item_ends(),
-            release: doc.release(),
-        }
+        StatusReader { text: doc.text() }
     }
 
     /// A text in memory (nothing to release), `ends` being its `ItemEnds`.
     pub fn of_text(json: &'d str, ends: &'d ItemEnds) -> Self {
-        StatusReader {
+        let text = DocText {
             json,
             at: 0,
             ends,
             release: Release::NONE,
-        }
+        };
+        StatusReader { text }
     }
 
     /// Releases the pages of text that was printed (see `Release::in_steps`).
     pub fn release(&self) -> Release<'d> {
-        self.release
+        self.text.release
     }
 
     /// Rows for a table: `rows` turns each status's hosts into rows owning their text, and
@@ -73,11 +65,11 @@ impl<'d> StatusReader<'d> {
                 return Ok(out);
             };
             let mut read = self
-                .release
-                .in_steps(&self.json[first.clone()], RELEASE_EVERY);
+                .release()
+                .in_steps(&self.text.json[first.clone()], RELEASE_EVERY);
             let mut repeats = LastSkipped::default();
             for range in statuses {
-                let text = &self.json[range.clone()];
+                let text = &self.text.json[range.clone()];
                 let status = read_status(text, &mut repeats)?;
                 rows(&status.name, &status.hosts, &mut out);
                 read.done_through(text, false);
@@ -85,19 +77,19 @@ impl<'d> StatusReader<'d> {
             finish(&mut out);
             Ok(out)
         };
-        if let Some(pieces) = items_by_layout(self.json, "cluster_statuses", self.ends) {
+        if let Some(pieces) = items_by_layout(self.text.json, "cluster_statuses", self.text.ends) {
             if let (Ok(first), Ok(second)) = on_halves(&pieces, part) {
                 return Ok(vec![first, second]);
             }
         }
         let mut out = Vec::new();
-        let mut de = serde_json::Deserializer::from_str(self.json);
+        let mut de = serde_json::Deserializer::from_str(self.text.json);
         RowsSeed {
             each: &mut |name, hosts| rows(name, hosts, &mut out),
         }
         .deserialize(&mut de)
         .and_then(|()| de.end())
-        .map_err(|e| json_error(self.json, self.at, &e))?;
+        .map_err(|e| json_error(self.text.json, self.text.at, &e))?;
         finish(&mut out);
         Ok(vec![out])
     }
@@ -124,14 +116,14 @@ impl<'d> StatusReader<'d> {
             all.extend(second?);
             Ok(all)
         };
-        let json = self.json;
-        let found = items_by_layout(json, "cluster_statuses", self.ends)
+        let json = self.text.json;
+        let found = items_by_layout(json, "cluster_statuses", self.text.ends)
             .map(|pieces| pieces.into_iter().map(|r| &json[r]).collect::<Vec<_>>());
         if let Some(Ok(selected)) = found.map(|texts| both(&texts)) {
             return Ok(selected);
         }
         let doc: Clusters =
-            serde_json::from_str(json).map_err(|e| json_error(json, self.at, &e))?;
+            serde_json::from_str(json).map_err(|e| json_error(json, self.text.at, &e))?;
         let texts: Vec<&str> = doc.cluster_statuses.iter().map(|r| r.get()).collect();
         both(&texts)
     }

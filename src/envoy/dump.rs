@@ -15,6 +15,7 @@ use serde_json::value::RawValue;
 
 use crate::error::{Error, Result};
 use crate::input::layout::{items_by_layout, leading_type, ItemEnds};
+use crate::input::DocText;
 use crate::memory::Release;
 
 /// The section types of an admin config dump, by their `@type` URL.
@@ -510,16 +511,6 @@ pub fn parse_text<'a, T: Deserialize<'a>>(text: &'a str, what: &str) -> Result<T
     })
 }
 
-/// A config dump's text as a reader takes it: where it starts in its input (for error
-/// offsets), where its top-level items may end (`ItemEnds`), and how to release its pages.
-#[derive(Clone, Copy)]
-pub struct DumpText<'a, 'e> {
-    pub json: &'a str,
-    pub at: usize,
-    pub ends: &'e ItemEnds,
-    pub release: Release<'e>,
-}
-
 /// The sections of a dump that a view asked for.
 #[derive(Debug, Default)]
 pub struct Dump<'a> {
@@ -560,7 +551,7 @@ impl<'a> Dump<'a> {
     ) -> Result<Dump<'a>> {
         let nothing = |_: &mut S| ();
         let ends = ItemEnds::find(json.as_bytes());
-        let text = DumpText {
+        let text = DocText {
             json,
             at,
             ends: &ends,
@@ -573,7 +564,7 @@ impl<'a> Dump<'a> {
     /// that read `helper`'s sections: a view showing several sections lays out one's table there
     /// while this thread still reads.
     pub fn parse_split_then<R, S, T>(
-        text: DumpText<'a, '_>,
+        text: DocText<'a, '_>,
         want: Want,
         here: &mut R,
         helper: &mut S,
@@ -584,7 +575,7 @@ impl<'a> Dump<'a> {
         S: ListReader<'a> + Send,
         T: Send,
     {
-        let DumpText {
+        let DocText {
             json,
             at,
             ends,
@@ -1196,7 +1187,7 @@ mod tests {
         let then =
             |routes: &mut ResourceReader<_, _, _>| (routes.finish(), std::thread::current().id());
         let ends = ItemEnds::find(json.as_bytes());
-        let text = DumpText {
+        let text = DocText {
             json,
             at: 0,
             ends: &ends,

@@ -3,31 +3,27 @@
 //! release happen here and in `dump`.
 
 use crate::envoy::dump::{
-    leading_field, Dump, DumpText, ListReader, NoLists, Resource, ResourceReader, SectionKind,
-    Unread, Want,
+    leading_field, Dump, ListReader, NoLists, Resource, ResourceReader, SectionKind, Unread, Want,
 };
 use crate::envoy::resources::Str;
 use crate::error::Result;
-use crate::input::Document;
+use crate::input::{DocText, Document};
 use crate::memory::Release;
 
 /// A config dump to read for a view: the sections it wants, read in one pass, on two threads
 /// where the dump is big, with the pages of what was read released. Its errors are named after
 /// the input by `views::render`.
 pub struct DumpReader<'a> {
-    text: DumpText<'a, 'a>,
+    text: DocText<'a, 'a>,
     want: Want,
 }
 
 impl<'a> DumpReader<'a> {
     pub fn new(doc: &'a Document, want: Want) -> Self {
-        let text = DumpText {
-            json: doc.json(),
-            at: doc.start(),
-            ends: doc.item_ends(),
-            release: doc.release(),
-        };
-        DumpReader { text, want }
+        DumpReader {
+            text: doc.text(),
+            want,
+        }
     }
 
     /// The sections the view wants, with `reader` reading its lists in the same pass.
