@@ -45,13 +45,32 @@ impl Metadata<'_> {
     }
 }
 
-/// The `name.namespace` of the Istio config of `kind` (`destination-rule`, `virtual-service`)
-/// a resource with this metadata came from, as istioctl prints it; empty when there is none.
-pub fn istio_config_of(metadata: Option<&Metadata>, kind: &str) -> String {
+/// The `name.namespace` of the Istio config (DestinationRule, VirtualService) a resource with
+/// this metadata came from, as istioctl prints it; empty when there is none.
+pub fn istio_config_of(metadata: Option<&Metadata>) -> String {
     metadata
         .and_then(Metadata::istio_config)
-        .map(|path| istio_config_ref(&path, kind))
+        .map(|path| istio_config_ref(&path))
         .unwrap_or_default()
+}
+
+/// An enum field as protobuf JSON writes it: the value's name, or its number when the name is
+/// unknown to the writer.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum EnumValue<'a> {
+    Name(#[serde(borrow)] Str<'a>),
+    Number(i64),
+}
+
+impl EnumValue<'_> {
+    /// The name, or the number as text.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            EnumValue::Name(n) => Cow::Borrowed(n.as_ref()),
+            EnumValue::Number(n) => Cow::Owned(n.to_string()),
+        }
+    }
 }
 
 // ---------- clusters ----------
@@ -61,7 +80,7 @@ pub struct Cluster<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
     #[serde(borrow, default, rename = "type")]
-    pub discovery_type: Option<Str<'a>>,
+    pub discovery_type: Option<EnumValue<'a>>,
     #[serde(borrow, default)]
     pub cluster_type: Option<TypedExtension<'a>>,
     #[serde(borrow, default)]
@@ -153,7 +172,17 @@ pub struct LbEndpoint<'a> {
     #[serde(borrow, default)]
     pub endpoint: Option<Endpoint<'a>>,
     #[serde(borrow, default)]
-    pub health_status: Option<Str<'a>>,
+    pub health_status: Option<EnumValue<'a>>,
+}
+
+impl LbEndpoint<'_> {
+    /// STATUS as istioctl's EDS view prints it: the name, the number when it has none, and
+    /// `UNKNOWN` when absent.
+    pub fn status(&self) -> Str<'_> {
+        self.health_status
+            .as_ref()
+            .map_or(Str::Borrowed("UNKNOWN"), EnumValue::text)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -203,17 +232,36 @@ pub struct InternalAddress<'a> {
 }
 
 impl<'a> Address<'a> {
-    /// The address without its port: an IP (borrowed from the input), `unix://path` or
-    /// `envoy://listener/id`.
+    /// The address without its port as `/clusters` views print it: an IP (borrowed from the
+    /// input), `unix://path`, `envoy://listener/id`, or `unknown`.
     pub fn host(&self) -> Str<'a> {
         if let Some(s) = &self.socket_address {
             s.address.clone()
         } else if let Some(p) = &self.pipe {
             format!("unix://{}", p.path).into()
-        } else if let Some(i) = &self.envoy_internal_address {
-            format!("envoy://{}/{}", i.server_listener_name, i.endpoint_id).into()
+        } else if let Some(internal) = self.internal() {
+            internal.into()
         } else {
-            Str::default()
+            Str::Borrowed("unknown")
+        }
+    }
+
+    /// `envoy://listener/id` for an internal address that names its listener.
+    fn internal(&self) -> Option<String> {
+        let i = self.envoy_internal_address.as_ref()?;
+        (!i.server_listener_name.is_empty())
+            .then(|| format!("envoy://{}/{}", i.server_listener_name, i.endpoint_id))
+    }
+
+    /// The address as the EDS view prints it: `ip:port` with the port always (`:0` too, IPv6
+    /// unbracketed), a pipe's bare path, `envoy://listener/id`, or `unknown`.
+    pub fn eds_text(&self) -> String {
+        if let Some(s) = &self.socket_address {
+            format!("{}:{}", s.address, s.port_value)
+        } else if let Some(p) = &self.pipe {
+            p.path.to_string()
+        } else {
+            self.internal().unwrap_or_else(|| "unknown".to_string())
         }
     }
 
@@ -377,8 +425,9 @@ pub struct Regex<'a> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct RouteAction<'a> {
+    /// Present (even empty) when the action names its cluster: istioctl tells the two apart.
     #[serde(borrow, default)]
-    pub cluster: Str<'a>,
+    pub cluster: Option<Str<'a>>,
     #[serde(borrow, default)]
     pub weighted_clusters: Option<WeightedClusters<'a>>,
     #[serde(borrow, default)]
@@ -418,21 +467,20 @@ pub struct DirectResponse {
 }
 
 /// How istioctl describes a route match: `/p*`, a path, `PathPrefix:/p`, `regex r`.
+/// A route's match as istioctl prints it: the first of prefix, path-separated prefix, path and
+/// regex that is set; empty for what it does not describe (headers only, CONNECT, policies).
 pub fn describe_match(m: &RouteMatch) -> String {
-    let mut conds = Vec::new();
     if !m.prefix.is_empty() {
-        conds.push(format!("{}*", m.prefix));
+        format!("{}*", m.prefix)
+    } else if !m.path_separated_prefix.is_empty() {
+        format!("PathPrefix:{}", m.path_separated_prefix)
+    } else if !m.path.is_empty() {
+        m.path.to_string()
+    } else if let Some(r) = &m.safe_regex {
+        format!("regex {}", r.regex)
+    } else {
+        String::new()
     }
-    if !m.path_separated_prefix.is_empty() {
-        conds.push(format!("PathPrefix:{}", m.path_separated_prefix));
-    }
-    if !m.path.is_empty() {
-        conds.push(m.path.to_string());
-    }
-    if let Some(r) = &m.safe_regex {
-        conds.push(format!("regex {}", r.regex));
-    }
-    conds.join(" ")
 }
 
 pub const HCM_FILTER: &str = "envoy.filters.network.http_connection_manager";

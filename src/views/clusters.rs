@@ -18,9 +18,11 @@ use crate::views::{eds, State};
 /// their strings, so the section's pages can be released as soon as it is read.
 pub struct Entry {
     name: Str<'static>,
+    state: State,
     /// SERVICE FQDN, PORT, SUBSET, DIRECTION, TYPE, DESTINATION RULE; with `-o wide` also STATE,
-    /// LB POLICY, CONNECT TIMEOUT, TLS.
-    cells: Vec<String>,
+    /// LB POLICY, CONNECT TIMEOUT, TLS. None for a cluster the filter drops: istioctl filters
+    /// after sorting, and an unstable sort's order depends on every element.
+    cells: Option<Vec<String>>,
     /// Healthy and total hosts of the cluster's own load assignment, for `-o wide`'s ENDPOINTS
     /// when the dump has no EDS data for it.
     assigned: Option<(usize, usize)>,
@@ -33,8 +35,9 @@ static LISTS: [&str; 3] = [
 ];
 static STATES: [State; 3] = [State::Active, State::Static, State::Warming];
 
-/// Reads, while the dump is parsed, the clusters `filter` keeps: active ones, then static ones,
-/// as istioctl lists them, and for `wide` warming ones too, with the wide columns.
+/// Reads, while the dump is parsed, every cluster, and the rows of those `filter` keeps: active
+/// ones, then static ones, as istioctl lists them, and for `wide` warming ones too, with the
+/// wide columns.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f ClusterFilter,
@@ -51,18 +54,27 @@ pub fn reader<'de, 'f>(
         lists,
         false,
         move |r: Resource<'de, Cluster<'de>>| {
-            filter
-                .matches(&r.value.name)
-                .then(|| entry(&r.value, STATES[r.list], wide))
+            Some(entry(
+                &r.value,
+                STATES[r.list],
+                wide,
+                filter.matches(&r.value.name),
+            ))
         },
     )
     .owning(true)
 }
 
-/// The clusters a reader kept, in istioctl's order; an error when the dump has none at all.
-pub fn sorted(dump: &Dump<'_>, kept: Vec<Entry>) -> Result<Vec<Entry>> {
+/// The clusters the filter keeps, in istioctl's order: all sorted, then filtered. An error when
+/// the dump has no cluster section, or no clusters at all, filter or not.
+pub fn sorted(dump: &Dump<'_>, read: Vec<Entry>) -> Result<Vec<Entry>> {
     dump.require(SectionKind::Clusters)?;
-    Ok(sort_by_cluster_name(kept, |e| &e.name))
+    if !read.iter().any(|e| e.state.shown_by_istioctl()) {
+        return Err(Error::input("no clusters found"));
+    }
+    let mut all = sort_by_cluster_name(read, |e| &e.name);
+    all.retain(|e| e.cells.is_some());
+    Ok(all)
 }
 
 impl ClusterFilter {
@@ -97,9 +109,6 @@ pub fn run(
     let mut counts = EndpointCounts::reader(wide);
     let dump = src.dump_split(&mut clusters, &mut counts)?;
     let entries = sorted(&dump, clusters.finish())?;
-    if entries.is_empty() && filter == &ClusterFilter::default() {
-        return Err(Error::input("no clusters found"));
-    }
     let health = wide.then(|| EndpointCounts::new(counts.finish()));
     table(entries, None, health.as_ref()).write(out)?;
     Ok(())
@@ -109,18 +118,22 @@ pub fn run(
 /// from each cluster's text: the rest is printed from the text, never held as a tree.
 fn json_texts<'a>(src: &DumpReader<'a>, filter: &ClusterFilter) -> Result<Vec<&'a str>> {
     let lists = &LISTS[..2];
-    let (dump, kept) =
-        src.leading_texts(SectionKind::Clusters, lists, "name", |n| filter.matches(n))?;
+    let (dump, read) = src.leading_texts(SectionKind::Clusters, lists, "name", |_| true)?;
     dump.require(SectionKind::Clusters)?;
-    let Some(kept) = kept else {
+    let Some(read) = read else {
         // Reading the clusters typed says where the name that is not a string is.
         src.dump(&mut reader(filter, false))?;
         return Err(Error::malformed(
             "config dump: a cluster's name is not a string",
         ));
     };
-    let kept = sort_by_cluster_name(kept, |(name, _)| name);
-    Ok(kept.into_iter().map(|(_, raw)| raw).collect())
+    // Sorted first, then filtered, as the table is.
+    let all = sort_by_cluster_name(read, |(name, _)| name);
+    Ok(all
+        .into_iter()
+        .filter(|(name, _)| filter.matches(name))
+        .map(|(_, raw)| raw)
+        .collect())
 }
 
 /// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `wide` the wide
@@ -146,9 +159,16 @@ pub fn table(
     }
     let mut t = Table::new(5).header(&header);
     for e in entries {
-        let mut row = e.cells;
+        let Some(mut row) = e.cells else { continue };
         if let Some(prefix) = kind_prefix {
-            row.insert(0, format!("{prefix}{}", e.name));
+            // `all` names every cluster, also in SERVICE FQDN when the name has no Istio parts;
+            // a cluster without a name gets no NAME cell at all, as in istioctl.
+            if !e.name.is_empty() {
+                if ClusterName::parse(&e.name).is_none() {
+                    row[0] = format!("{prefix}{}", e.name);
+                }
+                row.insert(0, format!("{prefix}{}", e.name));
+            }
         }
         if let Some(counts) = wide {
             row.push(counts.describe(&e.name, e.assigned));
@@ -158,8 +178,17 @@ pub fn table(
     t
 }
 
-/// A cluster's entry: its row's cells but the ENDPOINTS count, which needs the EDS section.
-fn entry(c: &Cluster, state: State, wide: bool) -> Entry {
+/// A cluster's entry: its row's cells but the ENDPOINTS count, which needs the EDS section;
+/// only the name when the filter does not `keep` it.
+fn entry(c: &Cluster, state: State, wide: bool, keep: bool) -> Entry {
+    if !keep {
+        return Entry {
+            name: owned(c.name.clone()),
+            state,
+            cells: None,
+            assigned: None,
+        };
+    }
     let (fqdn, port, subset, direction) = match ClusterName::parse(&c.name) {
         Some(n) => (
             n.fqdn.to_string(),
@@ -173,7 +202,7 @@ fn entry(c: &Cluster, state: State, wide: bool) -> Entry {
         ),
         None => (c.name.to_string(), "-".into(), "-".into(), "-".into()),
     };
-    let dr = istio_config_of(c.metadata.as_ref(), "destination-rule");
+    let dr = istio_config_of(c.metadata.as_ref());
     let mut cells = vec![fqdn, port, subset, direction, discovery_type(c), dr];
     let mut assigned = None;
     if wide {
@@ -185,21 +214,26 @@ fn entry(c: &Cluster, state: State, wide: bool) -> Entry {
             let eps = la.endpoints.iter().flat_map(|l| &l.lb_endpoints);
             let healthy = eps
                 .clone()
-                .filter(|e| counts_as_healthy(e.health_status.as_deref()))
+                .filter(|e| counts_as_healthy(&e.status()))
                 .count();
             (healthy, eps.count())
         });
     }
     Entry {
         name: owned(c.name.clone()),
-        cells,
+        state,
+        cells: Some(cells),
         assigned,
     }
 }
 
-/// The `type` enum name; absent means the default, STATIC (also for `cluster_type` clusters).
+/// The `type` enum name (a number without a name as the number); STATIC when absent, the
+/// default, and for `cluster_type` clusters.
 fn discovery_type(c: &Cluster) -> String {
-    c.discovery_type.as_deref().unwrap_or("STATIC").to_string()
+    match (&c.discovery_type, &c.cluster_type) {
+        (Some(t), None) => t.text().into_owned(),
+        _ => "STATIC".to_string(),
+    }
 }
 
 /// How the cluster talks to its endpoints: `mTLS` when it presents a certificate, `TLS` when it
@@ -289,7 +323,7 @@ impl EndpointCounts {
                 let mut counts = (0, 0);
                 for ep in cla.endpoints.iter().flat_map(|l| &l.lb_endpoints) {
                     counts.1 += 1;
-                    if counts_as_healthy(ep.health_status.as_deref()) {
+                    if counts_as_healthy(&ep.status()) {
                         counts.0 += 1;
                     }
                 }
@@ -318,6 +352,6 @@ impl EndpointCounts {
 }
 
 /// Envoy routes to UNKNOWN and HEALTHY hosts (and DEGRADED ones last).
-fn counts_as_healthy(status: Option<&str>) -> bool {
-    matches!(status, None | Some("UNKNOWN") | Some("HEALTHY"))
+fn counts_as_healthy(status: &str) -> bool {
+    matches!(status, "UNKNOWN" | "HEALTHY")
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
-use crate::envoy::names::apply_permutation;
+use crate::envoy::names::{apply_permutation, go_atoi};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     describe_match, istio_config_of, owned, Route, RouteConfiguration, Str,
@@ -18,7 +18,9 @@ use crate::render::{self, table::Table, Shape};
 /// read. Rows own their strings: the section's pages can be released.
 pub struct Entry {
     pub name: Str<'static>,
-    rows: Vec<Vec<Cow<'static, str>>>,
+    /// None for a config `--name` drops: istioctl filters after sorting, and an unstable
+    /// sort's order depends on every element.
+    rows: Option<Vec<Vec<Cow<'static, str>>>>,
 }
 
 /// How a routes table is laid out.
@@ -34,8 +36,8 @@ pub struct Layout {
 
 static LISTS: [&str; 2] = ["dynamic_route_configs", "static_route_configs"];
 
-/// Reads, while the dump is parsed, the route configs `filter` keeps: dynamic ones, then static
-/// ones, as the rows of a table laid out by `layout`.
+/// Reads, while the dump is parsed, every route config's name, and the rows of the configs
+/// `filter` keeps: dynamic ones, then static ones, laid out by `layout`.
 #[allow(clippy::type_complexity)]
 pub fn reader<'de, 'f>(
     filter: &'f RouteFilter,
@@ -51,8 +53,8 @@ pub fn reader<'de, 'f>(
         &LISTS,
         false,
         move |r: Resource<'de, RouteConfiguration<'de>>| {
-            filter.keeps(&r.value.name).then(|| Entry {
-                rows: rows(&r.value, layout),
+            Some(Entry {
+                rows: filter.keeps(&r.value.name).then(|| rows(&r.value, layout)),
                 name: owned(r.value.name),
             })
         },
@@ -69,48 +71,56 @@ impl RouteFilter {
 /// The JSON texts of the route configs `filter` keeps, in istioctl's order. Only the name is
 /// read, from each config's text: the rest is printed from the text, never held as a tree.
 fn json_texts<'a>(src: &DumpReader<'a>, filter: &RouteFilter) -> Result<Vec<&'a str>> {
-    let (dump, kept) =
-        src.leading_texts(SectionKind::Routes, &LISTS, "name", |n| filter.keeps(n))?;
+    let (dump, read) = src.leading_texts(SectionKind::Routes, &LISTS, "name", |_| true)?;
     dump.require(SectionKind::Routes)?;
-    let Some(mut kept) = kept else {
+    let Some(mut read) = read else {
         // Reading the configs typed says where the name that is not a string is.
         src.dump(&mut reader(filter, Layout::default()))?;
         return Err(Error::malformed(
             "config dump: a route configuration's name is not a string",
         ));
     };
-    let order = numeric_order(&kept.iter().map(|(name, _)| name).collect::<Vec<_>>());
-    apply_permutation(&mut kept, order);
-    Ok(kept.into_iter().map(|(_, raw)| raw).collect())
+    let order = istioctl_order(&read.iter().map(|(name, _)| name).collect::<Vec<_>>());
+    apply_permutation(&mut read, order);
+    Ok(read
+        .into_iter()
+        .filter(|(name, _)| filter.keeps(name))
+        .map(|(_, raw)| raw)
+        .collect())
 }
 
-/// istioctl sorts route configs by their names as numbers and gives up on names that are not:
-/// here numeric names are sorted among the places numeric names held, others stay where they are.
+/// istioctl's order of route configs: `sort.Slice` with a less-function that compares names
+/// as numbers when both are Go integers and says "not less" otherwise. That is no strict weak
+/// order; the result is whatever Go's algorithm makes of it, which `gosort` reproduces.
 /// Returns, for each position, the index of the entry that belongs there.
-fn numeric_order<S: AsRef<str>>(names: &[S]) -> Vec<usize> {
-    let number = |i: &usize| names[*i].as_ref().parse::<i64>().ok();
-    let slots: Vec<usize> = (0..names.len()).filter(|i| number(i).is_some()).collect();
-    let mut numeric = slots.clone();
-    numeric.sort_by_key(|i| number(i));
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    for (slot, from) in slots.iter().zip(numeric) {
-        order[*slot] = from;
-    }
-    order
+fn istioctl_order<S: AsRef<str>>(names: &[S]) -> Vec<usize> {
+    let mut keyed: Vec<(Option<i64>, usize)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let (value, is_integer) = go_atoi(n.as_ref());
+            (is_integer.then_some(value), i)
+        })
+        .collect();
+    crate::gosort::slice(&mut keyed, |a, b| match (a.0, b.0) {
+        (Some(x), Some(y)) => x < y,
+        _ => false,
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
-fn sort_numeric_in_place(entries: &mut [Entry]) {
-    let names: Vec<&str> = entries.iter().map(|e| e.name.as_ref()).collect();
-    let order = numeric_order(&names);
-    apply_permutation(entries, order);
-}
-
-/// The route configs a reader kept, in istioctl's order; an error when the dump has no route
-/// section.
-pub fn sorted(dump: &Dump<'_>, mut kept: Vec<Entry>) -> Result<Vec<Entry>> {
+/// The route configs a reader read, in istioctl's order, those `--name` keeps; an error when the
+/// dump has no route section, or no route configs at all, filter or not.
+pub fn sorted(dump: &Dump<'_>, mut read: Vec<Entry>) -> Result<Vec<Entry>> {
     dump.require(SectionKind::Routes)?;
-    sort_numeric_in_place(&mut kept);
-    Ok(kept)
+    if read.is_empty() {
+        return Err(Error::input("no routes found"));
+    }
+    let names: Vec<&str> = read.iter().map(|e| e.name.as_ref()).collect();
+    let order = istioctl_order(&names);
+    apply_permutation(&mut read, order);
+    read.retain(|e| e.rows.is_some());
+    Ok(read)
 }
 
 pub fn run(
@@ -131,9 +141,6 @@ pub fn run(
     let mut reader = reader(filter, layout);
     let dump = src.dump(&mut reader)?;
     let entries = sorted(&dump, reader.finish())?;
-    if entries.is_empty() && filter.name.is_none() {
-        return Err(Error::input("no routes found"));
-    }
     table(entries, layout).write(out)?;
     Ok(())
 }
@@ -141,7 +148,7 @@ pub fn run(
 fn is_passthrough(r: &Route) -> bool {
     r.route
         .as_ref()
-        .is_some_and(|a| a.cluster == "PassthroughCluster")
+        .is_some_and(|a| a.cluster.as_deref() == Some("PassthroughCluster"))
 }
 
 /// The routes table of entries read with `layout`.
@@ -155,7 +162,7 @@ pub fn table(entries: Vec<Entry>, layout: Layout) -> Table<'static> {
         header.extend(["ACTION", "TIMEOUT", "RETRIES"]);
     }
     let mut t = Table::new(5).header(&header);
-    for row in entries.into_iter().flat_map(|e| e.rows) {
+    for row in entries.into_iter().flat_map(|e| e.rows.unwrap_or_default()) {
         t.row(row);
     }
     t
@@ -172,7 +179,7 @@ fn rows(config: &RouteConfiguration<'_>, layout: Layout) -> Vec<Vec<Cow<'static,
         let domains: Cow<str> = describe_domains(&vh.domains).into();
         let vh_name: Cow<str> = vh.name.to_string().into();
         for r in vh.routes.iter().filter(|r| !is_passthrough(r)) {
-            let vs = istio_config_of(r.metadata.as_ref(), "virtual-service");
+            let vs = istio_config_of(r.metadata.as_ref());
             let mut row = vec![
                 name.clone(),
                 vh_name.clone(),
@@ -214,7 +221,7 @@ fn describe_action(r: &Route) -> [String; 3] {
         } else if !a.cluster_header.is_empty() {
             format!("header {}", a.cluster_header)
         } else {
-            a.cluster.to_string()
+            a.cluster.as_deref().unwrap_or_default().to_string()
         };
         let timeout = a.timeout.as_deref().unwrap_or("15s").to_string();
         let retries = match &a.retry_policy {
@@ -233,39 +240,23 @@ fn describe_action(r: &Route) -> [String; 3] {
     [action, "-".to_string(), "-".to_string()]
 }
 
-/// `host:port`, `host:*` (Istio's any-port form) and `[v6]:port` carry a port; a bare IPv6
-/// literal does not.
-fn has_port(domain: &str) -> bool {
-    let host_end = if domain.starts_with('[') {
-        domain.find(']').map_or(0, |i| i + 1)
-    } else {
-        0
-    };
-    match domain[host_end..].rfind(':') {
-        Some(i) => {
-            let port = &domain[host_end + i + 1..];
-            !port.is_empty()
-                && (port == "*" || port.bytes().all(|b| b.is_ascii_digit()))
-                && (host_end > 0 || !domain[..i].contains(':'))
-        }
-        None => false,
-    }
-}
-
-/// istioctl's short form of a virtual host's domains.
+/// istioctl's short form of a virtual host's domains: one as it is; of more, those without a
+/// `:` and the bracketed IPv6 ones (more than two `:`, ending in `]`), less each whose
+/// `.svc.cluster.local` or `.svc` expansion of a kept shorter name is kept too; more than two
+/// are cut to the first two and a count.
 pub fn describe_domains<S: AsRef<str>>(domains: &[S]) -> String {
     match domains {
         [] => return String::new(),
         [one] => return one.as_ref().to_string(),
         _ => {}
     }
-    let without_port: Vec<&str> = domains
+    let kept: Vec<&str> = domains
         .iter()
         .map(|d| d.as_ref())
-        .filter(|d| !has_port(d))
+        .filter(|d| !d.contains(':') || (d.matches(':').count() > 2 && d.ends_with(']')))
         .collect();
-    let listed = |h: &str| without_port.contains(&h);
-    let unique: Vec<&str> = without_port
+    let listed = |h: &str| kept.contains(&h);
+    let unique: Vec<&str> = kept
         .iter()
         .copied()
         .filter(|h| {
@@ -311,18 +302,20 @@ mod tests {
     }
 
     #[test]
-    fn ipv6_literals_without_port_are_kept() {
-        assert!(!has_port("[fd00::1]"));
-        assert!(has_port("[fd00::1]:80"));
-        assert!(has_port("a.b:8080"));
-        assert!(!has_port("fd00::1"));
+    fn bracketed_ipv6_domains_need_more_than_two_colons() {
+        assert_eq!(describe_domains(&["[fd00::1]", "a"]), "a");
+        assert_eq!(describe_domains(&["[fd00::1:2]", "a"]), "[fd00::1:2], a");
+        assert_eq!(describe_domains(&["fd00::1:2:3", "a"]), "a");
+        assert_eq!(describe_domains(&["[fd00::1:2]:80", "a"]), "a");
     }
 
     #[test]
-    fn numeric_names_sort_around_fixed_non_numeric_ones() {
-        let names = ["8080", "x", "80", "15010", "y", "443"];
+    fn numeric_names_sort_only_between_non_numeric_ones() {
+        // Up to 12 elements Go's sort.Slice is an insertion sort: a numeric name moves left
+        // only past numeric names, so non-numeric names fence the runs.
+        let names = ["8080", "x", "80", "15010", "y", "443", "-1", "+7"];
         let mut items = names.to_vec();
-        apply_permutation(&mut items, numeric_order(&names));
-        assert_eq!(items, ["80", "x", "443", "8080", "y", "15010"]);
+        apply_permutation(&mut items, istioctl_order(&names));
+        assert_eq!(items, ["8080", "x", "80", "15010", "y", "-1", "+7", "443"]);
     }
 }
