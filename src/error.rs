@@ -121,6 +121,12 @@ impl Error {
         self.kind == Kind::Write(io::ErrorKind::BrokenPipe)
     }
 
+    /// The same error, its message led by `prefix` (istioctl's `listener dump: ` and the like).
+    pub fn prefixed(mut self, prefix: &str) -> Self {
+        self.message.insert_str(0, prefix);
+        self
+    }
+
     /// A malformed input's error names the input (`origin`) first; other kinds are unchanged.
     pub fn in_input(mut self, origin: &str) -> Self {
         if self.kind == Kind::Malformed && !self.named {

@@ -10,12 +10,12 @@ use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     describe_match, Address, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
-    RouteAction, RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE,
-    TCP_PROXY_FILTER, TCP_PROXY_TYPE,
+    RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE, TCP_PROXY_FILTER,
+    TCP_PROXY_TYPE,
 };
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-use crate::views::State;
+use crate::views::{equal_fold, State};
 
 pub struct Entry<'a> {
     pub raw: &'a RawValue,
@@ -40,7 +40,9 @@ struct Wrapped<'a> {
 }
 
 pub fn entries<'a>(dump: &Dump<'a>, with_inactive: bool) -> Result<Vec<Entry<'a>>> {
-    let section = dump.require(SectionKind::Listeners)?;
+    let section = dump
+        .require(SectionKind::Listeners)
+        .map_err(|e| e.prefixed("listener dump: "))?;
     let mut found: Vec<(&'a RawValue, State)> = Vec::new();
     for d in section.list::<Dynamic>("dynamic_listeners")? {
         let mut states = vec![(d.active_state, State::Active)];
@@ -88,16 +90,29 @@ fn main_address(l: &Listener) -> String {
     l.address.as_ref().map(listener_host).unwrap_or_default()
 }
 
-/// The main address and the additional ones, joined with `,`.
-fn addresses(l: &Listener) -> String {
+/// The main address, then the additional ones, which must be socket addresses: istioctl reads
+/// them as such and cannot show any other kind, so neither does meshctl guess one.
+fn all_addresses(l: &Listener) -> Result<Vec<String>> {
     let mut all = vec![main_address(l)];
-    all.extend(
-        l.additional_addresses
-            .iter()
-            .filter_map(|a| a.address.as_ref())
-            .map(listener_host),
-    );
-    all.join(",")
+    for extra in &l.additional_addresses {
+        match extra
+            .address
+            .as_ref()
+            .and_then(|a| a.socket_address.as_ref())
+        {
+            Some(s) => all.push(s.address.to_string()),
+            None => return Err(Error::input(format!(
+                "listener {}: an additional address that is not a socket address cannot be shown",
+                l.name
+            ))),
+        }
+    }
+    Ok(all)
+}
+
+/// The main address and the additional ones, joined with `,`.
+fn addresses(l: &Listener) -> Result<String> {
+    Ok(all_addresses(l)?.join(","))
 }
 
 fn port(l: &Listener) -> u32 {
@@ -105,38 +120,59 @@ fn port(l: &Listener) -> u32 {
 }
 
 impl ListenerFilter {
-    pub fn matches(&self, l: &Listener) -> bool {
-        let address_ok = self.address.as_ref().is_none_or(|want| {
-            std::iter::once(main_address(l))
-                .chain(
-                    l.additional_addresses
-                        .iter()
-                        .filter_map(|a| a.address.as_ref())
-                        .map(listener_host),
-                )
-                .any(|a| a.eq_ignore_ascii_case(want))
-        });
-        address_ok
-            && self.port.is_none_or(|p| port(l) == p)
+    pub fn matches(&self, l: &Listener) -> Result<bool> {
+        if let Some(want) = &self.address {
+            if !all_addresses(l)?.iter().any(|a| equal_fold(a, want)) {
+                return Ok(false);
+            }
+        }
+        Ok(self.port.is_none_or(|p| port(l) == p)
             && self
                 .listener_type
                 .as_ref()
-                .is_none_or(|t| listener_type(l).eq_ignore_ascii_case(t))
+                .is_none_or(|t| equal_fold(listener_type(l), t)))
     }
 }
 
+/// The filter is told by its name alone: istioctl never looks at a filter's `@type` for this.
 fn is_hcm(f: &TypedExtension) -> bool {
-    f.is(HCM_FILTER, HCM_TYPE)
+    f.name == HCM_FILTER
 }
 
 fn is_tcp_proxy(f: &TypedExtension) -> bool {
-    f.is(TCP_PROXY_FILTER, TCP_PROXY_TYPE)
+    f.name == TCP_PROXY_FILTER
 }
 
-/// A tcp_proxy whose config mentions BlackHoleCluster does not count or decide, as in istioctl.
+/// A tcp_proxy whose config holds `BlackHoleCluster` neither counts nor decides. istioctl looks
+/// for it in the config's protobuf encoding, where strings, map keys and nested `@type`s appear
+/// as they are and field names do not: so string values and object keys here, at any depth,
+/// unescaped, but not the config's own `@type`.
 fn is_blackhole(f: &TypedExtension) -> bool {
-    f.typed_config
-        .is_some_and(|c| c.get().contains("BlackHoleCluster"))
+    const BLACKHOLE: &str = "BlackHoleCluster";
+    fn holds(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::String(s) => s.contains(BLACKHOLE),
+            serde_json::Value::Array(items) => items.iter().any(holds),
+            serde_json::Value::Object(members) => members
+                .iter()
+                .any(|(k, v)| k.contains(BLACKHOLE) || holds(v)),
+            _ => false,
+        }
+    }
+    let Some(raw) = f.typed_config else {
+        return false;
+    };
+    // Cheap test first: an escape is the only way the text can hold it without saying it.
+    if !raw.get().contains(BLACKHOLE) && !raw.get().contains('\\') {
+        return false;
+    }
+    match serde_json::from_str::<serde_json::Value>(raw.get()) {
+        Ok(serde_json::Value::Object(members)) => members
+            .iter()
+            .any(|(k, v)| k != "@type" && (k.contains(BLACKHOLE) || holds(v))),
+        Ok(other) => holds(&other),
+        Err(_) => false,
+    }
 }
 
 /// HTTP, TCP, HTTP+TCP or UNKNOWN, from the filters of all chains.
@@ -230,43 +266,69 @@ fn cluster_ref(name: &str) -> String {
     }
 }
 
+/// What istioctl prints in place of a destination whose config its protobuf decoder refuses.
+const UNDECODABLE: &str = "proto: cannot parse invalid wire-format data";
+
+/// A filter's config read as `T`. istioctl decodes the config as the message the filter's name
+/// implies whatever its `@type` says: a config of another type reads as an empty message here
+/// (the fields such a config shares with `T` by number are not carried over). A config of the
+/// right type that cannot be read becomes the decoder's complaint, in the row, not an error.
+fn filter_config<'a, T: Default + serde::Deserialize<'a>>(
+    f: &TypedExtension<'a>,
+    type_name: &str,
+) -> std::result::Result<T, &'static str> {
+    match f.typed_config {
+        Some(raw) if f.config_type().as_deref() == Some(type_name) => {
+            serde_json::from_str(raw.get()).map_err(|_| UNDECODABLE)
+        }
+        _ => Ok(T::default()),
+    }
+}
+
 /// What the chain does with traffic, from the first filter that decides.
-pub fn describe_destination(chain: &FilterChain) -> Result<String> {
+pub fn describe_destination(chain: &FilterChain) -> String {
     for f in &chain.filters {
         if is_hcm(f) {
-            let hcm: HttpConnectionManager = match f.typed_config {
-                Some(raw) => parse_raw(raw, "an http_connection_manager config")?,
-                None => HttpConnectionManager::default(),
+            let hcm: HttpConnectionManager = match filter_config(f, HCM_TYPE) {
+                Ok(hcm) => hcm,
+                Err(complaint) => return complaint.to_string(),
             };
             if let Some(rc) = &hcm.route_config {
-                return Ok(describe_inline_routes(rc));
+                return describe_inline_routes(rc);
             }
             if let Some(rds) = hcm.rds.as_ref().filter(|r| !r.route_config_name.is_empty()) {
-                return Ok(format!("Route: {}", rds.route_config_name));
+                return format!("Route: {}", rds.route_config_name);
             }
-            return Ok("HTTP".to_string());
+            return "HTTP".to_string();
         }
         if is_tcp_proxy(f) && !is_blackhole(f) {
-            let tcp: TcpProxy = match f.typed_config {
-                Some(raw) => parse_raw(raw, "a tcp_proxy config")?,
-                None => TcpProxy::default(),
+            return match filter_config::<TcpProxy>(f, TCP_PROXY_TYPE) {
+                Ok(tcp) => cluster_ref(&tcp.cluster),
+                Err(complaint) => complaint.to_string(),
             };
-            return Ok(cluster_ref(&tcp.cluster));
         }
     }
-    Ok("Non-HTTP/Non-TCP".to_string())
+    "Non-HTTP/Non-TCP".to_string()
+}
+
+/// The one cluster an inline route config sends everything to (one virtual host for `*`, one
+/// route on prefix `/` with a cluster set, even to ""), as istioctl recognises it.
+fn match_all_cluster<'r>(rc: &'r RouteConfiguration) -> Option<&'r str> {
+    let [vh] = rc.virtual_hosts.as_slice() else {
+        return None;
+    };
+    let [route] = vh.routes.as_slice() else {
+        return None;
+    };
+    if vh.domains.len() != 1 || vh.domains[0] != "*" || route.route_match.prefix != "/" {
+        return None;
+    }
+    route.route.as_ref()?.cluster.as_deref()
 }
 
 fn describe_inline_routes(rc: &RouteConfiguration) -> String {
-    if let [vh] = rc.virtual_hosts.as_slice() {
-        if let [route] = vh.routes.as_slice() {
-            let all_domains = vh.domains.len() == 1 && vh.domains[0] == "*";
-            if let Some(RouteAction { cluster, .. }) = &route.route {
-                if all_domains && route.route_match.prefix == "/" && !cluster.is_empty() {
-                    return cluster.to_string();
-                }
-            }
-        }
+    if let Some(cluster) = match_all_cluster(rc) {
+        return cluster_ref(cluster);
     }
     let vhosts: Vec<String> = rc
         .virtual_hosts
@@ -278,7 +340,9 @@ fn describe_inline_routes(rc: &RouteConfiguration) -> String {
                 .map(|r| describe_match(&r.route_match))
                 .collect();
             let routes = routes.join(", ");
-            if vh.domains.len() == 1 && vh.domains[0] == "*" {
+            let any_domain =
+                vh.domains.is_empty() || (vh.domains.len() == 1 && vh.domains[0] == "*");
+            if any_domain {
                 routes
             } else {
                 format!("{} {routes}", vh.domains.join("/"))
@@ -288,24 +352,38 @@ fn describe_inline_routes(rc: &RouteConfiguration) -> String {
     format!("Inline Route: {}", vhosts.join("; "))
 }
 
+/// The listeners the filter keeps, in dump order (`-o json` prints them so), or istioctl's
+/// error when the dump holds none at all, filter or not.
 pub fn select<'a>(
     dump: &Dump<'a>,
     filter: &ListenerFilter,
     with_inactive: bool,
 ) -> Result<Vec<Entry<'a>>> {
-    let mut entries: Vec<Entry> = entries(dump, with_inactive)?
-        .into_iter()
-        .filter(|e| filter.matches(&e.listener))
+    let all = entries(dump, with_inactive)?;
+    if !all.iter().any(|e| e.state.shown_by_istioctl()) {
+        return Err(Error::input("no listeners found"));
+    }
+    let mut kept = Vec::with_capacity(all.len());
+    for e in all {
+        if filter.matches(&e.listener)? {
+            kept.push(e);
+        }
+    }
+    Ok(kept)
+}
+
+/// Table order: istioctl's `sort.Slice` by port, then main address, then TYPE. The keys cost
+/// allocations and a walk of the filters: they are computed once per listener.
+pub fn sorted<'a, 'e>(entries: &'e [Entry<'a>]) -> Vec<&'e Entry<'a>> {
+    let mut keyed: Vec<((u32, String, &'static str), &Entry)> = entries
+        .iter()
+        .map(|e| {
+            let l = &e.listener;
+            ((port(l), main_address(l), listener_type(l)), e)
+        })
         .collect();
-    // The keys cost allocations and a walk of the filters: compute them once per listener.
-    entries.sort_by_cached_key(|e| {
-        (
-            port(&e.listener),
-            addresses(&e.listener),
-            listener_type(&e.listener),
-        )
-    });
-    Ok(entries)
+    crate::gosort::slice(&mut keyed, |a, b| a.0 < b.0);
+    keyed.into_iter().map(|(_, e)| e).collect()
 }
 
 pub fn run(
@@ -317,13 +395,6 @@ pub fn run(
     let dump = &src.dump(&mut NoLists)?;
     let entries = select(dump, filter, format == Format::Wide)?;
     if format.is_table() {
-        if entries.is_empty()
-            && filter.address.is_none()
-            && filter.port.is_none()
-            && filter.listener_type.is_none()
-        {
-            return Err(Error::input("no listeners found"));
-        }
         table(&entries, filter.verbose, None, format == Format::Wide)?.write(out)?;
         return Ok(());
     }
@@ -353,7 +424,7 @@ pub fn table(
         });
     }
     let mut t = Table::new(1).header(&header);
-    for e in entries {
+    for e in sorted(entries) {
         let l = &e.listener;
         let lead = |row: &mut Vec<String>| {
             if let Some(prefix) = kind_prefix {
@@ -362,7 +433,7 @@ pub fn table(
         };
         if !verbose {
             let mut row = vec![
-                addresses(l),
+                addresses(l)?,
                 port(l).to_string(),
                 listener_type(l).to_string(),
             ];
@@ -377,14 +448,15 @@ pub fn table(
         for chain in l.chains() {
             rows.push((
                 describe_chain_match(chain.filter_chain_match.as_ref()),
-                describe_destination(chain)?,
+                describe_destination(chain),
                 chain,
             ));
         }
-        // istioctl sorts by destination, descending, with an unstable sort: keep input order on ties.
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        // Chains in istioctl's order: by DESTINATION, descending.
+        crate::gosort::slice(&mut rows, |a, b| a.1 > b.1);
+        let shown_addresses = addresses(l)?;
         for (m, dest, chain) in rows {
-            let mut row = vec![addresses(l), port(l).to_string(), m, dest];
+            let mut row = vec![shown_addresses.clone(), port(l).to_string(), m, dest];
             lead(&mut row);
             if wide {
                 row.push(e.state.label().to_string());

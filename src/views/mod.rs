@@ -33,6 +33,11 @@ pub enum State {
 }
 
 impl State {
+    /// istioctl reads only active and static resources.
+    pub fn shown_by_istioctl(self) -> bool {
+        matches!(self, State::Active | State::Static)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             State::Active => "ACTIVE",
@@ -41,6 +46,27 @@ impl State {
             State::Static => "STATIC",
         }
     }
+}
+
+/// Go's `strings.EqualFold`, which istioctl's filters use: equal under simple Unicode case
+/// folding, one character to one character.
+pub fn equal_fold(a: &str, b: &str) -> bool {
+    fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
+        let c = chars.next()?;
+        chars.next().is_none().then_some(c)
+    }
+    let folds = |x: char, y: char| {
+        if x == y {
+            return true;
+        }
+        let lower = single(x.to_lowercase());
+        if lower.is_some() && lower == single(y.to_lowercase()) {
+            return true;
+        }
+        let upper = single(x.to_uppercase());
+        upper.is_some() && upper == single(y.to_uppercase())
+    };
+    a.chars().count() == b.chars().count() && a.chars().zip(b.chars()).all(|(x, y)| folds(x, y))
 }
 
 /// The dump sections a view reads.
