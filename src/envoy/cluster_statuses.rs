@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::envoy::dump::parse_text;
-use crate::envoy::resources::{Address, InternalAddress, Pipe, SocketAddress, Str};
+use crate::envoy::resources::{Address, EnumValue, InternalAddress, Pipe, SocketAddress, Str};
 use crate::error::Result;
 use crate::input::layout::{items_by_layout, ItemEnds};
 use crate::input::{json_error, DocText, Document};
@@ -164,7 +164,7 @@ pub struct HostStatus<'a> {
 #[derive(Deserialize, Default)]
 pub struct HealthStatus<'a> {
     #[serde(borrow, default)]
-    pub eds_health_status: Option<Str<'a>>,
+    pub eds_health_status: Option<EnumValue<'a>>,
     #[serde(default)]
     pub failed_outlier_check: bool,
 }
@@ -308,7 +308,7 @@ fn pick_address<'a>(p: &mut Picker<'a>) -> Option<Address<'a>> {
 fn pick_health<'a>(p: &mut Picker<'a>) -> Option<HealthStatus<'a>> {
     let (mut eds, mut failed) = (None, None);
     p.object(|p, key| match key {
-        "eds_health_status" => once(&mut eds, p.string()?),
+        "eds_health_status" => once(&mut eds, EnumValue::Name(p.string()?)),
         "failed_outlier_check" => once(&mut failed, p.bool()?),
         _ => p.skip(),
     })?;
@@ -397,7 +397,10 @@ mod tests {
                 (
                     h.address.host().to_string(),
                     h.address.port(),
-                    health.eds_health_status.as_ref().map(|s| s.to_string()),
+                    health
+                        .eds_health_status
+                        .as_ref()
+                        .map(|s| s.text().into_owned()),
                     health.failed_outlier_check,
                 )
             })

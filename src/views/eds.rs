@@ -12,11 +12,12 @@ use crate::envoy::dump::{parse_raw, RawObject, Resource, ResourceReader, Section
 use crate::envoy::names::sort_by_cluster_name;
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
-    owned, ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, Str,
+    owned, ClusterLoadAssignment, LbEndpoint, Locality, LocalityLbEndpoints, Str,
 };
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
 use crate::views::endpoints::{self, Row};
+use crate::views::equal_fold;
 
 /// The lists of an EDS section that hold load assignments.
 pub static LISTS: [&str; 2] = ["dynamic_endpoint_configs", "static_endpoint_configs"];
@@ -26,6 +27,8 @@ pub struct Entry<'a> {
     pub raw: Option<&'a RawValue>,
     pub cluster_name: Str<'a>,
     pub rows: Vec<EdsRow<'a>>,
+    /// Whether the filter dropped some of its endpoints (JSON then prints it without them).
+    pub thinned: bool,
 }
 
 /// Reads the load assignments while the dump is parsed, each turned into its rows at once. A
@@ -41,8 +44,6 @@ pub fn reader<'de, 'f>(
     Entry<'de>,
     impl FnMut(Resource<'de, ClusterLoadAssignment<'de>>) -> Option<Entry<'de>> + 'f,
 > {
-    // Without a filter every assignment is listed, also one with no endpoints.
-    let keep_empty = filter == &EndpointFilter::default();
     ResourceReader::new(
         SectionKind::Endpoints,
         &LISTS,
@@ -50,9 +51,17 @@ pub fn reader<'de, 'f>(
         move |r: Resource<'de, ClusterLoadAssignment<'de>>| {
             let own = |s: Str<'de>| if keep_raw { s } else { owned(s) };
             let rows = rows(&r.value, filter, own);
-            (keep_empty || !rows.is_empty()).then(|| Entry {
+            // An assignment left without endpoints is not shown, filter or not.
+            let total = r
+                .value
+                .endpoints
+                .iter()
+                .map(|g| g.lb_endpoints.len())
+                .sum::<usize>();
+            (!rows.is_empty()).then(|| Entry {
                 raw: r.raw,
                 cluster_name: own(r.value.cluster_name),
+                thinned: rows.len() < total,
                 rows,
             })
         },
@@ -77,10 +86,55 @@ pub struct EdsRow<'a> {
 
 /// An endpoint of an assignment with the address and status its rows show.
 struct Kept<'c, 'a> {
-    endpoint: &'c Endpoint<'a>,
+    /// The NAME: every address's EDS text, joined with `,`.
+    name: String,
+    /// The main address and port as the endpoint view shows them (`pc endpoint -f <dump>`).
     host: Str<'a>,
     port: u32,
-    status: Str<'a>,
+    status: Str<'c>,
+}
+
+impl EndpointFilter {
+    /// istioctl's EDS filters: `--address` against every address text of the endpoint (and, in
+    /// meshctl, a socket address without its port too), `--port` the main socket port,
+    /// `--cluster` and `--status` case-insensitive.
+    fn keeps_eds(&self, lb: &LbEndpoint, texts: &[String], status: &str, cluster: &str) -> bool {
+        let addresses = || {
+            let endpoint = lb.endpoint.as_ref();
+            endpoint.and_then(|e| e.address.as_ref()).into_iter().chain(
+                endpoint
+                    .into_iter()
+                    .flat_map(|e| &e.additional_addresses)
+                    .filter_map(|a| a.address.as_ref()),
+            )
+        };
+        let address_ok = self.address.as_ref().is_none_or(|want| {
+            texts.iter().any(|t| equal_fold(t, want))
+                || addresses()
+                    .filter_map(|a| a.socket_address.as_ref())
+                    .any(|s| equal_fold(&s.address, want))
+        });
+        let port = || addresses().next().map_or(0, |a| a.port());
+        address_ok
+            && self.port.is_none_or(|p| port() == p)
+            && self.cluster.as_ref().is_none_or(|c| equal_fold(cluster, c))
+            && self.status.as_ref().is_none_or(|s| equal_fold(status, s))
+    }
+}
+
+/// The EDS texts of an endpoint's addresses: the main one, then the additional ones.
+fn address_texts(lb: &LbEndpoint) -> Vec<String> {
+    let Some(endpoint) = &lb.endpoint else {
+        return vec!["unknown".to_string()];
+    };
+    let main = endpoint.address.as_ref();
+    let mut texts = vec![main.map_or_else(|| "unknown".to_string(), |a| a.eds_text())];
+    texts.extend(endpoint.additional_addresses.iter().map(|a| {
+        a.address
+            .as_ref()
+            .map_or_else(|| "unknown".to_string(), |a| a.eds_text())
+    }));
+    texts
 }
 
 /// The endpoints of one locality group that `filter` keeps.
@@ -90,19 +144,35 @@ fn kept_endpoints<'c, 'a>(
     filter: &'c EndpointFilter,
 ) -> impl Iterator<Item = Kept<'c, 'a>> {
     group.lb_endpoints.iter().filter_map(move |lb| {
-        let endpoint = lb.endpoint.as_ref()?;
-        let addr = endpoint.address.as_ref();
-        let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
-        let status = lb.health_status.clone().unwrap_or(Str::Borrowed("UNKNOWN"));
-        filter
-            .matches(&host, port, &status, &cla.cluster_name)
-            .then_some(Kept {
-                endpoint,
-                host,
-                port,
-                status,
-            })
+        let texts = address_texts(lb);
+        let status = lb.status();
+        if !filter.keeps_eds(lb, &texts, &status, &cla.cluster_name) {
+            return None;
+        }
+        let main = lb.endpoint.as_ref().and_then(|e| e.address.as_ref());
+        let (host, port) = main.map_or((Str::Borrowed("unknown"), 0), |a| (a.host(), a.port()));
+        Some(Kept {
+            name: texts.join(","),
+            host,
+            port,
+            status,
+        })
     })
+}
+
+/// LOCALITY as Istio's `LocalityToString`: the region, then `/zone` if there is a zone, and then
+/// `/sub_zone` if there is a sub-zone.
+fn locality_text(l: &Locality) -> String {
+    let mut text = l.region.to_string();
+    if !l.zone.is_empty() {
+        text.push('/');
+        text.push_str(&l.zone);
+        if !l.sub_zone.is_empty() {
+            text.push('/');
+            text.push_str(&l.sub_zone);
+        }
+    }
+    text
 }
 
 fn rows<'a>(
@@ -115,30 +185,14 @@ fn rows<'a>(
         let locality: Arc<str> = group
             .locality
             .as_ref()
-            .map(|l| Arc::from(format!("{}/{}/{}", l.region, l.zone, l.sub_zone).trim_matches('/')))
+            .map(|l| Arc::from(locality_text(l)))
             .unwrap_or_else(|| Arc::from(""));
-        for Kept {
-            endpoint: ep,
-            host,
-            port,
-            status,
-        } in kept_endpoints(cla, group, filter)
-        {
-            let addr = ep.address.as_ref();
-            let mut name = addr.map(|a| a.host_port()).unwrap_or_default();
-            for extra in ep
-                .additional_addresses
-                .iter()
-                .filter_map(|a| a.address.as_ref())
-            {
-                name.push(',');
-                name.push_str(&extra.host_port());
-            }
+        for k in kept_endpoints(cla, group, filter) {
             out.push(EdsRow {
-                name,
-                host: own(host),
-                port,
-                status: own(status),
+                name: k.name,
+                host: own(k.host),
+                port: k.port,
+                status: own(owned(k.status)),
                 locality: locality.clone(),
                 cluster: own(cla.cluster_name.clone()),
             });
@@ -181,23 +235,16 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
-    if !format.is_table() && filter == &EndpointFilter::default() {
-        if let Some(texts) = unfiltered_texts(src)? {
-            return render::write_list(out, format, Shape::Packed, &texts);
-        }
-    }
     let selected = select(src, filter, !format.is_table())?;
     if format.is_table() {
         table(&selected, None).write(out)?;
         return Ok(());
     }
-    // Like the table, JSON keeps only the endpoints the filter keeps; a cluster filter alone
-    // keeps whole load assignments as they are.
-    let by_endpoint = filter.address.is_some() || filter.port.is_some() || filter.status.is_some();
-    // Unfiltered assignments are printed from the input's own text, not a copy of it.
+    // An assignment the filter left whole is printed from the input's own text; one it thinned
+    // keeps every locality group, less the endpoints the filter dropped.
     let mut texts: Vec<Cow<str>> = Vec::new();
     for e in &selected {
-        texts.push(match by_endpoint {
+        texts.push(match e.thinned {
             true => filtered_assignment(e, filter)?.into(),
             false => raw_of(e)?.get().into(),
         });
@@ -206,51 +253,38 @@ pub fn run(
     render::write_list(out, format, Shape::Packed, &texts)
 }
 
-/// Every load assignment's text, in the order clusters are listed; None when one has no
-/// readable cluster name, for the typed read to say where.
-fn unfiltered_texts<'a>(src: &DumpReader<'a>) -> Result<Option<Vec<&'a str>>> {
-    let (_, kept) = src.leading_texts(SectionKind::Endpoints, &LISTS, "cluster_name", |_| true)?;
-    Ok(kept.map(|kept| {
-        let kept = sort_by_cluster_name(kept, |(name, _)| name);
-        kept.into_iter().map(|(_, raw)| raw).collect()
-    }))
-}
-
 fn raw_of<'a>(e: &Entry<'a>) -> Result<&'a RawValue> {
     e.raw.ok_or_else(|| {
         crate::error::Error::input("internal: a load assignment read without its JSON")
     })
 }
 
-/// A load assignment's JSON with only the endpoints `filter` keeps, and only the locality
-/// groups that still have one.
+/// A load assignment's JSON with only the endpoints `filter` keeps; a locality group left with
+/// none keeps its other fields and loses `lb_endpoints`.
 fn filtered_assignment(e: &Entry, filter: &EndpointFilter) -> Result<String> {
     let cla: RawObject = parse_raw(raw_of(e)?, "a cluster load assignment")?;
     let groups: Vec<&RawValue> = match cla.0.iter().find(|(k, _)| k == "endpoints") {
         Some((_, raw)) => parse_raw(raw, "endpoints")?,
         None => Vec::new(),
     };
-    let mut kept_groups = Vec::new();
+    let mut groups_text = Vec::new();
     for group_raw in groups {
         let group: RawObject = parse_raw(group_raw, "a locality's endpoints")?;
         let Some((_, lbs_raw)) = group.0.iter().find(|(k, _)| k == "lb_endpoints") else {
+            groups_text.push(group_raw.get().to_string());
             continue;
         };
         let mut kept = Vec::new();
         for lb_raw in parse_raw::<Vec<&RawValue>>(lbs_raw, "lb_endpoints")? {
             let lb: LbEndpoint = parse_raw(lb_raw, "an endpoint")?;
-            let addr = lb.endpoint.as_ref().and_then(|ep| ep.address.as_ref());
-            let (host, port) = addr.map(|a| (a.host(), a.port())).unwrap_or_default();
-            let status = lb.health_status.as_deref().unwrap_or("UNKNOWN");
-            if filter.matches(&host, port, status, &e.cluster_name) {
+            if filter.keeps_eds(&lb, &address_texts(&lb), &lb.status(), &e.cluster_name) {
                 kept.push(lb_raw.get());
             }
         }
-        if !kept.is_empty() {
-            kept_groups.push(group.to_json_with("lb_endpoints", &format!("[{}]", kept.join(","))));
-        }
+        let kept = (!kept.is_empty()).then(|| format!("[{}]", kept.join(",")));
+        groups_text.push(group.to_json_with("lb_endpoints", kept.as_deref()));
     }
-    Ok(cla.to_json_with("endpoints", &format!("[{}]", kept_groups.join(","))))
+    Ok(cla.to_json_with("endpoints", Some(&format!("[{}]", groups_text.join(",")))))
 }
 
 /// `pc endpoints -f <config dump>`: the endpoint table from EDS data, where outlier state is
@@ -272,17 +306,23 @@ pub fn run_as_endpoints(
         false,
         |r: Resource<ClusterLoadAssignment>| {
             let cla = &r.value;
-            let groups = cla.endpoints.iter();
-            let endpoints = groups.flat_map(|group| kept_endpoints(cla, group, filter));
-            endpoints
-                .map(|k| Row {
-                    host: owned(k.host),
-                    port: k.port,
-                    status: owned(k.status),
-                    outlier: "UNKNOWN",
-                    cluster: owned(cla.cluster_name.clone()),
-                })
-                .collect::<Vec<_>>()
+            let mut rows = Vec::new();
+            for lb in cla.endpoints.iter().flat_map(|g| &g.lb_endpoints) {
+                let main = lb.endpoint.as_ref().and_then(|e| e.address.as_ref());
+                let (host, port) =
+                    main.map_or((Str::Borrowed("unknown"), 0), |a| (a.host(), a.port()));
+                let status = lb.status();
+                if filter.matches(&host, port, &status, &cla.cluster_name) {
+                    rows.push(Row {
+                        host: owned(host),
+                        port,
+                        status: owned(status),
+                        outlier: "UNKNOWN",
+                        cluster: owned(cla.cluster_name.clone()),
+                    });
+                }
+            }
+            rows
         },
     )
     .owning(true);

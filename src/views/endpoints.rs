@@ -7,9 +7,10 @@ use std::io::Write;
 
 use crate::config::{EndpointFilter, Format};
 use crate::envoy::cluster_statuses::{ClusterStatus, HostStatus, StatusReader};
-use crate::envoy::resources::{owned, Str};
+use crate::envoy::resources::{owned, EnumValue, Str};
 use crate::error::Result;
-use crate::render::{self, table::Table, ListItem, Shape};
+use crate::render::{self, table::Table, Shape};
+use crate::views::equal_fold;
 
 /// One table row, whichever source it came from.
 pub struct Row<'a> {
@@ -31,43 +32,28 @@ impl Row<'_> {
 }
 
 impl EndpointFilter {
-    /// `--address` takes the bare address (istioctl) or `ip:port`.
+    /// `--address` takes the bare address (istioctl) or `address:port` (meshctl too);
+    /// `--cluster` and `--status` are case-insensitive.
     pub fn matches(&self, host: &str, port: u32, status: &str, cluster: &str) -> bool {
         self.address.as_ref().is_none_or(|a| {
-            a.eq_ignore_ascii_case(host)
-                || (port != 0 && a.eq_ignore_ascii_case(&format!("{host}:{port}")))
+            equal_fold(a, host) || (port != 0 && equal_fold(a, &format!("{host}:{port}")))
         }) && self.port.is_none_or(|p| p == port)
-            && self
-                .cluster
-                .as_ref()
-                .is_none_or(|c| c.eq_ignore_ascii_case(cluster))
-            && self
-                .status
-                .as_ref()
-                .is_none_or(|s| s.eq_ignore_ascii_case(status))
+            && self.cluster.as_ref().is_none_or(|c| equal_fold(c, cluster))
+            && self.status.as_ref().is_none_or(|s| equal_fold(s, status))
     }
 }
 
-fn row_order(a: &Row, b: &Row) -> std::cmp::Ordering {
-    (&a.host, a.port, &a.cluster).cmp(&(&b.host, b.port, &b.cluster))
-}
-
+/// istioctl's row order: `sort.Slice` by address text, then port, then cluster name.
 pub fn sort_rows(rows: &mut [Row]) {
-    rows.sort_by(row_order);
-}
-
-/// Rows of two sorted lists in order, `first`'s before `second`'s when equal: what sorting
-/// the two as one list gives, without the copy that joins them.
-fn merged<'r, 'a>(
-    first: &'r [Row<'a>],
-    second: &'r [Row<'a>],
-) -> impl Iterator<Item = &'r Row<'a>> {
-    let (mut first, mut second) = (first.iter().peekable(), second.iter().peekable());
-    std::iter::from_fn(move || match (first.peek(), second.peek()) {
-        (Some(a), Some(b)) if row_order(b, a).is_lt() => second.next(),
-        (Some(_), _) => first.next(),
-        (None, _) => second.next(),
-    })
+    crate::gosort::slice(rows, |a, b| {
+        if a.host != b.host {
+            return a.host < b.host;
+        }
+        if a.port != b.port {
+            return a.port < b.port;
+        }
+        a.cluster < b.cluster
+    });
 }
 
 pub fn table<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Row<'a>>) -> Table<'r> {
@@ -88,10 +74,12 @@ fn row_of<'a>(h: &HostStatus<'a>, cluster: &Str<'a>) -> Row<'a> {
     Row {
         host: h.address.host(),
         port: h.address.port(),
-        status: health
-            .eds_health_status
-            .clone()
-            .unwrap_or(Str::Borrowed("UNKNOWN")),
+        // A number without a name prints as nothing here (the EDS view prints the number).
+        status: match &health.eds_health_status {
+            None => Str::Borrowed("UNKNOWN"),
+            Some(EnumValue::Name(name)) => name.clone(),
+            Some(EnumValue::Number(_)) => Str::Borrowed(""),
+        },
         outlier: if health.failed_outlier_check {
             "FAILED"
         } else {
@@ -122,103 +110,19 @@ fn push_rows(
     }
 }
 
-/// A cluster status as it is printed: its own text, or its text with a new host list.
-enum Selected<'a> {
-    Whole(&'a str),
-    /// The status's text before its first host and after its last, and the texts of the
-    /// hosts kept, in host order: the status's text is made again as it is printed, so the
-    /// changed statuses of a big file are never all held at once.
-    Hosts {
-        before: &'a str,
-        hosts: Vec<&'a str>,
-        after: &'a str,
-    },
-}
-
-impl ListItem for Selected<'_> {
-    fn size(&self) -> usize {
-        match self {
-            Selected::Whole(text) => text.len(),
-            Selected::Hosts {
-                before,
-                hosts,
-                after,
-            } => before.len() + hosts.iter().map(|h| h.len() + 1).sum::<usize>() + after.len(),
-        }
-    }
-
-    fn text(&self) -> Cow<'_, str> {
-        match self {
-            Selected::Whole(text) => Cow::Borrowed(text),
-            Selected::Hosts {
-                before,
-                hosts,
-                after,
-            } => {
-                let mut text = String::with_capacity(self.size());
-                text.push_str(before);
-                for (i, host) in hosts.iter().enumerate() {
-                    if i > 0 {
-                        text.push(',');
-                    }
-                    text.push_str(host);
-                }
-                text.push_str(after);
-                Cow::Owned(text)
-            }
-        }
-    }
-
-    fn last_text(&self) -> &str {
-        match self {
-            Selected::Whole(text) => text,
-            Selected::Hosts { after, .. } => after,
-        }
-    }
-}
-
-/// A cluster status with the hosts `filter` keeps, in host order. A cluster whose hosts all
-/// pass, already in order, is its own text; one the filter changes is cut around its hosts'
-/// texts.
-fn select_hosts<'a>(
+/// A cluster status that has a host the filter keeps, printed whole, as istioctl prints it.
+fn select_status<'a>(
     status: ClusterStatus<'a>,
     filter: &EndpointFilter,
-    selected: &mut Vec<Selected<'a>>,
+    selected: &mut Vec<&'a str>,
 ) -> Result<()> {
-    let raw = status.text;
-    let rows: Vec<Row> = status
-        .hosts
-        .iter()
-        .map(|h| row_of(h, &status.name))
-        .collect();
-    let keep = |r: &Row| filter.matches(&r.host, r.port, &r.status, &status.name);
-    let in_order = |a: &Row, b: &Row| (&a.host, a.port).cmp(&(&b.host, b.port));
-    if rows.iter().all(keep) && rows.is_sorted_by(|a, b| in_order(a, b).is_le()) {
-        if !rows.is_empty() {
-            selected.push(Selected::Whole(raw));
-        }
-        return Ok(());
-    }
-    let texts = status.host_texts()?;
-    let mut kept: Vec<(&Row, &str)> = rows
-        .iter()
-        .zip(&texts)
-        .filter(|(row, _)| keep(row))
-        .map(|(row, text)| (row, *text))
-        .collect();
-    if kept.is_empty() {
-        return Ok(());
-    }
-    kept.sort_by(|a, b| in_order(a.0, b.0));
-    // Both read from `raw`, the first and last hosts' texts give where the list starts and
-    // ends in it.
-    let offset = |host: &str| host.as_ptr() as usize - raw.as_ptr() as usize;
-    let (first, last) = (texts[0], texts[texts.len() - 1]);
-    selected.push(Selected::Hosts {
-        before: &raw[..offset(first)],
-        hosts: kept.iter().map(|(_, text)| *text).collect(),
-        after: &raw[offset(last) + last.len()..],
+    let keeps = status.hosts.iter().any(|h| {
+        let r = row_of(h, &status.name);
+        filter.matches(&r.host, r.port, &r.status, &status.name)
     });
+    if keeps {
+        selected.push(status.text);
+    }
     Ok(())
 }
 
@@ -233,15 +137,15 @@ pub fn run_clusters_json(
     if format.is_table() {
         let parts = statuses.rows(
             |name, hosts, rows| push_rows(name, hosts, filter, rows),
-            |rows| sort_rows(rows),
+            |_| {},
         )?;
-        return match &parts[..] {
-            [first, second] => table(merged(first, second)).write(out),
-            parts => table(parts.iter().flatten()).write(out),
-        }
-        .map_err(Into::into);
+        // One sort over all rows: an unstable sort of two halves merged is another order.
+        let mut rows: Vec<Row> = parts.into_iter().flatten().collect();
+        sort_rows(&mut rows);
+        table(&rows).write(out)?;
+        return Ok(());
     }
-    let selected = statuses.select(|status, selected| select_hosts(status, filter, selected))?;
+    let selected = statuses.select(|status, selected| select_status(status, filter, selected))?;
     render::write_list_releasing(
         out,
         format,
@@ -279,32 +183,6 @@ mod tests {
         printed(json, filter, Format::Short)
     }
 
-    #[test]
-    fn merged_halves_are_the_sorted_whole_and_keep_the_first_halfs_rows_first_on_ties() {
-        let row = |host: &'static str, port, status: &'static str| Row {
-            host: host.into(),
-            port,
-            status: status.into(),
-            outlier: "OK",
-            cluster: "c".into(),
-        };
-        let mut first = vec![row("10.0.0.2", 80, "A"), row("10.0.0.1", 80, "A")];
-        let mut second = vec![row("10.0.0.1", 80, "B"), row("10.0.0.3", 80, "B")];
-        let mut whole: Vec<Row> = first.iter().chain(&second).map(|r| row_copy(r)).collect();
-        sort_rows(&mut first);
-        sort_rows(&mut second);
-        sort_rows(&mut whole);
-        let seen: Vec<(String, &str)> = merged(&first, &second)
-            .map(|r| (r.endpoint(), r.status.as_ref()))
-            .collect();
-        let expected: Vec<(String, &str)> = whole
-            .iter()
-            .map(|r| (r.endpoint(), r.status.as_ref()))
-            .collect();
-        assert_eq!(seen, expected);
-        assert_eq!(seen[0], ("10.0.0.1:80".to_string(), "A"));
-    }
-
     fn row_copy<'a>(r: &Row<'a>) -> Row<'a> {
         Row {
             host: r.host.clone(),
@@ -319,48 +197,47 @@ mod tests {
         printed(json, filter, Format::Json)
     }
 
-    /// A status whose hosts are out of order, or partly filtered out, is printed made anew
-    /// from its text around its hosts and the hosts kept: the same JSON whatever order Envoy
-    /// listed them in.
+    /// istioctl prints each cluster status that has a host the filter keeps whole, hosts in
+    /// Envoy's order, statuses in input order.
     #[test]
-    fn hosts_print_in_host_order_whatever_order_envoy_gave() {
+    fn statuses_print_whole_in_input_order() {
         let json = crate::fixture_text("web-frontend", "clusters.json");
-        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let mut reversed = 0;
-        for status in value["cluster_statuses"].as_array_mut().unwrap() {
-            if let Some(hosts) = status
-                .get_mut("host_statuses")
-                .and_then(|h| h.as_array_mut())
-            {
-                reversed += usize::from(hosts.len() > 1);
-                hosts.reverse();
-            }
-        }
-        assert!(reversed > 1, "the fixture has clusters of several hosts");
-        let shuffled = serde_json::to_string_pretty(&value).unwrap();
-        assert_ne!(shuffled, json);
-        // Keys are reordered by the rewrite, so the printed lists are compared as values.
-        let printed = |json: &str, filter: &EndpointFilter| -> serde_json::Value {
-            serde_json::from_str(&json_text(json, filter)).unwrap()
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let statuses = value["cluster_statuses"].as_array().unwrap();
+        let printed = |filter: &EndpointFilter| -> serde_json::Value {
+            serde_json::from_str(&json_text(&json, filter)).unwrap()
         };
-        let all = EndpointFilter::default();
-        let healthy = EndpointFilter {
-            status: Some("healthy".into()),
-            ..Default::default()
-        };
-        for filter in [&all, &healthy] {
-            assert!(printed(&shuffled, filter) == printed(&json, filter));
-        }
-        assert!(printed(&json, &healthy) != printed(&json, &all));
-        // The reversed clusters were printed made anew, the others as they were.
-        let ends = ItemEnds::find(shuffled.as_bytes());
-        let selected = StatusReader::of_text(&shuffled, &ends)
-            .select(|status, selected| select_hosts(status, &all, selected))
-            .unwrap();
-        let made_anew = selected
+        // Unfiltered: the statuses that have hosts, as they are.
+        let with_hosts: Vec<&serde_json::Value> = statuses
             .iter()
-            .filter(|s| matches!(s, Selected::Hosts { .. }));
-        assert_eq!(made_anew.count(), reversed);
+            .filter(|s| s["host_statuses"].as_array().is_some_and(|h| !h.is_empty()))
+            .collect();
+        let all = printed(&EndpointFilter::default());
+        let all: Vec<&serde_json::Value> = all.as_array().unwrap().iter().collect();
+        assert_eq!(all.len(), with_hosts.len());
+        for (seen, want) in all.iter().zip(&with_hosts) {
+            assert_eq!(seen["name"], want["name"]);
+            assert_eq!(
+                seen["hostStatuses"].as_array().map(Vec::len),
+                want["host_statuses"].as_array().map(Vec::len)
+            );
+        }
+        // A status filter keeps a status with one unhealthy host whole, healthy hosts too.
+        let unhealthy = printed(&EndpointFilter {
+            status: Some("unhealthy".into()),
+            ..Default::default()
+        });
+        let unhealthy = unhealthy.as_array().unwrap();
+        assert!(!unhealthy.is_empty());
+        for status in unhealthy {
+            let hosts = status["hostStatuses"].as_array().unwrap();
+            let name = status["name"].as_str().unwrap();
+            let original = statuses.iter().find(|s| s["name"] == name).unwrap();
+            assert_eq!(
+                hosts.len(),
+                original["host_statuses"].as_array().unwrap().len()
+            );
+        }
     }
 
     /// Printing a mapped file's statuses gives their memory back as they are printed, and
