@@ -7,7 +7,6 @@ pub mod yaml;
 
 use std::borrow::Cow;
 use std::io::Write;
-use std::ops::Range;
 
 use envoy_schema::{JsonArrayWriter, KeyStyle, Root};
 
@@ -255,104 +254,34 @@ fn write_in_order_on_two_threads(
     })
 }
 
-/// What `write_document` writes, for a document whose big arrays' elements are `lists` (each
-/// list's item texts, slices of `doc`, as a parser found them): the elements are printed in
-/// parts by two threads, the rest from a skeleton of the document. The memory of the text
-/// behind the parts written are released through `release`.
-pub fn write_document_in_parts(
+/// A document as it was received: its own text, then a newline unless it ends with one; or
+/// that document as YAML, its keys as they are. The pages of a mapped input are released
+/// through `release` as they are written.
+pub fn write_received(
     out: &mut dyn Write,
     format: Format,
-    shape: Shape,
     doc: &str,
-    lists: &[Vec<&str>],
     release: Release<'_>,
 ) -> Result<()> {
-    let sizes = (TWO_THREADS_FROM, PART);
-    write_document_in_parts_of(out, format, shape, doc, lists, sizes, release)
-}
-
-/// `write_document_in_parts`, on two threads once the lists hold `from` bytes, in parts of
-/// `part` bytes.
-fn write_document_in_parts_of(
-    out: &mut dyn Write,
-    format: Format,
-    shape: Shape,
-    doc: &str,
-    lists: &[Vec<&str>],
-    (from, part): (usize, usize),
-    release: Release<'_>,
-) -> Result<()> {
-    let listed: usize = lists.iter().flatten().map(|i| i.len()).sum();
-    let arrays = (format != Format::Yaml && listed >= from)
-        .then(|| array_ranges(doc, lists))
-        .flatten();
-    let Some(mut arrays) = arrays else {
-        return write_document(out, format, shape, doc);
-    };
-    arrays.sort_by_key(|(range, _)| range.start);
-    let ranges: Vec<Range<usize>> = arrays.iter().map(|(range, _)| range.clone()).collect();
-    let skeleton = envoy_schema::istioctl_skeleton(doc, shape.root(), style(format), &ranges)
-        .map_err(schema_error)?;
-    // The document as steps: skeleton text, then the parts of a hole's elements, and so on.
-    enum Step<'s> {
-        Text(&'s [u8]),
-        Elements(&'s [&'s str], envoy_schema::Elements, bool),
+    if format == Format::Yaml {
+        return yaml::write_yaml(out, doc.as_bytes());
     }
-    let mut steps = Vec::new();
-    let mut copied = 0;
-    for hole in &skeleton.holes {
-        steps.push(Step::Text(&skeleton.text[copied..hole.at]));
-        copied = hole.at;
-        for (k, items) in parts(arrays[hole.array].1, part).into_iter().enumerate() {
-            steps.push(Step::Elements(items, hole.elements, k == 0));
-        }
-    }
-    steps.push(Step::Text(&skeleton.text[copied..]));
     let mut printed = release.in_steps(doc, RELEASE_EVERY);
-    let give_back = |k: usize| {
-        if let Step::Elements(part, ..) = steps[k] {
-            if let Some(last) = part.last() {
-                printed.done_through(last, k + 2 >= steps.len());
-            }
+    let mut start = 0;
+    while start < doc.len() {
+        let mut end = (start + PART).min(doc.len());
+        while !doc.is_char_boundary(end) {
+            end += 1;
         }
-    };
-    write_in_order_on_two_threads(
-        out,
-        steps.len(),
-        |k, buf| match steps[k] {
-            Step::Text(text) => {
-                buf.extend_from_slice(text);
-                Ok(())
-            }
-            Step::Elements(part, elements, first) => {
-                reserve_for(part, buf);
-                envoy_schema::write_elements(part, elements, style(format), first, buf)
-                    .map_err(schema_error)
-            }
-        },
-        give_back,
-    )
-}
-
-/// Each list's range in `doc`, from its first item's start to its last one's end; None when an
-/// item is not a slice of `doc`.
-fn array_ranges<'l, 's>(
-    doc: &str,
-    lists: &'l [Vec<&'s str>],
-) -> Option<Vec<(Range<usize>, &'l [&'s str])>> {
-    let offset = |item: &str| {
-        let at = (item.as_ptr() as usize).checked_sub(doc.as_ptr() as usize)?;
-        (at + item.len() <= doc.len()).then_some(at)
-    };
-    lists
-        .iter()
-        .filter(|list| !list.is_empty())
-        .map(|list| {
-            let first = offset(list.first()?)?;
-            let last = list.last()?;
-            Some((first..offset(last)? + last.len(), list.as_slice()))
-        })
-        .collect()
+        let part = &doc[start..end];
+        out.write_all(part.as_bytes())?;
+        printed.done_through(part, end == doc.len());
+        start = end;
+    }
+    if !doc.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// One JSON document (a dump section, or the whole dump) in the chosen format.
@@ -401,47 +330,24 @@ mod tests {
         out
     }
 
+    /// `all -o json` is the dump's own bytes: a newline is added only when the text has none
+    /// at its end, and YAML keeps Envoy's keys.
     #[test]
-    fn a_dump_printed_in_parts_is_the_one_thread_document() {
-        use crate::envoy::dump::{Dump, ListItems, Want};
-        for scenario in ["web-frontend", "ingress-gateway"] {
-            let json = crate::fixture_text(scenario, "config_dump.json");
-            let mut items = ListItems::of(Want::all());
-            Dump::parse_with(&json, 0, Want::all(), &mut items).unwrap();
-            let lists = items.finish();
-            assert!(lists.len() >= 5, "{scenario}: {} lists", lists.len());
-            // Read twice, as when the sections cannot be read apart: the same lists.
-            let mut twice = ListItems::of(Want::all());
-            Dump::parse_with(&json, 0, Want::all(), &mut twice).unwrap();
-            Dump::parse_with(&json, 0, Want::all(), &mut twice).unwrap();
-            assert!(
-                twice.finish() == lists,
-                "{scenario}: lists read twice differ"
-            );
-            let shape = Shape::Message("envoy.admin.v3.ConfigDump");
-            for format in [Format::Json, Format::Raw] {
-                let mut whole = Vec::new();
-                write_document(&mut whole, format, shape, &json).unwrap();
-                // Every list in parts of one item, and of a few.
-                for part in [1, 2000] {
-                    let mut parts = Vec::new();
-                    write_document_in_parts_of(
-                        &mut parts,
-                        format,
-                        shape,
-                        &json,
-                        &lists,
-                        (0, part),
-                        Release::NONE,
-                    )
-                    .unwrap();
-                    assert!(
-                        parts == whole,
-                        "{scenario} {format:?} {part}: the parts differ"
-                    );
-                }
-            }
-        }
+    fn a_received_document_is_written_as_it_is() {
+        let json = crate::fixture_text("web-frontend", "config_dump.json");
+        let mut out = Vec::new();
+        write_received(&mut out, Format::Json, &json, Release::NONE).unwrap();
+        assert!(out == json.as_bytes());
+        let unended = "{\"configs\": []}";
+        let mut out = Vec::new();
+        write_received(&mut out, Format::Raw, unended, Release::NONE).unwrap();
+        assert_eq!(out, b"{\"configs\": []}\n");
+        let mut out = Vec::new();
+        let doc = "{\"configs\": [{\"@type\": \"x\", \"dynamic_listeners\": []}]}";
+        write_received(&mut out, Format::Yaml, doc, Release::NONE).unwrap();
+        let yaml = String::from_utf8(out).unwrap();
+        assert!(yaml.contains("dynamic_listeners:"), "{yaml}");
+        assert!(yaml.ends_with("\n\n"), "{yaml:?}");
     }
 
     /// Parts of uneven cost finish out of order on the two threads; they are written, and

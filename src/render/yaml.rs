@@ -9,14 +9,17 @@ use envoy_schema::TranscodeError;
 
 use crate::error::{Error, Result};
 
-/// Writes `json`, one JSON document, to `out` as YAML (one trailing newline).
+/// Writes `json`, one JSON document, to `out` as YAML, ended by a blank line as istioctl ends
+/// its YAML.
 pub fn write_yaml(out: &mut dyn Write, json: &[u8]) -> Result<()> {
     let text = std::str::from_utf8(json)
         .map_err(|e| Error::input(format!("cannot print the dump as YAML: {e}")))?;
     envoy_schema::json_to_yaml(text, &mut *out).map_err(|e| match e {
         TranscodeError::Io(e) => Error::from(e),
         other => Error::input(format!("cannot print the dump as YAML: {other}")),
-    })
+    })?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -34,7 +37,7 @@ mod tests {
              connectTimeout: 10s\n\
              maxRequests: \"9007199254740993\"\n\
              metadata:\n  filterMetadata:\n    istio:\n      config: /apis/x\n\
-             hosts: []\n"
+             hosts: []\n\n"
         );
     }
 

@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use crate::config::{AllFilter, Format};
-use crate::envoy::dump::{ListItems, SectionKind, Want};
+use crate::envoy::dump::NoLists;
 use crate::envoy::reader::DumpReader;
 use crate::error::Result;
-use crate::render::{self, table::Table, Shape};
+use crate::render::{self, table::Table};
 use crate::views::{bootstrap, clusters, eds, listeners, routes, secrets};
 
 pub fn run(
@@ -17,24 +17,10 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
-        // Read through first: a broken dump is an error before any output, not half a document.
-        // The pass notes where the lists' items lie, clusters on this thread, the rest on a
-        // second one, so that printing too can share the lists between two threads.
-        let clusters = Want::none().with(SectionKind::Clusters);
-        let mut here = ListItems::of(clusters);
-        let mut helper = ListItems::of(Want::all().without(SectionKind::Clusters));
-        src.dump_split(&mut here, &mut helper)?;
-        let mut lists = here.finish();
-        lists.extend(helper.finish());
-        // Envoy's dump as received, in the chosen spelling.
-        return render::write_document_in_parts(
-            out,
-            format,
-            Shape::Message("envoy.admin.v3.ConfigDump"),
-            src.json(),
-            &lists,
-            src.release(),
-        );
+        // The dump exactly as it was received (istioctl's users' jq scripts read Envoy's own
+        // keys); read through first, so that a broken dump is an error before any output.
+        src.dump(&mut NoLists)?;
+        return render::write_received(out, format, src.json(), src.release());
     }
     let wide = format == Format::Wide;
     let route_layout = routes::Layout {

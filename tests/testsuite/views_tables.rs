@@ -533,9 +533,12 @@ mod listeners {
     const HEADER: [&str; 4] = ["ADDRESSES", "PORT", "MATCH", "DESTINATION"];
 
     /// (listener name, row). Listeners sorted by port, then address, then type; the chains of
-    /// one listener by DESTINATION, descending, ties in input order. The BlackHoleCluster
-    /// tcp_proxy chains decide nothing: `Non-HTTP/Non-TCP`. Inline route configs with one `*`
-    /// vhost and one `/` route show the bare cluster (`inbound|8080||`); others are described.
+    /// one listener by DESTINATION, descending (byte order), ties in input order: Go's
+    /// sort.Slice is an insertion sort up to 12 elements, and virtualInbound has 12 chains.
+    /// The BlackHoleCluster tcp_proxy chains decide nothing: `Non-HTTP/Non-TCP`. Inline route
+    /// configs with one `*` vhost and one `/` route show their cluster, `Cluster: ` first
+    /// unless the name holds `Cluster` (`Cluster: inbound|8080||`, which sorts last);
+    /// others are described.
     #[rustfmt::skip]
     pub const SIDECAR_ROWS: [(&str, [&str; 4]); 26] = [
         ("10.43.0.10_53",    ["10.43.0.10",  "53",    "ALL",                                                                      "Cluster: outbound|53||kube-dns.kube-system.svc.cluster.local"]),
@@ -548,9 +551,6 @@ mod listeners {
         ("0.0.0.0_9411",     ["0.0.0.0",     "9411",  "ALL",                                                                      "Inline Route: zipkin.istio-system.svc.cluster.local/zipkin.istio-system /api/v2/spans*, /health"]),
         ("virtualOutbound",  ["0.0.0.0",     "15001", "ALL",                                                                      "PassthroughCluster"]),
         ("virtualOutbound",  ["0.0.0.0",     "15001", "Addr: *:15001",                                                            "Non-HTTP/Non-TCP"]),
-        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: istio-http/1.0,istio-http/1.1,istio-h2; Addr: *:8080",    "inbound|8080||"]),
-        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: HTTP TLS; Addr: *:8081",                                  "inbound|8080||"]),
-        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; Addr: *:8080",                                          "inbound|8080||"]),
         ("virtualInbound",   ["0.0.0.0",     "15006", "Addr: *:15006",                                                            "Non-HTTP/Non-TCP"]),
         ("virtualInbound",   ["0.0.0.0",     "15006", "Addr: 10.42.0.15/32:15020",                                                "Non-HTTP/Non-TCP"]),
         ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: Istio HTTP Plain; Addr: *:9090",                          "Inline Route: /metrics, regex ^/debug/.*, /*"]),
@@ -560,6 +560,9 @@ mod listeners {
         ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; App: HTTP; Addr: 0.0.0.0/0",                            "InboundPassthroughClusterIpv4"]),
         ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: TCP TLS; Addr: 0.0.0.0/0",                                "InboundPassthroughClusterIpv4"]),
         ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; Addr: 0.0.0.0/0",                                       "InboundPassthroughClusterIpv4"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: istio-http/1.0,istio-http/1.1,istio-h2; Addr: *:8080",    "Cluster: inbound|8080||"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: tls; App: HTTP TLS; Addr: *:8081",                                  "Cluster: inbound|8080||"]),
+        ("virtualInbound",   ["0.0.0.0",     "15006", "Trans: raw_buffer; Addr: *:8080",                                          "Cluster: inbound|8080||"]),
         ("0.0.0.0_15010",    ["0.0.0.0",     "15010", "Trans: raw_buffer; App: HTTP",                                             "Route: 15010"]),
         ("0.0.0.0_15010",    ["0.0.0.0",     "15010", "ALL",                                                                      "PassthroughCluster"]),
         ("0.0.0.0_15021",    ["0.0.0.0",     "15021", "ALL",                                                                      "Inline Route: /healthz/ready*"]),
@@ -809,20 +812,20 @@ mod listeners {
         }
         // TLS chains require client certificates (mTLS); plain ones have no transport socket.
         assert_eq!(
-            table[1][5..],
+            table[10][5..],
             ["0.0.0.0_8080", "-", "mTLS", "http_connection_manager"]
         );
         assert_eq!(
-            table[3][5..],
+            table[12][5..],
             ["0.0.0.0_8080", "-", "-", "http_connection_manager"]
         );
         assert_eq!(
-            table[4][5..],
+            table[1][5..],
             ["virtualInbound-blackhole", "-", "-", "tcp_proxy"]
         );
         // The raw_buffer 9090 chain only accepts sources from the pod network.
         #[rustfmt::skip]
-        assert_eq!(table[7][5..], ["0.0.0.0_9090", "10.42.0.0/16", "-", "http_connection_manager"]);
+        assert_eq!(table[4][5..], ["0.0.0.0_9090", "10.42.0.0/16", "-", "http_connection_manager"]);
     }
 
     #[test]
@@ -1417,8 +1420,9 @@ mod eds {
 
     /// Load assignments sorted like clusters (inbound|9090|| with its empty FQDN first; the
     /// clusters without endpoints have no rows), endpoints in their input order. Locality is
-    /// `region/zone/sub_zone` with empty parts trimmed off the end. Health is what the dump
-    /// says: Envoy's coarse health (UNKNOWN in EDS is HEALTHY here, DRAINING is UNHEALTHY).
+    /// Istio's `LocalityToString`: region, `/zone` if any, then `/sub_zone` if any. Pipes are
+    /// bare paths (only the `/clusters` view writes `unix://`). Health is what the dump says:
+    /// Envoy's coarse health (UNKNOWN in EDS is HEALTHY here, DRAINING is UNHEALTHY).
     #[rustfmt::skip]
     pub const SIDECAR_ROWS: [[&str; 4]; 21] = [
         ["127.0.0.1:9090",                                      "HEALTHY",   "",                           "inbound|9090||"],
@@ -1438,9 +1442,9 @@ mod eds {
         ["127.0.0.1:15000",                                     "HEALTHY",   "",                           "prometheus_stats"],
         ["10.42.2.21:9080",                                     "UNHEALTHY", "us-east1/us-east1-c",        "outbound|9080||ratings.default.svc.cluster.local"],
         ["10.42.2.22:9080",                                     "DEGRADED",  "us-east1/us-east1-c",        "outbound|9080||ratings.default.svc.cluster.local"],
-        ["unix://./var/run/secrets/workload-spiffe-uds/socket", "HEALTHY",   "",                           "sds-grpc"],
+        ["./var/run/secrets/workload-spiffe-uds/socket",        "HEALTHY",   "",                           "sds-grpc"],
         ["10.42.0.15:8080",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80||web-frontend.default.svc.cluster.local"],
-        ["unix://./etc/istio/proxy/XDS",                        "HEALTHY",   "",                           "xds-grpc"],
+        ["./etc/istio/proxy/XDS",                               "HEALTHY",   "",                           "xds-grpc"],
         ["127.0.0.1:9411",                                      "HEALTHY",   "",                           "outbound|9411||zipkin.istio-system.svc.cluster.local"],
     ];
 
@@ -1451,9 +1455,9 @@ mod eds {
         ["10.42.1.28:3000",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80||customers.default.svc.cluster.local"],
         ["10.42.5.12:3000",                                     "HEALTHY",   "us-east1/us-east1-c",        "outbound|3000||grafana.monitoring.svc.cluster.local"],
         ["127.0.0.1:15000",                                     "HEALTHY",   "",                           "prometheus_stats"],
-        ["unix://./var/run/secrets/workload-spiffe-uds/socket", "HEALTHY",   "",                           "sds-grpc"],
+        ["./var/run/secrets/workload-spiffe-uds/socket",        "HEALTHY",   "",                           "sds-grpc"],
         ["10.42.0.15:8080",                                     "HEALTHY",   "us-east1/us-east1-b/rack-7", "outbound|80||web-frontend.default.svc.cluster.local"],
-        ["unix://./etc/istio/proxy/XDS",                        "HEALTHY",   "",                           "xds-grpc"],
+        ["./etc/istio/proxy/XDS",                               "HEALTHY",   "",                           "xds-grpc"],
     ];
 
     fn view(f: EndpointFilter) -> ViewKind {
@@ -1828,9 +1832,15 @@ mod missing_sections {
         });
         for (missing, first) in cases {
             let e = render_err(&all, &without_all(missing), Format::Short);
+            // istioctl's listener printer says where it stopped.
+            let prefix = if first == "ListenersConfigDump" {
+                "listener dump: "
+            } else {
+                ""
+            };
             assert_eq!(
                 e.message,
-                format!("config dump has no configuration type type.googleapis.com/envoy.admin.v3.{first}"),
+                format!("{prefix}config dump has no configuration type type.googleapis.com/envoy.admin.v3.{first}"),
                 "without {missing:?}"
             );
         }
@@ -1855,9 +1865,13 @@ mod missing_sections {
         for (view, section) in cases {
             for format in [Format::Short, Format::Json] {
                 let e = render_err(&view, &without(section), format);
+                let prefix = match section {
+                    "ListenersConfigDump" => "listener dump: ",
+                    _ => "",
+                };
                 assert_eq!(
                     e.message,
-                    format!("config dump has no configuration type type.googleapis.com/envoy.admin.v3.{section}"),
+                    format!("{prefix}config dump has no configuration type type.googleapis.com/envoy.admin.v3.{section}"),
                     "{view:?} -o {format:?}"
                 );
             }
@@ -1888,9 +1902,9 @@ mod all {
         }
     }
 
-    fn with_name_column<const N: usize>(
+    fn with_name_column<const N: usize, C: ToString>(
         header: [&str; N],
-        rows: impl IntoIterator<Item = (String, [&'static str; N])>,
+        rows: impl IntoIterator<Item = (String, [C; N])>,
     ) -> Vec<Vec<String>> {
         let mut table = vec![std::iter::once("NAME".to_string())
             .chain(header.iter().map(|c| c.to_string()))
@@ -1921,7 +1935,15 @@ mod all {
         #[rustfmt::skip]
         let clusters = with_name_column(
             ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"],
-            cluster_rows.iter().map(|r| (format!("cluster/{}", clusters::name_of(r)), *r)),
+            cluster_rows.iter().map(|r| {
+                let name = format!("cluster/{}", clusters::name_of(r));
+                let mut cells = r.map(String::from);
+                // A name without Istio's `|` parts is named in SERVICE FQDN too.
+                if r[1] == "-" {
+                    cells[0] = name.clone();
+                }
+                (name, cells)
+            }),
         );
         let listeners = with_name_column(
             ["ADDRESSES", "PORT", "MATCH", "DESTINATION"],
@@ -2237,18 +2259,24 @@ mod edited {
     }
 
     #[test]
-    fn other_istio_config_paths_are_unknown() {
+    fn istio_config_paths_give_name_and_namespace_whatever_the_kind() {
+        // istioctl reads pieces 5 and 7 of an 8-piece networking path and no other: a
+        // VirtualService path on a cluster still names it; another number of pieces is empty;
+        // another string, or no string, is `<unknown>`.
+        let configs = [
+            ("outbound|3000||grafana.monitoring.svc.cluster.local", serde_json::json!("/apis/networking.istio.io/v1/namespaces/monitoring/virtual-service/grafana")),
+            ("outbound|80||customers.default.svc.cluster.local", serde_json::json!("/apis/networking.istio.io/v1/namespaces/default/destination-rule/customers/extra")),
+            ("outbound|80||web-frontend.default.svc.cluster.local", serde_json::json!(7)),
+            ("BlackHoleCluster", serde_json::json!("/apis/security.istio.io/v1/namespaces/a/b/c")),
+        ];
         let doc = dump_with(GATEWAY, "ClustersConfigDump", |s| {
             for c in s["dynamic_active_clusters"].as_array_mut().unwrap() {
-                if c["cluster"]["name"] == "outbound|3000||grafana.monitoring.svc.cluster.local" {
-                    c["cluster"]["metadata"] = serde_json::json!({"filter_metadata": {"istio": {
-                        "config": "/apis/networking.istio.io/v1/namespaces/monitoring/virtual-service/grafana"
-                    }}});
-                }
-                if c["cluster"]["name"] == "outbound|80||customers.default.svc.cluster.local" {
-                    c["cluster"]["metadata"] = serde_json::json!({"filter_metadata": {"istio": {
-                        "config": "/apis/networking.istio.io/v1/namespaces/default/destination-rule/customers"
-                    }}});
+                for (name, config) in &configs {
+                    if c["cluster"]["name"] == *name {
+                        c["cluster"]["metadata"] = serde_json::json!({"filter_metadata": {"istio": {
+                            "config": config
+                        }}});
+                    }
                 }
             }
         });
@@ -2258,8 +2286,17 @@ mod edited {
             Format::Short,
         );
         let mut expected = clusters::GATEWAY_ROWS;
-        expected[2][5] = "customers.default";
-        expected[3][5] = "<unknown>"; // a VirtualService path where a DestinationRule belongs
+        let row = |fqdn: &str| expected.iter().position(|r| r[0] == fqdn).unwrap();
+        let (grafana, customers, web, blackhole) = (
+            row("grafana.monitoring.svc.cluster.local"),
+            row("customers.default.svc.cluster.local"),
+            row("web-frontend.default.svc.cluster.local"),
+            row("BlackHoleCluster"),
+        );
+        expected[grafana][5] = "grafana.monitoring";
+        expected[customers][5] = "";
+        expected[web][5] = "<unknown>";
+        expected[blackhole][5] = "<unknown>";
         #[rustfmt::skip]
         assert_table(&out, 5, ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"], &expected);
     }
