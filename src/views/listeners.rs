@@ -101,10 +101,12 @@ fn all_addresses(l: &Listener) -> Result<Vec<String>> {
             .and_then(|a| a.socket_address.as_ref())
         {
             Some(s) => all.push(s.address.to_string()),
-            None => return Err(Error::input(format!(
+            None => {
+                return Err(Error::input(format!(
                 "listener {}: an additional address that is not a socket address cannot be shown",
                 l.name
-            ))),
+            )))
+            }
         }
     }
     Ok(all)

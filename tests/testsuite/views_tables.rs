@@ -40,7 +40,7 @@ fn clusters_json(scenario: &str) -> Document {
     Document::read(&path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message))
 }
 
-fn try_render_at(
+pub(crate) fn try_render_at(
     view: &ViewKind,
     doc: &Document,
     format: Format,
@@ -69,7 +69,7 @@ fn render_err(view: &ViewKind, doc: &Document, format: Format) -> meshctl::error
 
 /// Go's tabwriter layout of `rows` (the header first): every cell but the last of its line is
 /// padded to the widest cell of its column plus `padding`; widths count characters.
-fn layout<S: AsRef<str>>(padding: usize, rows: &[Vec<S>]) -> String {
+pub(crate) fn layout<S: AsRef<str>>(padding: usize, rows: &[Vec<S>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0; columns];
     for row in rows {
@@ -99,7 +99,7 @@ fn owned<const N: usize>(header: [&str; N], rows: &[[&str; N]]) -> Vec<Vec<Strin
 }
 
 /// Compares two tables line by line, trailing blanks aside, naming the first differing line.
-fn assert_same_text(actual: &str, expected: &str) {
+pub(crate) fn assert_same_text(actual: &str, expected: &str) {
     let a: Vec<&str> = actual.lines().map(str::trim_end).collect();
     let e: Vec<&str> = expected.lines().map(str::trim_end).collect();
     for (i, (x, y)) in a.iter().zip(&e).enumerate() {
@@ -118,7 +118,7 @@ fn assert_same_text(actual: &str, expected: &str) {
     assert!(actual.ends_with('\n'), "output must end with a newline");
 }
 
-fn assert_table<const N: usize>(
+pub(crate) fn assert_table<const N: usize>(
     actual: &str,
     padding: usize,
     header: [&str; N],
