@@ -19,7 +19,7 @@ use crate::config::{Format, ViewKind};
 use crate::envoy::cluster_statuses::StatusReader;
 use crate::envoy::dump::{SectionKind, Want};
 use crate::envoy::reader::DumpReader;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::input::{DocKind, Document};
 
 /// Where a resource stands in Envoy's life cycle; istioctl shows only active and static ones,
@@ -103,13 +103,7 @@ pub fn render(
                 .map_err(|e| e.in_input(&doc.origin));
         }
     }
-    if kind == DocKind::ClusterStatuses {
-        return Err(Error::input(format!(
-            "{} is /clusters?format=json output; `{}` needs a config dump (`endpoint` reads this file)",
-            doc.origin,
-            view.command()
-        )));
-    }
+    // Any other view reads a `/clusters` answer as istioctl does: a document without sections.
     let src = DumpReader::new(doc, wanted(view, format));
     let rendered = match view {
         ViewKind::All(f) => all::run(&src, f, format, now, out),

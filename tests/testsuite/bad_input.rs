@@ -308,20 +308,35 @@ fn wrong_kinds_of_json_document() {
     );
 }
 
+/// istioctl reads a `/clusters` answer given to a dump view as a dump without sections: each
+/// view says which section it lacks, the EDS view prints its header, `all -o json` the text.
 #[test]
 fn clusters_json_given_to_a_dump_only_view() {
     let clusters = std::fs::read(fixture("web-frontend", "clusters.json")).unwrap();
-    for (command, name) in [
-        ("clusters", "cluster"),
-        ("listeners", "listener"),
-        ("eds", "eds"),
-        ("all", "all"),
+    for (command, missing) in [
+        ("clusters", "ClustersConfigDump"),
+        ("listeners", "ListenersConfigDump"),
+        ("routes", "RoutesConfigDump"),
+        ("all", "BootstrapConfigDump"),
     ] {
+        let prefix = if command == "listeners" {
+            "listener dump: "
+        } else {
+            ""
+        };
         assert_eq!(
             refused("clusters.json", &clusters, &["pc", command]),
-            format!("Error: clusters.json is /clusters?format=json output; `{name}` needs a config dump (`endpoint` reads this file)")
+            format!("Error: {prefix}config dump has no configuration type type.googleapis.com/envoy.admin.v3.{missing}")
         );
     }
+    assert_eq!(
+        accepted("clusters.json", &clusters, &["pc", "eds"]),
+        "NAME     STATUS     LOCALITY     CLUSTER\n"
+    );
+    assert_eq!(
+        accepted("clusters.json", &clusters, &["pc", "all", "-o", "json"]).as_bytes(),
+        &clusters[..]
+    );
 }
 
 #[test]
