@@ -275,15 +275,13 @@ impl Document {
             .map_err(|e| json_error(json, self.start, &e).in_input(&self.origin))?;
         match found {
             Found::Object(Some(kind)) => Ok(kind),
-            Found::Object(None) => Err(Error::input(format!(
-                "{} is not an Envoy config dump or /clusters?format=json output \
-                 (a JSON object with neither `configs` nor `cluster_statuses`)",
-                self.origin
-            ))),
-            Found::Other(what) => Err(Error::input(format!(
-                "{} is not an Envoy config dump or /clusters?format=json output (found {what})",
-                self.origin
-            ))),
+            // istioctl reads any object as a config dump, unknown fields ignored: one without
+            // `configs` has no sections, and each view says which one it lacks.
+            Found::Object(None) => Ok(DocKind::ConfigDump),
+            Found::Other(what) => Err(Error::malformed(format!(
+                "not a JSON object (found {what})"
+            ))
+            .in_input(&self.origin)),
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::config::{Format, ViewKind};
 use crate::envoy::cluster_statuses::StatusReader;
 use crate::envoy::dump::{SectionKind, Want};
 use crate::envoy::reader::DumpReader;
-use crate::error::Result;
+use crate::error::{Error, Kind, Result};
 use crate::input::{DocKind, Document};
 
 /// Where a resource stands in Envoy's life cycle; istioctl shows only active and static ones,
@@ -94,7 +94,7 @@ pub fn render(
     now: i64,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let kind = doc.kind()?;
+    let kind = doc.kind().map_err(unmarshalling)?;
     crate::memory::for_input(kind == DocKind::ConfigDump);
     if let ViewKind::Endpoints(filter) = view {
         if kind == DocKind::ClusterStatuses {
@@ -117,5 +117,13 @@ pub fn render(
         ViewKind::Ecds => ecds::run(&src, format, out),
     };
     // Malformed content names the file; "no clusters found" and the like speak of the dump.
-    rendered.map_err(|e| e.in_input(&doc.origin))
+    rendered.map_err(|e| unmarshalling(e.in_input(&doc.origin)))
+}
+
+/// A config dump that does not decode fails with istioctl's words first, then meshctl's reason.
+fn unmarshalling(e: Error) -> Error {
+    match e.kind {
+        Kind::Malformed => e.prefixed("error unmarshalling config dump response from Envoy: "),
+        _ => e,
+    }
 }

@@ -137,7 +137,7 @@ fn malformed_json_names_the_byte_offset() {
             let (row, column) = line_and_column(&bytes, at);
             assert_eq!(
                 line,
-                format!("Error: malformed.json: invalid JSON at byte {at} (line {row}, column {column}): {problem}")
+                format!("Error: error unmarshalling config dump response from Envoy: malformed.json: invalid JSON at byte {at} (line {row}, column {column}): {problem}")
             );
         }
     }
@@ -186,7 +186,7 @@ fn truncated_dumps_name_where_the_input_ends() {
     let end = dump.trim_ascii_end().len();
     for offset in [1, 2, 17, 1_000, end / 3, end / 2, end - 2, end - 1] {
         let line = refused("truncated.json", &dump[..offset], &["pc", "listeners"]);
-        let expected = format!("Error: truncated.json: truncated JSON: the input ends at byte {offset} (EOF while parsing ");
+        let expected = format!("Error: error unmarshalling config dump response from Envoy: truncated.json: truncated JSON: the input ends at byte {offset} (EOF while parsing ");
         assert!(line.starts_with(&expected), "cut at {offset}: {line}");
     }
 }
@@ -255,7 +255,7 @@ fn trailing_garbage_after_the_dump() {
     let line = refused("twice.json", &dump, &["pc", "c"]);
     assert!(
         line.starts_with(&format!(
-            "Error: twice.json: invalid JSON at byte {} ",
+            "Error: error unmarshalling config dump response from Envoy: twice.json: invalid JSON at byte {} ",
             at + 1
         )),
         "{line}"
@@ -268,7 +268,7 @@ fn deep_nesting_is_refused_or_skipped_never_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(
         refused("deep.json", deep.as_bytes(), &["pc", "c"]),
-        "Error: deep.json is not an Envoy config dump or /clusters?format=json output (found a JSON array)"
+        "Error: error unmarshalling config dump response from Envoy: deep.json: not a JSON object (found a JSON array)"
     );
     // Deep enough for the YAML reader's recursion limit. (Much deeper YAML is slow to refuse: the
     // YAML scanner's time grows with the square of the depth, 44 s for 100,000 in a debug build.)
@@ -292,11 +292,12 @@ fn wrong_kinds_of_json_document() {
     array.push(b']');
     assert_eq!(
         refused("array.json", &array, &["pc", "c"]),
-        "Error: array.json is not an Envoy config dump or /clusters?format=json output (found a JSON array)"
+        "Error: error unmarshalling config dump response from Envoy: array.json: not a JSON object (found a JSON array)"
     );
+    // Any object is a dump to istioctl; one without `configs` has no sections.
     assert_eq!(
         refused("object.json", b"{\"kind\": \"Pod\"}", &["pc", "c"]),
-        "Error: object.json is not an Envoy config dump or /clusters?format=json output (a JSON object with neither `configs` nor `cluster_statuses`)"
+        "Error: config dump has no configuration type type.googleapis.com/envoy.admin.v3.ClustersConfigDump"
     );
     assert_eq!(
         refused("null.json", b"null", &["pc", "c"]),
@@ -304,7 +305,7 @@ fn wrong_kinds_of_json_document() {
     );
     assert_eq!(
         refused("configs.json", b"{\"configs\": 5}", &["pc", "c"]),
-        "Error: configs.json: unexpected JSON content at byte 12 (line 1, column 13): invalid type: integer `5`, expected a list of config dump sections"
+        "Error: error unmarshalling config dump response from Envoy: configs.json: unexpected JSON content at byte 12 (line 1, column 13): invalid type: integer `5`, expected a list of config dump sections"
     );
 }
 
@@ -349,7 +350,7 @@ fn a_section_without_type() {
     });
     let line = refused("untyped.json", &bytes, &["pc", "listeners"]);
     assert!(
-        line.starts_with("Error: untyped.json: unexpected JSON content at byte "),
+        line.starts_with("Error: error unmarshalling config dump response from Envoy: untyped.json: unexpected JSON content at byte "),
         "{line}"
     );
     assert!(
@@ -387,7 +388,7 @@ fn a_section_of_the_wrong_shape() {
     // The list is read as the dump is parsed, so the error says where in the file it is.
     let oops = String::from_utf8_lossy(&bytes).find("\"oops\"").unwrap();
     let at: usize = line
-        .strip_prefix("Error: shape.json: unexpected JSON content at byte ")
+        .strip_prefix("Error: error unmarshalling config dump response from Envoy: shape.json: unexpected JSON content at byte ")
         .and_then(|rest| rest.split(' ').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{line}"));
@@ -441,7 +442,7 @@ fn a_name_read_alone_that_is_not_a_string() {
         for args in [&["pc", view][..], &["pc", view, "-o", "json"]] {
             let line = refused("name.json", &bytes, args);
             assert!(
-                line.starts_with("Error: name.json: unexpected JSON content at byte ")
+                line.starts_with("Error: error unmarshalling config dump response from Envoy: name.json: unexpected JSON content at byte ")
                     && line.ends_with("invalid type: integer `7`, expected a string"),
                 "{args:?}: {line}"
             );
@@ -553,7 +554,7 @@ fn truncated_body_after_a_head_named_an_offset_in_the_body_not_the_file() {
     let end = head.len() + 5_000;
     assert!(
         line.starts_with(&format!(
-            "Error: cut.txt: truncated JSON: the input ends at byte {end} "
+            "Error: error unmarshalling config dump response from Envoy: cut.txt: truncated JSON: the input ends at byte {end} "
         )),
         "{line}"
     );
