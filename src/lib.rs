@@ -8,6 +8,7 @@ pub mod config;
 pub mod envoy;
 pub mod error;
 pub mod format;
+pub mod gosort;
 pub mod input;
 pub mod live;
 pub mod memory;
