@@ -9,6 +9,7 @@ mod bad_input_fuzz;
 mod cli_offline;
 mod completions;
 mod fixtures_regenerate;
+mod go_sort;
 mod live_commands;
 mod live_errors;
 mod live_fetch;
