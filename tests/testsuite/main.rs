@@ -10,6 +10,7 @@ mod cli_offline;
 mod completions;
 mod edge_tables;
 mod fixtures_regenerate;
+mod go_sort;
 mod live_commands;
 mod live_errors;
 mod live_fetch;
