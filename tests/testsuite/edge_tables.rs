@@ -340,3 +340,105 @@ fn endpoint_view_of_a_dump_prints_addresses_as_the_clusters_view_does() {
         ["unknown",                  "UNKNOWN", "UNKNOWN", "outbound|80||a.svc"],
     ]);
 }
+
+/// Clusters of which half have equal sort keys (names of five parts: FQDN empty, the same
+/// port, subset and direction), interleaved with others (FQDN `<i>.svc`), told apart by their
+/// DESTINATION RULE cell. The FQDN of each, in input order, is returned too.
+fn equal_key_clusters(count: usize) -> (Document, Vec<String>, Vec<String>) {
+    let name = |i: usize| {
+        if i % 2 == 0 {
+            format!("outbound|80|v1|a|{i}")
+        } else {
+            format!("outbound|80|v1|{i:02}.svc")
+        }
+    };
+    let names: Vec<String> = (0..count).map(name).collect();
+    let fqdns: Vec<String> = (0..count)
+        .map(|i| {
+            if i % 2 == 0 {
+                String::new()
+            } else {
+                format!("{i:02}.svc")
+            }
+        })
+        .collect();
+    let clusters = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            json!({"name": name, "type": "EDS", "metadata": {"filter_metadata": {"istio": {
+                "config": format!("/apis/networking.istio.io/v1/namespaces/ns/destination-rule/dr{i}")
+            }}}})
+        })
+        .collect();
+    let doc = dump("ClustersConfigDump", "static_clusters", "cluster", clusters);
+    (doc, names, fqdns)
+}
+
+/// The DESTINATION RULE cells of a cluster table, top to bottom.
+fn rule_column(out: &str) -> Vec<String> {
+    out.lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().last().unwrap().to_string())
+        .collect()
+}
+
+/// Go's sort.Slice order of positions by FQDN (meshctl::gosort, proven against Go's own in
+/// go_sort.rs), and what a stable sort gives, as DESTINATION RULE cells.
+fn orders(fqdns: &[String], keep: impl Fn(usize) -> bool) -> (Vec<String>, Vec<String>) {
+    let mut go: Vec<usize> = (0..fqdns.len()).collect();
+    meshctl::gosort::slice(&mut go, |a, b| fqdns[*a] < fqdns[*b]);
+    let mut stable: Vec<usize> = (0..fqdns.len()).collect();
+    stable.sort_by(|a, b| fqdns[*a].cmp(&fqdns[*b]));
+    let cells = |order: Vec<usize>| -> Vec<String> {
+        order
+            .into_iter()
+            .filter(|i| keep(*i))
+            .map(|i| format!("dr{i}.ns"))
+            .collect()
+    };
+    (cells(go), cells(stable))
+}
+
+#[test]
+fn equal_cluster_keys_come_out_in_go_sort_slice_order_and_filters_apply_after() {
+    let (doc, _, fqdns) = equal_key_clusters(40);
+    let (go, stable) = orders(&fqdns, |_| true);
+    assert_ne!(
+        go, stable,
+        "with more than 12 rows Go's order of equal keys is not input order"
+    );
+    let out = render(
+        &ViewKind::Clusters(ClusterFilter::default()),
+        &doc,
+        Format::Short,
+    );
+    assert_eq!(rule_column(&out), go);
+    // `--fqdn a|` keeps the equal-key clusters, in the order they have among all of them:
+    // istioctl filters after sorting.
+    let filter = ClusterFilter {
+        fqdn: Some("a|".into()),
+        ..ClusterFilter::default()
+    };
+    let out = render(&ViewKind::Clusters(filter), &doc, Format::Short);
+    let (kept, _) = orders(&fqdns, |i| i % 2 == 0);
+    assert_eq!(rule_column(&out), kept);
+    // Sorting only the kept clusters would give another order.
+    let kept_fqdns: Vec<String> = fqdns.iter().step_by(2).cloned().collect();
+    let (alone, _) = orders(&kept_fqdns, |_| true);
+    let alone: Vec<String> = alone
+        .iter()
+        .map(|c| {
+            let i: usize = c
+                .trim_start_matches("dr")
+                .trim_end_matches(".ns")
+                .parse()
+                .unwrap();
+            format!("dr{}.ns", i * 2)
+        })
+        .collect();
+    assert_ne!(
+        alone, kept,
+        "the order of the kept clusters depends on the dropped ones"
+    );
+}
