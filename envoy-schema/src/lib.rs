@@ -34,8 +34,7 @@ mod yaml;
 
 pub use pick::{Picker, Skipped};
 pub use transcode::{
-    istioctl_skeleton, schema_gaps, transcode, write_array_elements, write_elements, Elements,
-    Hole, JsonArrayWriter, SchemaGaps, Skeleton, TranscodeError,
+    schema_gaps, transcode, write_array_elements, JsonArrayWriter, SchemaGaps, TranscodeError,
 };
 pub use yaml::json_to_yaml;
 

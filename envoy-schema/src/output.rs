@@ -68,11 +68,6 @@ impl<W: Write> Output<W> {
         self.depth += depth;
     }
 
-    /// How deep the next line is indented, in levels.
-    pub(crate) fn depth(&self) -> usize {
-        self.depth
-    }
-
     /// How many bytes were written so far, the gathered ones included.
     pub(crate) fn position(&self) -> usize {
         self.written + self.buffer.len()

@@ -44,15 +44,6 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A scanner of a value that stands `depth` levels deep in a bigger document, so that the
-    /// nesting limit counts as it would there.
-    pub(crate) fn nested(text: &'a str, depth: usize) -> Self {
-        Scanner {
-            depth,
-            ..Scanner::new(text)
-        }
-    }
-
     pub(crate) fn syntax(&self, problem: &'static str) -> TranscodeError {
         TranscodeError::Syntax {
             offset: self.pos,

@@ -159,81 +159,6 @@ pub fn write_array_elements(
     written
 }
 
-/// A document in istioctl's layout with the elements of some of its arrays left out, to be
-/// printed elsewhere (on other threads, by `write_elements`) and put back in their places.
-pub struct Skeleton {
-    /// The document without those elements, its trailing newline included.
-    pub text: Vec<u8>,
-    /// Where the left-out elements go, in document order.
-    pub holes: Vec<Hole>,
-}
-
-/// One array whose elements were left out of a `Skeleton`.
-#[derive(Clone, Copy, Debug)]
-pub struct Hole {
-    /// Where in the skeleton's text its elements go.
-    pub at: usize,
-    /// Which of the ranges given to `istioctl_skeleton` it is.
-    pub array: usize,
-    /// How its elements are printed.
-    pub elements: Elements,
-}
-
-/// The type and depth of the elements of an array left out of a `Skeleton`.
-#[derive(Clone, Copy, Debug)]
-pub struct Elements {
-    kind: Kind,
-    depth: usize,
-}
-
-/// The document `write_istioctl_document` writes, less the elements of the arrays in `arrays`:
-/// each range runs from the first element's start to the last one's end in `json`, and the
-/// ranges are sorted. The caller vouches that they are exactly arrays' elements (say, found by a
-/// parser): the text inside them is not read here. A range that no array starts at is ignored.
-pub fn istioctl_skeleton(
-    json: &str,
-    root: Root<'_>,
-    style: KeyStyle,
-    arrays: &[Range<usize>],
-) -> Result<Skeleton, TranscodeError> {
-    let root = root_walk(root)?;
-    let mut output = Output::new(Vec::new(), Some(crate::ISTIOCTL_INDENT));
-    let mut walk = Walk::new(json, style, &mut output);
-    walk.cuts = arrays;
-    walk.document(root)?;
-    let holes = std::mem::take(&mut walk.holes);
-    output.raw(b"\n");
-    Ok(Skeleton {
-        text: output.finish()?,
-        holes,
-    })
-}
-
-/// Elements of an array left out of a `Skeleton`, appended to `out` as they sit in the document:
-/// each after a comma unless `first`, on its own line at the array's indentation. Consecutive
-/// runs of an array's elements printed separately join into its full text.
-pub fn write_elements(
-    items: &[&str],
-    elements: Elements,
-    style: KeyStyle,
-    first: bool,
-    out: &mut Vec<u8>,
-) -> Result<(), TranscodeError> {
-    let mut output = Output::appending(std::mem::take(out), Some(crate::ISTIOCTL_INDENT));
-    output.nest(elements.depth);
-    let mut repeats = Repeats::default();
-    let written = items.iter().enumerate().try_for_each(|(i, item)| {
-        output.item(first && i == 0);
-        let mut walk = Walk::new(item, style, &mut output);
-        // Nesting counts as in the whole document.
-        walk.scan = Scanner::nested(item, elements.depth);
-        walk.repeats = Some(&mut repeats);
-        walk.document(RootWalk::Value(elements.kind))
-    });
-    *out = output.into_buffer();
-    written
-}
-
 /// How the members of one JSON object are named and walked.
 #[derive(Clone, Copy)]
 enum ObjectShape {
@@ -292,9 +217,6 @@ struct Walk<'a, 'o, W> {
     style: KeyStyle,
     /// Collected only by `schema_gaps`.
     gaps: Option<SchemaGaps>,
-    /// Arrays whose elements are left out (`istioctl_skeleton`), and those met so far.
-    cuts: &'o [Range<usize>],
-    holes: Vec<Hole>,
     /// Given only where the output stays in its buffer (`Output::appending`).
     repeats: Option<&'o mut Repeats<'a>>,
 }
@@ -382,8 +304,6 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
             out,
             style,
             gaps: None,
-            cuts: &[],
-            holes: Vec::new(),
             repeats: None,
         }
     }
@@ -458,24 +378,6 @@ impl<'a, 'o, W: Write> Walk<'a, 'o, W> {
         if self.scan.peek() == Some(b']') {
             self.scan.leave();
             self.out.close(b']', true);
-            return Ok(());
-        }
-        if let Ok(array) = self.cuts.binary_search_by_key(&self.scan.pos, |r| r.start) {
-            self.holes.push(Hole {
-                at: self.out.position(),
-                array,
-                elements: Elements {
-                    kind,
-                    depth: self.out.depth(),
-                },
-            });
-            self.scan.pos = self.cuts[array].end;
-            if self.scan.next_item(b']')? {
-                return Err(self
-                    .scan
-                    .syntax("an array goes on past its last listed element"));
-            }
-            self.out.close(b']', false);
             return Ok(());
         }
         let mut first = true;

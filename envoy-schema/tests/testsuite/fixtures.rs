@@ -5,8 +5,7 @@ use crate::support::{
     camel, camel_case, fixture_scenarios, parse, read, transcoded, walk_pairs, Json,
 };
 use envoy_schema::{
-    is_list_field, istioctl_skeleton, schema_gaps, write_array_elements, write_elements,
-    write_istioctl_document, JsonArrayWriter, KeyStyle, Root,
+    is_list_field, schema_gaps, write_array_elements, JsonArrayWriter, KeyStyle, Root,
 };
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -303,78 +302,6 @@ fn resources_print_unpacked_in_an_istioctl_array() {
     }
     let empty = JsonArrayWriter::istioctl(Vec::new(), KeyStyle::ProtoJson).expect("a Vec");
     assert_eq!(empty.finish().expect("a Vec"), b"[]\n");
-}
-
-/// Where the elements of every list of every section lie in a dump, as `istioctl_skeleton`
-/// takes them (found here by serde, independently of the transcoder).
-fn section_lists(text: &str) -> Vec<Vec<&str>> {
-    #[derive(Deserialize)]
-    struct Dump<'a> {
-        #[serde(borrow)]
-        configs: Vec<std::collections::BTreeMap<&'a str, &'a RawValue>>,
-    }
-    let dump: Dump = serde_json::from_str(text).expect("a fixture dump is JSON");
-    let mut lists = Vec::new();
-    for section in dump.configs {
-        for value in section.values() {
-            if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(value.get()) {
-                if !items.is_empty() {
-                    lists.push(items.into_iter().map(RawValue::get).collect());
-                }
-            }
-        }
-    }
-    lists
-}
-
-/// A document put together from its skeleton and its arrays' elements printed in runs of
-/// `run` elements, as several threads would print them.
-fn assembled(text: &str, lists: &[Vec<&str>], style: KeyStyle, run: usize) -> Vec<u8> {
-    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
-    let mut order: Vec<usize> = (0..lists.len()).collect();
-    order.sort_by_key(|&i| offset(lists[i][0]));
-    let ranges: Vec<std::ops::Range<usize>> = order
-        .iter()
-        .map(|&i| {
-            let last = lists[i].last().expect("not empty");
-            offset(lists[i][0])..offset(last) + last.len()
-        })
-        .collect();
-    let skeleton = istioctl_skeleton(text, Root::Message(CONFIG_DUMP), style, &ranges)
-        .expect("the skeleton of a fixture");
-    let mut out = Vec::new();
-    let mut copied = 0;
-    for hole in &skeleton.holes {
-        out.extend_from_slice(&skeleton.text[copied..hole.at]);
-        copied = hole.at;
-        let items = &lists[order[hole.array]];
-        for (k, part) in items.chunks(run).enumerate() {
-            write_elements(part, hole.elements, style, k == 0, &mut out).expect("elements");
-        }
-    }
-    out.extend_from_slice(&skeleton.text[copied..]);
-    out
-}
-
-#[test]
-fn a_skeleton_filled_with_its_elements_is_the_whole_document() {
-    for (what, text, root) in documents().into_iter().filter(|d| d.2 == CONFIG_DUMP) {
-        let lists = section_lists(&text);
-        assert!(lists.len() >= 4, "{what}: only {} lists", lists.len());
-        for style in [KeyStyle::ProtoJson, KeyStyle::ProtoName] {
-            let mut whole = Vec::new();
-            write_istioctl_document(&text, Root::Message(root), style, &mut whole).unwrap();
-            for run in [1, 3, usize::MAX] {
-                assert!(
-                    assembled(&text, &lists, style, run) == whole,
-                    "{what}: {style:?} in runs of {run} differs"
-                );
-            }
-        }
-        let skeleton =
-            istioctl_skeleton(&text, Root::Message(root), KeyStyle::ProtoJson, &[]).unwrap();
-        assert!(skeleton.holes.is_empty(), "{what}: holes without cuts");
-    }
 }
 
 /// Envoy's cluster statuses printed as one list, where a value that repeats the last one of its
