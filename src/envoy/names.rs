@@ -16,9 +16,7 @@ impl<'a> ClusterName<'a> {
     /// still holds a separator is empty. Anything else (PassthroughCluster, agent, ...) has no
     /// parts.
     pub fn parse(name: &'a str) -> Option<ClusterName<'a>> {
-        if name.split('|').nth(3).is_none() {
-            return None;
-        }
+        name.split('|').nth(3)?;
         let sep = if name.starts_with("outbound_") || name.starts_with("inbound_") {
             "_."
         } else {
@@ -87,9 +85,11 @@ pub fn go_atoi(s: &str) -> (i64, bool) {
     }
 }
 
-/// The key istioctl sorts cluster names by: (FQDN, subset, port, direction); a name without
-/// parts is (name, "", 0, "").
-pub fn cluster_sort_key(name: &str) -> (&str, &str, i64, &str) {
+/// What istioctl sorts cluster names by: (FQDN, subset, port, direction).
+pub type ClusterKey<'a> = (&'a str, &'a str, i64, &'a str);
+
+/// The key istioctl sorts cluster names by; a name without parts is (name, "", 0, "").
+pub fn cluster_sort_key(name: &str) -> ClusterKey<'_> {
     match ClusterName::parse(name) {
         Some(n) => (n.fqdn, n.subset, n.port, n.direction),
         None => (name, "", 0, ""),
@@ -101,7 +101,7 @@ pub fn cluster_sort_key(name: &str) -> (&str, &str, i64, &str) {
 /// and the items then moved once.
 pub fn sort_by_cluster_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<T> {
     let order = {
-        let mut keyed: Vec<((&str, &str, i64, &str), usize)> = items
+        let mut keyed: Vec<(ClusterKey, usize)> = items
             .iter()
             .enumerate()
             .map(|(i, item)| (cluster_sort_key(name(item)), i))

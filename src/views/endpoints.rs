@@ -183,16 +183,6 @@ mod tests {
         printed(json, filter, Format::Short)
     }
 
-    fn row_copy<'a>(r: &Row<'a>) -> Row<'a> {
-        Row {
-            host: r.host.clone(),
-            port: r.port,
-            status: r.status.clone(),
-            outlier: r.outlier,
-            cluster: r.cluster.clone(),
-        }
-    }
-
     fn json_text(json: &str, filter: &EndpointFilter) -> String {
         printed(json, filter, Format::Json)
     }

@@ -346,7 +346,7 @@ fn endpoint_view_of_a_dump_prints_addresses_as_the_clusters_view_does() {
 /// DESTINATION RULE cell. The FQDN of each, in input order, is returned too.
 fn equal_key_clusters(count: usize) -> (Document, Vec<String>, Vec<String>) {
     let name = |i: usize| {
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             format!("outbound|80|v1|a|{i}")
         } else {
             format!("outbound|80|v1|{i:02}.svc")
@@ -355,7 +355,7 @@ fn equal_key_clusters(count: usize) -> (Document, Vec<String>, Vec<String>) {
     let names: Vec<String> = (0..count).map(name).collect();
     let fqdns: Vec<String> = (0..count)
         .map(|i| {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 String::new()
             } else {
                 format!("{i:02}.svc")

@@ -599,7 +599,7 @@ mod endpoints {
         assert_eq!(array(&v).len(), 2);
         for cla in array(&v) {
             let groups = array(&cla["endpoints"]);
-            assert!(groups.len() >= 1, "{cla}");
+            assert!(!groups.is_empty(), "{cla}");
             let hosts = strings(
                 array(&groups[0]["lbEndpoints"])
                     .iter()
