@@ -738,6 +738,8 @@ mod sections {
                 "kubernetes://legacy-client-cert"
             ]
         );
+        // The section's fields, without its own `@type`.
+        assert!(v.get("@type").is_none(), "{v}");
         for s in array(&v["dynamicActiveSecrets"]) {
             assert_eq!(
                 s["secret"]["@type"],
@@ -746,13 +748,24 @@ mod sections {
             let secret = &s["secret"];
             let name = s["name"].as_str().unwrap();
             match name {
-                "default" | "kubernetes://legacy-client-cert" => {
+                // As istio-agent sends them: bytes, base64 in JSON (`-----BEGIN CERTIFICATE-----`).
+                "default" => {
+                    assert!(secret["tlsCertificate"]["certificateChain"]["inlineBytes"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"));
+                }
+                // The fixtures' one secret in `inline_string`.
+                "kubernetes://legacy-client-cert" => {
                     assert!(secret["tlsCertificate"]["certificateChain"]["inlineString"]
                         .as_str()
                         .unwrap()
                         .starts_with("-----BEGIN CERTIFICATE-----"));
                 }
-                "ROOTCA" => assert!(secret["validationContext"]["trustedCa"].is_object()),
+                "ROOTCA" => assert!(secret["validationContext"]["trustedCa"]["inlineBytes"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t")),
                 _ => {
                     let spiffe =
                         &secret["validationContext"]["customValidatorConfig"]["typedConfig"];
