@@ -781,6 +781,8 @@ mod sections {
     #[test]
     fn ecds_json_merges_sections() {
         let v = json(&ViewKind::Ecds, SIDECAR);
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["ecdsFilters"]);
         let filters: Vec<Value> = array(&v["ecdsFilters"])
             .iter()
             .map(|f| f["ecdsFilter"].clone())

@@ -1969,6 +1969,95 @@ mod ecds {
         ]);
     }
 
+    /// The sidecar's dump with `edit` applied to the ECDS filters of every ECDS section, in
+    /// dump order (the HTTP rate limit, then the listener one).
+    fn filters_with(edit: impl FnOnce(&mut [&mut serde_json::Value])) -> Document {
+        let text = std::fs::read_to_string(fixture(SIDECAR, "config_dump.json")).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut filters: Vec<&mut serde_json::Value> = value["configs"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .filter(|s| s["@type"] == "type.googleapis.com/envoy.admin.v3.EcdsConfigDump")
+            .flat_map(|s| s["ecds_filters"].as_array_mut().unwrap().iter_mut())
+            .map(|f| &mut f["ecds_filter"])
+            .collect();
+        assert_eq!(filters.len(), 2);
+        edit(&mut filters);
+        Document::from_bytes(value.to_string().into_bytes(), "edited".into()).unwrap()
+    }
+
+    const HTTP_TYPE: &str =
+        "type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit";
+
+    #[test]
+    fn rows_sort_by_type_before_name() {
+        let doc = filters_with(|f| f[1]["name"] = "a.connection-limit".into());
+        let out = render(&ViewKind::Ecds, &doc, Format::Short);
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["ECDS NAME", "TYPE"], &[
+            ["default.inbound-ratelimit", "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
+            ["a.connection-limit",        "envoy.extensions.filters.listener.local_ratelimit.v3.LocalRateLimit"],
+        ]);
+        // One type: by name, against the dump's order.
+        let doc = filters_with(|f| {
+            f[0]["name"] = "z.last".into();
+            f[1]["typed_config"]["@type"] = HTTP_TYPE.into();
+        });
+        let out = render(&ViewKind::Ecds, &doc, Format::Short);
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["ECDS NAME", "TYPE"], &[
+            ["istio-system.inbound-connection-limit", "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
+            ["z.last",                                "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
+        ]);
+    }
+
+    /// Only a leading `type.googleapis.com/` goes; another prefix stays, and no type is empty.
+    /// Rows sort by the whole type URL: `example.com/...` before `type.googleapis.com/...`.
+    #[test]
+    fn type_is_the_type_url_without_the_google_prefix_only() {
+        let http = [
+            "default.inbound-ratelimit",
+            &HTTP_TYPE["type.googleapis.com/".len()..],
+        ];
+        let other = |shown| ["istio-system.inbound-connection-limit", shown];
+        for (url, rows) in [
+            (
+                Some("example.com/foo.Bar"),
+                [other("example.com/foo.Bar"), http],
+            ),
+            (
+                Some("type.googleapis.com/type.googleapis.com/foo.Bar"),
+                [http, other("type.googleapis.com/foo.Bar")],
+            ),
+            (Some("type.googleapis.com/a.B"), [other("a.B"), http]),
+            (Some("foo.Bar"), [other("foo.Bar"), http]),
+            (None, [other(""), http]),
+        ] {
+            let doc = filters_with(|f| match url {
+                Some(url) => f[1]["typed_config"]["@type"] = url.into(),
+                None => {
+                    f[1].as_object_mut().unwrap().remove("typed_config");
+                }
+            });
+            let out = render(&ViewKind::Ecds, &doc, Format::Short);
+            assert_table(&out, 5, ["ECDS NAME", "TYPE"], &rows);
+        }
+    }
+
+    #[test]
+    fn an_undecodable_filter_fails() {
+        let doc = filters_with(|f| f[1]["name"] = serde_json::json!(["not", "a", "name"]));
+        let e = render_err(&ViewKind::Ecds, &doc, Format::Short);
+        assert!(
+            e.message
+                .starts_with("failed to retrieve TypedExtensionConfig: "),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.code(), meshctl::error::Exit::Input);
+    }
+
     #[test]
     fn gateway_has_no_ecds_section() {
         let e = render_err(&ViewKind::Ecds, &dump(GATEWAY), Format::Short);
