@@ -675,6 +675,8 @@ mod sections {
     #[test]
     fn bootstrap_json_keeps_node_metadata_keys() {
         let v = json(&ViewKind::Bootstrap, SIDECAR);
+        // The section's fields, without its own `@type`.
+        assert!(v.get("@type").is_none(), "{v}");
         let node = &v["bootstrap"]["node"];
         assert_eq!(node["metadata"]["ISTIO_VERSION"], "1.24.2");
         assert_eq!(

@@ -2100,6 +2100,115 @@ mod bootstrap {
         let rows: Vec<Vec<&str>> = summary(GATEWAY).iter().map(|r| r.to_vec()).collect();
         assert_same_text(&out, &layout(1, &rows));
     }
+
+    /// The gateway's summary with its node metadata values set (`None`: removed).
+    fn with_metadata(values: &[(&str, Option<serde_json::Value>)]) -> String {
+        let doc = edited::dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            let metadata = s["bootstrap"]["node"]["metadata"].as_object_mut().unwrap();
+            for (key, value) in values {
+                match value {
+                    Some(v) => metadata.insert(key.to_string(), v.clone()),
+                    None => metadata.remove(*key),
+                };
+            }
+        });
+        render(&ViewKind::Bootstrap, &doc, Format::Short)
+    }
+
+    #[test]
+    fn istio_proxy_version_is_between_the_first_and_second_colon() {
+        let envoy = "Envoy Version:       1.40.0/Clean/RELEASE/BoringSSL\n";
+        for (sha, shown) in [
+            ("istio-proxy:abc", "abc"),
+            ("a:b:c", "b"),
+            (":x", "x"),
+            ("no-colon", "no-colon"),
+        ] {
+            let out = with_metadata(&[("ISTIO_PROXY_SHA", Some(sha.into()))]);
+            assert_eq!(
+                out,
+                format!("Istio Version:       1.24.2\nIstio Proxy Version: {shown}\n{envoy}"),
+                "{sha}"
+            );
+        }
+    }
+
+    /// A line only for a non-empty string value.
+    #[test]
+    fn empty_or_non_string_versions_have_no_line() {
+        let envoy_only = "Envoy Version: 1.40.0/Clean/RELEASE/BoringSSL\n";
+        let non_strings = [
+            serde_json::json!(""),
+            serde_json::json!(17),
+            serde_json::json!({"sha": "abc"}),
+        ];
+        for value in non_strings
+            .iter()
+            .chain(&[serde_json::json!("istio-proxy:"), serde_json::json!("a::b")])
+        {
+            let out = with_metadata(&[
+                ("ISTIO_PROXY_SHA", Some(value.clone())),
+                ("ISTIO_VERSION", None),
+            ]);
+            assert_eq!(out, envoy_only, "ISTIO_PROXY_SHA {value}");
+        }
+        for value in non_strings {
+            let out = with_metadata(&[("ISTIO_VERSION", Some(value.clone()))]);
+            assert_eq!(out, envoy_only, "ISTIO_VERSION {value}");
+        }
+        let out = with_metadata(&[("ISTIO_VERSION", None)]);
+        assert_eq!(out, envoy_only);
+    }
+
+    /// The gateway's Envoy version with `edit` applied to `user_agent_build_version`.
+    fn envoy_version(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let doc = edited::dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            edit(&mut s["bootstrap"]["node"]["user_agent_build_version"]);
+        });
+        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
+        out.lines()
+            .last()
+            .unwrap()
+            .strip_prefix("Envoy Version: ")
+            .unwrap()
+            .to_string()
+    }
+
+    /// Each metadata part only when its key is there; a non-string value shows empty.
+    #[test]
+    fn envoy_version_suffixes_follow_the_metadata_keys() {
+        let version = envoy_version(|b| {
+            b["version"]["patch"] = 2.into();
+            b["metadata"]["build.label"] = "dev".into();
+        });
+        assert_eq!(version, "1.40.2-dev/Clean/RELEASE/BoringSSL");
+        let version = envoy_version(|b| {
+            let metadata = b["metadata"].as_object_mut().unwrap();
+            metadata.remove("revision.status");
+            metadata.remove("build.type");
+            metadata.insert("build.label".into(), serde_json::json!(true));
+        });
+        assert_eq!(version, "1.40.0-/BoringSSL");
+        let version = envoy_version(|b| {
+            b["metadata"]["ssl.version"] = serde_json::json!(["BoringSSL"]);
+            b["metadata"]["build.type"] = "".into();
+        });
+        assert_eq!(version, "1.40.0/Clean//");
+        let version = envoy_version(|b| {
+            b.as_object_mut().unwrap().remove("metadata");
+        });
+        assert_eq!(version, "1.40.0");
+        let doc = edited::dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            let node = s["bootstrap"]["node"].as_object_mut().unwrap();
+            node.remove("user_agent_build_version");
+            node["metadata"]
+                .as_object_mut()
+                .unwrap()
+                .remove("ISTIO_VERSION");
+        });
+        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
+        assert_eq!(out, "Envoy Version: 0.0.0\n");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2635,32 +2744,6 @@ mod edited {
         expected[3][5] = "<unknown>"; // a VirtualService path where a DestinationRule belongs
         #[rustfmt::skip]
         assert_table(&out, 5, ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"], &expected);
-    }
-
-    #[test]
-    fn envoy_version_has_patch_and_label_when_present() {
-        let doc = dump_with(GATEWAY, "BootstrapConfigDump", |s| {
-            let build = &mut s["bootstrap"]["node"]["user_agent_build_version"];
-            build["version"]["patch"] = 2.into();
-            build["metadata"]["build.label"] = "dev".into();
-        });
-        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
-        assert_eq!(
-            out,
-            "Istio Version: 1.24.2\nEnvoy Version: 1.40.2-dev/Clean/RELEASE/BoringSSL\n"
-        );
-        let doc = dump_with(GATEWAY, "BootstrapConfigDump", |s| {
-            s["bootstrap"]["node"]
-                .as_object_mut()
-                .unwrap()
-                .remove("user_agent_build_version");
-            s["bootstrap"]["node"]["metadata"]
-                .as_object_mut()
-                .unwrap()
-                .remove("ISTIO_VERSION");
-        });
-        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
-        assert_eq!(out, "Envoy Version: 0.0.0///\n");
     }
 
     #[test]
