@@ -46,8 +46,7 @@ pub fn main_entry() -> std::process::ExitCode {
     let result = std::thread::scope(|scope| {
         let mut out = render::background::BackgroundWriter::new(scope, std::io::stdout());
         let result = Config::from_cli(cli).and_then(|config| run(&config, &mut out));
-        // What was written goes out even when the run fails: rootca-compare prints its report
-        // and exits 1 on a mismatch.
+        // What was written goes out even when the run fails.
         let written = out.finish().map_err(Error::from);
         result.and(written)
     });
@@ -101,11 +100,9 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             live::log::log(&config.cluster, &request, &mut buf)?;
         }
         Task::RootcaCompare { first, second } => {
-            let verdict = live::rootca::rootca_compare(&config.cluster, first, second, &mut buf)?;
-            out.write_all(&buf)?;
-            if verdict == live::rootca::Verdict::Mismatch {
-                return Err(Error::input("the root CA trust bundles differ"));
-            }
+            // istioctl tells a match on stderr; differing root CAs are an error.
+            let message = live::rootca::rootca_compare(&config.cluster, first, second)?;
+            eprintln!("{message}");
             return Ok(());
         }
     }

@@ -953,9 +953,12 @@ fn virtual_inbound() -> listener::Listener {
 // Secrets
 
 fn secrets(certs: &WorkloadCerts) -> Vec<tls::Secret> {
+    // istio-agent's SDS sends certificates and keys as bytes, which a config dump shows as base64.
     let inline = |s: &str| {
         Some(core3::DataSource {
-            specifier: Some(core3::data_source::Specifier::InlineString(s.to_string())),
+            specifier: Some(core3::data_source::Specifier::InlineBytes(
+                s.as_bytes().to_vec(),
+            )),
             ..Default::default()
         })
     };

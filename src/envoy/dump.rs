@@ -444,7 +444,7 @@ where
 
 /// serde's message without its line and column, which count from the start of a slice, not
 /// the file.
-fn without_position(e: &serde_json::Error) -> String {
+pub(crate) fn without_position(e: &serde_json::Error) -> String {
     let reason = e.to_string();
     reason
         .split(" at line ")

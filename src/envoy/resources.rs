@@ -118,6 +118,13 @@ impl TypedExtension<'_> {
     /// The message type inside `typed_config`, e.g.
     /// `envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy`.
     pub fn config_type(&self) -> Option<String> {
+        let url = self.type_url()?;
+        Some(url.rsplit('/').next().unwrap_or_default().to_string())
+    }
+
+    /// The whole `@type` of `typed_config`, e.g.
+    /// `type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy`.
+    pub fn type_url(&self) -> Option<String> {
         #[derive(Deserialize)]
         struct TypeOnly<'a> {
             #[serde(borrow, rename = "@type")]
@@ -125,13 +132,7 @@ impl TypedExtension<'_> {
         }
         let raw = self.typed_config?;
         let t: TypeOnly = serde_json::from_str(raw.get()).ok()?;
-        Some(
-            t.type_url
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-        )
+        Some(t.type_url.into_owned())
     }
 
     pub fn is(&self, filter_name: &str, config_type: &str) -> bool {
@@ -510,13 +511,14 @@ pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
         .ok()
 }
 
-/// An entry of a secrets section's lists: the secret's name and the secret.
+/// An entry of a secrets section's lists: the secret's name and the secret, left raw so that
+/// an undecodable secret fails with its entry's name.
 #[derive(Deserialize)]
 pub struct SecretEntry<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
     #[serde(borrow, default)]
-    pub secret: Option<Secret<'a>>,
+    pub secret: Option<&'a RawValue>,
 }
 
 /// An SDS secret: a certificate chain, or what validates peers.
@@ -544,18 +546,26 @@ pub struct ValidationContext<'a> {
     pub custom_validator_config: Option<TypedExtension<'a>>,
 }
 
-/// `SPIFFECertValidatorConfig`: a trust bundle per trust domain, or a SPIFFE bundle map.
+impl<'a> ValidationContext<'a> {
+    /// The validator's config when it is a SPIFFE validator (by its full `@type`), still raw.
+    pub fn spiffe_validator(&self) -> Option<&'a RawValue> {
+        let validator = self.custom_validator_config.as_ref()?;
+        (validator.type_url().as_deref() == Some(SPIFFE_VALIDATOR))
+            .then_some(validator.typed_config)
+            .flatten()
+    }
+}
+
+/// `SPIFFECertValidatorConfig`: a trust bundle per trust domain.
 #[derive(Deserialize, Default)]
 pub struct SpiffeConfig<'a> {
     #[serde(borrow, default)]
     pub trust_domains: Vec<TrustDomain<'a>>,
-    #[serde(borrow, default)]
-    pub trust_bundles: Option<DataSource<'a>>,
 }
 
-/// The type URL of `SpiffeConfig`'s message, without its prefix.
+/// The type URL of `SpiffeConfig`'s message.
 pub const SPIFFE_VALIDATOR: &str =
-    "envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig";
+    "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig";
 
 #[derive(Deserialize, Default)]
 pub struct TrustDomain<'a> {
@@ -576,16 +586,218 @@ pub struct DataSource<'a> {
     pub filename: Option<Str<'a>>,
 }
 
+/// `inline_bytes` that is not base64.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BadBase64;
+
+impl std::fmt::Display for BadBase64 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("inline_bytes is not base64")
+    }
+}
+
 impl DataSource<'_> {
-    /// The inline data: `inline_bytes` decoded, else `inline_string`. None for a file name
-    /// (it points into the pod's file system), bad base64, or no data.
-    pub fn bytes(&self) -> Option<Vec<u8>> {
-        if let Some(b) = &self.inline_bytes {
-            return decode_base64(b);
+    /// The inline data: `inline_bytes` decoded once, else, when that is absent or empty,
+    /// `inline_string` (meshctl reads both; istioctl only the bytes). Empty for a file name,
+    /// which points into the pod's file system, or no data.
+    pub fn data(&self) -> Result<Vec<u8>, BadBase64> {
+        if let Some(encoded) = self.inline_bytes.as_deref().filter(|b| !b.is_empty()) {
+            let bytes = decode_base64(encoded).ok_or(BadBase64)?;
+            if !bytes.is_empty() {
+                return Ok(bytes);
+            }
         }
-        if let Some(s) = &self.inline_string {
-            return Some(s.as_bytes().to_vec());
+        Ok(self
+            .inline_string
+            .as_deref()
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec())
+    }
+}
+
+/// The blocks of PEM text, in order, as Go's `encoding/pem` finds them one after the other
+/// (istioctl reads certificates with it): a block starts at a line `-----BEGIN <label>-----`,
+/// may have `key: value` header lines, and ends at `-----END <label>-----` with the same label;
+/// its body is padded standard base64 where blanks and line breaks do not count. Text that
+/// does not make a block is skipped and the search goes on after its BEGIN line.
+pub fn pem_blocks(data: &[u8]) -> Vec<Vec<u8>> {
+    let mut blocks = Vec::new();
+    let mut rest = data;
+    while let Some((block, after)) = next_pem_block(rest) {
+        blocks.push(block);
+        rest = after;
+    }
+    blocks
+}
+
+/// The first PEM block of `data` (see `pem_blocks`).
+pub fn first_pem_block(data: &[u8]) -> Option<Vec<u8>> {
+    next_pem_block(data).map(|(block, _)| block)
+}
+
+/// A line of `data` without its line break and trailing blanks, and what follows the break.
+fn pem_line(data: &[u8]) -> (&[u8], &[u8]) {
+    let (line, rest) = match memchr::memchr(b'\n', data) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, &data[data.len()..]),
+    };
+    let end = line
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .map_or(0, |i| i + 1);
+    (&line[..end], rest)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+fn next_pem_block(data: &[u8]) -> Option<(Vec<u8>, &[u8])> {
+    const BEGIN: &[u8] = b"-----BEGIN ";
+    const END: &[u8] = b"-----END ";
+    const DASHES: &[u8] = b"-----";
+    let mut rest = data;
+    loop {
+        // A BEGIN at the very start, or at the start of any later line.
+        rest = if rest.starts_with(BEGIN) {
+            &rest[BEGIN.len()..]
+        } else {
+            let at = find(rest, b"\n-----BEGIN ")?;
+            &rest[at + 1 + BEGIN.len()..]
+        };
+        let (label_line, after) = pem_line(rest);
+        rest = after;
+        let Some(label) = label_line.strip_suffix(DASHES) else {
+            continue;
+        };
+        let mut has_headers = false;
+        loop {
+            if rest.is_empty() {
+                // The text ended inside the headers: Go gives up on the whole text here.
+                return None;
+            }
+            let (line, next) = pem_line(rest);
+            if !line.contains(&b':') {
+                break;
+            }
+            has_headers = true;
+            rest = next;
         }
-        None
+        let (body_end, trailer_at) = if !has_headers && rest.starts_with(END) {
+            (0, END.len())
+        } else {
+            match find(rest, b"\n-----END ") {
+                Some(i) => (i, i + 1 + END.len()),
+                None => continue,
+            }
+        };
+        let trailer = &rest[trailer_at..];
+        let Some(after_label) = trailer.strip_prefix(label) else {
+            continue;
+        };
+        let Some(end_rest) = after_label.strip_prefix(DASHES) else {
+            continue;
+        };
+        let (end_line_rest, after_block) = pem_line(end_rest);
+        if !end_line_rest.is_empty() {
+            continue;
+        }
+        let body: Vec<u8> = rest[..body_end]
+            .iter()
+            .copied()
+            .filter(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .collect();
+        match pem_base64(&body) {
+            Some(bytes) => return Some((bytes, after_block)),
+            None => continue,
+        }
+    }
+}
+
+/// A PEM body: standard alphabet, padding required; unused bits of the last character allowed.
+fn pem_base64(body: &[u8]) -> Option<Vec<u8>> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    use base64::{alphabet, Engine};
+    const PEM: GeneralPurpose = GeneralPurpose::new(
+        &alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical)
+            .with_decode_allow_trailing_bits(true),
+    );
+    PEM.decode(body).ok()
+}
+
+/// A DER certificate read as istioctl's Go reads one: the whole input one certificate, its
+/// serial number not negative (current Go refuses those).
+pub fn parse_certificate(
+    der: &[u8],
+) -> Result<x509_parser::certificate::X509Certificate<'_>, String> {
+    let (rest, cert) = x509_parser::parse_x509_certificate(der).map_err(|e| e.to_string())?;
+    if !rest.is_empty() {
+        return Err("trailing data after the certificate".to_string());
+    }
+    if cert.raw_serial().first().is_none_or(|b| b & 0x80 != 0) {
+        return Err("negative serial number".to_string());
+    }
+    Ok(cert)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `AQID` is the bytes 1 2 3, `BAUG` 4 5 6.
+    #[test]
+    fn pem_blocks_are_found_as_go_finds_them() {
+        let two =
+            "-----BEGIN A-----\nAQID\n-----END A-----\n-----BEGIN B-----\nBA UG\n-----END B-----";
+        assert_eq!(pem_blocks(two.as_bytes()), [vec![1, 2, 3], vec![4, 5, 6]]);
+        // Text before a block, headers, CRLF line ends and trailing blanks.
+        let dressed =
+            "text\r\n-----BEGIN A-----  \r\nProc-Type: 4,ENCRYPTED\r\n\r\nAQID\r\n-----END A-----\t\r\n";
+        assert_eq!(pem_blocks(dressed.as_bytes()), [vec![1, 2, 3]]);
+        // Not blocks: BEGIN inside a line, a mismatched END label, a body that is not padded
+        // base64, text after the END marker; the search goes on after each.
+        for skipped in [
+            "x-----BEGIN A-----\nAQID\n-----END A-----\n",
+            "-----BEGIN A-----\nAQID\n-----END B-----\n",
+            "-----BEGIN A-----\nAQI\n-----END A-----\n",
+            "-----BEGIN A-----\nAQID\n-----END A----- x\n",
+        ] {
+            assert_eq!(
+                pem_blocks(skipped.as_bytes()),
+                Vec::<Vec<u8>>::new(),
+                "{skipped:?}"
+            );
+            let then = format!("{skipped}-----BEGIN B-----\nBAUG\n-----END B-----\n");
+            assert_eq!(
+                first_pem_block(then.as_bytes()),
+                Some(vec![4, 5, 6]),
+                "{skipped:?}"
+            );
+        }
+        // Text that ends among the header lines ends the search.
+        let cut = "-----BEGIN A-----\nKey: value\n";
+        assert_eq!(pem_blocks(cut.as_bytes()), Vec::<Vec<u8>>::new());
+    }
+
+    #[test]
+    fn data_is_inline_bytes_decoded_once_else_inline_string() {
+        fn source(
+            bytes: Option<&'static str>,
+            string: Option<&'static str>,
+        ) -> DataSource<'static> {
+            DataSource {
+                inline_bytes: bytes.map(Str::from),
+                inline_string: string.map(Str::from),
+                filename: None,
+            }
+        }
+        assert_eq!(source(Some("aGk="), Some("no")).data().unwrap(), b"hi");
+        assert_eq!(source(Some(""), Some("yes")).data().unwrap(), b"yes");
+        assert_eq!(source(None, Some("yes")).data().unwrap(), b"yes");
+        assert_eq!(source(None, None).data().unwrap(), b"");
+        assert_eq!(source(Some("a*=="), Some("no")).data(), Err(BadBase64));
     }
 }

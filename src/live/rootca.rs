@@ -1,338 +1,150 @@
-//! `pc rootca-compare`: do two proxies trust the same root CAs?
+//! `pc rootca-compare`: do two proxies trust a common root CA?
 //!
-//! Each proxy's `ROOTCA` secret is read from its secrets dump. Its trust anchors live in
-//! `validation_context.trusted_ca` and, for SPIFFE validation, in the validator's per-trust-domain
-//! bundles (or a SPIFFE bundle map). The dump's JSON carries `inline_bytes` as base64, which is
-//! decoded once to PEM; each PEM block is decoded once to DER (istioctl decodes twice and never
-//! matches). Bundles are compared as sets of DER certificates, so order and duplicates do
-//! not matter.
-
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-
-use serde_json::Value;
-use x509_parser::pem::Pem;
+//! Each proxy's active `ROOTCA` secret is read from the `secret` view's dump. Its trust anchors
+//! are the certificates of `validation_context.trusted_ca`, or, without that, of its SPIFFE
+//! validator's trust bundles. `inline_bytes` is decoded once to PEM and each PEM block once to
+//! DER (istioctl decodes twice and always fails). The proxies match when one certificate is
+//! byte for byte in both sets.
 
 use super::cluster::Session;
 use super::forward::AdminConnection;
 use super::resolve;
 use super::{block_on, spinner, within, Method, Progress};
-use crate::config::ClusterOptions;
-use crate::envoy::dump::{parse_raw, NoLists, SectionKind, Want};
+use crate::config::{ClusterOptions, Format, ViewKind};
+use crate::envoy::dump::{without_position, NoLists, SectionKind, Want};
 use crate::envoy::reader::DumpReader;
-use crate::envoy::resources::{decode_base64, DataSource, Secret, SecretEntry, SpiffeConfig};
-use crate::error::Error;
+use crate::envoy::resources::{
+    parse_certificate, pem_blocks, DataSource, Secret, SecretEntry, SpiffeConfig,
+};
+use crate::error::{Error, Result};
 use crate::input::Document;
 use crate::target;
 
-/// The admin request for the secrets: static ones too, in case ROOTCA is bootstrapped.
-pub const SECRETS_PATH: &str =
-    "/config_dump?mask=static_secrets,dynamic_active_secrets,dynamic_warming_secrets";
-
 const ROOTCA: &str = "ROOTCA";
 
-/// A trust bundle: DER certificate → how to name it in a report.
-pub type Bundle = BTreeMap<Vec<u8>, String>;
-
-/// A proxy's root trust, by bundle: `trusted_ca`, `SPIFFE trust domain "td"`.
-pub type RootTrust = BTreeMap<String, Bundle>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    Match,
-    Mismatch,
-}
-
-/// `pc rootca-compare A B`: prints what each bundle holds or how they differ, and returns the
-/// verdict; the caller exits non-zero on `Mismatch`.
-pub fn rootca_compare(
-    opts: &ClusterOptions,
-    first: &str,
-    second: &str,
-    out: &mut impl Write,
-) -> Result<Verdict, Error> {
+/// `pc rootca-compare A B`: on a match, istioctl's sentence saying so, for stderr; differing
+/// root CAs are an error.
+pub fn rootca_compare(opts: &ClusterOptions, first: &str, second: &str) -> Result<String> {
     let targets = [target::parse(first)?, target::parse(second)?];
     let _spinner = spinner::Spinner::start(format!("reading the ROOTCA of {first} and {second}"));
-    let (pods, dumps) = block_on(async {
+    let path = super::admin_request(&ViewKind::Secrets, Format::Short).path;
+    let pods = block_on(async {
         let progress = Progress::new("loading the kubeconfig");
         within(opts.request_timeout, &progress, async {
             let session = Session::connect(opts, &progress).await?;
             let mut pods = Vec::new();
-            let mut dumps = Vec::new();
+            // One pod after the other, as istioctl: the first pod's failure is the one told.
             for target in &targets {
                 let pod = resolve::resolve(&session, target, &progress).await?;
                 let mut connection =
                     AdminConnection::open(&session, &pod, opts.proxy_admin_port, &progress).await?;
-                dumps.push(
-                    connection
-                        .request(Method::Get, SECRETS_PATH, &progress)
-                        .await?,
-                );
+                let body = connection.request(Method::Get, &path, &progress).await?;
                 connection.close().await;
-                pods.push(pod);
+                let doc = Document::from_received(body, format!("the secrets dump of {pod}"))?;
+                let anchors = trust_anchors(&doc)?;
+                pods.push((format!("{}.{}", pod.name, pod.namespace), anchors));
             }
-            Ok((pods, dumps))
+            Ok(pods)
         })
         .await
     })?;
-    let names = [pods[0].to_string(), pods[1].to_string()];
-    let trust_a = root_trust(&dumps[0], &names[0])?;
-    let trust_b = root_trust(&dumps[1], &names[1])?;
-    let report = compare(&trust_a, &trust_b, &names[0], &names[1]);
-    write!(out, "{}", report.text)?;
-    Ok(report.verdict)
+    verdict(&pods[0].1, &pods[1].1, &pods[0].0, &pods[1].0)
 }
 
-pub struct Report {
-    pub verdict: Verdict,
-    pub text: String,
-}
-
-/// Compares two proxies' root trust bundle by bundle.
-pub fn compare(a: &RootTrust, b: &RootTrust, name_a: &str, name_b: &str) -> Report {
-    let mut lines = Vec::new();
-    let bundles: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-    for bundle in bundles {
-        match (a.get(bundle), b.get(bundle)) {
-            (Some(certs_a), Some(certs_b)) if certs_a.keys().eq(certs_b.keys()) => {
-                let names: Vec<&str> = certs_a.values().map(String::as_str).collect();
-                lines.push((
-                    true,
-                    format!(
-                        "  {bundle}: same {} ({})",
-                        count(names.len()),
-                        names.join("; ")
-                    ),
-                ));
-            }
-            (Some(certs_a), Some(certs_b)) => {
-                for (der, name) in certs_a {
-                    if !certs_b.contains_key(der) {
-                        lines.push((false, format!("  {bundle}: only {name_a} trusts {name}")));
-                    }
-                }
-                for (der, name) in certs_b {
-                    if !certs_a.contains_key(der) {
-                        lines.push((false, format!("  {bundle}: only {name_b} trusts {name}")));
-                    }
-                }
-            }
-            (Some(_), None) => {
-                lines.push((false, format!("  {bundle}: only {name_a} has this bundle")))
-            }
-            (None, Some(_)) => {
-                lines.push((false, format!("  {bundle}: only {name_b} has this bundle")))
-            }
-            (None, None) => {}
-        }
-    }
-    let verdict = if lines.iter().all(|(same, _)| *same) {
-        Verdict::Match
-    } else {
-        Verdict::Mismatch
-    };
-    let headline = match verdict {
-        Verdict::Match => format!(
-            "ROOTCA of {name_a} and {name_b} match: they can verify each other's certificates"
-        ),
-        Verdict::Mismatch => {
-            format!("ROOTCA of {name_a} and {name_b} differ: mTLS between them may fail")
-        }
-    };
-    let mut text = headline + "\n";
-    for (_, line) in lines {
-        text.push_str(&line);
-        text.push('\n');
-    }
-    Report { verdict, text }
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 certificate".to_string()
-    } else {
-        format!("{n} certificates")
-    }
-}
-
-/// Extracts the ROOTCA trust bundles from a secrets config dump, read as every view reads a dump.
-pub fn root_trust(dump: &[u8], pod: &str) -> Result<RootTrust, Error> {
-    let origin = format!("the secrets dump of {pod}");
-    // What the proxy answered is the proxy's fault, whatever is wrong with it.
-    let from_proxy = |e: Error| Error::proxy(e.in_input(&origin).message);
-    let doc = Document::from_bytes(dump.to_vec(), origin.clone()).map_err(from_proxy)?;
-    let reader = DumpReader::new(&doc, Want::none().with(SectionKind::Secrets));
-    let dump = reader.dump(&mut NoLists).map_err(from_proxy)?;
-    let section = dump
-        .section(SectionKind::Secrets)
-        .ok_or_else(|| Error::proxy(format!("the config dump of {pod} has no secrets section")))?;
-    let named_rootca = |list: &str| -> Result<Option<Secret>, Error> {
-        let entries: Vec<SecretEntry> = section.list(list).map_err(from_proxy)?;
-        Ok(entries.into_iter().find_map(|entry| {
-            let secret = entry.secret?;
-            let name = if entry.name.is_empty() {
-                secret.name.clone()
-            } else {
-                entry.name
-            };
-            (name == ROOTCA).then_some(secret)
-        }))
-    };
-    let secret = match named_rootca("dynamic_active_secrets")? {
-        Some(secret) => secret,
-        None => match named_rootca("static_secrets")? {
-            Some(secret) => secret,
-            None if named_rootca("dynamic_warming_secrets")?.is_some() => {
-                return Err(Error::proxy(format!(
-                    "the ROOTCA secret of {pod} is still warming: the proxy has not received it yet"
-                )))
-            }
-            None => {
-                return Err(Error::proxy(format!(
-                    "{pod} has no ROOTCA secret: is it a mesh sidecar with mTLS certificates?"
-                )))
-            }
-        },
-    };
-    let context = secret.validation_context.ok_or_else(|| {
-        Error::proxy(format!(
-            "the ROOTCA secret of {pod} has no validation_context"
+/// istioctl's sentence when the two sets of trust anchors share a certificate, else its error.
+pub fn verdict(a: &[Vec<u8>], b: &[Vec<u8>], pod_a: &str, pod_b: &str) -> Result<String> {
+    if a.iter().any(|cert| b.contains(cert)) {
+        Ok(format!(
+            "Both [{pod_a}] and [{pod_b}] have the identical ROOTCA, theoretically the connectivity between them is available"
         ))
-    })?;
-    let mut trust = RootTrust::new();
-    if let Some(source) = &context.trusted_ca {
-        let pem = data_source_bytes(source, pod, "trusted_ca")?;
-        trust.insert(
-            "trusted_ca".to_string(),
-            pem_bundle(&pem, pod, "trusted_ca")?,
-        );
+    } else {
+        Err(Error::input(format!(
+            "Both [{pod_a}] and [{pod_b}] have the non identical ROOTCA, theoretically the connectivity between them is unavailable"
+        )))
     }
-    if let Some(validator) = &context.custom_validator_config {
-        let config: SpiffeConfig = match validator.typed_config {
-            Some(raw) => parse_raw(raw, "a SPIFFE validator config").map_err(from_proxy)?,
-            None => SpiffeConfig::default(),
-        };
-        for domain in &config.trust_domains {
-            let label = format!("SPIFFE trust domain \"{}\"", domain.name);
-            let source = domain.trust_bundle.as_ref().ok_or_else(|| {
-                Error::proxy(format!(
-                    "{label} in the ROOTCA of {pod} has no trust_bundle"
+}
+
+fn cannot_dump(reason: impl std::fmt::Display) -> Error {
+    Error::input(format!("can not dump ROOTCA from secret: {reason}"))
+}
+
+/// The DER certificates the active `ROOTCA` secret of a secrets dump trusts.
+pub fn trust_anchors(doc: &Document) -> Result<Vec<Vec<u8>>> {
+    let reader = DumpReader::new(doc, Want::none().with(SectionKind::Secrets));
+    let dump = reader
+        .dump(&mut NoLists)
+        .map_err(|e| e.in_input(&doc.origin))?;
+    let not_found = || Error::input("cannot find ROOTCA from secret");
+    let section = dump.section(SectionKind::Secrets).ok_or_else(not_found)?;
+    let entry = section
+        .list::<SecretEntry>("dynamic_active_secrets")
+        .map_err(|e| e.in_input(&doc.origin))?
+        .into_iter()
+        .find(|entry| entry.name == ROOTCA)
+        .ok_or_else(not_found)?;
+    let secret: Secret = match entry.secret {
+        Some(raw) => {
+            serde_json::from_str(raw.get()).map_err(|e| cannot_dump(without_position(&e)))?
+        }
+        None => Secret::default(),
+    };
+    let decoded = |source: &DataSource| {
+        source
+            .data()
+            .map_err(|e| cannot_dump(format!("failed to decode inlinebytes: {e}")))
+    };
+    let context = secret.validation_context.unwrap_or_default();
+    let mut sources = Vec::new();
+    if let Some(ca) = &context.trusted_ca {
+        sources.push(decoded(ca)?);
+    }
+    sources.retain(|data| !data.is_empty());
+    if sources.is_empty() {
+        if let Some(raw) = context.spiffe_validator() {
+            let config: SpiffeConfig = serde_json::from_str(raw.get()).map_err(|e| {
+                cannot_dump(format!(
+                    "error unmarshaling spiffe config: {}",
+                    without_position(&e)
                 ))
             })?;
-            let pem = data_source_bytes(source, pod, &label)?;
-            trust.insert(label.clone(), pem_bundle(&pem, pod, &label)?);
-        }
-        if let Some(source) = &config.trust_bundles {
-            let map = data_source_bytes(source, pod, "SPIFFE trust bundle map")?;
-            for (domain, bundle) in spiffe_bundle_map(&map, pod)? {
-                trust.insert(format!("SPIFFE trust domain \"{domain}\""), bundle);
+            for domain in &config.trust_domains {
+                if let Some(bundle) = &domain.trust_bundle {
+                    sources.push(decoded(bundle)?);
+                }
             }
+            sources.retain(|data| !data.is_empty());
         }
     }
-    if trust.is_empty() {
-        return Err(Error::proxy(format!(
-            "the ROOTCA secret of {pod} holds no trusted CA and no SPIFFE trust bundle"
-        )));
+    if sources.is_empty() {
+        return Err(cannot_dump("cannot retrieve trustedCa from secret ROOTCA"));
     }
-    Ok(trust)
-}
-
-/// The bytes of an Envoy `DataSource` as the dump shows it.
-fn data_source_bytes(source: &DataSource, pod: &str, what: &str) -> Result<Vec<u8>, Error> {
-    if let Some(encoded) = &source.inline_bytes {
-        return decode_base64(encoded).ok_or_else(|| {
-            Error::proxy(format!(
-                "{what} in the ROOTCA of {pod} has invalid base64 inline_bytes"
-            ))
-        });
-    }
-    if let Some(text) = &source.inline_string {
-        return Ok(text.as_bytes().to_vec());
-    }
-    if let Some(path) = &source.filename {
-        return Err(Error::proxy(format!(
-            "{what} in the ROOTCA of {pod} is read from file {path} inside the pod, which cannot be compared from here"
-        )));
-    }
-    Err(Error::proxy(format!(
-        "{what} in the ROOTCA of {pod} has no inline data"
-    )))
-}
-
-/// Decodes each PEM certificate block to DER, once, and names it by subject and serial.
-fn pem_bundle(pem: &[u8], pod: &str, what: &str) -> Result<Bundle, Error> {
-    let mut bundle = Bundle::new();
-    for block in Pem::iter_from_buffer(pem) {
-        let block = block.map_err(|e| {
-            Error::proxy(format!(
-                "{what} in the ROOTCA of {pod} has a malformed PEM block: {e}"
-            ))
-        })?;
-        if block.label != "CERTIFICATE" {
-            continue;
+    let mut anchors = Vec::new();
+    for data in &sources {
+        let blocks = pem_blocks(data);
+        if blocks.is_empty() {
+            return Err(Error::input(format!(
+                "failed to parse certificates: {}",
+                String::from_utf8_lossy(data)
+            )));
         }
-        let name = describe_certificate(&block.contents, pod, what)?;
-        bundle.insert(block.contents, name);
-    }
-    if bundle.is_empty() {
-        return Err(Error::proxy(format!(
-            "{what} in the ROOTCA of {pod} holds no PEM certificate"
-        )));
-    }
-    Ok(bundle)
-}
-
-fn describe_certificate(der: &[u8], pod: &str, what: &str) -> Result<String, Error> {
-    let (_, cert) = x509_parser::parse_x509_certificate(der).map_err(|e| {
-        Error::proxy(format!(
-            "{what} in the ROOTCA of {pod} holds an unreadable certificate: {e}"
-        ))
-    })?;
-    Ok(format!(
-        "{} (serial {})",
-        cert.subject(),
-        cert.raw_serial_as_string()
-    ))
-}
-
-/// A SPIFFE bundle map (`{"trust_domains": {"td": {"keys": [{"use": "x509-svid", "x5c": [b64 DER]}]}}}`).
-fn spiffe_bundle_map(json: &[u8], pod: &str) -> Result<Vec<(String, Bundle)>, Error> {
-    let what = "the SPIFFE trust bundle map";
-    let map: Value = serde_json::from_slice(json)
-        .map_err(|e| Error::proxy(format!("{what} in the ROOTCA of {pod} is not JSON: {e}")))?;
-    let mut bundles = Vec::new();
-    for (domain, bundle) in map["trust_domains"].as_object().into_iter().flatten() {
-        let mut certs = Bundle::new();
-        for key in bundle["keys"].as_array().into_iter().flatten() {
-            if key["use"].as_str() != Some("x509-svid") {
-                continue;
-            }
-            for encoded in key["x5c"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-            {
-                let der = decode_base64(encoded).ok_or_else(|| {
-                    Error::proxy(format!(
-                        "{what} in the ROOTCA of {pod} has invalid base64 in x5c"
-                    ))
-                })?;
-                let name = describe_certificate(&der, pod, what)?;
-                certs.insert(der, name);
-            }
+        for der in blocks {
+            parse_certificate(&der)
+                .map_err(|reason| Error::input(format!("failed to parse certificate: {reason}")))?;
+            anchors.push(der);
         }
-        bundles.push((domain.clone(), certs));
     }
-    Ok(bundles)
+    Ok(anchors)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
+    use serde_json::json;
 
     #[test]
     fn base64_round_trips() {
+        use crate::envoy::resources::decode_base64;
         assert_eq!(decode_base64("aGVsbG8=").unwrap(), b"hello");
         assert_eq!(decode_base64("aGVsbG8h").unwrap(), b"hello!");
         assert_eq!(decode_base64("aGk").unwrap(), b"hi");
@@ -341,80 +153,6 @@ mod tests {
         assert!(decode_base64("aG Vs").is_none());
         assert!(decode_base64("a").is_none());
         assert!(decode_base64("a*==").is_none());
-    }
-
-    fn bundle(certs: &[(&[u8], &str)]) -> Bundle {
-        certs
-            .iter()
-            .map(|(der, name)| (der.to_vec(), name.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn comparison_is_by_certificate_set() {
-        let a = RootTrust::from([(
-            "trusted_ca".to_string(),
-            bundle(&[(b"one", "CN=one"), (b"two", "CN=two")]),
-        )]);
-        let b = RootTrust::from([(
-            "trusted_ca".to_string(),
-            bundle(&[(b"two", "CN=two"), (b"one", "CN=one")]),
-        )]);
-        let same = compare(&a, &b, "pod \"a\"", "pod \"b\"");
-        assert_eq!(same.verdict, Verdict::Match);
-        assert_eq!(
-            same.text,
-            "ROOTCA of pod \"a\" and pod \"b\" match: they can verify each other's certificates\n  \
-             trusted_ca: same 2 certificates (CN=one; CN=two)\n"
-        );
-        let c = RootTrust::from([
-            (
-                "trusted_ca".to_string(),
-                bundle(&[(b"one", "CN=one"), (b"three", "CN=three")]),
-            ),
-            (
-                "SPIFFE trust domain \"td\"".to_string(),
-                bundle(&[(b"one", "CN=one")]),
-            ),
-        ]);
-        let differ = compare(&a, &c, "pod \"a\"", "pod \"c\"");
-        assert_eq!(differ.verdict, Verdict::Mismatch);
-        assert_eq!(
-            differ.text,
-            "ROOTCA of pod \"a\" and pod \"c\" differ: mTLS between them may fail\n  \
-             SPIFFE trust domain \"td\": only pod \"c\" has this bundle\n  \
-             trusted_ca: only pod \"a\" trusts CN=two\n  \
-             trusted_ca: only pod \"c\" trusts CN=three\n"
-        );
-    }
-
-    fn pod() -> &'static str {
-        "pod \"p\" in namespace \"ns\""
-    }
-
-    #[test]
-    fn missing_or_warming_rootca_is_an_error() {
-        let none =
-            br#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.SecretsConfigDump"}]}"#;
-        assert!(root_trust(none, pod())
-            .unwrap_err()
-            .message
-            .contains("has no ROOTCA secret"));
-        let warming =
-            br#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
-            "dynamic_warming_secrets":[{"name":"ROOTCA","secret":{"name":"ROOTCA"}}]}]}"#;
-        assert!(root_trust(warming, pod())
-            .unwrap_err()
-            .message
-            .contains("still warming"));
-        let from_file =
-            br#"{"configs":[{"@type":"type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
-            "dynamic_active_secrets":[{"name":"ROOTCA","secret":{"name":"ROOTCA",
-            "validation_context":{"trusted_ca":{"filename":"/etc/certs/root.pem"}}}}]}]}"#;
-        assert!(root_trust(from_file, pod())
-            .unwrap_err()
-            .message
-            .contains("read from file /etc/certs/root.pem"));
     }
 
     fn root_pem(common_name: &str) -> String {
@@ -427,113 +165,175 @@ mod tests {
         params.self_signed(&key).unwrap().pem()
     }
 
-    fn secrets_dump(validation_context: serde_json::Value) -> Vec<u8> {
-        serde_json::to_vec(&serde_json::json!({"configs": [{
-            "@type": "type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
-            "dynamic_active_secrets": [
-                {"name": "default", "secret": {"name": "default", "tls_certificate": {}}},
-                {"name": "ROOTCA", "secret": {"name": "ROOTCA", "validation_context": validation_context}}
-            ]
-        }]}))
-        .unwrap()
+    fn der_of(pem: &str) -> Vec<u8> {
+        let blocks = pem_blocks(pem.as_bytes());
+        assert_eq!(blocks.len(), 1);
+        blocks.into_iter().next().unwrap()
+    }
+
+    fn base64(text: &str) -> String {
+        base64::engine::general_purpose::STANDARD.encode(text)
+    }
+
+    fn document(section: serde_json::Value) -> Document {
+        let mut section = section;
+        section["@type"] = "type.googleapis.com/envoy.admin.v3.SecretsConfigDump".into();
+        let dump = json!({"configs": [section]});
+        Document::from_bytes(dump.to_string().into_bytes(), "test".into()).unwrap()
+    }
+
+    /// A dump whose active secrets are a workload certificate and a ROOTCA with this context.
+    fn rootca(validation_context: serde_json::Value) -> Document {
+        document(json!({"dynamic_active_secrets": [
+            {"name": "default", "secret": {"name": "default", "tls_certificate": {}}},
+            {"name": "ROOTCA", "secret": {"name": "ROOTCA", "validation_context": validation_context}}
+        ]}))
+    }
+
+    fn message(result: Result<Vec<Vec<u8>>>) -> String {
+        let e = result.expect_err("an error");
+        assert_eq!(e.code(), crate::error::Exit::Input, "{}", e.message);
+        e.message
     }
 
     #[test]
-    fn real_bundles_are_read_from_every_place() {
-        use base64::Engine;
-        let encode = |text: &str| base64::engine::general_purpose::STANDARD.encode(text);
-        let (root_a, root_b) = (root_pem("Root A"), root_pem("Root B"));
-        let der_of = |pem: &str| {
-            Pem::iter_from_buffer(pem.as_bytes())
-                .next()
-                .unwrap()
-                .unwrap()
-                .contents
-        };
-        let bundle_map = serde_json::json!({"trust_domains": {"other.domain": {"keys": [
-            {"use": "x509-svid", "x5c": [base64::engine::general_purpose::STANDARD.encode(der_of(&root_b))]}
-        ]}}});
-        let dump = secrets_dump(serde_json::json!({
-            "trusted_ca": {"inline_bytes": encode(&format!("{root_a}{root_b}"))},
-            "custom_validator_config": {
-                "name": "envoy.tls.cert_validator.spiffe",
-                "typed_config": {
-                    "@type": "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig",
-                    "trust_domains": [{"name": "cluster.local", "trust_bundle": {"inline_string": root_a}}],
-                    "trust_bundles": {"inline_string": bundle_map.to_string()}
-                }
+    fn trusted_ca_inline_bytes_are_decoded_once() {
+        let (a, b) = (root_pem("Root A"), root_pem("Root B"));
+        let doc = rootca(json!({"trusted_ca": {"inline_bytes": base64(&format!("{a}{b}"))}}));
+        assert_eq!(trust_anchors(&doc).unwrap(), [der_of(&a), der_of(&b)]);
+    }
+
+    /// Spec §7.1: `inline_string` when `inline_bytes` is absent or empty.
+    #[test]
+    fn inline_string_is_read_when_inline_bytes_is_absent_or_empty() {
+        let a = root_pem("Root A");
+        for source in [
+            json!({"inline_string": a}),
+            json!({"inline_bytes": "", "inline_string": a}),
+        ] {
+            let doc = rootca(json!({ "trusted_ca": source }));
+            assert_eq!(trust_anchors(&doc).unwrap(), [der_of(&a)], "{source}");
+        }
+    }
+
+    #[test]
+    fn spiffe_bundles_stand_in_for_a_missing_trusted_ca() {
+        let (a, b, c) = (root_pem("Root A"), root_pem("Root B"), root_pem("Root C"));
+        let validator = json!({
+            "name": "envoy.tls.cert_validator.spiffe",
+            "typed_config": {
+                "@type": "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig",
+                "trust_domains": [
+                    {"name": "cluster.local", "trust_bundle": {"inline_bytes": base64(&a)}},
+                    {"name": "no-bundle"},
+                    {"name": "remote.example", "trust_bundle": {"inline_string": b}}
+                ]
             }
+        });
+        let doc = rootca(json!({ "custom_validator_config": validator }));
+        assert_eq!(trust_anchors(&doc).unwrap(), [der_of(&a), der_of(&b)]);
+        // With a trusted CA, the validator's bundles are not read.
+        let doc = rootca(json!({
+            "trusted_ca": {"inline_string": c},
+            "custom_validator_config": validator
         }));
-        let trust = root_trust(&dump, pod()).unwrap();
-        let summary: Vec<(String, Vec<String>)> = trust
-            .iter()
-            .map(|(label, bundle)| {
-                (
-                    label.clone(),
-                    bundle
-                        .values()
-                        .map(|n| n.split(" (").next().unwrap().to_string())
-                        .collect(),
-                )
-            })
-            .collect();
-        let mut trusted_ca = vec!["CN=Root A".to_string(), "CN=Root B".to_string()];
-        trusted_ca.sort_by_key(|n| der_of(if n.ends_with('A') { &root_a } else { &root_b }));
+        assert_eq!(trust_anchors(&doc).unwrap(), [der_of(&c)]);
+    }
+
+    #[test]
+    fn no_trusted_ca_and_no_bundle_is_istioctls_error() {
+        let expected =
+            "can not dump ROOTCA from secret: cannot retrieve trustedCa from secret ROOTCA";
+        for context in [
+            json!({}),
+            json!({"trusted_ca": {"filename": "/etc/certs/root-cert.pem"}}),
+            json!({"custom_validator_config": {
+                "name": "other",
+                "typed_config": {"@type": "type.googleapis.com/google.protobuf.Struct", "value": {}}
+            }}),
+        ] {
+            assert_eq!(
+                message(trust_anchors(&rootca(context.clone()))),
+                expected,
+                "{context}"
+            );
+        }
+        let doc = document(
+            json!({"dynamic_active_secrets": [{"name": "ROOTCA", "secret": {"name": "ROOTCA"}}]}),
+        );
+        assert_eq!(message(trust_anchors(&doc)), expected);
+    }
+
+    #[test]
+    fn only_an_active_dynamic_secret_named_rootca_counts() {
+        let pem = root_pem("Root A");
+        let secret =
+            json!({"name": "ROOTCA", "validation_context": {"trusted_ca": {"inline_string": pem}}});
+        for section in [
+            json!({}),
+            json!({"dynamic_warming_secrets": [{"name": "ROOTCA", "secret": secret}]}),
+            json!({"static_secrets": [{"name": "ROOTCA", "secret": secret}]}),
+            json!({"dynamic_active_secrets": [{"name": "rootca", "secret": secret}]}),
+        ] {
+            assert_eq!(
+                message(trust_anchors(&document(section.clone()))),
+                "cannot find ROOTCA from secret",
+                "{section}"
+            );
+        }
+        let no_section = Document::from_bytes(br#"{"configs":[]}"#.to_vec(), "t".into()).unwrap();
         assert_eq!(
-            summary,
-            vec![
-                (
-                    "SPIFFE trust domain \"cluster.local\"".to_string(),
-                    vec!["CN=Root A".to_string()]
-                ),
-                (
-                    "SPIFFE trust domain \"other.domain\"".to_string(),
-                    vec!["CN=Root B".to_string()]
-                ),
-                ("trusted_ca".to_string(), trusted_ca),
-            ]
+            message(trust_anchors(&no_section)),
+            "cannot find ROOTCA from secret"
         );
-        // The same roots in another order and encoding compare equal; a rotated root does not.
-        let reordered = secrets_dump(serde_json::json!({
-            "trusted_ca": {"inline_string": format!("{root_b}{root_a}")}
-        }));
-        let only_ca =
-            |t: &RootTrust| RootTrust::from([("trusted_ca".to_string(), t["trusted_ca"].clone())]);
-        let verdict = compare(
-            &only_ca(&trust),
-            &root_trust(&reordered, pod()).unwrap(),
-            "a",
-            "b",
-        )
-        .verdict;
-        assert_eq!(verdict, Verdict::Match);
-        let rotated =
-            secrets_dump(serde_json::json!({"trusted_ca": {"inline_string": root_pem("Root A")}}));
-        let report = compare(
-            &only_ca(&trust),
-            &root_trust(&rotated, pod()).unwrap(),
-            "a",
-            "b",
+    }
+
+    #[test]
+    fn every_pem_block_must_be_a_certificate() {
+        let a = root_pem("Root A");
+        let junk = format!("{a}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        let e = message(trust_anchors(&rootca(
+            json!({"trusted_ca": {"inline_string": junk}}),
+        )));
+        assert!(e.starts_with("failed to parse certificate: "), "{e}");
+        let e = message(trust_anchors(&rootca(
+            json!({"trusted_ca": {"inline_string": "no PEM here"}}),
+        )));
+        assert_eq!(e, "failed to parse certificates: no PEM here");
+        let e = message(trust_anchors(&rootca(
+            json!({"trusted_ca": {"inline_bytes": "not base64!"}}),
+        )));
+        assert!(
+            e.starts_with("can not dump ROOTCA from secret: failed to decode inlinebytes: "),
+            "{e}"
         );
-        assert_eq!(report.verdict, Verdict::Mismatch);
+    }
+
+    #[test]
+    fn one_shared_certificate_is_a_match() {
+        let [a, b, c] = ["Root A", "Root B", "Root C"].map(|n| der_of(&root_pem(n)));
         assert_eq!(
-            report.text.matches("only b trusts CN=Root A").count(),
-            1,
-            "{}",
-            report.text
+            verdict(&[a.clone(), b.clone()], &[c.clone(), b], "web.default", "gw.istio-system")
+                .unwrap(),
+            "Both [web.default] and [gw.istio-system] have the identical ROOTCA, theoretically the connectivity between them is available"
         );
+        let e = verdict(&[a], &[c], "web.default", "gw.istio-system").unwrap_err();
+        assert_eq!(
+            e.message,
+            "Both [web.default] and [gw.istio-system] have the non identical ROOTCA, theoretically the connectivity between them is unavailable"
+        );
+        assert_eq!(e.code(), crate::error::Exit::Input);
     }
 
     /// The ROOTCA is read as `pc secret` reads a dump: the same secret in istioctl's camelCase,
-    /// with its `inline_bytes` base64 unpadded and URL-safe, gives the same bundle, and
+    /// with its `inline_bytes` base64 unpadded and URL-safe, gives the same anchors, and
     /// `pc secret` shows the certificate from the same bytes.
     #[test]
     fn rootca_and_pc_secret_read_the_same_inputs() {
-        use base64::Engine;
         let root = root_pem("Root C");
         let unpadded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&root);
         // Envoy's secrets are Anys: with the type named, the transcoder knows their fields.
-        let dump = serde_json::to_vec(&serde_json::json!({"configs": [{
+        let dump = serde_json::to_vec(&json!({"configs": [{
             "@type": "type.googleapis.com/envoy.admin.v3.SecretsConfigDump",
             "dynamic_active_secrets": [{"name": "ROOTCA", "secret": {
                 "@type": "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.Secret",
@@ -552,18 +352,18 @@ mod tests {
         )
         .unwrap();
         assert!(String::from_utf8_lossy(&camel).contains("\"trustedCa\""));
-        let snake_trust = root_trust(&dump, pod()).unwrap();
-        assert_eq!(root_trust(&camel, pod()).unwrap(), snake_trust);
-        assert_eq!(snake_trust["trusted_ca"].len(), 1);
+        let snake = Document::from_bytes(dump, "snake.json".into()).unwrap();
+        let camel = Document::from_bytes(camel, "camel.json".into()).unwrap();
+        assert_eq!(trust_anchors(&snake).unwrap(), [der_of(&root)]);
+        assert_eq!(trust_anchors(&camel).unwrap(), [der_of(&root)]);
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_secs() as i64;
-        let doc = Document::from_bytes(camel, "camel.json".into()).unwrap();
         let mut table = Vec::new();
         crate::views::render(
             &crate::config::ViewKind::Secrets,
-            &doc,
+            &camel,
             crate::config::Format::Short,
             now,
             &mut table,

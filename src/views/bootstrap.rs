@@ -1,5 +1,6 @@
 //! `pc bootstrap`: the bootstrap section as JSON (the default), or istioctl's version summary.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Deserialize;
@@ -31,7 +32,7 @@ struct BuildVersion<'a> {
     #[serde(default)]
     version: SemVer,
     #[serde(borrow, default)]
-    metadata: std::collections::HashMap<Str<'a>, serde_json::Value>,
+    metadata: HashMap<Str<'a>, serde_json::Value>,
 }
 
 #[derive(Deserialize, Default)]
@@ -44,11 +45,18 @@ struct SemVer {
     patch: u32,
 }
 
-fn string_at(map: &std::collections::HashMap<Str, serde_json::Value>, key: &str) -> String {
-    map.get(key)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
+/// A metadata value as text: a string as it is, anything else empty.
+fn text_of(value: &serde_json::Value) -> &str {
+    value.as_str().unwrap_or_default()
+}
+
+/// What istioctl shows of `ISTIO_PROXY_SHA` (`istio-proxy:<sha>`): the part between the first
+/// and second `:` when there is a `:`, else the whole value.
+fn proxy_version(sha: &str) -> &str {
+    match sha.split_once(':') {
+        Some((_, rest)) => rest.split(':').next().unwrap_or_default(),
+        None => sha,
+    }
 }
 
 /// The summary lines: Istio versions when the node metadata has them, and always Envoy's.
@@ -59,38 +67,38 @@ pub fn summary(dump: &Dump) -> Result<Table<'static>> {
         None => Bootstrap::default(),
     };
     let node = &bootstrap.node;
-    let metadata: std::collections::HashMap<Str, serde_json::Value> = match node.metadata {
+    let metadata: HashMap<Str, serde_json::Value> = match node.metadata {
         Some(raw) => parse_raw(raw, "the node metadata")?,
         None => Default::default(),
     };
+    let at = |key: &str| metadata.get(key).map(text_of).unwrap_or_default();
     let mut t = Table::new(1);
-    for (key, label) in [
-        ("ISTIO_VERSION", "Istio Version:"),
-        ("ISTIO_PROXY_SHA", "Istio Proxy Version:"),
+    for (label, value) in [
+        ("Istio Version:", at("ISTIO_VERSION")),
+        ("Istio Proxy Version:", proxy_version(at("ISTIO_PROXY_SHA"))),
     ] {
-        if metadata.contains_key(key) {
-            t.row(vec![label.to_string(), string_at(&metadata, key)]);
+        if !value.is_empty() {
+            t.row([label.to_string(), value.to_string()]);
         }
     }
     let b = &node.user_agent_build_version;
-    let label = string_at(&b.metadata, "build.label");
-    let label = if label.is_empty() {
-        label
-    } else {
-        format!("-{label}")
-    };
-    t.row(vec![
-        "Envoy Version:".to_string(),
-        format!(
-            "{}.{}.{}{label}/{}/{}/{}",
-            b.version.major_number,
-            b.version.minor_number,
-            b.version.patch,
-            string_at(&b.metadata, "revision.status"),
-            string_at(&b.metadata, "build.type"),
-            string_at(&b.metadata, "ssl.version"),
-        ),
-    ]);
+    let mut envoy = format!(
+        "{}.{}.{}",
+        b.version.major_number, b.version.minor_number, b.version.patch
+    );
+    // Each part only when its key is there, even with an empty or non-string value.
+    for (separator, key) in [
+        ("-", "build.label"),
+        ("/", "revision.status"),
+        ("/", "build.type"),
+        ("/", "ssl.version"),
+    ] {
+        if let Some(value) = b.metadata.get(key) {
+            envoy.push_str(separator);
+            envoy.push_str(text_of(value));
+        }
+    }
+    t.row(["Envoy Version:".to_string(), envoy]);
     Ok(t)
 }
 

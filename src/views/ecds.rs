@@ -1,14 +1,15 @@
 //! `pc ecds`: extension configs delivered over ECDS, merged across ECDS sections.
 
+use std::cmp::Ordering;
 use std::io::Write;
 
 use serde::Deserialize;
 
 use crate::config::Format;
-use crate::envoy::dump::{NoLists, SectionKind};
+use crate::envoy::dump::{without_position, NoLists, SectionKind};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::TypedExtension;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 
 #[derive(Deserialize)]
@@ -42,17 +43,47 @@ pub fn run(src: &DumpReader, format: Format, out: &mut dyn Write) -> Result<()> 
     }
     let mut rows = Vec::new();
     for s in &sections {
-        for w in s.list::<Wrapped>("ecds_filters")? {
-            if let Some(f) = w.ecds_filter {
-                rows.push((f.config_type().unwrap_or_default(), f.name.to_string()));
+        for raw in s.list::<&serde_json::value::RawValue>("ecds_filters")? {
+            let entry: Wrapped = serde_json::from_str(raw.get()).map_err(|e| {
+                Error::input(format!(
+                    "failed to retrieve TypedExtensionConfig: {}",
+                    without_position(&e)
+                ))
+            })?;
+            if let Some(f) = entry.ecds_filter {
+                rows.push(Row {
+                    name: f.name.to_string(),
+                    type_url: f.type_url().unwrap_or_default(),
+                });
             }
         }
     }
-    rows.sort();
+    // istioctl's order: by the whole type URL, then by name.
+    let less = |a: &Row, b: &Row| (&a.type_url, &a.name) < (&b.type_url, &b.name);
+    rows.sort_by(|a, b| {
+        if less(a, b) {
+            Ordering::Less
+        } else if less(b, a) {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    });
     let mut t = Table::new(5).header(&["ECDS NAME", "TYPE"]);
-    for (kind, name) in rows {
-        t.row(vec![name, kind]);
+    for row in rows {
+        let shown = shown_type(&row.type_url).to_string();
+        t.row([row.name, shown]);
     }
     t.write(out)?;
     Ok(())
+}
+
+struct Row {
+    name: String,
+    type_url: String,
+}
+
+/// A type URL as the table shows it: without Google's prefix, any other left whole.
+fn shown_type(url: &str) -> &str {
+    url.strip_prefix("type.googleapis.com/").unwrap_or(url)
 }

@@ -695,6 +695,8 @@ mod sections {
     #[test]
     fn bootstrap_json_keeps_node_metadata_keys() {
         let v = json(&ViewKind::Bootstrap, SIDECAR);
+        // The section's fields, without its own `@type`.
+        assert!(v.get("@type").is_none(), "{v}");
         let node = &v["bootstrap"]["node"];
         assert_eq!(node["metadata"]["ISTIO_VERSION"], "1.24.2");
         assert_eq!(
@@ -758,6 +760,8 @@ mod sections {
                 "kubernetes://legacy-client-cert"
             ]
         );
+        // The section's fields, without its own `@type`.
+        assert!(v.get("@type").is_none(), "{v}");
         for s in array(&v["dynamicActiveSecrets"]) {
             assert_eq!(
                 s["secret"]["@type"],
@@ -766,13 +770,24 @@ mod sections {
             let secret = &s["secret"];
             let name = s["name"].as_str().unwrap();
             match name {
-                "default" | "kubernetes://legacy-client-cert" => {
+                // As istio-agent sends them: bytes, base64 in JSON (`-----BEGIN CERTIFICATE-----`).
+                "default" => {
+                    assert!(secret["tlsCertificate"]["certificateChain"]["inlineBytes"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"));
+                }
+                // The fixtures' one secret in `inline_string`.
+                "kubernetes://legacy-client-cert" => {
                     assert!(secret["tlsCertificate"]["certificateChain"]["inlineString"]
                         .as_str()
                         .unwrap()
                         .starts_with("-----BEGIN CERTIFICATE-----"));
                 }
-                "ROOTCA" => assert!(secret["validationContext"]["trustedCa"].is_object()),
+                "ROOTCA" => assert!(secret["validationContext"]["trustedCa"]["inlineBytes"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t")),
                 _ => {
                     let spiffe =
                         &secret["validationContext"]["customValidatorConfig"]["typedConfig"];
@@ -788,6 +803,8 @@ mod sections {
     #[test]
     fn ecds_json_merges_sections() {
         let v = json(&ViewKind::Ecds, SIDECAR);
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["ecdsFilters"]);
         let filters: Vec<Value> = array(&v["ecdsFilters"])
             .iter()
             .map(|f| f["ecdsFilter"].clone())

@@ -1561,84 +1561,112 @@ mod secrets {
     use super::*;
 
     #[rustfmt::skip]
-    const HEADER: [&str; 7] = ["RESOURCE NAME", "TYPE", "STATUS", "VALID CERT", "SERIAL NUMBER", "NOT AFTER", "NOT BEFORE"];
+    pub const HEADER: [&str; 7] = ["RESOURCE NAME", "TYPE", "STATUS", "VALID CERT", "SERIAL NUMBER", "NOT AFTER", "NOT BEFORE"];
 
-    /// One secret's rows at `NOW` (2025-06-15), without the name and status. Serials are the
-    /// certificates' (32 lower-case hex digits, zero-padded: `07744ccc...`), dates RFC 3339 UTC.
-    /// The SPIFFE validator has one row per trust domain. The warming secret never arrived: it
-    /// has no certificate to describe.
+    /// The mesh root (`ROOTCA`, `kubernetes://legacy-cert-cacert`, the SPIFFE `cluster.local`
+    /// bundle) at `NOW` (2025-06-15): a CA, 2024 to 2124.
     #[rustfmt::skip]
-    fn rows_of(name: &str) -> Vec<[&'static str; 5]> {
-        const ROOT: [&str; 5] = ["CA",         "true",  "55dac0fb0355f5cbc52b558b63562475", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z"];
-        match name {
-            "kubernetes://payments-client-cert" => vec![
-                ["",           "false", "",                                 "",                     ""],
+    const MESH_ROOT: [&str; 5] = ["CA",         "true",  "55dac0fb0355f5cbc52b558b63562475", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z"];
+    /// The `remote.example` root of the SPIFFE validator.
+    #[rustfmt::skip]
+    const REMOTE_ROOT: [&str; 5] = ["CA",         "true",  "77bc7e712143ca4242da86b0018cf719", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z"];
+
+    /// One secret's rows at `NOW`, without the name and status, with the trust domain. Serials
+    /// are the certificates' (32 lower-case hex digits, zero-padded: `07744ccc...`), dates
+    /// RFC 3339 UTC. A chain shows its first certificate, the leaf (`Cert Chain`: not a CA),
+    /// whose trust domain is its `spiffe://` URI SAN's host. The SPIFFE validator has one row
+    /// per trust domain, named by it. The warming secret never arrived: no certificate, so no
+    /// TYPE, VALID CERT false, nothing else. `kubernetes://legacy-client-cert` is the one
+    /// `inline_string` secret: meshctl reads it (spec §7.1; istioctl shows an empty row).
+    #[rustfmt::skip]
+    pub fn rows_of(scenario: &str, name: &str) -> Vec<[&'static str; 6]> {
+        let with = |r: [&'static str; 5], domain: &'static str| [r[0], r[1], r[2], r[3], r[4], domain];
+        match (scenario, name) {
+            (_, "ROOTCA") | (_, "kubernetes://legacy-cert-cacert") => vec![with(MESH_ROOT, "")],
+            (SIDECAR, "kubernetes://payments-client-cert") => vec![
+                ["",           "false", "",                                 "",                     "",                     ""],
             ],
-            "default" if false => unreachable!(),
-            "kubernetes://legacy-client-cert" => vec![
-                ["Cert Chain", "false", "7f43b20a0152299195219c4ede36a42f", "2021-01-01T00:00:00Z", "2020-01-01T00:00:00Z"],
+            (SIDECAR, "default") => vec![
+                ["Cert Chain", "true",  "07744ccc64553209367cc35038542723", "2120-01-01T00:00:00Z", "2025-01-01T00:00:00Z", "cluster.local"],
             ],
-            "kubernetes://federated-roots" => vec![
-                ROOT,
-                ["CA",         "true",  "77bc7e712143ca4242da86b0018cf719", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z"],
+            (SIDECAR, "kubernetes://legacy-client-cert") => vec![
+                ["Cert Chain", "false", "7f43b20a0152299195219c4ede36a42f", "2021-01-01T00:00:00Z", "2020-01-01T00:00:00Z", "cluster.local"],
             ],
-            "ROOTCA" | "kubernetes://legacy-cert-cacert" => vec![ROOT],
-            "kubernetes://legacy-cert" => vec![
-                ["Cert Chain", "false", "3fc81ed018056398b8068ad25e74b83f", "2020-06-01T00:00:00Z", "2019-06-01T00:00:00Z"],
+            (SIDECAR, "kubernetes://federated-roots") => vec![
+                with(MESH_ROOT, "cluster.local"),
+                with(REMOTE_ROOT, "remote.example"),
             ],
-            "kubernetes://frontend-cert" => vec![
-                ["Cert Chain", "true",  "655518fe9c760ab99707cf5b9768bc37", "2120-01-01T00:00:00Z", "2025-01-01T00:00:00Z"],
+            (GATEWAY, "default") => vec![
+                ["Cert Chain", "true",  "5c5cbc0285b4863817a1916a5c94653d", "2120-01-01T00:00:00Z", "2025-01-01T00:00:00Z", "cluster.local"],
+            ],
+            // DNS names only: no trust domain.
+            (GATEWAY, "kubernetes://legacy-cert") => vec![
+                ["Cert Chain", "false", "3fc81ed018056398b8068ad25e74b83f", "2020-06-01T00:00:00Z", "2019-06-01T00:00:00Z", ""],
+            ],
+            (GATEWAY, "kubernetes://frontend-cert") => vec![
+                ["Cert Chain", "true",  "655518fe9c760ab99707cf5b9768bc37", "2120-01-01T00:00:00Z", "2025-01-01T00:00:00Z", ""],
             ],
             other => panic!("no expected rows for secret {other:?}"),
         }
     }
 
-    /// The workload certificate `default` differs per scenario.
-    #[rustfmt::skip]
-    fn default_cert(scenario: &str) -> [&'static str; 5] {
-        let serial = match scenario {
-            SIDECAR => "07744ccc64553209367cc35038542723",
-            _ => "5c5cbc0285b4863817a1916a5c94653d",
-        };
-        ["Cert Chain", "true",  serial,                             "2120-01-01T00:00:00Z", "2025-01-01T00:00:00Z"]
-    }
-
-    /// Warming secrets first, then active ones, each list in the dump's order.
-    pub fn expected_table(scenario: &str, name_column: &str, prefix: &str) -> Vec<Vec<String>> {
-        let section = section_value(scenario, "SecretsConfigDump");
-        let mut header: Vec<String> = HEADER.iter().map(|c| c.to_string()).collect();
-        header[0] = name_column.to_string();
-        let mut table = vec![header];
+    /// The expected table of a secrets section (as edited): warming secrets first, then active
+    /// ones, each list in the dump's order (Envoy's hash order); the TRUST DOMAIN column only
+    /// when every row has one.
+    pub fn expected_of(
+        scenario: &str,
+        section: &serde_json::Value,
+        prefix: &str,
+    ) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
         for (field, state) in [
             ("dynamic_warming_secrets", "WARMING"),
             ("dynamic_active_secrets", "ACTIVE"),
         ] {
             for entry in section[field].as_array().into_iter().flatten() {
                 let name = entry["name"].as_str().unwrap();
-                let rows = if name == "default" {
-                    vec![default_cert(scenario)]
-                } else {
-                    rows_of(name)
-                };
-                for r in rows {
+                for r in rows_of(scenario, name) {
                     let mut cells = vec![
                         format!("{prefix}{name}"),
                         r[0].to_string(),
                         state.to_string(),
                     ];
                     cells.extend(r[1..].iter().map(|c| c.to_string()));
-                    table.push(cells);
+                    rows.push(cells);
                 }
             }
         }
-        table
+        let with_domain = rows.iter().all(|r| !r[7].is_empty());
+        let mut header: Vec<String> = HEADER.iter().map(|c| c.to_string()).collect();
+        if with_domain {
+            header.push("TRUST DOMAIN".to_string());
+        }
+        for r in &mut rows {
+            if !with_domain {
+                r.truncate(7);
+            }
+        }
+        std::iter::once(header).chain(rows).collect()
+    }
+
+    pub fn expected_table(scenario: &str, prefix: &str) -> Vec<Vec<String>> {
+        expected_of(
+            scenario,
+            &section_value(scenario, "SecretsConfigDump"),
+            prefix,
+        )
     }
 
     #[test]
     fn sidecar_table_lists_the_warming_secret_first_then_active_ones() {
         let out = render(&ViewKind::Secrets, &dump(SIDECAR), Format::Short);
-        let expected = expected_table(SIDECAR, "RESOURCE NAME", "");
+        let expected = expected_table(SIDECAR, "");
         assert_eq!(expected.len(), 1 + 6);
+        assert_eq!(
+            expected[0].len(),
+            7,
+            "the warming secret has no trust domain"
+        );
         assert_eq!(expected[1][0], "kubernetes://payments-client-cert");
         assert_same_text(&out, &layout(5, &expected));
     }
@@ -1646,34 +1674,182 @@ mod secrets {
     #[test]
     fn gateway_table_marks_the_expired_certificate() {
         let out = render(&ViewKind::Secrets, &dump(GATEWAY), Format::Short);
-        assert_same_text(
-            &out,
-            &layout(5, &expected_table(GATEWAY, "RESOURCE NAME", "")),
+        assert_same_text(&out, &layout(5, &expected_table(GATEWAY, "")));
+    }
+
+    /// The sidecar's secrets as the dump lists them, edited.
+    fn sidecar_with(edit: impl FnOnce(&mut serde_json::Value)) -> (Document, serde_json::Value) {
+        let mut section = section_value(SIDECAR, "SecretsConfigDump");
+        edit(&mut section);
+        let kept = section.clone();
+        let doc = edited::dump_with(SIDECAR, "SecretsConfigDump", |s| *s = section);
+        (doc, kept)
+    }
+
+    fn keep_active(section: &mut serde_json::Value, names: &[&str]) {
+        section
+            .as_object_mut()
+            .unwrap()
+            .remove("dynamic_warming_secrets");
+        section["dynamic_active_secrets"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|e| names.contains(&e["name"].as_str().unwrap()));
+        assert_eq!(
+            section["dynamic_active_secrets"].as_array().unwrap().len(),
+            names.len()
+        );
+    }
+
+    fn active<'v>(section: &'v mut serde_json::Value, name: &str) -> &'v mut serde_json::Value {
+        section["dynamic_active_secrets"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|e| e["name"] == name)
+            .unwrap()
+    }
+
+    /// TRUST DOMAIN appears when every row has one: the SPIFFE validator's names, and the
+    /// workload certificate's `spiffe://cluster.local/...` URI SAN. A CA without one hides it.
+    #[test]
+    fn trust_domain_column_when_every_row_has_one() {
+        let (doc, section) = sidecar_with(|s| {
+            keep_active(
+                s,
+                &[
+                    "default",
+                    "kubernetes://federated-roots",
+                    "kubernetes://legacy-client-cert",
+                ],
+            )
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        let expected = expected_of(SIDECAR, &section, "");
+        assert_eq!(expected[0].last().unwrap(), "TRUST DOMAIN");
+        assert_same_text(&out, &layout(5, &expected));
+
+        let (doc, section) = sidecar_with(|s| keep_active(s, &["default", "ROOTCA"]));
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        let expected = expected_of(SIDECAR, &section, "");
+        assert_eq!(expected[0].len(), 7);
+        assert_same_text(&out, &layout(5, &expected));
+    }
+
+    /// The SPIFFE rows take the inner secret's name; other rows the entry's.
+    #[test]
+    fn spiffe_rows_are_named_by_the_inner_secret() {
+        let (doc, section) = sidecar_with(|s| {
+            keep_active(s, &["kubernetes://federated-roots", "ROOTCA"]);
+            active(s, "kubernetes://federated-roots")["name"] = "entry-name".into();
+            active(s, "ROOTCA")["secret"]["name"] = "inner-name".into();
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        let names: Vec<&str> = out
+            .lines()
+            .skip(1)
+            .map(|l| l.split(' ').next().unwrap())
+            .collect();
+        let mut expected = Vec::new();
+        for entry in section["dynamic_active_secrets"].as_array().unwrap() {
+            match entry["name"].as_str().unwrap() {
+                "entry-name" => expected.extend(["kubernetes://federated-roots"; 2]),
+                name => expected.push(name),
+            }
+        }
+        assert_eq!(names, expected, "{out}");
+    }
+
+    /// The validator is read only when neither the chain nor `trusted_ca` has data, and only
+    /// when its `@type` is exactly the SPIFFE one.
+    #[test]
+    fn spiffe_validator_only_without_other_data_and_by_its_exact_type() {
+        let ca_bytes = section_value(SIDECAR, "SecretsConfigDump")["dynamic_active_secrets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == "ROOTCA")
+            .unwrap()["secret"]["validation_context"]["trusted_ca"]
+            .clone();
+        let (doc, _) = sidecar_with(|s| {
+            keep_active(s, &["kubernetes://federated-roots"]);
+            active(s, "kubernetes://federated-roots")["secret"]["validation_context"]
+                ["trusted_ca"] = ca_bytes;
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        #[rustfmt::skip]
+        assert_table(&out, 5, HEADER, &[
+            ["kubernetes://federated-roots", "CA", "ACTIVE", MESH_ROOT[1], MESH_ROOT[2], MESH_ROOT[3], MESH_ROOT[4]],
+        ]);
+        let (doc, _) = sidecar_with(|s| {
+            keep_active(s, &["kubernetes://federated-roots"]);
+            active(s, "kubernetes://federated-roots")["secret"]["validation_context"]
+                ["custom_validator_config"]["typed_config"]["@type"] =
+                "example.com/envoy.extensions.transport_sockets.tls.v3.SPIFFECertValidatorConfig"
+                    .into();
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        #[rustfmt::skip]
+        assert_table(&out, 5, HEADER, &[
+            ["kubernetes://federated-roots", "", "ACTIVE", "false", "", "", ""],
+        ]);
+    }
+
+    /// A secret has one row: the chain's first certificate, else the trusted CA's.
+    #[test]
+    fn a_secret_with_a_chain_and_a_trusted_ca_has_one_row_from_the_chain() {
+        let (doc, _) = sidecar_with(|s| {
+            keep_active(s, &["default", "ROOTCA"]);
+            let ca = active(s, "ROOTCA")["secret"]["validation_context"].clone();
+            active(s, "default")["secret"]["validation_context"] = ca;
+            // An empty chain counts as none.
+            active(s, "ROOTCA")["secret"]["tls_certificate"] =
+                serde_json::json!({"certificate_chain": {"inline_bytes": ""}});
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        let kinds: Vec<(&str, &str)> = out
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let cells: Vec<&str> = l.split("     ").filter(|c| !c.is_empty()).collect();
+                (cells[0].trim(), cells[1].trim())
+            })
+            .collect();
+        let mut kinds = kinds;
+        kinds.sort();
+        assert_eq!(
+            kinds,
+            [("ROOTCA", "CA"), ("default", "Cert Chain")],
+            "{out}"
         );
     }
 
     #[test]
-    fn valid_cert_is_whether_now_is_inside_the_validity() {
-        // 2020-06-01: the legacy client certificate was valid, the others not yet.
-        let out = render_at(
-            &ViewKind::Secrets,
-            &dump(SIDECAR),
-            Format::Short,
-            1_590_969_600,
-        );
-        let valid: Vec<(String, String)> = layout_rows(&out)
-            .into_iter()
-            .map(|cells| (cells[0].clone(), cells[3].clone()))
-            .collect();
-        for (name, is_valid) in &valid {
-            let expected = if name == "kubernetes://legacy-client-cert" {
-                "true"
-            } else {
-                "false"
-            };
-            assert_eq!(is_valid, expected, "{name} at 2020-06-01\n{out}");
+    fn valid_cert_is_strictly_between_not_before_and_not_after() {
+        // kubernetes://legacy-client-cert: 2020-01-01T00:00:00Z to 2021-01-01T00:00:00Z.
+        let (not_before, not_after) = (1_577_836_800, 1_609_459_200);
+        for (now, expected) in [
+            (not_before - 1, "false"),
+            (not_before, "false"),
+            (not_before + 1, "true"),
+            (not_after - 1, "true"),
+            (not_after, "false"),
+        ] {
+            let out = render_at(&ViewKind::Secrets, &dump(SIDECAR), Format::Short, now);
+            let valid: Vec<(String, String)> = layout_rows(&out)
+                .into_iter()
+                .map(|cells| (cells[0].clone(), cells[3].clone()))
+                .collect();
+            assert_eq!(valid.len(), 6);
+            for (name, is_valid) in &valid {
+                let want = if name == "kubernetes://legacy-client-cert" {
+                    expected
+                } else {
+                    "false"
+                };
+                assert_eq!(is_valid, want, "{name} at {now}\n{out}");
+            }
         }
-        assert_eq!(valid.len(), 6);
     }
 
     /// The cells of a 7-column secrets table, cut at the header's column starts.
@@ -1693,23 +1869,91 @@ mod secrets {
 
     #[test]
     fn no_secrets_is_a_message() {
-        let text = std::fs::read_to_string(fixture(GATEWAY, "config_dump.json")).unwrap();
-        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        for section in value["configs"].as_array_mut().unwrap() {
-            if section["@type"]
-                .as_str()
-                .unwrap()
-                .ends_with("SecretsConfigDump")
-            {
-                section
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("dynamic_active_secrets");
-            }
-        }
-        let doc = Document::from_bytes(value.to_string().into_bytes(), "emptied".into()).unwrap();
+        let doc = edited::dump_with(GATEWAY, "SecretsConfigDump", |s| {
+            s.as_object_mut().unwrap().remove("dynamic_active_secrets");
+        });
         let out = render(&ViewKind::Secrets, &doc, Format::Short);
         assert_eq!(out, "No active or warming secrets found.\n");
+        // Static secrets never show.
+        let doc = edited::dump_with(GATEWAY, "SecretsConfigDump", |s| {
+            let entries = s
+                .as_object_mut()
+                .unwrap()
+                .remove("dynamic_active_secrets")
+                .unwrap();
+            s["static_secrets"] = entries;
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        assert_eq!(out, "No active or warming secrets found.\n");
+    }
+
+    /// Secrets listed, but none gives a row: a SPIFFE validator without trust domains.
+    #[test]
+    fn no_rows_is_another_message() {
+        let (doc, _) = sidecar_with(|s| {
+            keep_active(s, &["kubernetes://federated-roots"]);
+            active(s, "kubernetes://federated-roots")["secret"]["validation_context"]
+                ["custom_validator_config"]["typed_config"]
+                .as_object_mut()
+                .unwrap()
+                .remove("trust_domains");
+        });
+        let out = render(&ViewKind::Secrets, &doc, Format::Short);
+        assert_eq!(out, "No secret items to show.\n");
+    }
+
+    /// An unreadable secret fails the command, named; istioctl says `warming` for every list.
+    #[test]
+    fn an_unreadable_secret_fails_naming_it() {
+        let fails = |edit: &dyn Fn(&mut serde_json::Value), prefix: &str| {
+            let doc = edited::dump_with(SIDECAR, "SecretsConfigDump", |s| edit(s));
+            let e = render_err(&ViewKind::Secrets, &doc, Format::Short);
+            assert!(e.message.starts_with(prefix), "{}", e.message);
+            assert_eq!(e.code(), meshctl::error::Exit::Input);
+        };
+        fails(
+            &|s| {
+                s["dynamic_warming_secrets"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("secret");
+            },
+            "failed building warming secret kubernetes://payments-client-cert: ",
+        );
+        fails(
+            &|s| active(s, "ROOTCA")["secret"]["validation_context"] = "text".into(),
+            "failed building warming secret ROOTCA: ",
+        );
+        fails(
+            &|s| {
+                active(s, "default")["secret"]["tls_certificate"]["certificate_chain"]
+                    ["inline_bytes"] = "not base64!".into()
+            },
+            "failed building warming secret default: ",
+        );
+        fails(
+            &|s| {
+                active(s, "kubernetes://federated-roots")["secret"]["validation_context"]
+                    ["custom_validator_config"]["typed_config"]["trust_domains"] = 7.into()
+            },
+            "failed building warming secret kubernetes://federated-roots: error unmarshaling spiffe config: ",
+        );
+    }
+
+    #[test]
+    fn json_and_yaml_without_a_secrets_section_name_the_sidecar() {
+        let doc = missing_sections::without("SecretsConfigDump");
+        let plain = "config dump has no configuration type type.googleapis.com/envoy.admin.v3.SecretsConfigDump";
+        for format in [Format::Json, Format::Yaml] {
+            let e = render_err(&ViewKind::Secrets, &doc, format);
+            assert_eq!(
+                e.message,
+                format!("sidecar doesn't support secrets: {plain}"),
+                "{format:?}"
+            );
+        }
+        let e = render_err(&ViewKind::Secrets, &doc, Format::Short);
+        assert_eq!(e.message, plain);
     }
 }
 
@@ -1724,6 +1968,95 @@ mod ecds {
             ["default.inbound-ratelimit",             "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
             ["istio-system.inbound-connection-limit", "envoy.extensions.filters.listener.local_ratelimit.v3.LocalRateLimit"],
         ]);
+    }
+
+    /// The sidecar's dump with `edit` applied to the ECDS filters of every ECDS section, in
+    /// dump order (the HTTP rate limit, then the listener one).
+    fn filters_with(edit: impl FnOnce(&mut [&mut serde_json::Value])) -> Document {
+        let text = std::fs::read_to_string(fixture(SIDECAR, "config_dump.json")).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut filters: Vec<&mut serde_json::Value> = value["configs"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .filter(|s| s["@type"] == "type.googleapis.com/envoy.admin.v3.EcdsConfigDump")
+            .flat_map(|s| s["ecds_filters"].as_array_mut().unwrap().iter_mut())
+            .map(|f| &mut f["ecds_filter"])
+            .collect();
+        assert_eq!(filters.len(), 2);
+        edit(&mut filters);
+        Document::from_bytes(value.to_string().into_bytes(), "edited".into()).unwrap()
+    }
+
+    const HTTP_TYPE: &str =
+        "type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit";
+
+    #[test]
+    fn rows_sort_by_type_before_name() {
+        let doc = filters_with(|f| f[1]["name"] = "a.connection-limit".into());
+        let out = render(&ViewKind::Ecds, &doc, Format::Short);
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["ECDS NAME", "TYPE"], &[
+            ["default.inbound-ratelimit", "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
+            ["a.connection-limit",        "envoy.extensions.filters.listener.local_ratelimit.v3.LocalRateLimit"],
+        ]);
+        // One type: by name, against the dump's order.
+        let doc = filters_with(|f| {
+            f[0]["name"] = "z.last".into();
+            f[1]["typed_config"]["@type"] = HTTP_TYPE.into();
+        });
+        let out = render(&ViewKind::Ecds, &doc, Format::Short);
+        #[rustfmt::skip]
+        assert_table(&out, 5, ["ECDS NAME", "TYPE"], &[
+            ["istio-system.inbound-connection-limit", "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
+            ["z.last",                                "envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"],
+        ]);
+    }
+
+    /// Only a leading `type.googleapis.com/` goes; another prefix stays, and no type is empty.
+    /// Rows sort by the whole type URL: `example.com/...` before `type.googleapis.com/...`.
+    #[test]
+    fn type_is_the_type_url_without_the_google_prefix_only() {
+        let http = [
+            "default.inbound-ratelimit",
+            &HTTP_TYPE["type.googleapis.com/".len()..],
+        ];
+        let other = |shown| ["istio-system.inbound-connection-limit", shown];
+        for (url, rows) in [
+            (
+                Some("example.com/foo.Bar"),
+                [other("example.com/foo.Bar"), http],
+            ),
+            (
+                Some("type.googleapis.com/type.googleapis.com/foo.Bar"),
+                [http, other("type.googleapis.com/foo.Bar")],
+            ),
+            (Some("type.googleapis.com/a.B"), [other("a.B"), http]),
+            (Some("foo.Bar"), [other("foo.Bar"), http]),
+            (None, [other(""), http]),
+        ] {
+            let doc = filters_with(|f| match url {
+                Some(url) => f[1]["typed_config"]["@type"] = url.into(),
+                None => {
+                    f[1].as_object_mut().unwrap().remove("typed_config");
+                }
+            });
+            let out = render(&ViewKind::Ecds, &doc, Format::Short);
+            assert_table(&out, 5, ["ECDS NAME", "TYPE"], &rows);
+        }
+    }
+
+    #[test]
+    fn an_undecodable_filter_fails() {
+        let doc = filters_with(|f| f[1]["name"] = serde_json::json!(["not", "a", "name"]));
+        let e = render_err(&ViewKind::Ecds, &doc, Format::Short);
+        assert!(
+            e.message
+                .starts_with("failed to retrieve TypedExtensionConfig: "),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.code(), meshctl::error::Exit::Input);
     }
 
     #[test]
@@ -1768,6 +2101,115 @@ mod bootstrap {
         let rows: Vec<Vec<&str>> = summary(GATEWAY).iter().map(|r| r.to_vec()).collect();
         assert_same_text(&out, &layout(1, &rows));
     }
+
+    /// The gateway's summary with its node metadata values set (`None`: removed).
+    fn with_metadata(values: &[(&str, Option<serde_json::Value>)]) -> String {
+        let doc = edited::dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            let metadata = s["bootstrap"]["node"]["metadata"].as_object_mut().unwrap();
+            for (key, value) in values {
+                match value {
+                    Some(v) => metadata.insert(key.to_string(), v.clone()),
+                    None => metadata.remove(*key),
+                };
+            }
+        });
+        render(&ViewKind::Bootstrap, &doc, Format::Short)
+    }
+
+    #[test]
+    fn istio_proxy_version_is_between_the_first_and_second_colon() {
+        let envoy = "Envoy Version:       1.40.0/Clean/RELEASE/BoringSSL\n";
+        for (sha, shown) in [
+            ("istio-proxy:abc", "abc"),
+            ("a:b:c", "b"),
+            (":x", "x"),
+            ("no-colon", "no-colon"),
+        ] {
+            let out = with_metadata(&[("ISTIO_PROXY_SHA", Some(sha.into()))]);
+            assert_eq!(
+                out,
+                format!("Istio Version:       1.24.2\nIstio Proxy Version: {shown}\n{envoy}"),
+                "{sha}"
+            );
+        }
+    }
+
+    /// A line only for a non-empty string value.
+    #[test]
+    fn empty_or_non_string_versions_have_no_line() {
+        let envoy_only = "Envoy Version: 1.40.0/Clean/RELEASE/BoringSSL\n";
+        let non_strings = [
+            serde_json::json!(""),
+            serde_json::json!(17),
+            serde_json::json!({"sha": "abc"}),
+        ];
+        for value in non_strings
+            .iter()
+            .chain(&[serde_json::json!("istio-proxy:"), serde_json::json!("a::b")])
+        {
+            let out = with_metadata(&[
+                ("ISTIO_PROXY_SHA", Some(value.clone())),
+                ("ISTIO_VERSION", None),
+            ]);
+            assert_eq!(out, envoy_only, "ISTIO_PROXY_SHA {value}");
+        }
+        for value in non_strings {
+            let out = with_metadata(&[("ISTIO_VERSION", Some(value.clone()))]);
+            assert_eq!(out, envoy_only, "ISTIO_VERSION {value}");
+        }
+        let out = with_metadata(&[("ISTIO_VERSION", None)]);
+        assert_eq!(out, envoy_only);
+    }
+
+    /// The gateway's Envoy version with `edit` applied to `user_agent_build_version`.
+    fn envoy_version(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let doc = edited::dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            edit(&mut s["bootstrap"]["node"]["user_agent_build_version"]);
+        });
+        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
+        out.lines()
+            .last()
+            .unwrap()
+            .strip_prefix("Envoy Version: ")
+            .unwrap()
+            .to_string()
+    }
+
+    /// Each metadata part only when its key is there; a non-string value shows empty.
+    #[test]
+    fn envoy_version_suffixes_follow_the_metadata_keys() {
+        let version = envoy_version(|b| {
+            b["version"]["patch"] = 2.into();
+            b["metadata"]["build.label"] = "dev".into();
+        });
+        assert_eq!(version, "1.40.2-dev/Clean/RELEASE/BoringSSL");
+        let version = envoy_version(|b| {
+            let metadata = b["metadata"].as_object_mut().unwrap();
+            metadata.remove("revision.status");
+            metadata.remove("build.type");
+            metadata.insert("build.label".into(), serde_json::json!(true));
+        });
+        assert_eq!(version, "1.40.0-/BoringSSL");
+        let version = envoy_version(|b| {
+            b["metadata"]["ssl.version"] = serde_json::json!(["BoringSSL"]);
+            b["metadata"]["build.type"] = "".into();
+        });
+        assert_eq!(version, "1.40.0/Clean//");
+        let version = envoy_version(|b| {
+            b.as_object_mut().unwrap().remove("metadata");
+        });
+        assert_eq!(version, "1.40.0");
+        let doc = edited::dump_with(GATEWAY, "BootstrapConfigDump", |s| {
+            let node = s["bootstrap"]["node"].as_object_mut().unwrap();
+            node.remove("user_agent_build_version");
+            node["metadata"]
+                .as_object_mut()
+                .unwrap()
+                .remove("ISTIO_VERSION");
+        });
+        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
+        assert_eq!(out, "Envoy Version: 0.0.0\n");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1777,7 +2219,7 @@ mod bootstrap {
 mod missing_sections {
     use super::*;
 
-    fn without(section: &str) -> Document {
+    pub fn without(section: &str) -> Document {
         without_all(&[section])
     }
 
@@ -1862,8 +2304,10 @@ mod missing_sections {
         for (view, section) in cases {
             for format in [Format::Short, Format::Json] {
                 let e = render_err(&view, &without(section), format);
-                let prefix = match section {
-                    "ListenersConfigDump" => "listener dump: ",
+                // istioctl's listener printer and `secret -o json|yaml` put their own words first.
+                let prefix = match (&view, format) {
+                    (ViewKind::Listeners(_), _) => "listener dump: ",
+                    (ViewKind::Secrets, Format::Json) => "sidecar doesn't support secrets: ",
                     _ => "",
                 };
                 assert_eq!(
@@ -1948,7 +2392,7 @@ mod all {
                 .iter()
                 .map(|(n, r)| (format!("listener/{n}"), *r)),
         );
-        let secrets = secrets::expected_table(SIDECAR, "NAME", "secret/");
+        let secrets = secrets::expected_table(SIDECAR, "secret/");
         let mut eds: Vec<Vec<String>> = vec![["NAME", "STATUS", "LOCALITY", "CLUSTER"]
             .iter()
             .map(|c| c.to_string())
@@ -1980,6 +2424,41 @@ mod all {
             text.push_str(body);
         }
         text
+    }
+
+    #[test]
+    fn the_secret_sentences_stand_in_for_the_secret_table() {
+        let emptied = edited::dump_with(SIDECAR, "SecretsConfigDump", |s| {
+            let s = s.as_object_mut().unwrap();
+            s.remove("dynamic_active_secrets");
+            s.remove("dynamic_warming_secrets");
+        });
+        let out = render(
+            &ViewKind::All(everything(true, true)),
+            &emptied,
+            Format::Short,
+        );
+        assert!(
+            out.contains("\n------ SECRET INFO ------\n\nNo active or warming secrets found.\n\n------ ENDPOINTS INFO ------\n"),
+            "{out}"
+        );
+        let no_rows = edited::dump_with(SIDECAR, "SecretsConfigDump", |s| {
+            let s = s.as_object_mut().unwrap();
+            s.remove("dynamic_warming_secrets");
+            let active = s["dynamic_active_secrets"].as_array_mut().unwrap();
+            active.retain(|e| e["name"] == "kubernetes://federated-roots");
+            active[0]["secret"]["validation_context"]["custom_validator_config"]["typed_config"]
+                ["trust_domains"] = serde_json::json!([]);
+        });
+        let out = render(
+            &ViewKind::All(everything(true, false)),
+            &no_rows,
+            Format::Short,
+        );
+        assert!(
+            out.contains("\n\nNo secret items to show.\n\nNAME "),
+            "{out}"
+        );
     }
 
     #[test]
@@ -2296,49 +2775,6 @@ mod edited {
         expected[blackhole][5] = "<unknown>";
         #[rustfmt::skip]
         assert_table(&out, 5, ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE"], &expected);
-    }
-
-    #[test]
-    fn trust_domain_column_when_every_row_has_one() {
-        let doc = dump_with(SIDECAR, "SecretsConfigDump", |s| {
-            s.as_object_mut().unwrap().remove("dynamic_warming_secrets");
-            s["dynamic_active_secrets"]
-                .as_array_mut()
-                .unwrap()
-                .retain(|e| e["name"] == "kubernetes://federated-roots");
-        });
-        let out = render(&ViewKind::Secrets, &doc, Format::Short);
-        #[rustfmt::skip]
-        assert_table(&out, 5, ["RESOURCE NAME", "TYPE", "STATUS", "VALID CERT", "SERIAL NUMBER", "NOT AFTER", "NOT BEFORE", "TRUST DOMAIN"], &[
-            ["kubernetes://federated-roots", "CA", "ACTIVE", "true", "55dac0fb0355f5cbc52b558b63562475", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "cluster.local"],
-            ["kubernetes://federated-roots", "CA", "ACTIVE", "true", "77bc7e712143ca4242da86b0018cf719", "2124-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "remote.example"],
-        ]);
-    }
-
-    #[test]
-    fn envoy_version_has_patch_and_label_when_present() {
-        let doc = dump_with(GATEWAY, "BootstrapConfigDump", |s| {
-            let build = &mut s["bootstrap"]["node"]["user_agent_build_version"];
-            build["version"]["patch"] = 2.into();
-            build["metadata"]["build.label"] = "dev".into();
-        });
-        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
-        assert_eq!(
-            out,
-            "Istio Version: 1.24.2\nEnvoy Version: 1.40.2-dev/Clean/RELEASE/BoringSSL\n"
-        );
-        let doc = dump_with(GATEWAY, "BootstrapConfigDump", |s| {
-            s["bootstrap"]["node"]
-                .as_object_mut()
-                .unwrap()
-                .remove("user_agent_build_version");
-            s["bootstrap"]["node"]["metadata"]
-                .as_object_mut()
-                .unwrap()
-                .remove("ISTIO_VERSION");
-        });
-        let out = render(&ViewKind::Bootstrap, &doc, Format::Short);
-        assert_eq!(out, "Envoy Version: 0.0.0///\n");
     }
 
     #[test]

@@ -101,11 +101,23 @@ fn envoy_loads_and_dumps_the_whole_generated_mesh() {
         hosts.contains(r#""eds_health_status":"UNHEALTHY""#),
         "/clusters shows no EDS-unhealthy host"
     );
-    assert!(
-        section(&dump, "SecretsConfigDump")["dynamic_active_secrets"]
-            .as_array()
-            .unwrap()
-            .len()
-            == 2
-    );
+    let secrets = section(&dump, "SecretsConfigDump")["dynamic_active_secrets"]
+        .as_array()
+        .unwrap();
+    assert_eq!(secrets.len(), 2);
+    // Certificates as istio-agent sends them: bytes, which the dump shows as base64 of the PEM.
+    for secret in secrets {
+        let source = match secret["name"].as_str().unwrap() {
+            "default" => &secret["secret"]["tls_certificate"]["certificate_chain"],
+            _ => &secret["secret"]["validation_context"]["trusted_ca"],
+        };
+        let encoded = source["inline_bytes"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no inline_bytes in {secret}"));
+        assert!(
+            encoded.starts_with("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"),
+            "not a base64 PEM certificate: {encoded}"
+        );
+        assert!(source.get("inline_string").is_none(), "{secret}");
+    }
 }
