@@ -1,6 +1,5 @@
 //! `pc ecds`: extension configs delivered over ECDS, merged across ECDS sections.
 
-use std::cmp::Ordering;
 use std::io::Write;
 
 use serde::Deserialize;
@@ -59,15 +58,8 @@ pub fn run(src: &DumpReader, format: Format, out: &mut dyn Write) -> Result<()> 
         }
     }
     // istioctl's order: by the whole type URL, then by name.
-    let less = |a: &Row, b: &Row| (&a.type_url, &a.name) < (&b.type_url, &b.name);
-    rows.sort_by(|a, b| {
-        if less(a, b) {
-            Ordering::Less
-        } else if less(b, a) {
-            Ordering::Greater
-        } else {
-            Ordering::Equal
-        }
+    crate::gosort::slice(&mut rows, |a, b| {
+        (&a.type_url, &a.name) < (&b.type_url, &b.name)
     });
     let mut t = Table::new(5).header(&["ECDS NAME", "TYPE"]);
     for row in rows {
