@@ -50,14 +50,13 @@ impl<'d> StatusReader<'d> {
         self.text.release
     }
 
-    /// Rows for a table: `rows` turns each status's hosts into rows owning their text, and
-    /// `finish` orders a part's rows. In Envoy's layout the statuses are read as two halves on
-    /// two threads, each releasing the text it has read; otherwise, or where a half fails, in
-    /// one typed pass, which says where the document is broken. The parts' rows, in order.
+    /// Rows for a table: `rows` turns each status's hosts into rows owning their text. In
+    /// Envoy's layout the statuses are read as two halves on two threads, each releasing the
+    /// text it has read; otherwise, or where a half fails, in one typed pass, which says where
+    /// the document is broken. The parts' rows, in order.
     pub fn rows<R: Send>(
         &self,
         rows: impl Fn(&Str<'_>, &[HostStatus<'_>], &mut Vec<R>) + Sync,
-        finish: impl Fn(&mut Vec<R>) + Sync,
     ) -> Result<Vec<Vec<R>>> {
         let part = |statuses: &[Range<usize>]| -> Result<Vec<R>> {
             let mut out = Vec::new();
@@ -74,7 +73,6 @@ impl<'d> StatusReader<'d> {
                 rows(&status.name, &status.hosts, &mut out);
                 read.done_through(text, false);
             }
-            finish(&mut out);
             Ok(out)
         };
         if let Some(pieces) = items_by_layout(self.text.json, "cluster_statuses", self.text.ends) {
@@ -90,7 +88,6 @@ impl<'d> StatusReader<'d> {
         .deserialize(&mut de)
         .and_then(|()| de.end())
         .map_err(|e| json_error(self.text.json, self.text.at, &e))?;
-        finish(&mut out);
         Ok(vec![out])
     }
 

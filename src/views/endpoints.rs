@@ -135,10 +135,7 @@ pub fn run_clusters_json(
     out: &mut dyn Write,
 ) -> Result<()> {
     if format.is_table() {
-        let parts = statuses.rows(
-            |name, hosts, rows| push_rows(name, hosts, filter, rows),
-            |_| {},
-        )?;
+        let parts = statuses.rows(|name, hosts, rows| push_rows(name, hosts, filter, rows))?;
         // One sort over all rows: an unstable sort of two halves merged is another order.
         let mut rows: Vec<Row> = parts.into_iter().flatten().collect();
         sort_rows(&mut rows);
