@@ -168,8 +168,9 @@ pub enum View {
         listener_type: Option<String>,
         #[command(flatten)]
         verbose: VerboseArg,
+        // Hidden, as in istioctl. `--waypoint` alone is true; a value needs `=`, so the next
+        // word is never taken for it.
         /// An ambient waypoint's view: per filter chain, the matcher paths that select it.
-        /// Hidden, as in istioctl. `--waypoint` alone is true; a value needs `=`.
         #[arg(long, hide = true, default_value_t = false, action = ArgAction::Set,
               num_args = 0..=1, require_equals = true, default_missing_value = "true",
               value_name = "BOOL", value_parser = parse_go_bool)]
