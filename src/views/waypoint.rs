@@ -8,7 +8,7 @@ use std::io::Write;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::envoy::dump::{parse_raw, NoLists, SectionKind};
+use crate::envoy::dump::{parse_raw, NoLists};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{FilterChain, Str};
 use crate::error::{Error, Result};
@@ -252,7 +252,8 @@ fn listener_label(l: &Listed) -> String {
 
 fn chain_rows(l: &Listed, chain: &FilterChain, t: &mut Table) -> Result<()> {
     let matches = match &l.fields.filter_chain_matcher {
-        Some(top) => chain_matches(top, &chain.name)?,
+        Some(top) => chain_matches(top, &chain.name)
+            .map_err(|e| e.prefixed(&format!("listener {}: ", l.entry.listener.name)))?,
         None => vec![describe_chain_match(chain.filter_chain_match.as_ref())],
     };
     let destination = describe_destination(chain);
@@ -271,8 +272,7 @@ fn chain_rows(l: &Listed, chain: &FilterChain, t: &mut Table) -> Result<()> {
 /// Prints the table whatever the format: istioctl's `--waypoint` has no JSON or YAML form.
 pub fn run(src: &DumpReader, out: &mut dyn Write) -> Result<()> {
     let dump = &src.dump(&mut NoLists)?;
-    dump.require(SectionKind::Listeners)
-        .map_err(|e| Error::new(e.kind, format!("listener dump: {}", e.message)))?;
+    // A missing section is reported as by every listener output (`listener dump: ...`).
     let mut listed = Vec::new();
     for entry in listeners::entries(dump, false)? {
         let fields: WaypointFields = parse_raw(entry.raw, "a listener")?;
@@ -311,6 +311,7 @@ pub fn run(src: &DumpReader, out: &mut dyn Write) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::envoy::dump::SectionKind;
     use serde_json::json;
 
     fn matcher(value: serde_json::Value) -> String {
@@ -490,6 +491,34 @@ mod tests {
         assert_eq!(matches(&matcher(top), "a").unwrap(), ["NONE"]);
     }
 
+    fn run_on(dump: serde_json::Value) -> Result<String> {
+        let doc =
+            crate::input::Document::from_bytes(dump.to_string().into_bytes(), "test.json".into())
+                .unwrap();
+        let src = DumpReader::new(
+            &doc,
+            crate::envoy::dump::Want::none().with(SectionKind::Listeners),
+        );
+        let mut out = Vec::new();
+        run(&src, &mut out)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn the_custom_matcher_error_names_the_listener() {
+        let top = json!({"matcher_tree": {"input": input("sni"), "custom_match": {"name": "x",
+            "typed_config": {"@type": "type.googleapis.com/example.SniTrie"}}}});
+        let dump = json!({"configs": [{
+            "@type": "type.googleapis.com/envoy.admin.v3.ListenersConfigDump",
+            "dynamic_listeners": [{"name": "main", "active_state": {"listener": {
+                "name": "main", "internal_listener": {}, "filter_chain_matcher": top,
+                "filter_chains": [{"name": "a"}]}}}]}]});
+        let e = run_on(dump).unwrap_err();
+        assert_eq!(e.kind, crate::error::Kind::Input);
+        assert!(e.message.starts_with("listener main: "), "{}", e.message);
+        assert!(e.message.contains("example.SniTrie"), "{}", e.message);
+    }
+
     /// The table of a small dump: labels, chain names, the §4.4 MATCH of a chain without a
     /// matcher, destinations, and the internal-first order.
     #[test]
@@ -517,17 +546,8 @@ mod tests {
             {"name": "solo", "active_state": {"listener": {"name": "solo", "internal_listener": {},
                 "filter_chains": [{"name": "other", "filters": [tcp("tunnel")]}]}}},
         ]}]});
-        let doc =
-            crate::input::Document::from_bytes(dump.to_string().into_bytes(), "test.json".into())
-                .unwrap();
-        let src = DumpReader::new(
-            &doc,
-            crate::envoy::dump::Want::none().with(SectionKind::Listeners),
-        );
-        let mut out = Vec::new();
-        run(&src, &mut out).unwrap();
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            run_on(dump).unwrap(),
             "LISTENER      CHAIN        MATCH         DESTINATION\n\
              envoy://main  web          port=80       Cluster: web\n\
              envoy://main  rest         UNMATCHED     PassthroughCluster\n\

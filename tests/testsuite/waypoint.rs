@@ -244,11 +244,15 @@ mod waypoint_view {
             &["pc", "l", "-f", file.to_str().unwrap(), "--waypoint"],
             &[],
         );
-        crate::support::assert_fails(
+        let err = crate::support::assert_fails(
             &out,
             1,
             "listener dump: config dump has no configuration type \
              type.googleapis.com/envoy.admin.v3.ListenersConfigDump",
+        );
+        assert!(
+            err.starts_with("Error: listener dump: config dump"),
+            "{err}"
         );
     }
 }
