@@ -1128,7 +1128,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__listener)
-            opts="-f -n -o -h -V --file --address --port --type --verbose --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --help --version"
+            opts="-f -n -o -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1156,6 +1156,10 @@ _meshctl() {
                     ;;
                 --verbose)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --waypoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --namespace)

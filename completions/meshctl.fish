@@ -208,6 +208,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
 false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -226,6 +227,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
 false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -244,6 +246,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
 false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -671,6 +674,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
 false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -689,6 +693,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
 false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -707,6 +712,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
 false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F

@@ -5,7 +5,15 @@
 //! but does not export it, so this script asks `cargo metadata` where cargo unpacked that
 //! package (registry, vendor directory or git checkout alike) and reads the file from there.
 //! Decoding happens here, once; at run time only sorted static arrays remain.
+//!
+//! That set holds the files Envoy's protos import, and nothing else. The messages of cncf/xds's
+//! `xds.type.*` and `udpa.type.*` packages that Envoy's API names only by type URL, inside an
+//! `Any` (`TypedStruct`, the unified matcher's `IPMatcher`, ...), are imported by no Envoy proto,
+//! so the set lacks them; `cncf_type_files` declares them and they join the pool before the tables
+//! are built. The oracle test reads the same merged set, written to `$OUT_DIR`.
 
+use prost_reflect::prost_types::field_descriptor_proto::{Label, Type};
+use prost_reflect::prost_types::{DescriptorProto, FieldDescriptorProto, FileDescriptorProto};
 use prost_reflect::{DescriptorPool, FieldDescriptor, Kind, MessageDescriptor};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -37,28 +45,330 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let descriptor_path = envoy_types_dir().join("src/generated/types.bin");
     println!("cargo:rerun-if-changed={}", descriptor_path.display());
-    // For the oracle test, which checks the tables against protobuf's own JSON printer fed the
-    // same descriptors.
-    println!(
-        "cargo:rustc-env=ENVOY_SCHEMA_DESCRIPTOR_SET={}",
-        descriptor_path.display()
-    );
     let bytes = std::fs::read(&descriptor_path)
         .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", descriptor_path.display())));
-    let pool = DescriptorPool::decode(bytes.as_slice()).unwrap_or_else(|e| {
+    let mut pool = DescriptorPool::decode(bytes.as_slice()).unwrap_or_else(|e| {
         fail(&format!(
             "{} is not a valid FileDescriptorSet: {e}",
             descriptor_path.display()
         ))
     });
-    let tables = generate_tables(&pool);
+    for file in cncf_type_files() {
+        // A later envoy-types that ships the file wins: its descriptors come from the .proto.
+        if pool.get_file_by_name(file.name()).is_none() {
+            let name = file.name().to_string();
+            pool.add_file_descriptor_proto(file)
+                .unwrap_or_else(|e| fail(&format!("declared file {name}: {e}")));
+        }
+    }
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // For the oracle test, which checks the tables against protobuf's own JSON printer fed the
+    // same descriptors.
+    let merged_path = out_dir.join("envoy_api_descriptors.bin");
+    std::fs::write(&merged_path, pool.encode_to_vec())
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", merged_path.display())));
+    println!(
+        "cargo:rustc-env=ENVOY_SCHEMA_DESCRIPTOR_SET={}",
+        merged_path.display()
+    );
+    let tables = generate_tables(&pool);
     std::fs::write(out_dir.join("schema_tables.rs"), tables)
         .unwrap_or_else(|e| fail(&format!("cannot write schema_tables.rs: {e}")));
 }
 
 fn fail(message: &str) -> ! {
     panic!("envoy-schema build: {message}");
+}
+
+/// A field of a declared message: proto name, number, type, repeated. Message types are full
+/// names with the leading dot, as descriptors write them.
+type FieldDecl = (&'static str, i32, FieldKind, bool);
+
+#[derive(Clone, Copy)]
+enum FieldKind {
+    String,
+    Bool,
+    Int32,
+    Int64,
+    Double,
+    Message(&'static str),
+}
+
+/// A declared message and the messages nested in it.
+struct MessageDecl {
+    name: &'static str,
+    fields: &'static [FieldDecl],
+    nested: &'static [MessageDecl],
+}
+
+const fn message(name: &'static str, fields: &'static [FieldDecl]) -> MessageDecl {
+    MessageDecl {
+        name,
+        fields,
+        nested: &[],
+    }
+}
+
+const ON_MATCH: FieldKind = FieldKind::Message(".xds.type.matcher.v3.Matcher.OnMatch");
+
+/// A message with messages nested in it (the matchers' per-range entries).
+const fn outer_message(
+    name: &'static str,
+    fields: &'static [FieldDecl],
+    nested: &'static [MessageDecl],
+) -> MessageDecl {
+    MessageDecl {
+        name,
+        fields,
+        nested,
+    }
+}
+
+/// The `xds.type.*` and `udpa.type.*` messages Envoy's API refers to by type URL only (a
+/// `TypedStruct` in any `typed_config`; the matchers and inputs of the unified matcher API), as
+/// cncf/xds defines them. Their dependencies (`Struct`, `CidrRange`, `Matcher`, `CelExpression`)
+/// are in envoy-types' set already.
+fn cncf_type_files() -> Vec<FileDescriptorProto> {
+    use FieldKind::*;
+    const TYPED_STRUCT: &[MessageDecl] = &[message(
+        "TypedStruct",
+        &[
+            ("type_url", 1, String, false),
+            ("value", 2, Message(".google.protobuf.Struct"), false),
+        ],
+    )];
+    /// File name, package, imports, messages.
+    type FileDecl = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [MessageDecl],
+    );
+    const FILES: &[FileDecl] = &[
+        (
+            "udpa/type/v1/typed_struct.proto",
+            "udpa.type.v1",
+            &["google/protobuf/struct.proto"],
+            TYPED_STRUCT,
+        ),
+        (
+            "xds/type/v3/typed_struct.proto",
+            "xds.type.v3",
+            &["google/protobuf/struct.proto"],
+            TYPED_STRUCT,
+        ),
+        (
+            "xds/type/v3/range.proto",
+            "xds.type.v3",
+            &[],
+            &[
+                message(
+                    "Int64Range",
+                    &[("start", 1, Int64, false), ("end", 2, Int64, false)],
+                ),
+                message(
+                    "Int32Range",
+                    &[("start", 1, Int32, false), ("end", 2, Int32, false)],
+                ),
+                message(
+                    "DoubleRange",
+                    &[("start", 1, Double, false), ("end", 2, Double, false)],
+                ),
+            ],
+        ),
+        (
+            "xds/type/matcher/v3/ip.proto",
+            "xds.type.matcher.v3",
+            &[
+                "xds/core/v3/cidr.proto",
+                "xds/type/matcher/v3/matcher.proto",
+            ],
+            &[outer_message(
+                "IPMatcher",
+                &[(
+                    "range_matchers",
+                    1,
+                    Message(".xds.type.matcher.v3.IPMatcher.IPRangeMatcher"),
+                    true,
+                )],
+                &[message(
+                    "IPRangeMatcher",
+                    &[
+                        ("ranges", 1, Message(".xds.core.v3.CidrRange"), true),
+                        ("on_match", 2, ON_MATCH, false),
+                        ("exclusive", 3, Bool, false),
+                    ],
+                )],
+            )],
+        ),
+        (
+            "xds/type/matcher/v3/domain.proto",
+            "xds.type.matcher.v3",
+            &["xds/type/matcher/v3/matcher.proto"],
+            &[outer_message(
+                "ServerNameMatcher",
+                &[(
+                    "domain_matchers",
+                    1,
+                    Message(".xds.type.matcher.v3.ServerNameMatcher.DomainMatcher"),
+                    true,
+                )],
+                &[message(
+                    "DomainMatcher",
+                    &[
+                        ("domains", 1, String, true),
+                        ("on_match", 2, ON_MATCH, false),
+                    ],
+                )],
+            )],
+        ),
+        (
+            "xds/type/matcher/v3/range.proto",
+            "xds.type.matcher.v3",
+            &[
+                "xds/type/v3/range.proto",
+                "xds/type/matcher/v3/matcher.proto",
+            ],
+            &[
+                outer_message(
+                    "Int64RangeMatcher",
+                    &[(
+                        "range_matchers",
+                        1,
+                        Message(".xds.type.matcher.v3.Int64RangeMatcher.RangeMatcher"),
+                        true,
+                    )],
+                    &[message(
+                        "RangeMatcher",
+                        &[
+                            ("ranges", 1, Message(".xds.type.v3.Int64Range"), true),
+                            ("on_match", 2, ON_MATCH, false),
+                        ],
+                    )],
+                ),
+                outer_message(
+                    "Int32RangeMatcher",
+                    &[(
+                        "range_matchers",
+                        1,
+                        Message(".xds.type.matcher.v3.Int32RangeMatcher.RangeMatcher"),
+                        true,
+                    )],
+                    &[message(
+                        "RangeMatcher",
+                        &[
+                            ("ranges", 1, Message(".xds.type.v3.Int32Range"), true),
+                            ("on_match", 2, ON_MATCH, false),
+                        ],
+                    )],
+                ),
+                outer_message(
+                    "DoubleRangeMatcher",
+                    &[(
+                        "range_matchers",
+                        1,
+                        Message(".xds.type.matcher.v3.DoubleRangeMatcher.RangeMatcher"),
+                        true,
+                    )],
+                    &[message(
+                        "RangeMatcher",
+                        &[
+                            ("ranges", 1, Message(".xds.type.v3.DoubleRange"), true),
+                            ("on_match", 2, ON_MATCH, false),
+                        ],
+                    )],
+                ),
+            ],
+        ),
+        (
+            "xds/type/matcher/v3/cel.proto",
+            "xds.type.matcher.v3",
+            &["xds/type/v3/cel.proto"],
+            &[message(
+                "CelMatcher",
+                &[
+                    (
+                        "expr_match",
+                        1,
+                        Message(".xds.type.v3.CelExpression"),
+                        false,
+                    ),
+                    ("description", 2, String, false),
+                ],
+            )],
+        ),
+        (
+            "xds/type/matcher/v3/http_inputs.proto",
+            "xds.type.matcher.v3",
+            &[],
+            &[message("HttpAttributesCelMatchInput", &[])],
+        ),
+    ];
+    FILES
+        .iter()
+        .map(
+            |&(name, package, dependencies, messages)| FileDescriptorProto {
+                name: Some(name.to_string()),
+                package: Some(package.to_string()),
+                dependency: dependencies.iter().map(|d| d.to_string()).collect(),
+                message_type: messages.iter().map(message_proto).collect(),
+                syntax: Some("proto3".to_string()),
+                ..Default::default()
+            },
+        )
+        .collect()
+}
+
+fn message_proto(decl: &MessageDecl) -> DescriptorProto {
+    DescriptorProto {
+        name: Some(decl.name.to_string()),
+        field: decl
+            .fields
+            .iter()
+            .map(|&(name, number, kind, repeated)| {
+                let (field_type, type_name) = match kind {
+                    FieldKind::String => (Type::String, None),
+                    FieldKind::Bool => (Type::Bool, None),
+                    FieldKind::Int32 => (Type::Int32, None),
+                    FieldKind::Int64 => (Type::Int64, None),
+                    FieldKind::Double => (Type::Double, None),
+                    FieldKind::Message(full_name) => (Type::Message, Some(full_name.to_string())),
+                };
+                FieldDescriptorProto {
+                    name: Some(name.to_string()),
+                    number: Some(number),
+                    label: Some(if repeated {
+                        Label::Repeated
+                    } else {
+                        Label::Optional
+                    } as i32),
+                    r#type: Some(field_type as i32),
+                    type_name,
+                    json_name: Some(json_name(name)),
+                    ..Default::default()
+                }
+            })
+            .collect(),
+        nested_type: decl.nested.iter().map(message_proto).collect(),
+        ..Default::default()
+    }
+}
+
+/// protoc's JSON name: each `_` dropped and the letter after it upper-cased.
+fn json_name(proto_name: &str) -> String {
+    let mut out = String::with_capacity(proto_name.len());
+    let mut upper = false;
+    for c in proto_name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The directory cargo unpacked the `envoy-types` build-dependency into.

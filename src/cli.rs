@@ -168,6 +168,13 @@ pub enum View {
         listener_type: Option<String>,
         #[command(flatten)]
         verbose: VerboseArg,
+        // Hidden, as in istioctl. `--waypoint` alone is true; a value needs `=`, so the next
+        // word is never taken for it.
+        /// An ambient waypoint's view: per filter chain, the matcher paths that select it.
+        #[arg(long, hide = true, default_value_t = false, action = ArgAction::Set,
+              num_args = 0..=1, require_equals = true, default_missing_value = "true",
+              value_name = "BOOL", value_parser = parse_go_bool)]
+        waypoint: bool,
     },
     /// Route configurations, one row per route.
     #[command(visible_aliases = ["routes", "r"])]
@@ -231,4 +238,15 @@ pub enum View {
         #[arg(value_name = "POD2")]
         second: String,
     },
+}
+
+/// A boolean flag's value as Go's `strconv.ParseBool` reads it, which istioctl's flags use.
+fn parse_go_bool(value: &str) -> Result<bool, String> {
+    match value {
+        "1" | "t" | "T" | "true" | "TRUE" | "True" => Ok(true),
+        "0" | "f" | "F" | "false" | "FALSE" | "False" => Ok(false),
+        _ => Err(format!(
+            "strconv.ParseBool: parsing {value:?}: invalid syntax"
+        )),
+    }
 }

@@ -103,6 +103,8 @@ pub enum ViewKind {
     Eds(EndpointFilter),
     Secrets,
     Ecds,
+    /// `listener --waypoint`: a table whatever `-o` says, without listener filters.
+    Waypoint,
 }
 
 impl ViewKind {
@@ -112,7 +114,7 @@ impl ViewKind {
             ViewKind::All(_) => "all",
             ViewKind::Bootstrap => "bootstrap",
             ViewKind::Clusters(_) => "cluster",
-            ViewKind::Listeners(_) => "listener",
+            ViewKind::Listeners(_) | ViewKind::Waypoint => "listener",
             ViewKind::Routes(_) => "route",
             ViewKind::Endpoints(_) => "endpoint",
             ViewKind::Eds(_) => "eds",
@@ -205,12 +207,19 @@ impl Config {
                 filter,
                 port,
             } => (ViewKind::Clusters(cluster_filter(filter, port)), source),
+            // istioctl's waypoint view ignores --address, --port, --type and --verbose.
+            View::Listener {
+                source,
+                waypoint: true,
+                ..
+            } => (ViewKind::Waypoint, source),
             View::Listener {
                 source,
                 address,
                 port,
                 listener_type,
                 verbose,
+                waypoint: false,
             } => (
                 ViewKind::Listeners(ListenerFilter {
                     address,
@@ -411,6 +420,40 @@ mod tests {
             } => {
                 assert!(!f.verbose);
                 assert_eq!(f.port, None);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn waypoint_is_its_own_view_and_takes_go_booleans_after_an_equals_sign() {
+        let view = |args: &[&str]| match config(args).unwrap().task {
+            Task::View { view, .. } => view,
+            other => panic!("unexpected {other:?}"),
+        };
+        let waypoint = view(&["pc", "l", "-f", "d.json", "--waypoint", "--port", "80"]);
+        assert_eq!(waypoint, ViewKind::Waypoint);
+        assert_eq!(waypoint.command(), "listener");
+        for value in ["1", "t", "T", "true", "TRUE", "True"] {
+            let flag = format!("--waypoint={value}");
+            assert_eq!(
+                view(&["pc", "l", "-f", "d.json", &flag]),
+                ViewKind::Waypoint
+            );
+        }
+        for value in ["0", "f", "F", "false", "FALSE", "False"] {
+            let flag = format!("--waypoint={value}");
+            assert!(matches!(
+                view(&["pc", "l", "-f", "d.json", &flag]),
+                ViewKind::Listeners(_)
+            ));
+        }
+        assert!(config(&["pc", "l", "-f", "d.json", "--waypoint=yes"]).is_err());
+        // The next word is never the value: here it is the target.
+        match config(&["pc", "l", "--waypoint", "false"]).unwrap().task {
+            Task::View { view, source, .. } => {
+                assert_eq!(view, ViewKind::Waypoint);
+                assert_eq!(source, Source::Target("false".into()));
             }
             other => panic!("unexpected {other:?}"),
         }

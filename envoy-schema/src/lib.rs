@@ -3,8 +3,9 @@
 //! and the protobuf JSON names istioctl prints (`filterChains`).
 //!
 //! The tables are generated at build time from the FileDescriptorSet of Envoy's API that the
-//! `envoy-types` crate ships, so every rename follows from the schema: the transcoder walks the
-//! document knowing the message type of every object.
+//! `envoy-types` crate ships, plus the cncf/xds `xds.type.*` and `udpa.type.*` messages Envoy
+//! names only by type URL (which that set lacks; see build.rs), so every rename follows from the
+//! schema: the transcoder walks the document knowing the message type of every object.
 //!
 //! # Rules
 //!

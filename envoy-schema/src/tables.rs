@@ -103,6 +103,41 @@ mod tests {
         }
     }
 
+    /// The cncf/xds messages that Envoy's API names only inside an `Any` are known, with their
+    /// fields' JSON names: the unified matcher's IP matcher and both `TypedStruct`s.
+    #[test]
+    fn xds_and_udpa_types_named_by_type_url_are_known() {
+        let table = |name: &str| {
+            &MESSAGES[usize::from(message_index(name).unwrap_or_else(|| panic!("{name}")))]
+        };
+        let json_name = |message: &str, key: &str| {
+            let (_, field) = table(message).field(key, 0).expect(key);
+            (field.json_name, field.repeated)
+        };
+        let ip = "xds.type.matcher.v3.IPMatcher";
+        assert_eq!(json_name(ip, "range_matchers"), ("rangeMatchers", true));
+        let range = "xds.type.matcher.v3.IPMatcher.IPRangeMatcher";
+        assert_eq!(json_name(range, "on_match"), ("onMatch", false));
+        assert_eq!(json_name(range, "ranges"), ("ranges", true));
+        assert_eq!(
+            json_name("xds.core.v3.CidrRange", "prefix_len"),
+            ("prefixLen", false)
+        );
+        for typed_struct in ["xds.type.v3.TypedStruct", "udpa.type.v1.TypedStruct"] {
+            assert_eq!(json_name(typed_struct, "type_url"), ("typeUrl", false));
+        }
+        for name in [
+            "xds.type.matcher.v3.Matcher",
+            "xds.type.matcher.v3.ServerNameMatcher.DomainMatcher",
+            "xds.type.matcher.v3.Int64RangeMatcher.RangeMatcher",
+            "xds.type.matcher.v3.CelMatcher",
+            "xds.type.matcher.v3.HttpAttributesCelMatchInput",
+            "xds.type.v3.DoubleRange",
+        ] {
+            assert!(message_index(name).is_some(), "{name}");
+        }
+    }
+
     /// A key that only starts like a field, or has a field's length, is no field.
     #[test]
     fn a_near_miss_is_no_field() {

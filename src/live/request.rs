@@ -38,7 +38,9 @@ pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
         ViewKind::Clusters(_) => {
             "/config_dump?mask=dynamic_active_clusters,dynamic_warming_clusters,static_clusters"
         }
-        ViewKind::Listeners(_) => "/config_dump?mask=dynamic_listeners,static_listeners",
+        ViewKind::Listeners(_) | ViewKind::Waypoint => {
+            "/config_dump?mask=dynamic_listeners,static_listeners"
+        }
         ViewKind::Routes(_) => "/config_dump?mask=dynamic_route_configs,static_route_configs",
         ViewKind::Endpoints(_) => "/clusters?format=json",
         ViewKind::Secrets => "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets",

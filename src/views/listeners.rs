@@ -86,7 +86,7 @@ fn listener_host(a: &Address) -> String {
 }
 
 /// The listener's main address: socket address, pipe path, or empty (internal listeners).
-fn main_address(l: &Listener) -> String {
+pub(crate) fn main_address(l: &Listener) -> String {
     l.address.as_ref().map(listener_host).unwrap_or_default()
 }
 
@@ -117,7 +117,7 @@ fn addresses(l: &Listener) -> Result<String> {
     Ok(all_addresses(l)?.join(","))
 }
 
-fn port(l: &Listener) -> u32 {
+pub(crate) fn port(l: &Listener) -> u32 {
     l.address.as_ref().map_or(0, |a| a.port())
 }
 

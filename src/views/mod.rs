@@ -12,6 +12,7 @@ pub mod endpoints;
 pub mod listeners;
 pub mod routes;
 pub mod secrets;
+pub mod waypoint;
 
 use std::io::Write;
 
@@ -78,7 +79,7 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
         ViewKind::Bootstrap => w.with(Bootstrap),
         ViewKind::Clusters(_) if format == Format::Wide => w.with(Clusters).with(Endpoints),
         ViewKind::Clusters(_) => w.with(Clusters),
-        ViewKind::Listeners(_) => w.with(Listeners),
+        ViewKind::Listeners(_) | ViewKind::Waypoint => w.with(Listeners),
         ViewKind::Routes(_) => w.with(Routes),
         ViewKind::Endpoints(_) | ViewKind::Eds(_) => w.with(Endpoints),
         ViewKind::Secrets => w.with(Secrets),
@@ -113,6 +114,7 @@ pub fn render(
         ViewKind::Eds(f) => eds::run(&src, f, format, out),
         ViewKind::Bootstrap => bootstrap::run(&src, format, out),
         ViewKind::Listeners(f) => listeners::run(&src, f, format, out),
+        ViewKind::Waypoint => waypoint::run(&src, out),
         ViewKind::Secrets => secrets::run(&src, format, now, out),
         ViewKind::Ecds => ecds::run(&src, format, out),
     };

@@ -17,4 +17,5 @@ mod live_fetch;
 mod live_pushdown;
 mod views_json;
 mod views_tables;
+mod waypoint;
 mod yaml_input;
