@@ -287,17 +287,9 @@ pub fn run(src: &DumpReader, out: &mut dyn Write) -> Result<()> {
     if listed.is_empty() {
         return Err(Error::input("no listeners found"));
     }
-    // An order derived from `less`, equal to Go's sort.Slice for the pairs it orders
-    // consistently; to become gosort::slice(&mut listed, |a, b| less(a, b)).
-    listed.sort_by(|a, b| {
-        if less(a, b) {
-            std::cmp::Ordering::Less
-        } else if less(b, a) {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    });
+    // `less` is no strict weak order (internal listeners compare by name, others by port):
+    // Go's own algorithm decides what it makes of it.
+    crate::gosort::slice(&mut listed, less);
     let mut t = Table::new(1).header(&["LISTENER", "CHAIN", "MATCH", "DESTINATION"]);
     for l in &listed {
         for chain in l.entry.listener.chains() {
