@@ -94,6 +94,24 @@ mod tests {
     use super::*;
     use crate::config::{ClusterFilter, EndpointFilter, RouteFilter};
 
+    /// Live, `listener --waypoint` asks for what `listener` asks for, whatever `-o` says.
+    #[test]
+    fn waypoint_fetches_the_listener_sections() {
+        use crate::config::{Format, ListenerFilter, ViewKind};
+        let listener = ViewKind::Listeners(ListenerFilter {
+            address: None,
+            port: None,
+            listener_type: None,
+            verbose: true,
+        });
+        let waypoint = admin_request(&ViewKind::Waypoint, Format::Json);
+        assert_eq!(waypoint, admin_request(&listener, Format::Short));
+        assert_eq!(
+            waypoint.path,
+            "/config_dump?mask=dynamic_listeners,static_listeners"
+        );
+    }
+
     #[test]
     fn filters_that_name_resources_are_pushed_down_as_name_regex() {
         let routes = ViewKind::Routes(RouteFilter {

@@ -455,27 +455,6 @@ mod tests {
         assert_eq!(matches(&matcher(unread), "a").unwrap(), ["UNMATCHED"]);
     }
 
-    /// Live, the view asks for what `listener` asks for, whatever `-o` says.
-    #[test]
-    fn live_mode_fetches_the_listener_sections() {
-        use crate::config::{Format, ListenerFilter, ViewKind};
-        let listener = ViewKind::Listeners(ListenerFilter {
-            address: None,
-            port: None,
-            listener_type: None,
-            verbose: true,
-        });
-        let waypoint = crate::live::admin_request(&ViewKind::Waypoint, Format::Json);
-        assert_eq!(
-            waypoint,
-            crate::live::admin_request(&listener, Format::Short)
-        );
-        assert_eq!(
-            waypoint.path,
-            "/config_dump?mask=dynamic_listeners,static_listeners"
-        );
-    }
-
     #[test]
     fn a_matcher_list_gives_nothing() {
         let top =
