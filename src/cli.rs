@@ -1,18 +1,46 @@
 //! The command line as clap sees it. Nothing here is validated beyond what clap does:
 //! `config.rs` turns these raw flags into a checked configuration before any work starts.
+//!
+//! Flags read their values as istioctl's flag library does (`goparse`): booleans take a value
+//! only after `=`, so `--verbose false` leaves `false` as an argument; flags with a value take the
+//! next word even when it starts with `-` (`--port -1`); a repeated flag's last value wins.
 
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand};
 
-use crate::format::Format;
+use crate::goparse::{self, ValueError};
+
+/// `--flag` is true; `--flag=V` takes Go's spellings of a boolean.
+pub fn go_bool(text: &str) -> Result<bool, ValueError> {
+    goparse::parse_bool(text)
+}
+
+/// A signed integer in Go's literal syntax.
+pub fn go_int(text: &str) -> Result<i64, ValueError> {
+    goparse::parse_int(text)
+}
+
+/// `--kubeclient-timeout`: a Go duration; zero is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoTimeout(pub Option<std::time::Duration>);
+
+pub fn go_timeout(text: &str) -> Result<GoTimeout, ValueError> {
+    goparse::parse_timeout(text).map(GoTimeout)
+}
+
+/// A path as given, the empty one included (`--file=` is no file, as in istioctl).
+fn any_path(text: &str) -> Result<PathBuf, ValueError> {
+    Ok(PathBuf::from(text))
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "meshctl",
     version,
     about = "Show what an Envoy sidecar in a service mesh is really configured to do",
-    propagate_version = true
+    propagate_version = true,
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -25,24 +53,70 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// Namespace of the target (default: the kubeconfig context's namespace, then `default`).
-    #[arg(short = 'n', long, global = true, value_name = "NAMESPACE")]
+    #[arg(
+        short = 'n',
+        long,
+        global = true,
+        value_name = "NAMESPACE",
+        allow_hyphen_values = true
+    )]
     pub namespace: Option<String>,
     /// Kubeconfig context to use.
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", allow_hyphen_values = true)]
     pub context: Option<String>,
     /// Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", allow_hyphen_values = true)]
     pub kubeconfig: Option<PathBuf>,
-    /// Output format. Default: short (bootstrap: json).
-    #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
-    pub output: Option<Format>,
+    /// Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json).
+    #[arg(
+        short = 'o',
+        long,
+        global = true,
+        value_name = "FORMAT",
+        allow_hyphen_values = true
+    )]
+    pub output: Option<String>,
     /// Envoy admin port inside the pod.
-    #[arg(long, global = true, default_value_t = 15000, value_name = "PORT",
-          value_parser = clap::value_parser!(u16).range(1..))]
-    pub proxy_admin_port: u16,
-    /// Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`.
-    #[arg(long, global = true, default_value = "15s", value_name = "DURATION")]
-    pub request_timeout: String,
+    #[arg(long, global = true, default_value = "15000", value_name = "PORT",
+          allow_hyphen_values = true, value_parser = go_int)]
+    pub proxy_admin_port: i64,
+    /// Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s).
+    #[arg(long, global = true, value_name = "DURATION", allow_hyphen_values = true,
+          value_parser = crate::config::parse_duration, overrides_with = "kubeclient_timeout")]
+    pub request_timeout: Option<std::time::Duration>,
+    /// The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it.
+    #[arg(long, global = true, value_name = "DURATION", allow_hyphen_values = true,
+          value_parser = go_timeout, overrides_with = "request_timeout")]
+    pub kubeclient_timeout: Option<GoTimeout>,
+    /// User to impersonate for the Kubernetes API.
+    #[arg(
+        long = "as",
+        global = true,
+        value_name = "USER",
+        allow_hyphen_values = true
+    )]
+    pub as_user: Option<String>,
+    /// Group to impersonate; repeat for several.
+    #[arg(long = "as-group", global = true, value_name = "GROUP", action = ArgAction::Append,
+          allow_hyphen_values = true)]
+    pub as_group: Vec<String>,
+    /// UID to impersonate.
+    #[arg(
+        long = "as-uid",
+        global = true,
+        value_name = "UID",
+        allow_hyphen_values = true
+    )]
+    pub as_uid: Option<String>,
+    /// Istio's namespace: accepted for istioctl's command lines, not needed by meshctl.
+    #[arg(
+        short = 'i',
+        long = "istioNamespace",
+        global = true,
+        value_name = "NAMESPACE",
+        allow_hyphen_values = true
+    )]
+    pub istio_namespace: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,8 +124,9 @@ pub enum Command {
     /// Inspect the Envoy configuration of a pod or a saved dump.
     #[command(name = "proxy-config", visible_alias = "pc")]
     ProxyConfig {
+        /// None: `pc` alone, which prints its help.
         #[command(subcommand)]
-        view: View,
+        view: Option<View>,
     },
     /// Print a shell completion script.
     Completion {
@@ -63,48 +138,50 @@ pub enum Command {
 /// What every resource view takes: one target, or a file.
 #[derive(Debug, Args, Clone, Default)]
 pub struct TargetOrFile {
-    /// `[<type>/]<name>[.<namespace>]`: a pod, or deploy/, sts/, ds/, rs/, job/, svc/, gtw/ NAME.
+    /// `[<type>/]<name>[.<namespace>]`: a pod, or deploy/, sts/, ds/, rs/, rc/, job/, svc/, gtw/ NAME.
     #[arg(value_name = "TARGET")]
-    pub target: Option<String>,
+    pub targets: Vec<String>,
     /// Read a saved dump instead of a pod (`-` for standard input).
-    #[arg(short = 'f', long, value_name = "FILE")]
+    #[arg(short = 'f', long, value_name = "FILE", allow_hyphen_values = true,
+          value_parser = any_path)]
     pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ClusterFilterArgs {
     /// Cluster names containing this FQDN.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub fqdn: Option<String>,
     /// Cluster names containing this direction (inbound, outbound).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub direction: Option<String>,
     /// Cluster names containing this subset.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub subset: Option<String>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct VerboseArg {
     /// One row per filter chain or route (`--verbose=false`: one per listener or route config).
-    #[arg(long, default_value_t = true, action = ArgAction::Set, num_args = 0..=1,
-          default_missing_value = "true", value_name = "BOOL")]
+    #[arg(long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_value = "true", default_missing_value = "true", value_parser = go_bool,
+          value_name = "BOOL")]
     pub verbose: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct EndpointFilterArgs {
     /// Endpoint address (an IP, or ip:port).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub address: Option<String>,
     /// Endpoint port.
-    #[arg(long)]
-    pub port: Option<u32>,
+    #[arg(long, allow_hyphen_values = true, value_parser = go_int)]
+    pub port: Option<i64>,
     /// Cluster name (exact, case-insensitive).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub cluster: Option<String>,
     /// Health status, e.g. HEALTHY, UNHEALTHY.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub status: Option<String>,
 }
 
@@ -118,21 +195,23 @@ pub enum View {
         #[command(flatten)]
         clusters: ClusterFilterArgs,
         /// Port (clusters, listeners, endpoints).
-        #[arg(long)]
-        port: Option<u32>,
+        #[arg(long, allow_hyphen_values = true, value_parser = go_int)]
+        port: Option<i64>,
         /// Address (listeners, endpoints).
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         address: Option<String>,
         /// Listener type (HTTP, TCP, HTTP+TCP).
-        #[arg(long = "type")]
+        #[arg(long = "type", allow_hyphen_values = true)]
         listener_type: Option<String>,
         /// Route config name.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         name: Option<String>,
         #[command(flatten)]
         verbose: VerboseArg,
         /// Put a `------ X INFO ------` heading before each block.
-        #[arg(long)]
+        #[arg(long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+              default_value = "false", default_missing_value = "true", value_parser = go_bool,
+              value_name = "BOOL")]
         with_headers: bool,
     },
     /// The bootstrap configuration.
@@ -149,8 +228,8 @@ pub enum View {
         #[command(flatten)]
         filter: ClusterFilterArgs,
         /// Cluster names containing `|PORT|`.
-        #[arg(long)]
-        port: Option<u32>,
+        #[arg(long, allow_hyphen_values = true, value_parser = go_int)]
+        port: Option<i64>,
     },
     /// Listeners, one row per filter chain.
     #[command(visible_aliases = ["listeners", "l"])]
@@ -158,13 +237,13 @@ pub enum View {
         #[command(flatten)]
         source: TargetOrFile,
         /// Listener address.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         address: Option<String>,
         /// Listener port.
-        #[arg(long)]
-        port: Option<u32>,
+        #[arg(long, allow_hyphen_values = true, value_parser = go_int)]
+        port: Option<i64>,
         /// Listener type (HTTP, TCP, HTTP+TCP).
-        #[arg(long = "type")]
+        #[arg(long = "type", allow_hyphen_values = true)]
         listener_type: Option<String>,
         #[command(flatten)]
         verbose: VerboseArg,
@@ -173,7 +252,7 @@ pub enum View {
         /// An ambient waypoint's view: per filter chain, the matcher paths that select it.
         #[arg(long, hide = true, default_value_t = false, action = ArgAction::Set,
               num_args = 0..=1, require_equals = true, default_missing_value = "true",
-              value_name = "BOOL", value_parser = parse_go_bool)]
+              value_name = "BOOL", value_parser = go_bool)]
         waypoint: bool,
     },
     /// Route configurations, one row per route.
@@ -182,7 +261,7 @@ pub enum View {
         #[command(flatten)]
         source: TargetOrFile,
         /// Route config name (exact).
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         name: Option<String>,
         #[command(flatten)]
         verbose: VerboseArg,
@@ -196,6 +275,7 @@ pub enum View {
         filter: EndpointFilterArgs,
     },
     /// Endpoints from the dump's EDS section, with locality.
+    #[command(hide = true)]
     Eds {
         #[command(flatten)]
         source: TargetOrFile,
@@ -217,36 +297,27 @@ pub enum View {
     /// Show or change Envoy's log levels (the only command that changes anything).
     #[command(visible_alias = "o")]
     Log {
-        /// The pod, `[<type>/]<name>[.<namespace>]`.
+        /// The pods, `[<type>/]<name>[.<namespace>]`: a pod, or every pod of a workload. Only
+        /// the first is used.
         #[arg(value_name = "TARGET")]
-        target: Option<String>,
+        targets: Vec<String>,
         /// `level` or `logger:level` items, comma separated.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         level: Option<String>,
-        /// Reset every logger to the default level.
-        #[arg(short = 'r', long)]
+        /// Restore the levels the proxy was started with.
+        #[arg(short = 'r', long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+              default_value = "false", default_missing_value = "true", value_parser = go_bool,
+              value_name = "BOOL")]
         reset: bool,
-        /// Label selector choosing many pods in the namespace.
-        #[arg(short = 'l', long)]
+        /// Label selector choosing every matching pod in the namespace (targets are ignored).
+        #[arg(short = 'l', long, allow_hyphen_values = true)]
         selector: Option<String>,
     },
     /// Compare the root CA trust bundles of two pods.
     #[command(name = "rootca-compare", visible_alias = "rc")]
     RootcaCompare {
-        #[arg(value_name = "POD1")]
-        first: String,
-        #[arg(value_name = "POD2")]
-        second: String,
+        /// Two pods, `[<type>/]<name>[.<namespace>]` each.
+        #[arg(value_name = "POD")]
+        targets: Vec<String>,
     },
-}
-
-/// A boolean flag's value as Go's `strconv.ParseBool` reads it, which istioctl's flags use.
-fn parse_go_bool(value: &str) -> Result<bool, String> {
-    match value {
-        "1" | "t" | "T" | "true" | "TRUE" | "True" => Ok(true),
-        "0" | "f" | "F" | "false" | "FALSE" | "False" => Ok(false),
-        _ => Err(format!(
-            "strconv.ParseBool: parsing {value:?}: invalid syntax"
-        )),
-    }
 }

@@ -4,9 +4,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::ValueEnum;
+
 use crate::cli::{self, Cli, Command, View};
 use crate::error::{Error, Result};
 pub use crate::format::Format;
+use crate::goparse::{self, ValueError};
 
 /// Where a view's data comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +18,14 @@ pub enum Source {
     File(PathBuf),
     /// `[<type>/]<name>[.<namespace>]`, resolved through the Kubernetes API.
     Target(String),
+}
+
+/// Whom to act as on the Kubernetes API: kubectl's `--as`, `--as-group`, `--as-uid`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Impersonation {
+    pub user: Option<String>,
+    pub groups: Vec<String>,
+    pub uid: Option<String>,
 }
 
 /// How to reach the cluster and the proxy: the global flags of every live command.
@@ -28,8 +39,11 @@ pub struct ClusterOptions {
     pub namespace: Option<String>,
     /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod.
     pub proxy_admin_port: u16,
-    /// `--request-timeout`: bounds everything one fetch does, from loading credentials on.
+    /// `--request-timeout` or `--kubeclient-timeout`: bounds everything one fetch does, from
+    /// loading credentials on. `Duration::MAX` when the user asked for none.
     pub request_timeout: Duration,
+    /// `--as`, `--as-group`, `--as-uid`: override the kubeconfig's own impersonation.
+    pub impersonate: Impersonation,
 }
 
 impl Default for ClusterOptions {
@@ -39,15 +53,18 @@ impl Default for ClusterOptions {
             context: None,
             namespace: None,
             proxy_admin_port: 15000,
-            request_timeout: Duration::from_secs(15),
+            request_timeout: DEFAULT_TIMEOUT,
+            impersonate: Impersonation::default(),
         }
     }
 }
 
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
 /// Which pods `log` sets the levels of.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogTargets {
-    /// One target in any form `pc` accepts (`pod`, `deploy/x.ns`, ...).
+    /// One target in any form `pc` accepts (`pod`, `deploy/x.ns`, ...): every pod it matches.
     Target(String),
     /// `-l/--selector`: every pod matching the label selector in the namespace.
     Selector(String),
@@ -58,13 +75,16 @@ pub struct ClusterFilter {
     pub fqdn: Option<String>,
     pub direction: Option<String>,
     pub subset: Option<String>,
-    pub port: Option<u32>,
+    /// Looked for as `|<port>|` in the name; never 0.
+    pub port: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListenerFilter {
     pub address: Option<String>,
-    pub port: Option<u32>,
+    /// Compared as a 32-bit unsigned port (-1 is 4294967295; one that is 0 so filters nothing,
+    /// as in istioctl); never 0.
+    pub port: Option<i64>,
     pub listener_type: Option<String>,
     pub verbose: bool,
 }
@@ -78,7 +98,8 @@ pub struct RouteFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EndpointFilter {
     pub address: Option<String>,
-    pub port: Option<u32>,
+    /// Compared as a 32-bit unsigned port, as for listeners; never 0.
+    pub port: Option<i64>,
     pub cluster: Option<String>,
     pub status: Option<String>,
 }
@@ -122,6 +143,36 @@ impl ViewKind {
             ViewKind::Ecds => "ecds",
         }
     }
+
+    /// The name istioctl's "requires pod name or --file" message gives the command: its own,
+    /// but plural for `endpoint`.
+    fn requires_name(&self) -> &'static str {
+        match self {
+            ViewKind::Endpoints(_) => "endpoints",
+            other => other.command(),
+        }
+    }
+}
+
+/// What `-o` asked for. An unsupported name is an error only once the input has been read and
+/// parsed (`all`: before), as istioctl reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Format(Format),
+    Unsupported(String),
+}
+
+impl Output {
+    /// The error for an unsupported format, if it is one.
+    pub fn check(&self) -> Result<Format> {
+        match self {
+            Output::Format(format) => Ok(*format),
+            Output::Unsupported(name) => Err(Error::usage(format!(
+                "output format {} not supported",
+                goparse::quote(name)
+            ))),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -129,10 +180,11 @@ pub enum Task {
     View {
         view: ViewKind,
         source: Source,
-        format: Format,
+        output: Output,
     },
     Log {
         targets: LogTargets,
+        /// `--level`, as given; never empty. Read once the proxies' loggers are known.
         level: Option<String>,
         reset: bool,
     },
@@ -141,6 +193,8 @@ pub enum Task {
         second: String,
     },
     Completion(clap_complete::Shell),
+    /// `pc` alone: its help, on standard output.
+    ProxyConfigHelp,
 }
 
 #[derive(Debug, Clone)]
@@ -152,13 +206,25 @@ pub struct Config {
 impl Config {
     pub fn from_cli(cli: Cli) -> Result<Config> {
         let g = cli.global;
-        let request_timeout = parse_duration(&g.request_timeout)?;
-        let cluster = ClusterOptions {
+        let timeout = match (g.request_timeout, g.kubeclient_timeout) {
+            (Some(timeout), _) => timeout,
+            (None, Some(cli::GoTimeout(Some(timeout)))) => timeout,
+            // `--kubeclient-timeout 0`: no bound.
+            (None, Some(cli::GoTimeout(None))) => Duration::MAX,
+            (None, None) => DEFAULT_TIMEOUT,
+        };
+        let admin_port = g.proxy_admin_port;
+        let mut cluster = ClusterOptions {
             kubeconfig: g.kubeconfig,
             context: g.context,
             namespace: g.namespace,
-            proxy_admin_port: g.proxy_admin_port,
-            request_timeout,
+            proxy_admin_port: 15000,
+            request_timeout: timeout,
+            impersonate: Impersonation {
+                user: g.as_user,
+                groups: g.as_group,
+                uid: g.as_uid,
+            },
         };
         let view = match cli.command {
             Command::Completion { shell } => {
@@ -167,179 +233,215 @@ impl Config {
                     cluster,
                 })
             }
-            Command::ProxyConfig { view } => view,
-        };
-        let (view, source) = match view {
-            View::All {
-                source,
-                clusters,
-                port,
-                address,
-                listener_type,
-                name,
-                verbose,
-                with_headers,
-            } => (
-                ViewKind::All(AllFilter {
-                    clusters: cluster_filter(clusters, port),
-                    listeners: ListenerFilter {
-                        address: address.clone(),
-                        port: nonzero(port),
-                        listener_type,
-                        verbose: verbose.verbose,
-                    },
-                    routes: RouteFilter {
-                        name,
-                        verbose: verbose.verbose,
-                    },
-                    endpoints: EndpointFilter {
-                        address,
-                        port: nonzero(port),
-                        ..Default::default()
-                    },
-                    with_headers,
-                }),
-                source,
-            ),
-            View::Bootstrap { source } => (ViewKind::Bootstrap, source),
-            View::Cluster {
-                source,
-                filter,
-                port,
-            } => (ViewKind::Clusters(cluster_filter(filter, port)), source),
-            // istioctl's waypoint view ignores --address, --port, --type and --verbose.
-            View::Listener {
-                source,
-                waypoint: true,
-                ..
-            } => (ViewKind::Waypoint, source),
-            View::Listener {
-                source,
-                address,
-                port,
-                listener_type,
-                verbose,
-                waypoint: false,
-            } => (
-                ViewKind::Listeners(ListenerFilter {
-                    address,
-                    port: nonzero(port),
-                    listener_type,
-                    verbose: verbose.verbose,
-                }),
-                source,
-            ),
-            View::Route {
-                source,
-                name,
-                verbose,
-            } => (
-                ViewKind::Routes(RouteFilter {
-                    name,
-                    verbose: verbose.verbose,
-                }),
-                source,
-            ),
-            View::Endpoint { source, filter } => {
-                (ViewKind::Endpoints(endpoint_filter(filter)), source)
+            Command::ProxyConfig { view: None } => {
+                return Ok(Config {
+                    task: Task::ProxyConfigHelp,
+                    cluster,
+                })
             }
-            View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
-            View::Secret { source } => (ViewKind::Secrets, source),
-            View::Ecds { source } => (ViewKind::Ecds, source),
+            Command::ProxyConfig { view: Some(view) } => view,
+        };
+        let task = match view {
             View::Log {
-                target,
+                targets,
                 level,
                 reset,
                 selector,
             } => {
-                let targets = match (target, selector) {
-                    (Some(target), None) => LogTargets::Target(target),
-                    (None, Some(selector)) => LogTargets::Selector(selector),
+                // With a selector the targets are ignored; without, only the first is used.
+                let targets = match (nonempty(selector), targets.into_iter().next()) {
+                    (Some(selector), _) => LogTargets::Selector(selector),
+                    (None, Some(target)) => LogTargets::Target(target),
                     (None, None) => {
-                        return Err(Error::usage("log requires pod name or --selector"))
-                    }
-                    (Some(_), Some(_)) => {
-                        return Err(Error::usage("log takes pod names or --selector, not both"))
+                        return Err(Error::arguments("log requires pod name or --selector"))
                     }
                 };
-                return Ok(Config {
-                    task: Task::Log {
-                        targets,
-                        level,
-                        reset,
-                    },
-                    cluster,
-                });
+                let level = nonempty(level);
+                if reset && level.is_some() {
+                    return Err(Error::arguments("--level cannot be combined with --reset"));
+                }
+                if g.output.as_deref().is_some_and(|o| o != "short") {
+                    return Err(Error::usage("--output is not applicable for this command"));
+                }
+                Task::Log {
+                    targets,
+                    level,
+                    reset,
+                }
             }
-            View::RootcaCompare { first, second } => {
-                return Ok(Config {
-                    task: Task::RootcaCompare { first, second },
-                    cluster,
-                })
-            }
-        };
-        let source = match (source.target, source.file) {
-            (Some(_), Some(_)) => {
-                return Err(Error::usage(format!(
-                    "{} takes a pod name or --file, not both",
-                    view.command()
-                )))
-            }
-            (Some(t), None) => Source::Target(t),
-            (None, Some(f)) => Source::File(f),
-            (None, None) => {
-                return Err(Error::usage(format!(
-                    "{} requires pod name or --file parameter",
-                    view.command()
-                )))
-            }
-        };
-        let format = match g.output {
-            None if view == ViewKind::Bootstrap => Format::Json,
-            None => Format::Short,
-            Some(format) => format,
-        };
-        Ok(Config {
-            task: Task::View {
-                view,
-                source,
-                format,
+            View::RootcaCompare { targets } => match <[String; 2]>::try_from(targets) {
+                Ok([first, second]) => Task::RootcaCompare { first, second },
+                Err(_) => {
+                    return Err(Error::arguments(
+                        "rootca-compare requires 2 pods as an argument",
+                    ))
+                }
             },
-            cluster,
-        })
+            view => {
+                let (view, source) = view_and_source(view);
+                let source = source_of(&view, source)?;
+                let output = match g.output {
+                    None if view == ViewKind::Bootstrap => Output::Format(Format::Json),
+                    None => Output::Format(Format::Short),
+                    Some(name) => match <Format as ValueEnum>::from_str(&name, false) {
+                        Ok(format) => Output::Format(format),
+                        Err(_) => Output::Unsupported(name),
+                    },
+                };
+                Task::View {
+                    view,
+                    source,
+                    output,
+                }
+            }
+        };
+        cluster.proxy_admin_port = admin_port_of(admin_port)?;
+        Ok(Config { task, cluster })
     }
 }
 
+/// `--proxy-admin-port`, checked after the arguments as istioctl checks it.
+fn admin_port_of(port: i64) -> Result<u16> {
+    u16::try_from(port)
+        .ok()
+        .filter(|p| *p != 0)
+        .ok_or_else(|| Error::usage(format!("port number {port} must be in the range 1..65535")))
+}
+
+/// A view and its raw source flags; `log` and `rootca-compare` are not views.
+fn view_and_source(view: View) -> (ViewKind, cli::TargetOrFile) {
+    match view {
+        View::All {
+            source,
+            clusters,
+            port,
+            address,
+            listener_type,
+            name,
+            verbose,
+            with_headers,
+        } => {
+            let address = nonempty(address);
+            let port = nonzero(port);
+            let all = AllFilter {
+                clusters: cluster_filter(clusters, port),
+                listeners: ListenerFilter {
+                    address: address.clone(),
+                    port,
+                    listener_type: nonempty(listener_type),
+                    verbose: verbose.verbose,
+                },
+                routes: RouteFilter {
+                    name: nonempty(name),
+                    verbose: verbose.verbose,
+                },
+                endpoints: EndpointFilter {
+                    address,
+                    port,
+                    ..Default::default()
+                },
+                with_headers,
+            };
+            (ViewKind::All(all), source)
+        }
+        View::Bootstrap { source } => (ViewKind::Bootstrap, source),
+        View::Cluster {
+            source,
+            filter,
+            port,
+        } => (
+            ViewKind::Clusters(cluster_filter(filter, nonzero(port))),
+            source,
+        ),
+        // istioctl's waypoint view ignores --address, --port, --type and --verbose.
+        View::Listener {
+            source,
+            waypoint: true,
+            ..
+        } => (ViewKind::Waypoint, source),
+        View::Listener {
+            source,
+            address,
+            port,
+            listener_type,
+            verbose,
+            waypoint: false,
+        } => (
+            ViewKind::Listeners(ListenerFilter {
+                address: nonempty(address),
+                port: nonzero(port),
+                listener_type: nonempty(listener_type),
+                verbose: verbose.verbose,
+            }),
+            source,
+        ),
+        View::Route {
+            source,
+            name,
+            verbose,
+        } => (
+            ViewKind::Routes(RouteFilter {
+                name: nonempty(name),
+                verbose: verbose.verbose,
+            }),
+            source,
+        ),
+        View::Endpoint { source, filter } => (ViewKind::Endpoints(endpoint_filter(filter)), source),
+        View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
+        View::Secret { source } => (ViewKind::Secrets, source),
+        View::Ecds { source } => (ViewKind::Ecds, source),
+        View::Log { .. } | View::RootcaCompare { .. } => {
+            unreachable!("log and rootca-compare are handled before views")
+        }
+    }
+}
+
+/// istioctl's rule: one target and no file, or a file and any number of targets but one (which
+/// are then ignored). An empty `--file=` is no file.
+fn source_of(view: &ViewKind, source: cli::TargetOrFile) -> Result<Source> {
+    let file = source.file.filter(|f| !f.as_os_str().is_empty());
+    let mut targets = source.targets;
+    match (file, targets.len()) {
+        (Some(file), n) if n != 1 => Ok(Source::File(file)),
+        (None, 1) => Ok(Source::Target(targets.remove(0))),
+        _ => Err(Error::arguments(format!(
+            "{} requires pod name or --file parameter",
+            view.requires_name()
+        ))),
+    }
+}
+
+/// An empty text filter is no filter.
+fn nonempty(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.is_empty())
+}
+
 /// istioctl treats a port of 0 as "no filter".
-fn nonzero(port: Option<u32>) -> Option<u32> {
+fn nonzero(port: Option<i64>) -> Option<i64> {
     port.filter(|p| *p != 0)
 }
 
-fn cluster_filter(a: cli::ClusterFilterArgs, port: Option<u32>) -> ClusterFilter {
+fn cluster_filter(a: cli::ClusterFilterArgs, port: Option<i64>) -> ClusterFilter {
     ClusterFilter {
-        fqdn: a.fqdn,
-        direction: a.direction,
-        subset: a.subset,
-        port: nonzero(port),
+        fqdn: nonempty(a.fqdn),
+        direction: nonempty(a.direction),
+        subset: nonempty(a.subset),
+        port,
     }
 }
 
 fn endpoint_filter(a: cli::EndpointFilterArgs) -> EndpointFilter {
     EndpointFilter {
-        address: a.address,
+        address: nonempty(a.address),
         port: nonzero(a.port),
-        cluster: a.cluster,
-        status: a.status,
+        cluster: nonempty(a.cluster),
+        status: nonempty(a.status),
     }
 }
 
-/// `15s`, `500ms`, `2m`, `1h`, or a bare number of seconds.
-pub fn parse_duration(s: &str) -> Result<Duration> {
-    let bad = || {
-        Error::usage(format!(
-            "invalid --request-timeout {s:?}: use e.g. 15s, 500ms, 2m"
-        ))
-    };
+/// `--request-timeout`: `15s`, `500ms`, `2m`, `1h`, or a bare number of seconds.
+pub fn parse_duration(s: &str) -> std::result::Result<Duration, ValueError> {
+    let bad = || ValueError("use e.g. 15s, 500ms, 2m".to_string());
     let split = s
         .find(|c: char| !c.is_ascii_digit() && c != '.')
         .unwrap_or(s.len());
@@ -361,6 +463,7 @@ pub fn parse_duration(s: &str) -> Result<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Kind;
     use clap::Parser;
 
     fn config(args: &[&str]) -> Result<Config> {
@@ -369,12 +472,153 @@ mod tests {
         Config::from_cli(cli)
     }
 
+    fn view(args: &[&str]) -> (ViewKind, Source, Output) {
+        match config(args).unwrap().task {
+            Task::View {
+                view,
+                source,
+                output,
+            } => (view, source, output),
+            other => panic!("{args:?}: unexpected {other:?}"),
+        }
+    }
+
+    fn arguments_error(args: &[&str]) -> String {
+        let e = config(args).unwrap_err();
+        assert_eq!(e.kind, Kind::Arguments, "{args:?}: {}", e.message);
+        e.message
+    }
+
     #[test]
-    fn a_view_needs_a_target_or_a_file_like_istioctl() {
-        let e = config(&["pc", "clusters"]).unwrap_err();
-        assert_eq!(e.message, "cluster requires pod name or --file parameter");
-        let e = config(&["pc", "l", "pod", "-f", "x.json"]).unwrap_err();
-        assert_eq!(e.message, "listener takes a pod name or --file, not both");
+    fn a_view_takes_one_target_or_a_file_with_any_number_of_targets_but_one() {
+        let file = Source::File("x.json".into());
+        assert_eq!(view(&["pc", "c", "-f", "x.json"]).1, file);
+        assert_eq!(view(&["pc", "c", "-f", "x.json", "a", "b"]).1, file);
+        assert_eq!(view(&["pc", "c", "a", "b", "c", "-f", "x.json"]).1, file);
+        assert_eq!(view(&["pc", "c", "a"]).1, Source::Target("a".into()));
+        for args in [
+            &["pc", "clusters"][..],
+            &["pc", "c", "a", "b"],
+            &["pc", "c", "a", "-f", "x.json"],
+            // An empty --file is no file.
+            &["pc", "c", "--file="],
+            &["pc", "c", "--file=", "a", "b"],
+        ] {
+            assert_eq!(
+                arguments_error(args),
+                "cluster requires pod name or --file parameter"
+            );
+        }
+        assert_eq!(
+            view(&["pc", "c", "--file=", "a"]).1,
+            Source::Target("a".into())
+        );
+        for (command, name) in [
+            ("all", "all"),
+            ("b", "bootstrap"),
+            ("l", "listener"),
+            ("routes", "route"),
+            ("ep", "endpoints"),
+            ("endpoint", "endpoints"),
+            ("eds", "eds"),
+            ("s", "secret"),
+            ("ec", "ecds"),
+        ] {
+            assert_eq!(
+                arguments_error(&["pc", command]),
+                format!("{name} requires pod name or --file parameter")
+            );
+        }
+    }
+
+    #[test]
+    fn log_needs_a_target_or_a_selector_and_not_both_level_and_reset() {
+        let log = |args: &[&str]| match config(args).unwrap().task {
+            Task::Log {
+                targets,
+                level,
+                reset,
+            } => (targets, level, reset),
+            other => panic!("unexpected {other:?}"),
+        };
+        assert_eq!(
+            arguments_error(&["pc", "log"]),
+            "log requires pod name or --selector"
+        );
+        assert_eq!(
+            arguments_error(&["pc", "log", "-l", ""]),
+            "log requires pod name or --selector"
+        );
+        // Extra targets are ignored; with a selector, all are.
+        assert_eq!(
+            log(&["pc", "log", "a", "b"]).0,
+            LogTargets::Target("a".into())
+        );
+        assert_eq!(
+            log(&["pc", "o", "a", "-l", "app=x"]).0,
+            LogTargets::Selector("app=x".into())
+        );
+        assert_eq!(
+            arguments_error(&["pc", "log", "a", "--level", "debug", "-r"]),
+            "--level cannot be combined with --reset"
+        );
+        assert_eq!(
+            arguments_error(&["pc", "log", "--reset", "--level=x"]),
+            "log requires pod name or --selector",
+            "the target is checked first"
+        );
+        // An empty --level is no level; --reset=false is no reset.
+        assert_eq!(
+            log(&["pc", "log", "a", "--level=", "--reset"]),
+            (LogTargets::Target("a".into()), None, true)
+        );
+        assert_eq!(
+            log(&["pc", "log", "a", "--level", "debug", "-r=false"]),
+            (LogTargets::Target("a".into()), Some("debug".into()), false)
+        );
+    }
+
+    #[test]
+    fn log_refuses_any_output_format_but_short() {
+        assert!(config(&["pc", "log", "a", "-o", "short"]).is_ok());
+        for format in ["json", "yaml", "wide", "bogus", ""] {
+            let e = config(&["pc", "log", "a", "-o", format]).unwrap_err();
+            assert_eq!(e.kind, Kind::Usage);
+            assert_eq!(e.message, "--output is not applicable for this command");
+        }
+        // The arguments are checked first.
+        assert_eq!(
+            arguments_error(&["pc", "log", "-o", "json"]),
+            "log requires pod name or --selector"
+        );
+    }
+
+    #[test]
+    fn rootca_compare_takes_exactly_two_pods() {
+        for args in [
+            &["pc", "rc"][..],
+            &["pc", "rootca-compare", "a"],
+            &["pc", "rc", "a", "b", "c"],
+        ] {
+            assert_eq!(
+                arguments_error(args),
+                "rootca-compare requires 2 pods as an argument"
+            );
+        }
+        match config(&["pc", "rc", "a", "b.ns"]).unwrap().task {
+            Task::RootcaCompare { first, second } => {
+                assert_eq!((first, second), ("a".into(), "b.ns".into()))
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn pc_alone_is_its_help() {
+        assert!(matches!(
+            config(&["pc"]).unwrap().task,
+            Task::ProxyConfigHelp
+        ));
     }
 
     #[test]
@@ -389,13 +633,15 @@ mod tests {
             "ns",
             "-o",
             "json",
+            "-i",
+            "istio-system",
         ])
         .unwrap();
         assert_eq!(c.cluster.context.as_deref(), Some("kind"));
         assert_eq!(c.cluster.namespace.as_deref(), Some("ns"));
         match c.task {
-            Task::View { format, source, .. } => {
-                assert_eq!(format, Format::Json);
+            Task::View { output, source, .. } => {
+                assert_eq!(output, Output::Format(Format::Json));
                 assert_eq!(source, Source::Target("web.default".into()));
             }
             other => panic!("unexpected {other:?}"),
@@ -403,26 +649,234 @@ mod tests {
     }
 
     #[test]
-    fn bootstrap_defaults_to_json_and_verbose_takes_a_value() {
-        let c = config(&["pc", "b", "-f", "d.json"]).unwrap();
-        assert!(matches!(
-            c.task,
-            Task::View {
-                format: Format::Json,
-                ..
+    fn output_formats_are_checked_later_by_name() {
+        assert_eq!(
+            view(&["pc", "b", "-f", "d.json"]).2,
+            Output::Format(Format::Json)
+        );
+        assert_eq!(
+            view(&["pc", "c", "-f", "d.json"]).2,
+            Output::Format(Format::Short)
+        );
+        for (name, format) in [
+            ("short", Format::Short),
+            ("json", Format::Json),
+            ("yaml", Format::Yaml),
+            ("wide", Format::Wide),
+            ("raw", Format::Raw),
+        ] {
+            assert_eq!(
+                view(&["pc", "c", "-f", "d.json", "-o", name]).2,
+                Output::Format(format)
+            );
+        }
+        for name in ["JSON", "bogus", ""] {
+            let output = view(&["pc", "c", "-f", "d.json", "-o", name]).2;
+            assert_eq!(output, Output::Unsupported(name.into()));
+            let e = output.check().unwrap_err();
+            assert_eq!(e.kind, Kind::Usage);
+            assert_eq!(e.message, format!("output format \"{name}\" not supported"));
+        }
+    }
+
+    #[test]
+    fn booleans_take_a_value_only_after_equals() {
+        let listeners = |args: &[&str]| match view(args).0 {
+            ViewKind::Listeners(f) => f,
+            other => panic!("unexpected {other:?}"),
+        };
+        assert!(listeners(&["pc", "l", "-f", "d.json"]).verbose);
+        assert!(listeners(&["pc", "l", "-f", "d.json", "--verbose"]).verbose);
+        for value in ["1", "t", "T", "true", "TRUE", "True"] {
+            let flag = format!("--verbose={value}");
+            assert!(listeners(&["pc", "l", "-f", "d.json", "--verbose=false", &flag]).verbose);
+        }
+        for value in ["0", "f", "F", "false", "FALSE", "False"] {
+            let flag = format!("--verbose={value}");
+            assert!(!listeners(&["pc", "l", "-f", "d.json", &flag]).verbose);
+        }
+        // The next word is never the value: `false` is a target here.
+        assert_eq!(
+            view(&["pc", "l", "--verbose", "false"]).1,
+            Source::Target("false".into())
+        );
+        let all = |args: &[&str]| match view(args).0 {
+            ViewKind::All(f) => f,
+            other => panic!("unexpected {other:?}"),
+        };
+        assert!(!all(&["pc", "all", "-f", "d.json"]).with_headers);
+        assert!(all(&["pc", "all", "-f", "d.json", "--with-headers"]).with_headers);
+        assert!(all(&["pc", "all", "-f", "d.json", "--with-headers=T"]).with_headers);
+        assert!(
+            !all(&[
+                "pc",
+                "all",
+                "-f",
+                "d.json",
+                "--with-headers",
+                "--with-headers=0"
+            ])
+            .with_headers
+        );
+        assert_eq!(
+            view(&["pc", "all", "--with-headers", "true"]).1,
+            Source::Target("true".into())
+        );
+        assert!(config(&["pc", "l", "-f", "d.json", "--verbose=yes"]).is_err());
+    }
+
+    #[test]
+    fn ports_are_go_integers_and_zero_is_no_filter() {
+        let port = |args: &[&str]| match view(args).0 {
+            ViewKind::Listeners(f) => f.port,
+            ViewKind::Clusters(f) => f.port,
+            ViewKind::Endpoints(f) | ViewKind::Eds(f) => f.port,
+            other => panic!("unexpected {other:?}"),
+        };
+        for (text, want) in [
+            ("80", Some(80)),
+            ("0x50", Some(80)),
+            ("0o17", Some(15)),
+            ("017", Some(15)),
+            ("0b11", Some(3)),
+            ("8_0", Some(80)),
+            ("-1", Some(-1)),
+            ("0", None),
+            ("0x0", None),
+            ("4294967296", Some(4_294_967_296)),
+        ] {
+            for command in ["l", "c", "ep", "eds"] {
+                assert_eq!(
+                    port(&["pc", command, "-f", "d.json", "--port", text]),
+                    want,
+                    "{command} {text}"
+                );
             }
-        ));
-        let c = config(&["pc", "l", "-f", "d.json", "--verbose=false", "--port", "0"]).unwrap();
-        match c.task {
-            Task::View {
-                view: ViewKind::Listeners(f),
-                ..
-            } => {
-                assert!(!f.verbose);
-                assert_eq!(f.port, None);
+        }
+        // The value may start with `-`, even when it looks like a flag.
+        assert!(config(&["pc", "l", "-f", "d.json", "--port", "--verbose"]).is_err());
+        let all = match view(&["pc", "all", "-f", "d.json", "--port=-2"]).0 {
+            ViewKind::All(f) => f,
+            other => panic!("unexpected {other:?}"),
+        };
+        assert_eq!(
+            (all.clusters.port, all.listeners.port, all.endpoints.port),
+            (Some(-2), Some(-2), Some(-2))
+        );
+    }
+
+    #[test]
+    fn an_empty_text_filter_is_no_filter() {
+        match view(&[
+            "pc",
+            "all",
+            "-f",
+            "d.json",
+            "--fqdn=",
+            "--direction=",
+            "--subset=",
+            "--address=",
+            "--type=",
+            "--name=",
+        ])
+        .0
+        {
+            ViewKind::All(f) => {
+                assert_eq!(f.clusters, ClusterFilter::default());
+                assert_eq!(
+                    (f.listeners.address, f.listeners.listener_type),
+                    (None, None)
+                );
+                assert_eq!(f.routes.name, None);
+                assert_eq!(f.endpoints, EndpointFilter::default());
             }
             other => panic!("unexpected {other:?}"),
         }
+        for command in ["ep", "eds"] {
+            match view(&[
+                "pc",
+                command,
+                "-f",
+                "d.json",
+                "--address=",
+                "--cluster=",
+                "--status=",
+            ])
+            .0
+            {
+                ViewKind::Endpoints(f) | ViewKind::Eds(f) => {
+                    assert_eq!(f, EndpointFilter::default())
+                }
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        match view(&["pc", "r", "-f", "d.json", "--name="]).0 {
+            ViewKind::Routes(f) => assert_eq!(f.name, None),
+            other => panic!("unexpected {other:?}"),
+        }
+        match view(&["pc", "l", "-f", "d.json", "--type=", "--address="]).0 {
+            ViewKind::Listeners(f) => assert_eq!((f.address, f.listener_type), (None, None)),
+            other => panic!("unexpected {other:?}"),
+        }
+        match view(&[
+            "pc",
+            "c",
+            "-f",
+            "d.json",
+            "--fqdn=",
+            "--subset=",
+            "--direction=",
+        ])
+        .0
+        {
+            ViewKind::Clusters(f) => assert_eq!(f, ClusterFilter::default()),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn kubernetes_flags() {
+        let c = config(&[
+            "pc",
+            "c",
+            "pod",
+            "--as",
+            "jane",
+            "--as-group",
+            "dev",
+            "--as-group=ops",
+            "--as-uid",
+            "42",
+            "--kubeclient-timeout",
+            "1m30s",
+        ])
+        .unwrap();
+        assert_eq!(
+            c.cluster.impersonate,
+            Impersonation {
+                user: Some("jane".into()),
+                groups: vec!["dev".into(), "ops".into()],
+                uid: Some("42".into()),
+            }
+        );
+        assert_eq!(c.cluster.request_timeout, Duration::from_secs(90));
+        let timeout = |args: &[&str]| {
+            let mut all = vec!["pc", "c", "pod"];
+            all.extend_from_slice(args);
+            config(&all).unwrap().cluster.request_timeout
+        };
+        assert_eq!(timeout(&[]), Duration::from_secs(15));
+        assert_eq!(timeout(&["--kubeclient-timeout=0"]), Duration::MAX);
+        // Two names for one timeout: the last given wins.
+        assert_eq!(
+            timeout(&["--kubeclient-timeout=2s", "--request-timeout=3s"]),
+            Duration::from_secs(3)
+        );
+        assert_eq!(
+            timeout(&["--request-timeout=3s", "--kubeclient-timeout=2s"]),
+            Duration::from_secs(2)
+        );
+        assert!(config(&["pc", "c", "pod", "--kubeclient-timeout", "5"]).is_err());
     }
 
     #[test]
@@ -470,8 +924,30 @@ mod tests {
     }
 
     #[test]
-    fn admin_port_must_be_a_real_port() {
-        assert!(config(&["pc", "c", "-f", "x", "--proxy-admin-port", "0"]).is_err());
-        assert!(config(&["pc", "c", "-f", "x", "--proxy-admin-port", "70000"]).is_err());
+    fn admin_port_must_be_a_real_port_checked_after_the_arguments() {
+        for (text, shown) in [
+            ("0", "0"),
+            ("70000", "70000"),
+            ("-1", "-1"),
+            ("0x10000", "65536"),
+        ] {
+            let e = config(&["pc", "c", "-f", "x", "--proxy-admin-port", text]).unwrap_err();
+            assert_eq!(e.kind, Kind::Usage);
+            assert_eq!(
+                e.message,
+                format!("port number {shown} must be in the range 1..65535")
+            );
+        }
+        assert_eq!(
+            config(&["pc", "c", "-f", "x", "--proxy-admin-port", "0x3A98"])
+                .unwrap()
+                .cluster
+                .proxy_admin_port,
+            15000
+        );
+        assert_eq!(
+            arguments_error(&["pc", "c", "--proxy-admin-port", "0"]),
+            "cluster requires pod name or --file parameter"
+        );
     }
 }

@@ -39,6 +39,9 @@ pub enum Kind {
     Write(io::ErrorKind),
     /// The command line is wrong.
     Usage,
+    /// The command's arguments are wrong (their number, a combination of flags): a usage error
+    /// that the command's usage line precedes.
+    Arguments,
     /// The Kubernetes API refused or failed.
     Kube,
     /// The proxy could not be reached or answered badly.
@@ -55,6 +58,8 @@ pub struct Error {
     source: Option<io::Error>,
     /// A malformed input's name is in the message already.
     named: bool,
+    /// A list of errors, one per line by design (`Error::several`).
+    list: bool,
 }
 
 impl Error {
@@ -64,6 +69,7 @@ impl Error {
             message: message.into(),
             source: None,
             named: false,
+            list: false,
         }
     }
     pub fn malformed(message: impl Into<String>) -> Self {
@@ -74,6 +80,27 @@ impl Error {
     }
     pub fn usage(message: impl Into<String>) -> Self {
         Self::new(Kind::Usage, message)
+    }
+    pub fn arguments(message: impl Into<String>) -> Self {
+        Self::new(Kind::Arguments, message)
+    }
+
+    /// Several failures reported together, as istioctl lists them: `1 error occurred:` (or `N
+    /// errors occurred:`), a tab-indented `* reason` line each, and an empty line after.
+    pub fn several(kind: Kind, reasons: &[String]) -> Self {
+        let mut message = match reasons.len() {
+            1 => "1 error occurred:".to_string(),
+            n => format!("{n} errors occurred:"),
+        };
+        for reason in reasons {
+            message.push_str("\n\t* ");
+            message.push_str(&reason.replace('\n', " "));
+        }
+        message.push('\n');
+        Error {
+            list: true,
+            ..Self::new(kind, message)
+        }
     }
     pub fn kube(message: impl Into<String>) -> Self {
         Self::new(Kind::Kube, message)
@@ -92,6 +119,7 @@ impl Error {
             message: format!("cannot read {what}: {}", io_reason(&e)),
             source: Some(e),
             named: false,
+            list: false,
         }
     }
 
@@ -102,6 +130,7 @@ impl Error {
             message: format!("cannot write the output: {}", io_reason(&e)),
             source: Some(e),
             named: false,
+            list: false,
         }
     }
 
@@ -109,7 +138,7 @@ impl Error {
     pub fn code(&self) -> Exit {
         match self.kind {
             Kind::Malformed | Kind::Input | Kind::Read(_) | Kind::Write(_) => Exit::Input,
-            Kind::Usage => Exit::Usage,
+            Kind::Usage | Kind::Arguments => Exit::Usage,
             Kind::Kube => Exit::Kube,
             Kind::Proxy => Exit::Proxy,
             Kind::Timeout => Exit::Timeout,
@@ -149,6 +178,9 @@ fn io_reason(e: &io::Error) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.list {
+            return f.write_str(&self.message);
+        }
         // Messages are one line by contract; fold any stray newline so stderr stays one line.
         f.write_str(&self.message.replace('\n', " "))
     }
@@ -186,6 +218,16 @@ mod tests {
         );
         let found = Error::input("no clusters found").in_input("a.json");
         assert_eq!(found.to_string(), "no clusters found");
+    }
+
+    #[test]
+    fn several_errors_are_listed_one_per_line_then_an_empty_line() {
+        let one = Error::several(Kind::Proxy, &["a failed".to_string()]);
+        assert_eq!(one.to_string(), "1 error occurred:\n\t* a failed\n");
+        assert_eq!(one.code(), Exit::Proxy);
+        let two = Error::several(Kind::Timeout, &["a\nfailed".to_string(), "b".to_string()]);
+        assert_eq!(two.to_string(), "2 errors occurred:\n\t* a failed\n\t* b\n");
+        assert_eq!(Error::arguments("x").code(), Exit::Usage);
     }
 
     #[test]

@@ -262,6 +262,15 @@ impl Document {
         }
     }
 
+    /// Checks that the whole document is well-formed JSON, as istioctl has parsed its input
+    /// before it looks at the output format.
+    pub fn check_json(&self) -> Result<()> {
+        let json = self.json();
+        serde_json::from_str::<serde::de::IgnoredAny>(json)
+            .map(|_| ())
+            .map_err(|e| json_error(json, self.start, &e).in_input(&self.origin))
+    }
+
     /// Tells a config dump from `/clusters?format=json` output; anything else is an error.
     pub fn kind(&self) -> Result<DocKind> {
         let json = self.json();

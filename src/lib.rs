@@ -7,7 +7,9 @@ pub mod cli;
 pub mod config;
 pub mod envoy;
 pub mod error;
+pub mod flags;
 pub mod format;
+pub mod goparse;
 pub mod gosort;
 pub mod input;
 pub mod live;
@@ -19,34 +21,42 @@ pub mod views;
 
 use std::io::Write;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::config::{Config, Source, Task};
-use crate::error::{Error, Exit, Result};
+use crate::error::{Error, Exit, Kind, Result};
 use crate::input::Document;
 
-/// Runs the command line and returns the process exit code; errors are one line on stderr.
+/// Runs the command line and returns the process exit code; errors are one line on stderr
+/// (a list of per-pod failures is one line each).
 pub fn main_entry() -> std::process::ExitCode {
-    let cli = match cli::Cli::try_parse() {
-        Ok(cli) => cli,
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = cli::Cli::command();
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|matches| cli::Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) if !e.use_stderr() => {
             // Help and version go to stdout and exit 0.
             let _ = e.print();
             return std::process::ExitCode::SUCCESS;
         }
         Err(e) => {
-            // clap's message is a paragraph; errors here are one line, with the way to more help.
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or_default();
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("Error: {first} (see --help)");
+            let words: Vec<String> = args
+                .iter()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            eprintln!("Error: {}", flags::flag_error(&e, &words, &command));
             return std::process::ExitCode::from(Exit::Usage as u8);
         }
     };
     let result = std::thread::scope(|scope| {
         let mut out = render::background::BackgroundWriter::new(scope, std::io::stdout());
         let result = Config::from_cli(cli).and_then(|config| run(&config, &mut out));
-        // What was written goes out even when the run fails.
+        // What was written goes out even when the run fails: log prints the pods that
+        // succeeded.
         let written = out.finish().map_err(Error::from);
         result.and(written)
     });
@@ -55,6 +65,10 @@ pub fn main_entry() -> std::process::ExitCode {
         // The reader went away (`| head`): what it wanted, it has.
         Err(e) if e.is_closed_output() => std::process::ExitCode::SUCCESS,
         Err(e) => {
+            if e.kind == Kind::Arguments {
+                // As istioctl does, the command's usage comes before the error about its arguments.
+                eprintln!("{}", flags::usage_of(&mut command, &matches));
+            }
             eprintln!("Error: {e}");
             std::process::ExitCode::from(e.code() as u8)
         }
@@ -62,7 +76,8 @@ pub fn main_entry() -> std::process::ExitCode {
 }
 
 /// Everything after validation. An error never leaves a partial table on stdout: views write
-/// only when their output is complete, and the other commands are buffered.
+/// only when their output is complete, and the other commands are buffered (`log` prints the
+/// pods that succeeded before its error, as istioctl does).
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
     let mut buf = Vec::new();
     match &config.task {
@@ -70,22 +85,47 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             let mut cmd = cli::Cli::command();
             clap_complete::generate(*shell, &mut cmd, "meshctl", &mut buf);
         }
+        Task::ProxyConfigHelp => {
+            let mut cmd = cli::Cli::command();
+            cmd.build();
+            if let Some(pc) = cmd.find_subcommand_mut("proxy-config") {
+                write!(buf, "{}", pc.render_help())?;
+            }
+        }
         Task::View {
             view,
             source,
-            format,
+            output,
         } => {
+            // `all` refuses an unsupported format before reading anything; the other views
+            // once their input has been read and parsed.
+            if matches!(view, config::ViewKind::All(_)) {
+                output.check()?;
+            }
+            let request_format = match output {
+                config::Output::Format(format) => *format,
+                config::Output::Unsupported(_) => config::Format::Short,
+            };
             let doc = match source {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
-                    let request = live::admin_request(view, *format);
+                    let request = live::admin_request(view, request_format);
                     let body = live::fetch_view(&config.cluster, target, &request)?;
                     Document::from_received(body, target.clone())?
                 }
             };
+            let format = match output.check() {
+                Ok(format) => format,
+                // `listener --waypoint` prints its table whatever `-o` says.
+                Err(_) if *view == config::ViewKind::Waypoint => config::Format::Short,
+                Err(unsupported) => {
+                    doc.check_json()?;
+                    return Err(unsupported);
+                }
+            };
             // Views write only once everything they print is known to be good; writing straight
             // out keeps a big JSON selection from being held twice.
-            return views::render(view, &doc, *format, unix_now(), out);
+            return views::render(view, &doc, format, unix_now(), out);
         }
         Task::Log {
             targets,
@@ -97,7 +137,9 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 level: level.clone(),
                 reset: *reset,
             };
-            live::log::log(&config.cluster, &request, &mut buf)?;
+            let result = live::log::log(&config.cluster, &request, &mut buf);
+            out.write_all(&buf)?;
+            return result;
         }
         Task::RootcaCompare { first, second } => {
             // istioctl tells a match on stderr; differing root CAs are an error.

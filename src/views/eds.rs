@@ -116,7 +116,9 @@ impl EndpointFilter {
         });
         let port = || addresses().next().map_or(0, |a| a.port());
         address_ok
-            && self.port.is_none_or(|p| port() == p)
+            && self
+                .port
+                .is_none_or(|p| p as u32 == 0 || port() == p as u32)
             && self.cluster.as_ref().is_none_or(|c| equal_fold(cluster, c))
             && self.status.as_ref().is_none_or(|s| equal_fold(status, s))
     }

@@ -37,7 +37,7 @@ impl EndpointFilter {
     pub fn matches(&self, host: &str, port: u32, status: &str, cluster: &str) -> bool {
         self.address.as_ref().is_none_or(|a| {
             equal_fold(a, host) || (port != 0 && equal_fold(a, &format!("{host}:{port}")))
-        }) && self.port.is_none_or(|p| p == port)
+        }) && self.port.is_none_or(|p| p as u32 == 0 || p as u32 == port)
             && self.cluster.as_ref().is_none_or(|c| equal_fold(c, cluster))
             && self.status.as_ref().is_none_or(|s| equal_fold(s, status))
     }

@@ -128,7 +128,9 @@ impl ListenerFilter {
                 return Ok(false);
             }
         }
-        Ok(self.port.is_none_or(|p| port(l) == p)
+        Ok(self
+            .port
+            .is_none_or(|p| p as u32 == 0 || port(l) == p as u32)
             && self
                 .listener_type
                 .as_ref()

@@ -4,7 +4,8 @@
 //!
 //! Contract checked for every run: exit 0 with the output on stdout and nothing on stderr, or a
 //! non-zero exit code (1 bad input, 2 usage, 3 Kubernetes; src/error.rs) with nothing on stdout
-//! and exactly one line on stderr.
+//! and exactly one line on stderr, preceded by the command's usage when the error is about its
+//! arguments.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -249,17 +250,190 @@ fn bad_input_exits_1_with_one_line() {
     );
 }
 
+/// An error about a command's arguments: exit 2, nothing on stdout, the command's usage on stderr
+/// and then the error as the last line; returns that line.
+fn fails_after_usage(args: &[&str], usage: &str) -> String {
+    let run = meshctl(args, None);
+    assert_eq!(
+        run.code, 2,
+        "meshctl {args:?}: exit code\nstderr: {}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "", "meshctl {args:?}: nothing on stdout");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(
+        lines.len() >= 2 && lines[0].starts_with(usage),
+        "meshctl {args:?}: the usage ({usage}) first, got:\n{}",
+        run.stderr
+    );
+    lines.last().unwrap().to_string()
+}
+
 #[test]
 fn a_view_without_target_or_file_is_a_usage_error() {
-    for (command, name) in [("clusters", "cluster"), ("l", "listener"), ("ecds", "ecds")] {
-        let line = fails(&["pc", command], None, 2);
+    let dump = sidecar_dump();
+    for (args, name) in [
+        (&["pc", "clusters"][..], "cluster"),
+        (&["pc", "l"], "listener"),
+        (&["pc", "ecds"], "ecds"),
+        (&["pc", "ep"], "endpoints"),
+        (&["pc", "endpoint", "a", "b"], "endpoints"),
+        // A file and exactly one target is the one refused combination.
+        (&["pc", "r", "somepod", "-f", &dump], "route"),
+        // The next word is never a boolean's value: `false` is a target next to the file.
+        (&["pc", "l", "-f", &dump, "--verbose", "false"], "listener"),
+    ] {
+        let command = args[1];
+        let full = match command {
+            "clusters" => "cluster",
+            "l" => "listener",
+            "ep" | "endpoint" => "endpoint",
+            "r" => "route",
+            other => other,
+        };
+        let line = fails_after_usage(args, &format!("Usage: meshctl proxy-config {full} "));
         assert_eq!(
             line,
             format!("Error: {name} requires pod name or --file parameter")
         );
     }
-    let line = fails(&["pc", "r", "somepod", "-f", &sidecar_dump()], None, 2);
-    assert_eq!(line, "Error: route takes a pod name or --file, not both");
+    assert_eq!(
+        fails_after_usage(
+            &["pc", "rc", "a"],
+            "Usage: meshctl proxy-config rootca-compare "
+        ),
+        "Error: rootca-compare requires 2 pods as an argument"
+    );
+    assert_eq!(
+        fails_after_usage(&["pc", "log"], "Usage: meshctl proxy-config log "),
+        "Error: log requires pod name or --selector"
+    );
+    assert_eq!(
+        fails_after_usage(
+            &["pc", "log", "p", "--reset", "--level", "debug"],
+            "Usage: meshctl proxy-config log "
+        ),
+        "Error: --level cannot be combined with --reset"
+    );
+}
+
+#[test]
+fn a_file_with_several_targets_ignores_them() {
+    let dump = sidecar_dump();
+    assert_eq!(
+        ok(&["pc", "l", "a", "b", "-f", &dump, "--port", "80"]),
+        SEED
+    );
+}
+
+#[test]
+fn pc_alone_prints_its_help_and_exits_0() {
+    let help = ok(&["pc"]);
+    assert!(help.contains("Usage: meshctl proxy-config"), "{help}");
+    for command in ["all", "cluster", "listener", "route", "endpoint", "log"] {
+        assert!(help.contains(command), "pc lacks {command}:\n{help}");
+    }
+}
+
+#[test]
+fn flag_errors_read_like_istioctls() {
+    let dump = sidecar_dump();
+    for (args, want) in [
+        (&["pc", "c", "-f", &dump, "--bogus"][..], "Error: unknown flag: --bogus"),
+        (&["pc", "c", "-f", &dump, "-Z"], "Error: unknown shorthand flag: 'Z' in -Z"),
+        (&["pc", "c", "-f", &dump, "--port"], "Error: flag needs an argument: --port"),
+        (&["pc", "c", "-f", &dump, "-n"], "Error: flag needs an argument: 'n' in -n"),
+        (
+            &["pc", "l", "-f", &dump, "--port", "x"],
+            "Error: invalid argument \"x\" for \"--port\" flag: strconv.ParseInt: parsing \"x\": invalid syntax",
+        ),
+        (
+            &["pc", "l", "-f", &dump, "--port", "08"],
+            "Error: invalid argument \"08\" for \"--port\" flag: strconv.ParseInt: parsing \"08\": invalid syntax",
+        ),
+        (
+            &["pc", "l", "-f", &dump, "--verbose=no"],
+            "Error: invalid argument \"no\" for \"--verbose\" flag: strconv.ParseBool: parsing \"no\": invalid syntax",
+        ),
+        (
+            &["pc", "all", "-f", &dump, "--with-headers=2"],
+            "Error: invalid argument \"2\" for \"--with-headers\" flag: strconv.ParseBool: parsing \"2\": invalid syntax",
+        ),
+        (
+            &["pc", "c", "-f", &dump, "--proxy-admin-port", "0"],
+            "Error: port number 0 must be in the range 1..65535",
+        ),
+        (
+            &["pc", "c", "-f", &dump, "--kubeclient-timeout", "soon"],
+            "Error: invalid argument \"soon\" for \"--kubeclient-timeout\" flag: time: invalid duration \"soon\"",
+        ),
+        // Flags are read before the arguments are counted.
+        (&["pc", "c", "--port", "x"], "Error: invalid argument \"x\" for \"--port\" flag: strconv.ParseInt: parsing \"x\": invalid syntax"),
+    ] {
+        assert_eq!(fails(args, None, 2), want, "{args:?}");
+    }
+}
+
+#[test]
+fn an_unsupported_output_format_is_refused_once_the_dump_is_read() {
+    let dump = sidecar_dump();
+    assert_eq!(
+        fails(&["pc", "c", "-f", &dump, "-o", "bogus"], None, 2),
+        "Error: output format \"bogus\" not supported"
+    );
+    // The file is read and parsed first ...
+    let missing = fails(
+        &["pc", "c", "-f", "/nonexistent/dump.json", "-o", "bogus"],
+        None,
+        1,
+    );
+    assert_eq!(
+        missing,
+        "Error: cannot read /nonexistent/dump.json: no such file"
+    );
+    let truncated = fails(
+        &["pc", "r", "-f", "-", "-o", "JSON"],
+        Some(b"{\"configs\": [{"),
+        1,
+    );
+    assert!(truncated.contains("truncated JSON"), "{truncated}");
+    // ... except by `all`, which refuses the format first.
+    assert_eq!(
+        fails(
+            &["pc", "all", "-f", "/nonexistent/dump.json", "-o", "bogus"],
+            None,
+            2
+        ),
+        "Error: output format \"bogus\" not supported"
+    );
+    // `log` refuses any format but short before doing anything (no kubeconfig is needed).
+    assert_eq!(
+        fails(&["pc", "log", "pod", "-o", "json"], None, 2),
+        "Error: --output is not applicable for this command"
+    );
+}
+
+#[test]
+fn ports_in_go_syntax_and_negative_ports_match_nothing() {
+    let dump = sidecar_dump();
+    for port in ["0x50", "0o120", "0120", "0b1010000", "8_0", "+80"] {
+        assert_eq!(
+            ok(&["pc", "l", "-f", &dump, "--port", port]),
+            SEED,
+            "--port {port}"
+        );
+    }
+    let listeners = ok(&["pc", "l", "-f", &dump, "--port", "-1"]);
+    assert_eq!(listeners, "ADDRESSES PORT MATCH DESTINATION\n");
+    // -1 is 4294967295 as a 32-bit port, which no listener has; 2^32 + 80 is 80.
+    assert_eq!(ok(&["pc", "l", "-f", &dump, "--port=4294967376"]), SEED);
+    let clusters = ok(&["pc", "c", "-f", &dump, "--port", "-1"]);
+    assert_eq!(clusters.lines().count(), 1, "{clusters}");
+    let endpoints = fixture("web-frontend", "clusters.json")
+        .display()
+        .to_string();
+    let ep = ok(&["pc", "ep", "-f", &endpoints, "--port=-1"]);
+    assert_eq!(ep.lines().count(), 1, "{ep}");
 }
 
 #[test]
@@ -278,11 +452,12 @@ fn a_target_without_a_kubeconfig_is_a_kubernetes_error_in_one_line() {
 #[test]
 fn usage_errors_from_argument_parsing_are_one_line() {
     let dump = sidecar_dump();
-    let cases: [&[&str]; 6] = [
+    let cases: [&[&str]; 7] = [
         &["pc", "clusters", "-f", &dump, "--bogus"],
         &["pc", "c", "-f", &dump, "-o", "bogus"],
         &["pc", "c", "-f", &dump, "--proxy-admin-port", "0"],
         &["pc", "l", "-f", &dump, "--port", "x"],
+        &["pc", "bogus"],
         &["completion", "bogus"],
         &["bogus"],
     ];
