@@ -9,7 +9,7 @@ use kube::config::{KubeConfigOptions, Kubeconfig, KubeconfigError};
 use kube::{Client, Config};
 
 use super::Progress;
-use crate::config::ClusterOptions;
+use crate::config::{ClusterOptions, Impersonation};
 use crate::error::Error;
 
 /// An API client plus what error messages and defaults need to know about it.
@@ -32,7 +32,8 @@ pub(crate) struct Call<'a> {
 impl Session {
     pub(crate) async fn connect(opts: &ClusterOptions, progress: &Progress) -> Result<Self, Error> {
         progress.set("loading the kubeconfig");
-        let config = load_config(opts).await?;
+        let mut config = load_config(opts).await?;
+        impersonate(&mut config, &opts.impersonate)?;
         let cluster_url = config
             .cluster_url
             .to_string()
@@ -69,6 +70,32 @@ impl Session {
     pub(crate) fn api_error(&self, err: kube::Error, call: &Call) -> Error {
         api_error(&self.cluster_url, err, call)
     }
+}
+
+/// kubectl's `--as`, `--as-group` and `--as-uid`, over what the kubeconfig says. Groups or a UID
+/// without a user are refused, as kubectl refuses them.
+fn impersonate(config: &mut Config, wanted: &Impersonation) -> Result<(), Error> {
+    let auth = &mut config.auth_info;
+    if let Some(user) = &wanted.user {
+        auth.impersonate = Some(user.clone());
+    }
+    if !wanted.groups.is_empty() {
+        auth.impersonate_groups = Some(wanted.groups.clone());
+    }
+    if let Some(uid) = &wanted.uid {
+        auth.impersonate_uid = Some(uid.clone());
+    }
+    let asks_more = auth
+        .impersonate_groups
+        .as_ref()
+        .is_some_and(|g| !g.is_empty())
+        || auth.impersonate_uid.is_some();
+    if auth.impersonate.is_none() && asks_more {
+        return Err(Error::usage(
+            "--as-group and --as-uid need a user to impersonate: add --as",
+        ));
+    }
+    Ok(())
 }
 
 async fn load_config(opts: &ClusterOptions) -> Result<Config, Error> {

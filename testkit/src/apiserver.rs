@@ -186,6 +186,12 @@ pub struct RecordedRequest {
     pub upgrade: Option<String>,
     /// The WebSocket subprotocols offered, in the client's order.
     pub subprotocols: Vec<String>,
+    /// The `Impersonate-User` header: whom the client asked to act as.
+    pub impersonate_user: Option<String>,
+    /// Every `Impersonate-Group` header, in order.
+    pub impersonate_groups: Vec<String>,
+    /// The `Impersonate-Uid` header.
+    pub impersonate_uid: Option<String>,
     pub status: u16,
 }
 

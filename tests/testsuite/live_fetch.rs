@@ -734,3 +734,73 @@ fn a_spinner_shows_on_a_terminal_only_while_a_fetch_is_slow() {
     assert!(piped.status.success());
     assert_eq!(stderr(&piped), "");
 }
+
+#[test]
+fn impersonation_flags_go_with_every_api_request() {
+    let envoy = web_frontend_envoy();
+    let server = ApiServer::builder()
+        .pod(pod(PodSpec {
+            name: "web",
+            ..Default::default()
+        }))
+        .portforward_backend("default", "web", ADMIN_PORT, envoy.admin_addr())
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let run = |flags: &[&str]| {
+        let mut args = vec!["pc", "l", "web", "--port", "80", "--kubeconfig", &kc];
+        args.extend_from_slice(flags);
+        meshctl(home.path(), &args, &[])
+    };
+
+    let output = run(&[
+        "--as",
+        "jane",
+        "--as-group",
+        "dev",
+        "--as-group=ops",
+        "--as-uid",
+        "42",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert!(
+        requests.iter().any(|r| r.path.ends_with("/portforward")),
+        "the port-forward is an API request too: {requests:?}"
+    );
+    for r in &requests {
+        assert_eq!(
+            (
+                r.impersonate_user.as_deref(),
+                r.impersonate_groups.clone(),
+                r.impersonate_uid.as_deref()
+            ),
+            (
+                Some("jane"),
+                vec!["dev".to_string(), "ops".to_string()],
+                Some("42")
+            ),
+            "{} {}",
+            r.method,
+            r.path
+        );
+    }
+
+    let before = server.requests().len();
+    let plain = run(&[]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(server.requests()[before..]
+        .iter()
+        .all(|r| r.impersonate_user.is_none() && r.impersonate_groups.is_empty()));
+
+    // Groups without a user are refused, as kubectl refuses them, before any request.
+    let before = server.requests().len();
+    assert_fails(
+        &run(&["--as-group", "dev"]),
+        2,
+        "--as-group and --as-uid need a user to impersonate: add --as",
+    );
+    assert_eq!(server.requests().len(), before);
+}

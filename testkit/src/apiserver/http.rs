@@ -36,6 +36,15 @@ pub(crate) async fn handle(
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
+    let impersonate_user = header(&request, "impersonate-user");
+    let impersonate_groups: Vec<String> = request
+        .headers()
+        .get_all("impersonate-group")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(str::to_string)
+        .collect();
+    let impersonate_uid = header(&request, "impersonate-uid");
     let user = authenticate(&state, &request);
     let response = match &user {
         Some(user) => route(&state, user, request),
@@ -67,6 +76,9 @@ pub(crate) async fn handle(
             accept,
             upgrade,
             subprotocols,
+            impersonate_user,
+            impersonate_groups,
+            impersonate_uid,
             status: response.status().as_u16(),
         });
     }

@@ -524,6 +524,38 @@ fn bearer_tokens_identify_users() {
 }
 
 #[test]
+fn impersonation_headers_are_recorded() {
+    let srv = ApiServer::builder()
+        .pod(pod("web-1", "default", json!({}), "Running"))
+        .start();
+    let path = "/api/v1/namespaces/default/pods/web-1";
+    assert_eq!(get(srv.addr(), path, &[]).status, 200);
+    let headers = [
+        ("Impersonate-User", "jane"),
+        ("Impersonate-Group", "dev"),
+        ("Impersonate-Group", "ops"),
+        ("Impersonate-Uid", "42"),
+    ];
+    assert_eq!(get(srv.addr(), path, &headers).status, 200);
+    let seen: Vec<_> = srv
+        .requests()
+        .into_iter()
+        .map(|r| (r.impersonate_user, r.impersonate_groups, r.impersonate_uid))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (None, vec![], None),
+            (
+                Some("jane".to_string()),
+                vec!["dev".to_string(), "ops".to_string()],
+                Some("42".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
 fn objects_change_at_run_time_and_writes_are_refused() {
     let srv = ApiServer::builder().start();
     let addr = srv.addr();
