@@ -42,6 +42,8 @@ pub struct ClusterOptions {
     /// `--request-timeout` or `--kubeclient-timeout`: bounds everything one fetch does, from
     /// loading credentials on. `Duration::MAX` when the user asked for none.
     pub request_timeout: Duration,
+    /// The flag that set `request_timeout`, for the message when it runs out.
+    pub timeout_flag: &'static str,
     /// `--as`, `--as-group`, `--as-uid`: override the kubeconfig's own impersonation.
     pub impersonate: Impersonation,
 }
@@ -54,6 +56,7 @@ impl Default for ClusterOptions {
             namespace: None,
             proxy_admin_port: 15000,
             request_timeout: DEFAULT_TIMEOUT,
+            timeout_flag: "--request-timeout",
             impersonate: Impersonation::default(),
         }
     }
@@ -206,12 +209,12 @@ pub struct Config {
 impl Config {
     pub fn from_cli(cli: Cli) -> Result<Config> {
         let g = cli.global;
-        let timeout = match (g.request_timeout, g.kubeclient_timeout) {
-            (Some(timeout), _) => timeout,
-            (None, Some(cli::GoTimeout(Some(timeout)))) => timeout,
+        let (timeout, timeout_flag) = match (g.request_timeout, g.kubeclient_timeout) {
+            (Some(timeout), _) => (timeout, "--request-timeout"),
+            (None, Some(cli::GoTimeout(Some(timeout)))) => (timeout, "--kubeclient-timeout"),
             // `--kubeclient-timeout 0`: no bound.
-            (None, Some(cli::GoTimeout(None))) => Duration::MAX,
-            (None, None) => DEFAULT_TIMEOUT,
+            (None, Some(cli::GoTimeout(None))) => (Duration::MAX, "--kubeclient-timeout"),
+            (None, None) => (DEFAULT_TIMEOUT, "--request-timeout"),
         };
         let admin_port = g.proxy_admin_port;
         let mut cluster = ClusterOptions {
@@ -220,6 +223,7 @@ impl Config {
             namespace: g.namespace,
             proxy_admin_port: 15000,
             request_timeout: timeout,
+            timeout_flag,
             impersonate: Impersonation {
                 user: g.as_user,
                 groups: g.as_group,

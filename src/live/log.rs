@@ -191,7 +191,7 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
     let _spinner = spinner::Spinner::start(format!("asking {what} for their log levels"));
     block_on(async {
         let progress = Progress::new("loading the kubeconfig");
-        let (session, pods) = within(opts.request_timeout, &progress, async {
+        let (session, pods) = within(opts, &progress, async {
             let session = Session::connect(opts, &progress).await?;
             let pods = select_pods(&session, &request.targets, &progress).await?;
             Ok((session, pods))
@@ -201,7 +201,7 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
         let mut failures = Vec::new();
         for (index, pod) in pods.iter().enumerate() {
             let progress = Progress::new(format!("opening a port-forward to {pod}"));
-            let outcome = within(opts.request_timeout, &progress, async {
+            let outcome = within(opts, &progress, async {
                 apply(
                     &session,
                     pod,

@@ -78,7 +78,7 @@ fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Received, Error>
         spinner::Spinner::start(format!("asking {target} for {} {path}", method.as_str()));
     block_on(async {
         let progress = Progress::new("loading the kubeconfig");
-        let (session, connection, body) = within(opts.request_timeout, &progress, async {
+        let (session, connection, body) = within(opts, &progress, async {
             let session = Session::connect(opts, &progress).await?;
             let pod = resolve::resolve(&session, &target, &progress).await?;
             let mut connection =
@@ -154,18 +154,21 @@ impl Progress {
     }
 }
 
-/// Runs `work` with a deadline; on expiry the error names the stage that was running.
+/// Runs `work` within the request timeout; on expiry the error names the stage that was running
+/// and the flag that set the timeout.
 pub(crate) async fn within<T>(
-    limit: Duration,
+    opts: &ClusterOptions,
     progress: &Progress,
     work: impl Future<Output = Result<T, Error>>,
 ) -> Result<T, Error> {
+    let limit = opts.request_timeout;
     match tokio::time::timeout(limit, work).await {
         Ok(result) => result,
         Err(_) => Err(Error::timeout(format!(
-            "timed out after {} {} (--request-timeout)",
+            "timed out after {} {} ({})",
             format_duration(limit),
-            progress.current()
+            progress.current(),
+            opts.timeout_flag
         ))),
     }
 }
@@ -208,7 +211,11 @@ mod tests {
     fn a_timeout_names_the_stage_that_ran_out() {
         let err = block_on(async {
             let progress = Progress::new("loading");
-            within(Duration::from_millis(20), &progress, async {
+            let opts = ClusterOptions {
+                request_timeout: Duration::from_millis(20),
+                ..Default::default()
+            };
+            within(&opts, &progress, async {
                 progress.set("waiting for Envoy's answer to GET /ready from pod \"web\"");
                 tokio::time::sleep(Duration::from_secs(5)).await;
                 Ok(())

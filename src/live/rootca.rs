@@ -30,7 +30,7 @@ pub fn rootca_compare(opts: &ClusterOptions, first: &str, second: &str) -> Resul
     let path = super::admin_request(&ViewKind::Secrets, Format::Short).path;
     let pods = block_on(async {
         let progress = Progress::new("loading the kubeconfig");
-        within(opts.request_timeout, &progress, async {
+        within(opts, &progress, async {
             let session = Session::connect(opts, &progress).await?;
             let mut pods = Vec::new();
             // One pod after the other, as istioctl: the first pod's failure is the one told.

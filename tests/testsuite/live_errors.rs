@@ -585,6 +585,25 @@ fn timeouts_name_the_stage_that_hung() {
         TIMEOUT,
         "timed out after 1s waiting for the API server to find deployment/web in namespace \"default\" (--request-timeout)",
     );
+    // istioctl's name for the same timeout, in Go's duration syntax.
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listeners",
+            "deploy/web",
+            "--kubeconfig",
+            &path_str(&silent),
+            "--kubeclient-timeout",
+            "0.5s",
+        ],
+        &[],
+    );
+    assert_fails(
+        &output,
+        TIMEOUT,
+        "timed out after 500ms waiting for the API server to find deployment/web in namespace \"default\" (--kubeclient-timeout)",
+    );
 
     // An exec credential plugin that never returns.
     let plugin = home.path().join("stuck-plugin");
