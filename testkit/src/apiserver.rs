@@ -2,8 +2,8 @@
 //! in-process by a test, speaking the real wire protocol on 127.0.0.1, torn down on drop.
 //!
 //! It serves discovery (`/version`, `/api`, `/apis`, group versions), GET and LIST of pods,
-//! services, replicationcontrollers, deployments, replicasets, statefulsets, daemonsets, jobs and
-//! Gateway API gateways (label selectors in their full syntax, field selectors, server-side
+//! services, replicationcontrollers, configmaps, deployments, replicasets, statefulsets,
+//! daemonsets, jobs and Gateway API gateways (v1 and v1beta1; label selectors in their full syntax, field selectors, server-side
 //! `Table` printing for `kubectl get`), `Status` errors worded as a real server words them (404,
 //! 403 from configured RBAC denials, 401 with token auth), and `pods/{name}/portforward` over
 //! WebSocket (`v4.channel.k8s.io`) to configured backends, with injectable faults.
@@ -204,9 +204,16 @@ pub(crate) struct Config {
     faults: HashMap<(String, String), PortForwardFault>,
     git_version: String,
     log_requests: bool,
+    /// Group versions not served (`gateway.networking.k8s.io/v1`).
+    unserved: Vec<String>,
 }
 
 impl Config {
+    /// Whether `group`/`version` is served (the core group always is).
+    pub(crate) fn serves(&self, group: &str, version: &str) -> bool {
+        group.is_empty() || !self.unserved.contains(&format!("{group}/{version}"))
+    }
+
     fn version_numbers(&self) -> (u32, u32) {
         let mut parts = self
             .git_version
@@ -320,6 +327,10 @@ impl ApiServerBuilder {
         self.typed("Gateway", object)
     }
 
+    pub fn config_map(self, object: Value) -> Self {
+        self.typed("ConfigMap", object)
+    }
+
     /// Serve HTTPS with a certificate for 127.0.0.1 made at start; [`ApiServer::ca_pem`] and
     /// the kubeconfig's `certificate-authority-data` carry its CA.
     pub fn https(mut self) -> Self {
@@ -378,6 +389,13 @@ impl ApiServerBuilder {
     /// kubectl's version dispatcher picks its client by it.
     pub fn version(mut self, git_version: &str) -> Self {
         self.config.git_version = git_version.to_string();
+        self
+    }
+
+    /// Stop serving one version of a group, e.g. `gateway.networking.k8s.io/v1` for a cluster
+    /// whose Gateway API predates v1: discovery leaves it out and its paths answer 404.
+    pub fn without_version(mut self, group_version: &str) -> Self {
+        self.config.unserved.push(group_version.to_string());
         self
     }
 
@@ -512,6 +530,7 @@ impl ApiServer {
                 faults: HashMap::new(),
                 git_version: DEFAULT_VERSION.to_string(),
                 log_requests: false,
+                unserved: Vec::new(),
             },
             contexts: Vec::new(),
         }

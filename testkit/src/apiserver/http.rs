@@ -230,18 +230,22 @@ fn route(state: &Arc<State>, user: &str, request: Request<Incoming>) -> Response
                                                     "serverAddress": state.addr.to_string()}]}),
         ),
         ["apis"] if is_get => {
-            let groups: Vec<Value> = api_groups()
+            let config = state.config();
+            let groups: Vec<Value> = api_groups(|g, v| config.serves(g, v))
                 .into_iter()
-                .map(|(g, v)| api_group(g, v))
+                .map(|(g, v)| api_group(g, &v))
                 .collect();
             json_response(
                 StatusCode::OK,
                 &json!({"kind": "APIGroupList", "apiVersion": "v1", "groups": groups}),
             )
         }
-        ["apis", group] if is_get => match api_groups().into_iter().find(|(g, _)| g == group) {
+        ["apis", group] if is_get => match api_groups(|g, v| state.config().serves(g, v))
+            .into_iter()
+            .find(|(g, _)| g == group)
+        {
             Some((g, v)) => {
-                let mut body = api_group(g, v);
+                let mut body = api_group(g, &v);
                 body["kind"] = json!("APIGroup");
                 body["apiVersion"] = json!("v1");
                 json_response(StatusCode::OK, &body)
@@ -249,7 +253,9 @@ fn route(state: &Arc<State>, user: &str, request: Request<Incoming>) -> Response
             None => not_found_path(),
         },
         ["api", "v1"] if is_get => discovery("", "v1"),
-        ["apis", group, version] if is_get => discovery(group, version),
+        ["apis", group, version] if is_get && state.config().serves(group, version) => {
+            discovery(group, version)
+        }
         ["api", "v1", rest @ ..] => resource_request(state, user, request, "", "v1", rest),
         ["apis", group, version, rest @ ..] => {
             resource_request(state, user, request, group, version, rest)
@@ -375,6 +381,9 @@ fn resource_request(
     let Some(kind) = Kind::by_path(group, version, resource) else {
         return not_found_path();
     };
+    if !state.config().serves(group, version) {
+        return not_found_path();
+    }
     let query = parse_query(request.uri().query().unwrap_or(""));
     let param = |key: &str| {
         query
@@ -451,7 +460,12 @@ fn resource_request(
                 return not_found(kind, name);
             };
             match representation {
-                Representation::Object => json_response(StatusCode::OK, object),
+                // One object stored for every version of its kind, given at the one asked for.
+                Representation::Object => {
+                    let mut object = object.clone();
+                    object["apiVersion"] = json!(kind.api_version());
+                    json_response(StatusCode::OK, &object)
+                }
                 Representation::Table => json_response(
                     StatusCode::OK,
                     &table(

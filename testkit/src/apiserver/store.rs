@@ -39,6 +39,19 @@ const STATUS_VERBS: &[&str] = &["get", "patch", "update"];
 const SCALE_VERBS: &[&str] = &["get", "patch", "update"];
 
 pub(crate) const KINDS: &[Kind] = &[
+    // A kind no workload selector comes from: targets naming one are refused by type.
+    Kind {
+        group: "",
+        version: "v1",
+        resource: "configmaps",
+        singular: "configmap",
+        kind: "ConfigMap",
+        namespaced: true,
+        short_names: &["cm"],
+        categories: &[],
+        verbs: ALL_VERBS,
+        subresources: &[],
+    },
     Kind {
         group: "",
         version: "v1",
@@ -161,6 +174,20 @@ pub(crate) const KINDS: &[Kind] = &[
     Kind {
         group: "gateway.networking.k8s.io",
         version: "v1",
+        resource: "gateways",
+        singular: "gateway",
+        kind: "Gateway",
+        namespaced: true,
+        short_names: &["gtw"],
+        categories: &["gateway-api"],
+        verbs: ALL_VERBS,
+        subresources: &[("status", STATUS_VERBS)],
+    },
+    // The same gateways at the older version, as a Gateway API install serves both (one from
+    // before v1 serves only this: see `ApiServerBuilder::without_version`).
+    Kind {
+        group: "gateway.networking.k8s.io",
+        version: "v1beta1",
         resource: "gateways",
         singular: "gateway",
         kind: "Gateway",
@@ -399,21 +426,31 @@ pub(crate) fn resource_list(group: &str, version: &str) -> Option<Value> {
     }))
 }
 
-/// The groups served under `/apis`, in a stable order.
-pub(crate) fn api_groups() -> Vec<(&'static str, &'static str)> {
-    let mut groups: Vec<(&str, &str)> = Vec::new();
-    for kind in KINDS.iter().filter(|k| !k.group.is_empty()) {
-        if !groups.contains(&(kind.group, kind.version)) {
-            groups.push((kind.group, kind.version));
+/// The groups served under `/apis` with their versions, preferred first, in a stable order;
+/// `served` says whether a group version is served.
+pub(crate) fn api_groups(
+    served: impl Fn(&str, &str) -> bool,
+) -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for kind in KINDS
+        .iter()
+        .filter(|k| !k.group.is_empty() && served(k.group, k.version))
+    {
+        match groups.iter_mut().find(|(g, _)| *g == kind.group) {
+            Some((_, versions)) if !versions.contains(&kind.version) => versions.push(kind.version),
+            Some(_) => {}
+            None => groups.push((kind.group, vec![kind.version])),
         }
     }
     groups
 }
 
-/// One `APIGroup` entry.
-pub(crate) fn api_group(group: &str, version: &str) -> Value {
-    let gv = json!({"groupVersion": format!("{group}/{version}"), "version": version});
-    json!({"name": group, "versions": [gv.clone()], "preferredVersion": gv})
+/// One `APIGroup` entry; the first version is the preferred one.
+pub(crate) fn api_group(group: &str, versions: &[&str]) -> Value {
+    let entry =
+        |version: &&str| json!({"groupVersion": format!("{group}/{version}"), "version": version});
+    let listed: Vec<Value> = versions.iter().map(entry).collect();
+    json!({"name": group, "versions": listed, "preferredVersion": versions.first().map(entry)})
 }
 
 #[cfg(test)]
@@ -431,7 +468,7 @@ mod tests {
                 "metadata": {"name": "b", "namespace": "prod", "uid": "given",
                              "creationTimestamp": "2024-01-01T00:00:00Z"}}))
             .unwrap();
-        let pods = &KINDS[0];
+        let pods = Kind::by_kind("Pod").unwrap();
         let a = store.get(pods, "default", "a").unwrap();
         assert_eq!(a["apiVersion"], "v1");
         assert_eq!(a["metadata"]["uid"].as_str().unwrap().len(), 36);
@@ -512,12 +549,15 @@ mod tests {
                 "verbs": ["get", "patch", "update"],
             })
         );
-        // A real /api/v1 lists its resources alphabetically: pods, replicationcontrollers, services.
+        // A real /api/v1 lists its resources alphabetically.
         let names: Vec<&str> = resources
             .iter()
             .filter_map(|r| r["name"].as_str())
             .filter(|n| !n.contains('/'))
             .collect();
-        assert_eq!(names, ["pods", "replicationcontrollers", "services"]);
+        assert_eq!(
+            names,
+            ["configmaps", "pods", "replicationcontrollers", "services"]
+        );
     }
 }

@@ -524,6 +524,69 @@ fn bearer_tokens_identify_users() {
 }
 
 #[test]
+fn gateways_at_both_versions_or_only_the_older_one() {
+    let gateway = json!({"apiVersion": "gateway.networking.k8s.io/v1beta1", "kind": "Gateway",
+                         "metadata": {"name": "public", "namespace": "default"},
+                         "spec": {"gatewayClassName": "istio"}});
+    let both = ApiServer::builder().add(gateway.clone()).start();
+    let group = get(both.addr(), "/apis/gateway.networking.k8s.io", &[]).body;
+    assert_eq!(
+        group["versions"],
+        json!([{"groupVersion": "gateway.networking.k8s.io/v1", "version": "v1"},
+               {"groupVersion": "gateway.networking.k8s.io/v1beta1", "version": "v1beta1"}])
+    );
+    assert_eq!(group["preferredVersion"]["version"], "v1");
+    for version in ["v1", "v1beta1"] {
+        let path =
+            format!("/apis/gateway.networking.k8s.io/{version}/namespaces/default/gateways/public");
+        let reply = get(both.addr(), &path, &[]);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(
+            reply.body["apiVersion"],
+            format!("gateway.networking.k8s.io/{version}"),
+            "one object, given at the version asked for"
+        );
+    }
+
+    let older = ApiServer::builder()
+        .without_version("gateway.networking.k8s.io/v1")
+        .add(gateway)
+        .start();
+    let groups = get(older.addr(), "/apis", &[]).body;
+    let gateway_group = groups["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "gateway.networking.k8s.io")
+        .unwrap();
+    assert_eq!(gateway_group["preferredVersion"]["version"], "v1beta1");
+    assert_eq!(gateway_group["versions"].as_array().unwrap().len(), 1);
+    let unserved = get(
+        older.addr(),
+        "/apis/gateway.networking.k8s.io/v1/namespaces/default/gateways/public",
+        &[],
+    );
+    assert_eq!(unserved.status, 404);
+    assert_eq!(
+        unserved.body["message"],
+        "the server could not find the requested resource"
+    );
+    assert_eq!(
+        get(older.addr(), "/apis/gateway.networking.k8s.io/v1", &[]).status,
+        404
+    );
+    assert_eq!(
+        get(
+            older.addr(),
+            "/apis/gateway.networking.k8s.io/v1beta1/namespaces/default/gateways/public",
+            &[]
+        )
+        .status,
+        200
+    );
+}
+
+#[test]
 fn impersonation_headers_are_recorded() {
     let srv = ApiServer::builder()
         .pod(pod("web-1", "default", json!({}), "Running"))
@@ -569,7 +632,7 @@ fn objects_change_at_run_time_and_writes_are_refused() {
     .expect("add");
     assert_eq!(names(&get(addr, "/api/v1/pods", &[]).body), ["late"]);
     assert!(srv
-        .add(json!({"kind": "ConfigMap", "metadata": {"name": "x"}}))
+        .add(json!({"kind": "Secret", "metadata": {"name": "x"}}))
         .is_err());
     assert!(srv.remove("Pod", "ns", "late"));
     assert!(!srv.remove("Pod", "ns", "late"));
