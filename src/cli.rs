@@ -119,6 +119,8 @@ pub struct GlobalArgs {
     pub istio_namespace: Option<String>,
 }
 
+// Parsed once per run: the size of its biggest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Inspect the Envoy configuration of a pod or a saved dump.

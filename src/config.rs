@@ -178,6 +178,8 @@ impl Output {
     }
 }
 
+// Made once per run: the size of its biggest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Task {
     View {

@@ -114,7 +114,7 @@ fn underscores_between_digits(text: &str) -> bool {
         && bytes[0] == b'0'
         && matches!(bytes[1].to_ascii_lowercase(), b'b' | b'o' | b'x')
     {
-        hex = bytes[1].to_ascii_lowercase() == b'x';
+        hex = bytes[1].eq_ignore_ascii_case(&b'x');
         last = Last::Digit;
         i = 2;
     }

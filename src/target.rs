@@ -10,6 +10,7 @@ use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 
 use crate::error::Error;
+use crate::goparse::quote;
 
 /// The kinds a target may name: a fixed table, so resolving needs no discovery round trip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,80 +25,326 @@ pub enum Kind {
     Service,
     /// A Gateway API gateway: its pods carry `gateway.networking.k8s.io/gateway-name=<name>`.
     Gateway,
+    /// A kind kubectl knows that selects no pods (a ConfigMap): looked up, then refused.
+    Other,
 }
 
 /// The label the Gateway API puts on the pods of a gateway's deployment.
 pub const GATEWAY_NAME_LABEL: &str = "gateway.networking.k8s.io/gateway-name";
 
-struct KindNames {
-    kind: Kind,
-    /// kubectl's plural resource name, as in `deployments.apps "x" not found`.
-    resource: &'static str,
-    group: &'static str,
-    /// Every spelling kubectl accepts: singular, plural, short names.
-    aliases: &'static [&'static str],
+/// One kind as the API serves it and as kubectl lets a user name it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct KindNames {
+    pub kind: Kind,
+    /// The API's name of the kind, as in Go's type name (`*v1.ConfigMap`).
+    pub name: &'static str,
+    /// The plural resource name, as in paths and in `deployments.apps "x" not found`.
+    pub resource: &'static str,
+    singular: &'static str,
+    /// Short names; unlike the plural and singular, kubectl takes these in lower case only.
+    short: &'static [&'static str],
+    pub group: &'static str,
+    /// The versions served, preferred first.
+    pub versions: &'static [&'static str],
+    pub namespaced: bool,
 }
 
+const fn kind(
+    kind: Kind,
+    name: &'static str,
+    resource: &'static str,
+    singular: &'static str,
+    short: &'static [&'static str],
+    group: &'static str,
+    versions: &'static [&'static str],
+) -> KindNames {
+    KindNames {
+        kind,
+        name,
+        resource,
+        singular,
+        short,
+        group,
+        versions,
+        namespaced: true,
+    }
+}
+
+const fn cluster_scoped(names: KindNames) -> KindNames {
+    KindNames {
+        namespaced: false,
+        ..names
+    }
+}
+
+const V1: &[&str] = &["v1"];
+
 const KINDS: &[KindNames] = &[
-    KindNames {
-        kind: Kind::Pod,
-        resource: "pods",
-        group: "",
-        aliases: &["po", "pod", "pods"],
-    },
-    KindNames {
-        kind: Kind::Deployment,
-        resource: "deployments",
-        group: "apps",
-        aliases: &["deploy", "deployment", "deployments"],
-    },
-    KindNames {
-        kind: Kind::StatefulSet,
-        resource: "statefulsets",
-        group: "apps",
-        aliases: &["sts", "statefulset", "statefulsets"],
-    },
-    KindNames {
-        kind: Kind::DaemonSet,
-        resource: "daemonsets",
-        group: "apps",
-        aliases: &["ds", "daemonset", "daemonsets"],
-    },
-    KindNames {
-        kind: Kind::ReplicaSet,
-        resource: "replicasets",
-        group: "apps",
-        aliases: &["rs", "replicaset", "replicasets"],
-    },
-    KindNames {
-        kind: Kind::ReplicationController,
-        resource: "replicationcontrollers",
-        group: "",
-        aliases: &["rc", "replicationcontroller", "replicationcontrollers"],
-    },
-    KindNames {
-        kind: Kind::Job,
-        resource: "jobs",
-        group: "batch",
-        aliases: &["job", "jobs"],
-    },
-    KindNames {
-        kind: Kind::Service,
-        resource: "services",
-        group: "",
-        aliases: &["svc", "service", "services"],
-    },
-    KindNames {
-        kind: Kind::Gateway,
-        resource: "gateways",
-        group: "gateway.networking.k8s.io",
-        aliases: &["gtw", "gateway", "gateways"],
-    },
+    kind(Kind::Pod, "Pod", "pods", "pod", &["po"], "", V1),
+    kind(
+        Kind::Deployment,
+        "Deployment",
+        "deployments",
+        "deployment",
+        &["deploy"],
+        "apps",
+        V1,
+    ),
+    kind(
+        Kind::StatefulSet,
+        "StatefulSet",
+        "statefulsets",
+        "statefulset",
+        &["sts"],
+        "apps",
+        V1,
+    ),
+    kind(
+        Kind::DaemonSet,
+        "DaemonSet",
+        "daemonsets",
+        "daemonset",
+        &["ds"],
+        "apps",
+        V1,
+    ),
+    kind(
+        Kind::ReplicaSet,
+        "ReplicaSet",
+        "replicasets",
+        "replicaset",
+        &["rs"],
+        "apps",
+        V1,
+    ),
+    kind(
+        Kind::ReplicationController,
+        "ReplicationController",
+        "replicationcontrollers",
+        "replicationcontroller",
+        &["rc"],
+        "",
+        V1,
+    ),
+    kind(Kind::Job, "Job", "jobs", "job", &[], "batch", V1),
+    kind(
+        Kind::Service,
+        "Service",
+        "services",
+        "service",
+        &["svc"],
+        "",
+        V1,
+    ),
+    kind(
+        Kind::Gateway,
+        "Gateway",
+        "gateways",
+        "gateway",
+        &["gtw"],
+        "gateway.networking.k8s.io",
+        &["v1", "v1beta1"],
+    ),
+    // Kinds of a plain cluster that select no pods: named so that a target naming one is
+    // looked up and refused as istioctl refuses it, not taken for an unknown type.
+    kind(
+        Kind::Other,
+        "ConfigMap",
+        "configmaps",
+        "configmap",
+        &["cm"],
+        "",
+        V1,
+    ),
+    kind(Kind::Other, "Secret", "secrets", "secret", &[], "", V1),
+    kind(
+        Kind::Other,
+        "ServiceAccount",
+        "serviceaccounts",
+        "serviceaccount",
+        &["sa"],
+        "",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "Endpoints",
+        "endpoints",
+        "endpoints",
+        &["ep"],
+        "",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "PersistentVolumeClaim",
+        "persistentvolumeclaims",
+        "persistentvolumeclaim",
+        &["pvc"],
+        "",
+        V1,
+    ),
+    kind(Kind::Other, "Event", "events", "event", &["ev"], "", V1),
+    kind(
+        Kind::Other,
+        "LimitRange",
+        "limitranges",
+        "limitrange",
+        &["limits"],
+        "",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "ResourceQuota",
+        "resourcequotas",
+        "resourcequota",
+        &["quota"],
+        "",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "PodTemplate",
+        "podtemplates",
+        "podtemplate",
+        &[],
+        "",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "CronJob",
+        "cronjobs",
+        "cronjob",
+        &["cj"],
+        "batch",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "ControllerRevision",
+        "controllerrevisions",
+        "controllerrevision",
+        &[],
+        "apps",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "HorizontalPodAutoscaler",
+        "horizontalpodautoscalers",
+        "horizontalpodautoscaler",
+        &["hpa"],
+        "autoscaling",
+        &["v2", "v1"],
+    ),
+    kind(
+        Kind::Other,
+        "PodDisruptionBudget",
+        "poddisruptionbudgets",
+        "poddisruptionbudget",
+        &["pdb"],
+        "policy",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "Ingress",
+        "ingresses",
+        "ingress",
+        &["ing"],
+        "networking.k8s.io",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "NetworkPolicy",
+        "networkpolicies",
+        "networkpolicy",
+        &["netpol"],
+        "networking.k8s.io",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "EndpointSlice",
+        "endpointslices",
+        "endpointslice",
+        &[],
+        "discovery.k8s.io",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "Lease",
+        "leases",
+        "lease",
+        &[],
+        "coordination.k8s.io",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "Role",
+        "roles",
+        "role",
+        &[],
+        "rbac.authorization.k8s.io",
+        V1,
+    ),
+    kind(
+        Kind::Other,
+        "RoleBinding",
+        "rolebindings",
+        "rolebinding",
+        &[],
+        "rbac.authorization.k8s.io",
+        V1,
+    ),
+    cluster_scoped(kind(Kind::Other, "Node", "nodes", "node", &["no"], "", V1)),
+    cluster_scoped(kind(
+        Kind::Other,
+        "Namespace",
+        "namespaces",
+        "namespace",
+        &["ns"],
+        "",
+        V1,
+    )),
+    cluster_scoped(kind(
+        Kind::Other,
+        "PersistentVolume",
+        "persistentvolumes",
+        "persistentvolume",
+        &["pv"],
+        "",
+        V1,
+    )),
 ];
+
+impl KindNames {
+    /// kubectl's `resource.group` spelling, used in its error messages (`deployments.apps "x" not found`).
+    pub fn qualified_resource(&self) -> String {
+        if self.group.is_empty() {
+            self.resource.to_string()
+        } else {
+            format!("{}.{}", self.resource, self.group)
+        }
+    }
+
+    /// Whether `resource` names this kind as kubectl reads it: a short name exactly, the plural
+    /// or singular in any case.
+    fn is_named(&self, resource: &str) -> bool {
+        self.short.contains(&resource)
+            || resource.eq_ignore_ascii_case(self.resource)
+            || resource.eq_ignore_ascii_case(self.singular)
+    }
+}
 
 impl Kind {
     fn names(self) -> &'static KindNames {
-        // Every variant has a row; the table is the single source of names.
+        // Every listed variant has a row; `Other` has many, and names none here.
         KINDS
             .iter()
             .find(|k| k.kind == self)
@@ -106,88 +353,137 @@ impl Kind {
 
     /// kubectl's `resource.group` spelling, used in its error messages (`deployments.apps "x" not found`).
     pub fn qualified_resource(self) -> String {
-        let names = self.names();
-        if names.group.is_empty() {
-            names.resource.to_string()
-        } else {
-            format!("{}.{}", names.resource, names.group)
-        }
-    }
-
-    /// Looks up a type as typed by a user: `deploy`, `Deployment`, `deployments.apps`.
-    fn from_user(typ: &str) -> Option<Kind> {
-        let typ = typ.to_ascii_lowercase();
-        KINDS.iter().find_map(|k| {
-            let matches = k.aliases.iter().any(|alias| {
-                typ == *alias
-                    || (!k.group.is_empty()
-                        && typ
-                            .strip_prefix(alias)
-                            .and_then(|rest| rest.strip_prefix('.'))
-                            == Some(k.group))
-            });
-            matches.then_some(k.kind)
-        })
+        self.names().qualified_resource()
     }
 }
 
-/// A parsed target. `namespace` is only what the target itself said (`name.namespace`).
+/// The kind and version a type names, as kubectl resolves it: `resource.version.group` first (a
+/// served version of that group), then `resource.group`, then a bare resource; group and
+/// version are case-sensitive.
+fn resolve_type(typ: &str) -> Option<(&'static KindNames, &'static str)> {
+    let find = |resource: &str, group: Option<&str>| {
+        KINDS
+            .iter()
+            .find(|k| group.is_none_or(|g| g == k.group) && k.is_named(resource))
+    };
+    if typ.matches('.').count() >= 2 {
+        let mut parts = typ.splitn(3, '.');
+        let (resource, version, group) = (parts.next()?, parts.next()?, parts.next()?);
+        if let Some(names) = find(resource, Some(group)) {
+            if let Some(version) = names.versions.iter().find(|v| **v == version) {
+                return Some((names, version));
+            }
+        }
+    }
+    let (resource, group) = match typ.split_once('.') {
+        Some((resource, group)) => (resource, Some(group)),
+        None => (typ, None),
+    };
+    find(resource, group).map(|names| (names, names.versions[0]))
+}
+
+/// What a target names once its namespace is split off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resource {
+    pub names: &'static KindNames,
+    /// The API version to ask for.
+    pub version: &'static str,
+    pub name: String,
+    /// `<type>/<name>`: looked up as kubectl looks it up. A bare name is a pod name, used as is.
+    pub typed: bool,
+}
+
+impl Resource {
+    pub fn kind(&self) -> Kind {
+        self.names.kind
+    }
+
+    /// The API group version to ask for: `v1`, `apps/v1`.
+    pub fn api_version(&self) -> String {
+        if self.names.group.is_empty() {
+            self.version.to_string()
+        } else {
+            format!("{}/{}", self.names.group, self.version)
+        }
+    }
+
+    /// Go's name for the object's type, as istioctl names a kind it cannot select pods for
+    /// (`*v1.ConfigMap`).
+    pub fn go_type(&self) -> String {
+        format!("*{}.{}", self.version, self.names.name)
+    }
+}
+
+/// A parsed target: `[<type>/]<name>[.<namespace>]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    pub kind: Kind,
-    pub name: String,
+    /// The target without its namespace, as typed (`deploy/web`), for messages.
+    pub resname: String,
+    /// Only what the target itself said; None for none or an empty one (`pod.`).
     pub namespace: Option<String>,
+    /// What it names, or why kubectl would refuse it (reported once the namespace is known).
+    pub resource: Result<Resource, String>,
 }
 
 impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            Kind::Pod => write!(f, "pod/{}", self.name),
-            kind => write!(f, "{}/{}", kind.names().aliases[1], self.name),
+        match &self.resource {
+            Ok(r) if r.kind() == Kind::Pod => write!(f, "pod/{}", r.name),
+            Ok(r) => write!(f, "{}/{}", r.names.singular, r.name),
+            Err(_) => f.write_str(&self.resname),
         }
     }
 }
 
-/// Parses `[<type>/]<name>[.<namespace>]`. The namespace is split off at the last `.` after the
-/// last `/`, as istioctl does. A pod name that itself contains a dot is therefore mis-split, as
-/// istioctl splits it.
-pub fn parse(text: &str) -> Result<Target, Error> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Error::usage(
-            "empty target: expected [<type>/]<name>[.<namespace>]",
-        ));
-    }
-    let (kind, rest) = match text.rfind('/') {
-        Some(slash) => {
-            let typ = &text[..slash];
-            let kind = Kind::from_user(typ).ok_or_else(|| {
-                Error::usage(format!(
-                    "unknown resource type {typ:?} in target {text:?}: expected one of \
-                     pod (po), deployment (deploy), statefulset (sts), daemonset (ds), \
-                     replicaset (rs), replicationcontroller (rc), job, service (svc), gateway (gtw)"
-                ))
-            })?;
-            (kind, &text[slash + 1..])
-        }
-        None => (Kind::Pod, text),
+/// Parses `[<type>/]<name>[.<namespace>]` as istioctl does. The namespace follows the last `.`
+/// after the last `/` when a `/` stands after the first character (a type may hold dots:
+/// `deployments.apps/x`), else the last `.`: so a dotted pod name loses its tail to the
+/// namespace, as istioctl splits it.
+pub fn parse(text: &str) -> Target {
+    let dot = match text.rfind('/') {
+        Some(slash) if slash > 0 => text[slash..].rfind('.').map(|d| slash + d),
+        _ => text.rfind('.'),
     };
-    let (name, namespace) = match rest.rfind('.') {
-        Some(dot) => (&rest[..dot], Some(&rest[dot + 1..])),
-        None => (rest, None),
+    let (resname, namespace) = match dot {
+        Some(dot) => (
+            &text[..dot],
+            Some(&text[dot + 1..]).filter(|ns| !ns.is_empty()),
+        ),
+        None => (text, None),
     };
-    if name.is_empty() {
-        return Err(Error::usage(format!("target {text:?} has no name")));
-    }
-    if namespace == Some("") {
-        return Err(Error::usage(format!(
-            "target {text:?} ends with '.' but names no namespace"
-        )));
-    }
-    Ok(Target {
-        kind,
-        name: name.to_string(),
+    let resource = if resname.contains('/') {
+        typed_resource(resname)
+    } else {
+        Ok(Resource {
+            names: Kind::Pod.names(),
+            version: "v1",
+            name: resname.to_string(),
+            typed: false,
+        })
+    };
+    Target {
+        resname: resname.to_string(),
         namespace: namespace.map(str::to_string),
+        resource,
+    }
+}
+
+/// `<type>/<name>`, or the reason kubectl gives for refusing it.
+fn typed_resource(resname: &str) -> Result<Resource, String> {
+    let parts: Vec<&str> = resname.split('/').collect();
+    let [typ, name] = parts[..] else {
+        return Err("arguments in resource/name form may not have more than one slash".into());
+    };
+    if typ.is_empty() || name.is_empty() {
+        return Err("arguments in resource/name form must have a single resource and name".into());
+    }
+    let (names, version) = resolve_type(typ)
+        .ok_or_else(|| format!("the server doesn't have a resource type {}", quote(typ)))?;
+    Ok(Resource {
+        names,
+        version,
+        name: name.to_string(),
+        typed: true,
     })
 }
 
@@ -249,24 +545,34 @@ pub fn map_selector_string(selector: &BTreeMap<String, String>) -> Option<String
     )
 }
 
+/// kubectl ranks Running before Unknown before Pending; any other phase ranks as Running.
 fn phase_rank(pod: &Pod) -> u8 {
-    // kubectl ranks Running over Unknown over Pending; any other phase ranks with Pending.
     match pod.status.as_ref().and_then(|s| s.phase.as_deref()) {
-        Some("Running") => 2,
         Some("Unknown") => 1,
+        Some("Pending") => 2,
         _ => 0,
     }
 }
 
-fn ready_since(pod: &Pod) -> Option<Option<k8s_openapi::jiff::Timestamp>> {
-    let ready = pod
-        .status
+/// The pod's Ready condition (the first one, as kubectl reads it).
+fn ready_condition(pod: &Pod) -> Option<&k8s_openapi::api::core::v1::PodCondition> {
+    pod.status
         .as_ref()?
         .conditions
         .as_ref()?
         .iter()
-        .find(|c| c.type_ == "Ready" && c.status == "True")?;
-    Some(ready.last_transition_time.as_ref().map(|t| t.0))
+        .find(|c| c.type_ == "Ready")
+}
+
+fn is_ready(pod: &Pod) -> bool {
+    ready_condition(pod).is_some_and(|c| c.status == "True")
+}
+
+fn ready_since(pod: &Pod) -> Option<k8s_openapi::jiff::Timestamp> {
+    ready_condition(pod)?
+        .last_transition_time
+        .as_ref()
+        .map(|t| t.0)
 }
 
 fn max_restarts(pod: &Pod) -> i32 {
@@ -275,6 +581,7 @@ fn max_restarts(pod: &Pod) -> i32 {
         .and_then(|s| s.container_statuses.as_ref())
         .and_then(|statuses| statuses.iter().map(|c| c.restart_count).max())
         .unwrap_or(0)
+        .max(0)
 }
 
 fn is_scheduled(pod: &Pod) -> bool {
@@ -297,18 +604,16 @@ fn earlier_first(
     }
 }
 
-/// The order in which kubectl considers a workload's pods for `logs`, `exec` and `port-forward`:
-/// the best candidate sorts first.
+/// The order in which kubectl considers a workload's pods for `logs`, `exec` and `port-forward`
+/// (its `ByLogging`): the best candidate sorts first; a full tie is `Equal`.
 pub fn kubectl_pod_order(a: &Pod, b: &Pod) -> Ordering {
-    let ready_a = ready_since(a);
-    let ready_b = ready_since(b);
     is_scheduled(b)
         .cmp(&is_scheduled(a))
-        .then_with(|| phase_rank(b).cmp(&phase_rank(a)))
-        .then_with(|| ready_b.is_some().cmp(&ready_a.is_some()))
-        .then_with(|| match (ready_a, ready_b) {
-            (Some(since_a), Some(since_b)) => earlier_first(since_a, since_b),
-            _ => Ordering::Equal,
+        .then_with(|| phase_rank(a).cmp(&phase_rank(b)))
+        .then_with(|| is_ready(b).cmp(&is_ready(a)))
+        .then_with(|| match is_ready(a) && is_ready(b) {
+            true => earlier_first(ready_since(a), ready_since(b)),
+            false => Ordering::Equal,
         })
         .then_with(|| max_restarts(b).cmp(&max_restarts(a)))
         .then_with(|| {
@@ -317,13 +622,16 @@ pub fn kubectl_pod_order(a: &Pod, b: &Pod) -> Ordering {
                 b.metadata.creation_timestamp.as_ref().map(|t| t.0),
             )
         })
-        // kubectl leaves full ties to an unstable sort; the name makes our choice repeatable.
-        .then_with(|| a.metadata.name.cmp(&b.metadata.name))
 }
 
-/// The pod kubectl would pick among a workload's pods.
+/// The pod kubectl would pick among a workload's pods: the first after sorting them by
+/// `kubectl_pod_order`. Ties stay in the API's list order, as Go's sort leaves them for up to
+/// twelve pods; beyond, Go's unstable sort may order ties otherwise, which this stable sort does
+/// not reproduce.
 pub fn pick_pod(pods: &[Pod]) -> Option<&Pod> {
-    pods.iter().min_by(|a, b| kubectl_pod_order(a, b))
+    let mut sorted: Vec<&Pod> = pods.iter().collect();
+    sorted.sort_by(|a, b| kubectl_pod_order(a, b));
+    sorted.first().copied()
 }
 
 /// A port-forward only works to a running pod; say so before trying, as kubectl does.
@@ -355,92 +663,185 @@ mod tests {
         LabelSelectorRequirement, ObjectMeta, Time,
     };
 
-    fn target(kind: Kind, name: &str, ns: Option<&str>) -> Target {
-        Target {
-            kind,
-            name: name.into(),
-            namespace: ns.map(Into::into),
-        }
+    /// (kind's API name, name, namespace) of a target that names a resource.
+    fn named(text: &str) -> (&'static str, String, Option<String>, bool) {
+        let t = parse(text);
+        let r = t
+            .resource
+            .unwrap_or_else(|e| panic!("{text}: refused: {e}"));
+        (r.names.name, r.name, t.namespace, r.typed)
     }
 
     #[test]
-    fn bare_names_are_pods() {
-        assert_eq!(parse("web-1").unwrap(), target(Kind::Pod, "web-1", None));
+    fn bare_names_are_pods_used_as_is() {
+        assert_eq!(named("web-1"), ("Pod", "web-1".into(), None, false));
         assert_eq!(
-            parse("web-1.shop").unwrap(),
-            target(Kind::Pod, "web-1", Some("shop"))
+            named("web-1.shop"),
+            ("Pod", "web-1".into(), Some("shop".into()), false)
         );
+        // A dotted pod name loses its tail to the namespace, as istioctl splits it.
+        assert_eq!(
+            named("my.pod"),
+            ("Pod", "my".into(), Some("pod".into()), false)
+        );
+        assert_eq!(
+            named("a.b.c"),
+            ("Pod", "a.b".into(), Some("c".into()), false)
+        );
+        // Nothing after the dot: no namespace of its own.
+        assert_eq!(named("pod."), ("Pod", "pod".into(), None, false));
+        assert_eq!(parse("pod.").resname, "pod");
     }
 
     #[test]
-    fn namespace_splits_at_the_last_dot_after_the_last_slash() {
+    fn the_namespace_follows_the_last_dot_after_the_last_slash() {
         assert_eq!(
-            parse("deployment/productpage-v1.bookinfo").unwrap(),
-            target(Kind::Deployment, "productpage-v1", Some("bookinfo"))
+            named("deploy/x.bookinfo"),
+            ("Deployment", "x".into(), Some("bookinfo".into()), true)
         );
-        // istioctl's quirk, kept: a dotted pod name loses its tail to the namespace.
         assert_eq!(
-            parse("pod/a.b.c").unwrap(),
-            target(Kind::Pod, "a.b", Some("c"))
+            named("deployments.apps/x"),
+            ("Deployment", "x".into(), None, true)
         );
-        // Dots in the type part do not count.
         assert_eq!(
-            parse("deployments.apps/web").unwrap(),
-            target(Kind::Deployment, "web", None)
+            named("deployments.apps/x.ns"),
+            ("Deployment", "x".into(), Some("ns".into()), true)
+        );
+        assert_eq!(
+            named("pod/a.b.c"),
+            ("Pod", "a.b".into(), Some("c".into()), true)
+        );
+        assert_eq!(named("deploy/x."), ("Deployment", "x".into(), None, true));
+        let t = parse("a/b.c.d");
+        assert_eq!(
+            (t.resname.as_str(), t.namespace.as_deref()),
+            ("a/b.c", Some("d"))
+        );
+        // A `/` in first place does not count: the last `.` of all splits.
+        let t = parse("/x.y");
+        assert_eq!(
+            (t.resname.as_str(), t.namespace.as_deref()),
+            ("/x", Some("y"))
         );
     }
 
+    /// Every spelling kubectl takes for the kinds, checked against the real kubectl: plural and
+    /// singular in any case, short names in lower case only, `.group`, `.version.group`.
     #[test]
     fn every_kubectl_spelling_is_accepted() {
-        let cases: &[(&str, Kind)] = &[
-            ("po", Kind::Pod),
-            ("pod", Kind::Pod),
-            ("pods", Kind::Pod),
-            ("deploy", Kind::Deployment),
-            ("deployment", Kind::Deployment),
-            ("deployments", Kind::Deployment),
-            ("Deployment", Kind::Deployment),
-            ("sts", Kind::StatefulSet),
-            ("statefulset", Kind::StatefulSet),
-            ("statefulsets.apps", Kind::StatefulSet),
-            ("ds", Kind::DaemonSet),
-            ("daemonsets", Kind::DaemonSet),
-            ("rs", Kind::ReplicaSet),
-            ("replicaset", Kind::ReplicaSet),
-            ("rc", Kind::ReplicationController),
-            ("job", Kind::Job),
-            ("jobs.batch", Kind::Job),
-            ("svc", Kind::Service),
-            ("service", Kind::Service),
-            ("services", Kind::Service),
-            ("gtw", Kind::Gateway),
-            ("gateway", Kind::Gateway),
-            ("gateways.gateway.networking.k8s.io", Kind::Gateway),
+        let cases: &[(&str, &str)] = &[
+            ("po", "Pod"),
+            ("pod", "Pod"),
+            ("pods", "Pod"),
+            ("Pod", "Pod"),
+            ("PODS", "Pod"),
+            ("pods.", "Pod"),
+            ("pods.v1.", "Pod"),
+            ("deploy", "Deployment"),
+            ("deployment", "Deployment"),
+            ("deployments", "Deployment"),
+            ("Deployment", "Deployment"),
+            ("DEPLOYMENT", "Deployment"),
+            ("Deployments", "Deployment"),
+            ("deployment.apps", "Deployment"),
+            ("deploy.apps", "Deployment"),
+            ("Deployment.apps", "Deployment"),
+            ("deployments.v1.apps", "Deployment"),
+            ("deploy.v1.apps", "Deployment"),
+            ("Deployment.v1.apps", "Deployment"),
+            ("sts", "StatefulSet"),
+            ("statefulset", "StatefulSet"),
+            ("statefulsets.apps", "StatefulSet"),
+            ("sts.apps", "StatefulSet"),
+            ("ds", "DaemonSet"),
+            ("daemonsets", "DaemonSet"),
+            ("DaemonSet", "DaemonSet"),
+            ("rs", "ReplicaSet"),
+            ("replicaset", "ReplicaSet"),
+            ("rc", "ReplicationController"),
+            ("ReplicationController", "ReplicationController"),
+            ("replicationcontrollers.v1.", "ReplicationController"),
+            ("rc.v1.", "ReplicationController"),
+            ("replicationcontrollers.", "ReplicationController"),
+            ("job", "Job"),
+            ("jobs.batch", "Job"),
+            ("job.v1.batch", "Job"),
+            ("svc", "Service"),
+            ("service", "Service"),
+            ("services", "Service"),
+            ("svc.v1.", "Service"),
+            ("gtw", "Gateway"),
+            ("gateway", "Gateway"),
+            ("Gateway", "Gateway"),
+            ("Gateways", "Gateway"),
+            ("gateways.gateway.networking.k8s.io", "Gateway"),
+            ("gateways.v1.gateway.networking.k8s.io", "Gateway"),
+            ("gateways.v1beta1.gateway.networking.k8s.io", "Gateway"),
+            ("gtw.gateway.networking.k8s.io", "Gateway"),
+            ("cm", "ConfigMap"),
+            ("configmaps", "ConfigMap"),
+            ("cronjob", "CronJob"),
+            ("hpa", "HorizontalPodAutoscaler"),
         ];
         for (typ, kind) in cases {
-            let parsed = parse(&format!("{typ}/x.ns")).unwrap();
-            assert_eq!(parsed, target(*kind, "x", Some("ns")), "type {typ}");
+            let t = parse(&format!("{typ}/x.ns"));
+            let r = t.resource.unwrap_or_else(|e| panic!("{typ}: {e}"));
+            assert_eq!((r.names.name, r.name.as_str()), (*kind, "x"), "type {typ}");
+            assert_eq!(t.namespace.as_deref(), Some("ns"));
         }
     }
 
     #[test]
-    fn bad_targets_are_usage_errors() {
-        for (text, expect) in [
-            ("cronjob/x", "unknown resource type \"cronjob\""),
-            (
-                "deployments.batch/x",
-                "unknown resource type \"deployments.batch\"",
-            ),
-            ("/x", "unknown resource type \"\""),
-            ("deploy/", "has no name"),
-            ("deploy/.ns", "has no name"),
-            ("web.", "names no namespace"),
-            ("", "empty target"),
+    fn spellings_kubectl_refuses_and_malformed_targets() {
+        for typ in [
+            "Deploy",
+            "DEPLOY",
+            "Po",
+            "PO",
+            "RC",
+            "GTW",
+            "deployments.APPS",
+            "deployments.V1.apps",
+            "Deployments.Apps",
+            "pods.v1",
+            "pods.V1.",
+            "deployments.apps.",
+            "deploy.apps.v1",
+            "deployments.v1beta1.apps",
+            "deployments.v2.apps",
+            "deploy.v1",
+            "deployments.batch",
+            "foo",
+            "deploy ",
         ] {
-            let err = parse(text).unwrap_err();
-            assert_eq!(err.code(), crate::error::Exit::Usage, "{text}");
-            assert!(err.message.contains(expect), "{text}: {}", err.message);
+            assert_eq!(
+                parse(&format!("{typ}/x")).resource,
+                Err(format!("the server doesn't have a resource type \"{typ}\"")),
+                "{typ}"
+            );
         }
+        for text in ["/p", "pod/", "/"] {
+            assert_eq!(
+                parse(text).resource,
+                Err("arguments in resource/name form must have a single resource and name".into()),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse("pod/p/q").resource,
+            Err("arguments in resource/name form may not have more than one slash".into())
+        );
+    }
+
+    #[test]
+    fn go_type_names_come_from_the_version_asked_for() {
+        let go_type = |text: &str| parse(text).resource.unwrap().go_type();
+        assert_eq!(go_type("cm/x"), "*v1.ConfigMap");
+        assert_eq!(go_type("hpa/x"), "*v2.HorizontalPodAutoscaler");
+        assert_eq!(
+            go_type("horizontalpodautoscalers.v1.autoscaling/x"),
+            "*v1.HorizontalPodAutoscaler"
+        );
     }
 
     #[test]
@@ -448,10 +849,9 @@ mod tests {
         assert_eq!(Kind::Pod.qualified_resource(), "pods");
         assert_eq!(Kind::Deployment.qualified_resource(), "deployments.apps");
         assert_eq!(Kind::Job.qualified_resource(), "jobs.batch");
-        assert_eq!(
-            target(Kind::StatefulSet, "db", None).to_string(),
-            "statefulset/db"
-        );
+        assert_eq!(parse("sts/db").to_string(), "statefulset/db");
+        assert_eq!(parse("db-0").to_string(), "pod/db-0");
+        assert_eq!(parse("foo/x").to_string(), "foo/x");
     }
 
     fn requirement(key: &str, op: &str, values: &[&str]) -> LabelSelectorRequirement {
@@ -659,14 +1059,70 @@ mod tests {
         for (rule, loser, winner) in rules {
             assert_eq!(picked(vec![pod(loser), pod(winner)]), "winner", "{rule}");
         }
-        assert_eq!(
-            picked(vec![
-                pod(PodShape { name: "b", ..BASE }),
-                pod(PodShape { name: "a", ..BASE })
-            ]),
-            "a"
-        );
         assert!(pick_pod(&[]).is_none());
+    }
+
+    #[test]
+    fn phases_other_than_unknown_and_pending_rank_as_running() {
+        // kubectl ranks only Unknown and Pending after Running: a Succeeded pod ties with a
+        // Running one on phase, and then the older wins.
+        let succeeded = PodShape {
+            name: "succeeded",
+            phase: "Succeeded",
+            ..BASE
+        };
+        let running = PodShape {
+            name: "running",
+            created: "2024-03-01T00:00:00Z",
+            ..BASE
+        };
+        assert_eq!(picked(vec![pod(running), pod(succeeded)]), "succeeded");
+        let failed = PodShape {
+            name: "failed",
+            phase: "Failed",
+            ..BASE
+        };
+        let pending = PodShape {
+            name: "pending",
+            phase: "Pending",
+            created: "2023-01-01T00:00:00Z",
+            ..BASE
+        };
+        assert_eq!(picked(vec![pod(pending), pod(failed)]), "failed");
+    }
+
+    #[test]
+    fn full_ties_keep_the_lists_order() {
+        for names in [["b", "a", "c"], ["c", "b", "a"]] {
+            let pods: Vec<Pod> = names
+                .iter()
+                .map(|name| pod(PodShape { name, ..BASE }))
+                .collect();
+            assert_eq!(picked(pods), names[0]);
+        }
+    }
+
+    #[test]
+    fn the_first_ready_condition_is_the_one_read() {
+        let mut twice = pod(PodShape {
+            name: "twice",
+            ready_since: None,
+            ..BASE
+        });
+        // A later Ready condition saying True does not make the pod ready.
+        if let Some(conditions) = twice.status.as_mut().and_then(|s| s.conditions.as_mut()) {
+            conditions.push(PodCondition {
+                type_: "Ready".into(),
+                status: "True".into(),
+                ..Default::default()
+            });
+        }
+        let ready = pod(PodShape {
+            name: "ready",
+            created: "2024-05-01T00:00:00Z",
+            ..BASE
+        });
+        assert_eq!(picked(vec![twice, ready]), "ready");
     }
 
     #[test]

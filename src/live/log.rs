@@ -1,11 +1,14 @@
 //! `pc log`: show and change Envoy's logger levels through its admin API.
 //!
-//! Unlike istioctl, logger names are checked against the exact names the proxy reports
-//! (no substring matches), and `--reset` restores the level Envoy was started with, read from
-//! `/server_info`'s command-line options, including any per-component levels.
+//! As istioctl: every pod of the target (or of `-l`) is asked for its loggers first, `--level` is
+//! read against the last pod's list, then each pod gets its requests, and the pods that failed
+//! are listed together. Unlike istioctl, logger names must equal a listed logger (no substring
+//! matches), a bare level combines with logger levels in any order, and `--reset` restores the
+//! levels Envoy was started with, read from `/server_info`, per-component levels included.
 
 use std::io::Write;
 
+use k8s_openapi::api::core::v1::Pod;
 use serde_json::Value;
 
 use super::cluster::Session;
@@ -13,97 +16,89 @@ use super::forward::AdminConnection;
 use super::resolve::{self, PodRef};
 use super::{block_on, spinner, within, Method, Progress};
 use crate::config::{ClusterOptions, LogTargets};
-use crate::error::Error;
+use crate::error::{Error, Kind};
 use crate::target;
 
-/// Envoy's level names, in its own order (its admin API rejects anything else, `warn` included).
-pub const LEVELS: [&str; 7] = [
-    "trace", "debug", "info", "warning", "error", "critical", "off",
+/// The level names `--level` takes: Envoy's own, and `warn` for `warning`.
+pub const LEVELS: [&str; 8] = [
+    "trace", "debug", "info", "warning", "warn", "error", "critical", "off",
 ];
+
+/// The logger name that stands for every logger.
+const ALL_LOGGERS: &str = "level";
 
 #[derive(Debug, Clone)]
 pub struct LogRequest {
     pub targets: LogTargets,
     /// `--level`: comma-separated `level` or `logger:level` items.
     pub level: Option<String>,
-    /// `--reset`: back to the levels the proxy was started with (applied before `--level`).
+    /// `--reset`: back to the levels the proxy was started with (before `--level`, when a
+    /// library caller gives both).
     pub reset: bool,
 }
 
-/// One `--level` item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LevelChange {
-    /// A bare level: every logger.
-    All(String),
-    Logger {
-        name: String,
-        level: String,
-    },
+/// What `--level` asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LevelPlan {
+    /// A bare level (or `level:<L>`) for every logger; the last one given wins. Sent first.
+    pub all: Option<String>,
+    /// Per logger, in the order first named, the last level given.
+    pub loggers: Vec<(String, String)>,
 }
 
-/// Parses `--level`. A bare level is applied before the per-logger items, whatever the order given,
-/// so `http:debug,warning` keeps `http` at debug.
-pub fn parse_level_changes(text: &str) -> Result<Vec<LevelChange>, Error> {
-    let mut all = None;
-    let mut loggers = Vec::new();
-    for item in text.split(',').map(str::trim) {
-        if item.is_empty() {
-            return Err(Error::usage(format!("--level {text:?} has an empty item")));
-        }
-        match item.split_once(':') {
-            Some((name, level)) => {
-                let name = name.trim();
-                if name.is_empty() {
-                    return Err(Error::usage(format!(
-                        "--level item {item:?} names no logger"
-                    )));
-                }
-                loggers.push(LevelChange::Logger {
-                    name: name.to_string(),
-                    level: check_level(level.trim())?,
-                });
-            }
-            None => {
-                if all.is_some() {
-                    return Err(Error::usage(format!(
-                        "--level {text:?} gives more than one level for all loggers"
-                    )));
-                }
-                all = Some(LevelChange::All(check_level(item)?));
-            }
-        }
-    }
-    Ok(all.into_iter().chain(loggers).collect())
-}
-
-fn check_level(level: &str) -> Result<String, Error> {
-    if LEVELS.contains(&level) {
-        Ok(level.to_string())
-    } else {
-        Err(Error::usage(format!(
-            "unknown log level {level:?}: expected one of {}",
-            LEVELS.join(", ")
-        )))
+impl LevelPlan {
+    /// The admin requests that apply the plan, in order.
+    fn paths(&self) -> Vec<String> {
+        self.all
+            .iter()
+            .map(|level| format!("/logging?{ALL_LOGGERS}={level}"))
+            .chain(
+                self.loggers
+                    .iter()
+                    .map(|(name, level)| format!("/logging?{name}={level}")),
+            )
+            .collect()
     }
 }
 
-/// Rejects loggers the proxy does not have: exact names only.
-pub fn check_loggers(
-    changes: &[LevelChange],
-    known: &[(String, String)],
-    pod: &str,
-) -> Result<(), Error> {
-    for change in changes {
-        if let LevelChange::Logger { name, .. } = change {
-            if !known.iter().any(|(known_name, _)| known_name == name) {
-                return Err(Error::usage(format!(
-                    "unknown logger {name:?}: the proxy on {pod} has no logger of that name \
-                     (run `pc log` without --level to list them)"
-                )));
-            }
+/// Envoy's name for a level given to `--level`.
+fn level_of(text: &str) -> Result<String, Error> {
+    match text {
+        "warn" => Ok("warning".to_string()),
+        level if LEVELS.contains(&level) => Ok(level.to_string()),
+        other => Err(Error::usage(format!("unrecognized logging level: {other}"))),
+    }
+}
+
+/// Reads `--level` as istioctl does: items split at `,`; an item with neither `:` nor `=` is a
+/// bare level; otherwise all up to its last `::` is dropped (a namespace prefix,
+/// `envoy::http:debug`) and the rest splits at the first `:` or `=` into a logger, which must be
+/// one of `known` (or `level`), and its level. Items are checked in order.
+pub fn parse_levels(text: &str, known: &[String]) -> Result<LevelPlan, Error> {
+    let mut plan = LevelPlan::default();
+    for item in text.split(',') {
+        if !item.contains([':', '=']) {
+            plan.all = Some(level_of(item)?);
+            continue;
+        }
+        let item = item.rfind("::").map_or(item, |at| &item[at + 2..]);
+        let (logger, level) = match item.find([':', '=']) {
+            Some(at) => (&item[..at], &item[at + 1..]),
+            None => (item, ""),
+        };
+        if logger != ALL_LOGGERS && !known.iter().any(|k| k == logger) {
+            return Err(Error::usage(format!("unrecognized logger name: {logger}")));
+        }
+        let level = level_of(level)?;
+        if logger == ALL_LOGGERS {
+            plan.all = Some(level);
+        } else if let Some(entry) = plan.loggers.iter_mut().find(|(name, _)| name == logger) {
+            entry.1 = level;
+        } else {
+            plan.loggers.push((logger.to_string(), level));
         }
     }
-    Ok(())
+    Ok(plan)
 }
 
 /// Reads Envoy's `active loggers:` listing into `(name, level)` pairs.
@@ -127,9 +122,9 @@ pub fn parse_active_loggers(body: &str) -> Result<Vec<(String, String)>, Error> 
     Ok(loggers)
 }
 
-/// The changes that restore the levels Envoy was started with: its `--log-level`, then each
+/// The requests that restore the levels Envoy was started with: its `--log-level`, then each
 /// `--component-log-level` entry, as `/server_info` reports them.
-pub fn reset_changes(server_info: &[u8]) -> Result<Vec<LevelChange>, Error> {
+pub fn reset_paths(server_info: &[u8]) -> Result<Vec<String>, Error> {
     let info: Value = serde_json::from_slice(server_info)
         .map_err(|e| Error::proxy(format!("the proxy's /server_info is not JSON: {e}")))?;
     let options = &info["command_line_options"];
@@ -138,7 +133,10 @@ pub fn reset_changes(server_info: &[u8]) -> Result<Vec<LevelChange>, Error> {
             "the proxy's /server_info has no command_line_options.log_level to reset to",
         ));
     };
-    let mut changes = vec![LevelChange::All(default_level.to_string())];
+    let mut plan = LevelPlan {
+        all: Some(default_level.to_string()),
+        loggers: Vec::new(),
+    };
     let components = options["component_log_level"].as_str().unwrap_or("");
     for item in components
         .split(',')
@@ -150,22 +148,12 @@ pub fn reset_changes(server_info: &[u8]) -> Result<Vec<LevelChange>, Error> {
                 "the proxy's --component-log-level has a malformed item {item:?}"
             )));
         };
-        changes.push(LevelChange::Logger {
-            name: name.to_string(),
-            level: level.to_string(),
-        });
+        plan.loggers.push((name.to_string(), level.to_string()));
     }
-    Ok(changes)
+    Ok(plan.paths())
 }
 
-fn change_path(change: &LevelChange) -> String {
-    match change {
-        LevelChange::All(level) => format!("/logging?level={level}"),
-        LevelChange::Logger { name, level } => format!("/logging?{name}={level}"),
-    }
-}
-
-/// Writes a logger list as istioctl does: `active loggers:` then `  name: level`, sorted by name.
+/// Writes a logger list: `active loggers:` then `  name: level`, sorted by name.
 pub fn write_loggers(out: &mut impl Write, loggers: &[(String, String)]) -> std::io::Result<()> {
     let mut sorted: Vec<_> = loggers.iter().collect();
     sorted.sort();
@@ -176,14 +164,10 @@ pub fn write_loggers(out: &mut impl Write, loggers: &[(String, String)]) -> std:
     Ok(())
 }
 
-/// `pc log`: applies `--reset` and `--level` (if given) to each selected proxy and prints each
-/// proxy's resulting levels. With several pods, each block is headed by `<pod>.<namespace>:`;
-/// a failure on one pod does not stop the others, and the error names every pod that failed.
+/// `pc log`: asks every selected proxy for its loggers, reads `--level` against the last list,
+/// then applies `--reset` or `--level` (or nothing) to each and prints, per pod that succeeded,
+/// `<pod>.<namespace>:` and its loggers. The pods that failed make one error listing each.
 pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) -> Result<(), Error> {
-    let changes = match &request.level {
-        Some(text) => parse_level_changes(text)?,
-        None => Vec::new(),
-    };
     let what = match &request.targets {
         LogTargets::Target(text) => text.clone(),
         LogTargets::Selector(selector) => format!("pods matching {selector}"),
@@ -197,118 +181,129 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
             Ok((session, pods))
         })
         .await?;
-        let many = matches!(request.targets, LogTargets::Selector(_));
-        let mut failures = Vec::new();
-        for (index, pod) in pods.iter().enumerate() {
+        // No admin request before every pod is known to be running.
+        for (pod, namespace) in &pods {
+            target::ensure_running(pod, namespace)?;
+        }
+        let pods: Vec<PodRef> = pods
+            .iter()
+            .map(|(pod, namespace)| PodRef {
+                name: pod.metadata.name.clone().unwrap_or_default(),
+                namespace: namespace.clone(),
+            })
+            .collect();
+
+        // Every proxy's loggers first; one that cannot say ends the command.
+        let mut connections = Vec::new();
+        let mut known = Vec::new();
+        for pod in &pods {
             let progress = Progress::new(format!("opening a port-forward to {pod}"));
-            let outcome = within(opts, &progress, async {
-                apply(
-                    &session,
-                    pod,
-                    opts.proxy_admin_port,
-                    request.reset,
-                    &changes,
-                    &progress,
-                )
-                .await
+            let listed = within(opts, &progress, async {
+                let mut connection =
+                    AdminConnection::open(&session, pod, opts.proxy_admin_port, &progress).await?;
+                let body = connection
+                    .request(Method::Post, "/logging", &progress)
+                    .await?;
+                let loggers = parse_active_loggers(&String::from_utf8_lossy(&body))?;
+                Ok((connection, loggers))
             })
             .await;
+            let (connection, loggers) = listed.map_err(|e| {
+                Error::new(
+                    e.kind,
+                    format!("failed to execute command on Envoy: {}", e.message),
+                )
+            })?;
+            connections.push(connection);
+            known = loggers.into_iter().map(|(name, _)| name).collect();
+        }
+        let plan = match &request.level {
+            Some(text) => parse_levels(text, &known)?,
+            None => LevelPlan::default(),
+        };
+
+        let mut failures: Vec<(Kind, String)> = Vec::new();
+        for (pod, mut connection) in pods.iter().zip(connections) {
+            let progress = Progress::new(format!("setting the log levels of {pod}"));
+            let outcome = within(opts, &progress, async {
+                apply(&mut connection, request.reset, &plan, &progress).await
+            })
+            .await;
+            connection.close().await;
             match outcome {
                 Ok(loggers) => {
-                    if many {
-                        if index > 0 {
-                            writeln!(out)?;
-                        }
-                        writeln!(out, "{}.{}:", pod.name, pod.namespace)?;
-                    }
+                    writeln!(out, "{}.{}:", pod.name, pod.namespace)?;
                     write_loggers(out, &loggers)?;
                 }
-                Err(e) if !many => return Err(e),
-                Err(e) => failures.push(e),
+                Err(e) => failures.push((
+                    e.kind,
+                    format!(
+                        "error configuring log level for {}.{}: {}",
+                        pod.name, pod.namespace, e.message
+                    ),
+                )),
             }
         }
-        match failures.len() {
-            0 => Ok(()),
-            1 => Err(failures.remove(0)),
-            n => Err(Error::new(
-                failures[0].kind,
-                format!(
-                    "{n} of {} pods failed: {}",
-                    pods.len(),
-                    failures
-                        .iter()
-                        .map(|e| e.message.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            )),
+        match failures.first() {
+            None => Ok(()),
+            Some((kind, _)) => {
+                let reasons: Vec<String> = failures.iter().map(|(_, r)| r.clone()).collect();
+                Err(Error::several(*kind, &reasons))
+            }
         }
     })
 }
 
+/// The pods `log` works on, each with its namespace, in the API's list order.
 async fn select_pods(
     session: &Session,
     targets: &LogTargets,
     progress: &Progress,
-) -> Result<Vec<PodRef>, Error> {
+) -> Result<Vec<(Pod, String)>, Error> {
     match targets {
         LogTargets::Target(text) => {
-            let target = target::parse(text)?;
-            Ok(vec![resolve::resolve(session, &target, progress).await?])
+            let target = target::parse(text);
+            let (pods, namespace) = resolve::resolve_all(session, &target, progress).await?;
+            Ok(pods.into_iter().map(|p| (p, namespace.clone())).collect())
         }
         LogTargets::Selector(selector) => {
             let namespace = session.default_namespace.clone();
             progress.set(format!(
                 "waiting for the API server to list pods matching {selector}"
             ));
-            let mut pods = resolve::list_pods(session, selector, &namespace).await?;
+            let pods = resolve::list_pods(session, Some(selector), &namespace).await?;
             if pods.is_empty() {
-                return Err(Error::kube(format!(
-                    "no pods match {selector} in namespace \"{namespace}\""
-                )));
+                return Err(Error::kube("no pods found"));
             }
-            pods.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
-            Ok(pods
-                .into_iter()
-                .map(|p| PodRef {
-                    name: p.metadata.name.unwrap_or_default(),
-                    namespace: namespace.clone(),
-                })
-                .collect())
+            Ok(pods.into_iter().map(|p| (p, namespace.clone())).collect())
         }
     }
 }
 
+/// One pod's requests: the reset's and the plan's, or a plain `POST /logging` when there is
+/// nothing to set. As in istioctl, the pod's outcome is its last request's.
 async fn apply(
-    session: &Session,
-    pod: &PodRef,
-    port: u16,
+    connection: &mut AdminConnection,
     reset: bool,
-    changes: &[LevelChange],
+    plan: &LevelPlan,
     progress: &Progress,
 ) -> Result<Vec<(String, String)>, Error> {
-    let mut connection = AdminConnection::open(session, pod, port, progress).await?;
-    let listing = connection
-        .request(Method::Post, "/logging", progress)
-        .await?;
-    let mut loggers = parse_active_loggers(&String::from_utf8_lossy(&listing))?;
-    check_loggers(changes, &loggers, &pod.to_string())?;
-    let mut plan = Vec::new();
+    let mut paths = Vec::new();
     if reset {
         let server_info = connection
             .request(Method::Get, "/server_info", progress)
             .await?;
-        plan.extend(reset_changes(&server_info)?);
+        paths.extend(reset_paths(&server_info)?);
     }
-    plan.extend_from_slice(changes);
-    for change in &plan {
-        let answer = connection
-            .request(Method::Post, &change_path(change), progress)
-            .await?;
-        loggers = parse_active_loggers(&String::from_utf8_lossy(&answer))?;
+    paths.extend(plan.paths());
+    if paths.is_empty() {
+        paths.push("/logging".to_string());
     }
-    connection.close().await;
-    Ok(loggers)
+    let mut outcome = Err(Error::proxy("no request was sent"));
+    for path in &paths {
+        outcome = connection.request(Method::Post, path, progress).await;
+    }
+    parse_active_loggers(&String::from_utf8_lossy(&outcome?))
 }
 
 #[cfg(test)]
@@ -316,61 +311,84 @@ mod tests {
     use super::*;
     use crate::error::Exit;
 
-    fn logger(name: &str, level: &str) -> LevelChange {
-        LevelChange::Logger {
-            name: name.into(),
-            level: level.into(),
+    fn known() -> Vec<String> {
+        ["admin", "http", "http2", "router", "upstream"]
+            .iter()
+            .map(|n| n.to_string())
+            .collect()
+    }
+
+    fn plan(all: Option<&str>, loggers: &[(&str, &str)]) -> LevelPlan {
+        LevelPlan {
+            all: all.map(str::to_string),
+            loggers: loggers
+                .iter()
+                .map(|(n, l)| (n.to_string(), l.to_string()))
+                .collect(),
         }
     }
 
     #[test]
-    fn level_items_parse_and_the_bare_level_goes_first() {
+    fn level_items_parse_as_istioctl_reads_them() {
+        let parse = |text| parse_levels(text, &known()).unwrap();
+        assert_eq!(parse("debug"), plan(Some("debug"), &[]));
+        // `warn` is sent as Envoy's `warning`; `=` splits like `:`.
         assert_eq!(
-            parse_level_changes("debug").unwrap(),
-            vec![LevelChange::All("debug".into())]
+            parse("http:warn,router=trace"),
+            plan(None, &[("http", "warning"), ("router", "trace")])
+        );
+        // A namespace prefix is dropped up to the last `::`.
+        assert_eq!(
+            parse("envoy::http:debug,a::b::router=info"),
+            plan(None, &[("http", "debug"), ("router", "info")])
+        );
+        // `level` is every logger; later values win, loggers keep their first place.
+        assert_eq!(
+            parse("http:debug,info,router:trace,level:error,http:off"),
+            plan(Some("error"), &[("http", "off"), ("router", "trace")])
+        );
+        // A bare level erases no logger level, whatever the order given.
+        assert_eq!(
+            parse("http:debug,warning"),
+            plan(Some("warning"), &[("http", "debug")])
         );
         assert_eq!(
-            parse_level_changes("http:debug, warning ,router:trace").unwrap(),
-            vec![
-                LevelChange::All("warning".into()),
-                logger("http", "debug"),
-                logger("router", "trace")
-            ]
+            parse("http:debug,warning").paths(),
+            ["/logging?level=warning", "/logging?http=debug"]
         );
     }
 
     #[test]
-    fn bad_level_items_are_rejected() {
+    fn bad_level_items_are_refused_in_order() {
         for (text, expect) in [
-            ("warn", "unknown log level \"warn\": expected one of trace, debug, info, warning, error, critical, off"),
-            ("http:loud", "unknown log level \"loud\""),
-            (":debug", "names no logger"),
-            ("debug,,http:info", "empty item"),
-            ("debug,info", "more than one level"),
+            ("loud", "unrecognized logging level: loud"),
+            ("DEBUG", "unrecognized logging level: DEBUG"),
+            ("debug,", "unrecognized logging level: "),
+            ("http:loud", "unrecognized logging level: loud"),
+            ("http:", "unrecognized logging level: "),
+            // Exact logger names only: istioctl would take these substrings of its list.
+            ("htt:debug", "unrecognized logger name: htt"),
+            ("ttp:debug", "unrecognized logger name: ttp"),
+            ("HTTP:debug", "unrecognized logger name: HTTP"),
+            (":debug", "unrecognized logger name: "),
+            // The logger is checked before its level, and items in order.
+            ("nope:loud", "unrecognized logger name: nope"),
+            ("loud,nope:debug", "unrecognized logging level: loud"),
+            ("nope:debug,loud", "unrecognized logger name: nope"),
         ] {
-            let err = parse_level_changes(text).unwrap_err();
+            let err = parse_levels(text, &known()).unwrap_err();
             assert_eq!(err.code(), Exit::Usage);
-            assert!(err.message.contains(expect), "{text}: {}", err.message);
+            assert_eq!(err.message, expect, "{text}");
         }
-    }
-
-    #[test]
-    fn loggers_must_match_exactly() {
-        let known = vec![
-            ("http".to_string(), "info".to_string()),
-            ("http2".to_string(), "info".to_string()),
-        ];
-        assert!(check_loggers(&[logger("http2", "debug")], &known, "pod \"p\"").is_ok());
-        // istioctl accepts any substring of its logger list; "ttp" and "http:" parts must not pass.
-        for name in ["ttp", "htt", "http3", "HTTP"] {
-            let err = check_loggers(&[logger(name, "debug")], &known, "pod \"p\"").unwrap_err();
-            assert!(
-                err.message
-                    .starts_with(&format!("unknown logger \"{name}\"")),
-                "{}",
-                err.message
-            );
-        }
+        // Without a pod there is no logger to name.
+        assert_eq!(
+            parse_levels("http:debug", &[]).unwrap_err().message,
+            "unrecognized logger name: http"
+        );
+        assert_eq!(
+            parse_levels("level=debug", &[]).unwrap(),
+            plan(Some("debug"), &[])
+        );
     }
 
     #[test]
@@ -391,23 +409,15 @@ mod tests {
     fn reset_reads_the_startup_levels() {
         let info = br#"{"state":"LIVE","command_line_options":{"log_level":"info","component_log_level":"upstream:debug,http:trace"}}"#;
         assert_eq!(
-            reset_changes(info).unwrap(),
-            vec![
-                LevelChange::All("info".into()),
-                logger("upstream", "debug"),
-                logger("http", "trace")
+            reset_paths(info).unwrap(),
+            [
+                "/logging?level=info",
+                "/logging?upstream=debug",
+                "/logging?http=trace"
             ]
         );
         let plain = br#"{"command_line_options":{"log_level":"warning","component_log_level":""}}"#;
-        assert_eq!(
-            reset_changes(plain).unwrap(),
-            vec![LevelChange::All("warning".into())]
-        );
-        assert!(reset_changes(br#"{"command_line_options":{}}"#).is_err());
-        assert_eq!(
-            change_path(&LevelChange::All("info".into())),
-            "/logging?level=info"
-        );
-        assert_eq!(change_path(&logger("http", "debug")), "/logging?http=debug");
+        assert_eq!(reset_paths(plain).unwrap(), ["/logging?level=warning"]);
+        assert!(reset_paths(br#"{"command_line_options":{}}"#).is_err());
     }
 }

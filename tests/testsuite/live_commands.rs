@@ -52,6 +52,54 @@ fn level_of<'a>(levels: &'a [(String, String)], name: &str) -> &'a str {
         .1
 }
 
+/// A stand-in for Envoy whose logger list answers and whose level changes fail (500), on
+/// kept-alive connections.
+fn envoy_refusing_changes() -> std::net::SocketAddr {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut stream = stream;
+                loop {
+                    let mut request_line = String::new();
+                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    // The head ends with an empty line; these requests have no body.
+                    loop {
+                        let mut line = String::new();
+                        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                            break;
+                        }
+                    }
+                    let (status, body) = if request_line.starts_with("POST /logging ") {
+                        ("200 OK", "active loggers:\n  admin: info\n  http: info\n")
+                    } else {
+                        ("500 Internal Server Error", "boom\n")
+                    };
+                    let response = format!(
+                        "HTTP/1.1 {status}\r\ncontent-type: text/plain\r\ncontent-length: {}\r\n\r\n{body}",
+                        body.len()
+                    );
+                    if stream.write_all(response.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    addr
+}
+
+fn headers(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.ends_with(':') && !l.starts_with(' ') && *l != "active loggers:")
+        .collect()
+}
+
 #[test]
 fn log_shows_changes_validates_and_resets() {
     let envoy = admin_only_envoy();
@@ -59,13 +107,28 @@ fn log_shows_changes_validates_and_resets() {
         .pod(labelled_pod("proxy-a", "proxy"))
         .pod(labelled_pod("proxy-b", "proxy"))
         .pod(labelled_pod("other", "other"))
+        .pod(labelled_pod("flaky-1", "flaky"))
+        .pod(pod(PodSpec {
+            name: "stopped",
+            phase: "Pending",
+            ready_since: None,
+            labels: json!({"app": "stopped"}),
+            ..Default::default()
+        }))
         .portforward_backend("default", "proxy-a", 15000, envoy.admin_addr())
         .portforward_backend("default", "proxy-b", 15000, envoy.admin_addr())
+        .portforward_backend("default", "flaky-1", 15000, envoy_refusing_changes())
         .deployment(workload(
             "Deployment",
             "proxy",
             "default",
             json!({"app": "proxy"}),
+        ))
+        .deployment(workload(
+            "Deployment",
+            "empty",
+            "default",
+            json!({"app": "nothing"}),
         ))
         .start();
     let home = temp_home();
@@ -78,11 +141,22 @@ fn log_shows_changes_validates_and_resets() {
         all.extend_from_slice(&["--kubeconfig", &kc]);
         meshctl(home.path(), &all, &[])
     };
+    let portforwards = || {
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.path.ends_with("/portforward"))
+            .count()
+    };
 
+    // One pod: its name and namespace head its loggers.
     let shown = run(&["proxy-a"]);
     assert!(shown.status.success(), "{}", stderr(&shown));
     let text = stdout(&shown);
-    assert!(text.starts_with("active loggers:\n"), "{text}");
+    assert!(
+        text.starts_with("proxy-a.default:\nactive loggers:\n"),
+        "{text}"
+    );
     let before = levels(&text);
     assert!(
         before.len() > 20,
@@ -95,36 +169,58 @@ fn log_shows_changes_validates_and_resets() {
     assert_eq!(level_of(&before, "upstream"), "debug");
     assert_eq!(level_of(&before, "router"), "trace");
 
-    // A bare level goes first, so the logger item survives it, whatever the order given.
+    // A workload: every one of its pods, in the API's order. A bare level goes first, so the
+    // logger item survives it, whatever the order given.
     let changed = run(&["deploy/proxy", "--level", "http:debug,error"]);
     assert!(changed.status.success(), "{}", stderr(&changed));
-    let after = levels(&stdout(&changed));
+    let text = stdout(&changed);
+    assert_eq!(headers(&text), ["proxy-a.default:", "proxy-b.default:"]);
+    let after = levels(text.split("proxy-b.default:").nth(1).unwrap());
     assert_eq!(level_of(&after, "http"), "debug");
     assert_eq!(level_of(&after, "admin"), "error");
     assert_eq!(level_of(&after, "upstream"), "error");
 
-    // Exact logger names only: istioctl would take these substrings of its list.
+    // `warn` is Envoy's `warning`; a namespace prefix is dropped.
+    let warned = run(&["proxy-a", "--level", "envoy::admin:warn"]);
+    assert!(warned.status.success(), "{}", stderr(&warned));
+    assert_eq!(level_of(&levels(&stdout(&warned)), "admin"), "warning");
+
+    // Exact logger names only (istioctl would take these substrings of its list), checked once
+    // the loggers are known; nothing is changed.
+    let forwards = portforwards();
     for bad in ["htt:debug", "ttp:debug", "http3:debug"] {
         let name = bad.split(':').next().unwrap();
-        assert_fails(
-            &run(&["proxy-a", "--level", bad]),
-            USAGE,
-            &format!("unknown logger \"{name}\""),
+        assert_eq!(
+            assert_fails(
+                &run(&["proxy-a", "--level", &format!("router:info,{bad}")]),
+                USAGE,
+                "unrecognized logger name",
+            ),
+            format!("Error: unrecognized logger name: {name}\n")
         );
     }
-    let requests_before = server.requests().len();
-    assert_fails(&run(&["proxy-a", "--level", "warn"]), USAGE, "unknown log level \"warn\": expected one of trace, debug, info, warning, error, critical, off");
-    assert_eq!(
-        server.requests().len(),
-        requests_before,
-        "a bad level is refused before contacting the cluster"
+    assert_fails(
+        &run(&["proxy-a", "--level", "loud"]),
+        USAGE,
+        "unrecognized logging level: loud",
     );
+    assert!(
+        portforwards() > forwards,
+        "the loggers were asked for first"
+    );
+    let unchanged = levels(&stdout(&run(&["proxy-a"])));
+    assert_eq!(
+        level_of(&unchanged, "router"),
+        "error",
+        "router:info was not sent"
+    );
+    assert_eq!(level_of(&unchanged, "admin"), "warning");
 
     // --reset restores the start-up levels, per-component ones included.
     let reset = run(&["proxy-a", "--reset"]);
     assert!(reset.status.success(), "{}", stderr(&reset));
     assert_eq!(levels(&stdout(&reset)), before);
-    // Reset then level, in one go (the library does both; the CLI currently refuses the pair).
+    // Reset then level, in one go (the library does both; the CLI refuses the pair).
     let opts = meshctl::config::ClusterOptions {
         kubeconfig: Some(kubeconfig.clone()),
         ..Default::default()
@@ -142,33 +238,59 @@ fn log_shows_changes_validates_and_resets() {
     assert_eq!(level_of(&both, "http"), "info");
 
     // Many pods by selector: each block says which pod it is.
-    let many = run(&["-l", "app=proxy"]);
+    let many = run(&["-l", "app=proxy", "ignored-target"]);
     assert!(many.status.success(), "{}", stderr(&many));
     let text = stdout(&many);
-    let headers: Vec<&str> = text
-        .lines()
-        .filter(|l| l.ends_with(':') && !l.starts_with(' ') && *l != "active loggers:")
-        .collect();
-    assert_eq!(headers, ["proxy-a.default:", "proxy-b.default:"]);
+    assert_eq!(headers(&text), ["proxy-a.default:", "proxy-b.default:"]);
     assert_eq!(text.matches("active loggers:").count(), 2);
-    // One of many failing: the error names it (and the CLI prints no partial output).
-    let partial = run(&["-l", "app in (proxy,other)"]);
-    assert_eq!(partial.status.code(), Some(PROXY));
-    assert_eq!(
-        stdout(&partial).matches("active loggers:").count(),
-        0,
-        "errors leave stdout empty"
-    );
+
+    // A pod that cannot list its loggers ends the command before anything is changed.
+    let partial = run(&["-l", "app in (proxy,other)", "--level", "admin:off"]);
+    let line = assert_fails(&partial, PROXY, "pod \"other\" in namespace \"default\"");
     assert!(
-        stderr(&partial).contains("pod \"other\" in namespace \"default\""),
-        "{}",
-        stderr(&partial)
+        line.starts_with("Error: failed to execute command on Envoy: "),
+        "{line}"
     );
+    let unchanged = levels(&stdout(&run(&["proxy-a"])));
+    assert_eq!(level_of(&unchanged, "admin"), "critical");
+
+    // A pod whose change fails is listed after the others' output, as istioctl lists errors.
+    let flaky = run(&["-l", "app in (proxy,flaky)", "--level", "admin:info"]);
+    assert_eq!(flaky.status.code(), Some(PROXY), "{}", stderr(&flaky));
+    let text = stdout(&flaky);
+    assert_eq!(headers(&text), ["proxy-a.default:", "proxy-b.default:"]);
+    assert_eq!(level_of(&levels(&text), "admin"), "info");
+    let err = stderr(&flaky);
+    assert!(
+        err.starts_with(
+            "Error: 1 error occurred:\n\t* error configuring log level for flaky-1.default: "
+        ),
+        "{err:?}"
+    );
+    assert!(err.contains("500"), "{err:?}");
+    assert!(
+        err.ends_with("\n\n"),
+        "an empty line ends the list: {err:?}"
+    );
+    assert_eq!(err.lines().count(), 3, "{err:?}");
+
+    // A workload without pods prints nothing; a selector without pods is an error.
+    let none = run(&["deploy/empty"]);
+    assert!(none.status.success(), "{}", stderr(&none));
+    assert_eq!(
+        (stdout(&none), stderr(&none)),
+        (String::new(), String::new())
+    );
+    assert_fails(&run(&["-l", "app=nothing"]), KUBE, "no pods found");
+
+    // Every pod must be running before any of them is asked anything.
+    let forwards = portforwards();
     assert_fails(
-        &run(&["-l", "app=nothing"]),
+        &run(&["-l", "app in (proxy,stopped)"]),
         KUBE,
-        "no pods match app=nothing in namespace \"default\"",
+        "pod \"stopped\" in namespace \"default\" is not running (phase Pending)",
     );
+    assert_eq!(portforwards(), forwards);
 }
 
 fn root_pem(common_name: &str) -> String {

@@ -11,7 +11,6 @@ use testkit::apiserver::{ApiServer, ApiServerBuilder, Denial, PortForwardFault};
 const KUBE: i32 = 3;
 const PROXY: i32 = 4;
 const TIMEOUT: i32 = 5;
-const USAGE: i32 = 2;
 
 fn web_pod(name: &str) -> serde_json::Value {
     pod(PodSpec {
@@ -54,41 +53,138 @@ fn builder_with_web() -> ApiServerBuilder {
 #[test]
 fn not_found_reads_like_kubectl_and_happens_before_any_port_forward() {
     let server = builder_with_web().start();
+    // A bare pod name: meshctl's own words.
     let output = listeners(&server, "web-2", &[]);
     assert_fails(
         &output,
         KUBE,
         "pods \"web-2\" not found in namespace \"default\"",
     );
-    let output = listeners(&server, "deploy/nosuch.shop", &[]);
-    assert_fails(
-        &output,
-        KUBE,
-        "deployments.apps \"nosuch\" not found in namespace \"shop\"",
-    );
-    let output = listeners(&server, "sts/web", &[]);
-    assert_fails(&output, KUBE, "statefulsets.apps \"web\" not found");
+    // `<type>/<name>` is retrieved as istioctl retrieves it.
+    for (target, message) in [
+        (
+            "deploy/nosuch.shop",
+            "failed retrieving: deployments.apps \"nosuch\" not found in the \"shop\" namespace",
+        ),
+        (
+            "sts/web",
+            "failed retrieving: statefulsets.apps \"web\" not found in the \"default\" namespace",
+        ),
+        (
+            "pod/web-2",
+            "failed retrieving: pods \"web-2\" not found in the \"default\" namespace",
+        ),
+        (
+            "cm/nosuch",
+            "failed retrieving: configmaps \"nosuch\" not found in the \"default\" namespace",
+        ),
+    ] {
+        let output = listeners(&server, target, &[]);
+        assert_eq!(
+            assert_fails(&output, KUBE, message).trim_end(),
+            format!("Error: {message}")
+        );
+    }
+    assert_eq!(portforwards(&server), 0);
+}
+
+#[test]
+fn targets_that_select_no_pods_say_why() {
+    let server = builder_with_web()
+        .service(json!({"metadata": {"name": "external"}, "spec": {"type": "ExternalName", "externalName": "example.org"}}))
+        .service(json!({"metadata": {"name": "empty-selector"}, "spec": {"selector": {}, "ports": [{"port": 80}]}}))
+        .config_map(json!({"metadata": {"name": "settings"}, "data": {"a": "b"}}))
+        .gateway(json!({"metadata": {"name": "edge"}, "spec": {"gatewayClassName": "istio",
+            "addresses": [{"type": "Hostname", "value": "edge.example.com"}]}}))
+        .gateway(json!({"metadata": {"name": "two"}, "spec": {"gatewayClassName": "istio",
+            "addresses": [{"value": "10.0.0.1"}, {"value": "10.0.0.2"}]}}))
+        .start();
+    for (target, message) in [
+        (
+            "svc/external",
+            "\"svc/external\" does not refer to a pod: invalid service 'external': Service is defined without a selector",
+        ),
+        (
+            "service/empty-selector.default",
+            "\"service/empty-selector\" does not refer to a pod: invalid service 'empty-selector': Service is defined without a selector",
+        ),
+        (
+            "cm/settings",
+            "\"cm/settings\" does not refer to a pod: selector for *v1.ConfigMap not implemented",
+        ),
+        (
+            "configmaps.v1./settings",
+            "\"configmaps.v1./settings\" does not refer to a pod: selector for *v1.ConfigMap not implemented",
+        ),
+        (
+            "gtw/edge",
+            "\"gtw/edge\" does not refer to a pod: gateway is not a managed gateway",
+        ),
+        (
+            "gateway/two",
+            "\"gateway/two\" does not refer to a pod: gateway is not a managed gateway",
+        ),
+    ] {
+        let output = listeners(&server, target, &[]);
+        assert_eq!(
+            assert_fails(&output, KUBE, message).trim_end(),
+            format!("Error: {message}")
+        );
+    }
     assert_eq!(portforwards(&server), 0);
 }
 
 #[test]
 fn a_workload_without_pods_or_with_a_stopped_pod() {
     let server = builder_with_web()
-        .deployment(workload("Deployment", "empty", "default", json!({"app": "nothing-here"})))
-        .service(json!({"metadata": {"name": "external"}, "spec": {"type": "ExternalName", "externalName": "example.org"}}))
-        .pod(pod(PodSpec { name: "pending-1", phase: "Pending", ready_since: None, ..Default::default() }))
-        .deployment(workload("Deployment", "done", "default", json!({"app": "done"})))
-        .pod(pod(PodSpec { name: "done-1", phase: "Succeeded", ready_since: None, labels: json!({"app": "done"}), ..Default::default() }))
+        .deployment(workload(
+            "Deployment",
+            "empty",
+            "default",
+            json!({"app": "nothing-here"}),
+        ))
+        .pod(pod(PodSpec {
+            name: "pending-1",
+            phase: "Pending",
+            ready_since: None,
+            ..Default::default()
+        }))
+        .deployment(workload(
+            "Deployment",
+            "done",
+            "default",
+            json!({"app": "done"}),
+        ))
+        .pod(pod(PodSpec {
+            name: "done-1",
+            phase: "Succeeded",
+            ready_since: None,
+            labels: json!({"app": "done"}),
+            ..Default::default()
+        }))
         .start();
-    assert_fails(
-        &listeners(&server, "deploy/empty", &[]),
-        KUBE,
-        "no pods match deployment/empty (selector app=nothing-here) in namespace \"default\"",
+    // No pod yet: istioctl waits two seconds for one to appear, then gives up.
+    let started = Instant::now();
+    assert_eq!(
+        assert_fails(
+            &listeners(&server, "deploy/empty", &[]),
+            KUBE,
+            "no pods match",
+        ),
+        "Error: no pods match \"deploy/empty\"\n"
     );
-    assert_fails(
-        &listeners(&server, "svc/external", &[]),
-        KUBE,
-        "service/external in namespace \"default\" has no pod selector, so no pod backs it",
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "waited for a pod"
+    );
+    let lists = server
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/api/v1/namespaces/default/pods" && r.query.contains("nothing-here"))
+        .count();
+    assert!(
+        lists > 1,
+        "the pods were asked for again while waiting: {lists}"
     );
     assert_fails(
         &listeners(&server, "pending-1", &[]),
@@ -163,6 +259,15 @@ fn rbac_refusals_name_the_permission() {
         &listeners(&server, "deploy/web.listless", &[]),
         KUBE,
         "cannot list pods in namespace \"listless\": ",
+    );
+    // A refused lookup of `<type>/<name>` is a failed retrieval, in the server's words.
+    let guarded = builder_with_web()
+        .deny(Denial::new("get", "deployments"))
+        .start();
+    assert_fails(
+        &listeners(&guarded, "deploy/web", &[]),
+        KUBE,
+        "failed retrieving: deployments.apps \"web\" is forbidden: User \"system:anonymous\" cannot get resource \"deployments\" in API group \"apps\" in the namespace \"default\" in the \"default\" namespace",
     );
 
     // From Kubernetes 1.35 the same upgrade is authorized as `create`.
@@ -366,20 +471,35 @@ fn kubeconfig_and_target_mistakes() {
         KUBE,
         "no kubeconfig found",
     );
-    assert_fails(
-        &run(&[
-            "pc",
-            "listeners",
-            "cronjob/nightly",
-            "--kubeconfig",
-            &kubeconfig,
-        ]),
-        USAGE,
-        "unknown resource type \"cronjob\"",
-    );
+    for (target, reason) in [
+        (
+            "widget/nightly",
+            "the server doesn't have a resource type \"widget\"",
+        ),
+        (
+            "pod/a/b",
+            "arguments in resource/name form may not have more than one slash",
+        ),
+        (
+            "deploy/",
+            "arguments in resource/name form must have a single resource and name",
+        ),
+    ] {
+        assert_fails(
+            &run(&["pc", "listeners", target, "--kubeconfig", &kubeconfig]),
+            KUBE,
+            &format!("failed retrieving: {reason} in the \"default\" namespace"),
+        );
+    }
     assert!(
         server.requests().is_empty(),
-        "a bad target is rejected before any request"
+        "a target kubectl would refuse is refused before any request"
+    );
+    // A kind meshctl knows that this server does not serve.
+    assert_fails(
+        &run(&["pc", "listeners", "cronjob/nightly.jobs", "--kubeconfig", &kubeconfig]),
+        KUBE,
+        "failed retrieving: the server doesn't have a resource type \"cronjob\" in the \"jobs\" namespace",
     );
 }
 

@@ -182,6 +182,24 @@ fn every_target_form_reaches_the_pod_kubectl_would() {
             "default/web-deploy-6f7c9-x2x4q",
         ),
         ("gtw/public", &[], "default/public-istio-5d8b-kw7"),
+        // Any spelling kubectl takes: plural or singular in any case, `.group`, `.version.group`.
+        ("pods./web-pod", &[], "default/web-pod"),
+        (
+            "DEPLOYMENTS/web-frontend",
+            &[],
+            "default/web-deploy-6f7c9-x2x4q",
+        ),
+        (
+            "Deployment.v1.apps/web-frontend.shop",
+            &[],
+            "shop/web-shop-1",
+        ),
+        ("rc.v1./legacy", &[], "default/legacy-7m4qz"),
+        (
+            "gateways.v1beta1.gateway.networking.k8s.io/public",
+            &[],
+            "default/public-istio-5d8b-kw7",
+        ),
         (
             "gateway/public.default",
             &[],
@@ -803,4 +821,141 @@ fn impersonation_flags_go_with_every_api_request() {
         "--as-group and --as-uid need a user to impersonate: add --as",
     );
     assert_eq!(server.requests().len(), before);
+}
+
+#[test]
+fn gateways_from_before_v1_and_with_one_ip_address() {
+    let envoy = web_frontend_envoy();
+    let server = ApiServer::builder()
+        .without_version("gateway.networking.k8s.io/v1")
+        .pod(pod(PodSpec {
+            name: "public-istio-1",
+            labels: json!({"gateway.networking.k8s.io/gateway-name": "public"}),
+            ..Default::default()
+        }))
+        .portforward_backend("default", "public-istio-1", ADMIN_PORT, envoy.admin_addr())
+        .gateway(json!({
+            "apiVersion": "gateway.networking.k8s.io/v1beta1",
+            "metadata": {"name": "public", "namespace": "default"},
+            "spec": {"gatewayClassName": "istio", "addresses": [{"type": "IPAddress", "value": "10.0.0.9"}]},
+        }))
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let output = meshctl(
+        home.path(),
+        &["pc", "l", "gtw/public", "--port", "80", "--kubeconfig", &kc],
+        &[],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(forwarded_pods(&server), ["default/public-istio-1"]);
+    let gets: Vec<(String, u16)> = server
+        .requests()
+        .iter()
+        .filter(|r| r.path.contains("/gateways/"))
+        .map(|r| (r.path.clone(), r.status))
+        .collect();
+    assert_eq!(
+        gets,
+        [
+            (
+                "/apis/gateway.networking.k8s.io/v1/namespaces/default/gateways/public".to_string(),
+                404
+            ),
+            (
+                "/apis/gateway.networking.k8s.io/v1beta1/namespaces/default/gateways/public"
+                    .to_string(),
+                200
+            ),
+        ],
+        "v1 first, then the version this cluster serves"
+    );
+}
+
+#[test]
+fn a_pod_that_appears_while_waiting_is_used() {
+    let envoy = web_frontend_envoy();
+    let server = ApiServer::builder()
+        .deployment(workload(
+            "Deployment",
+            "late",
+            "default",
+            json!({"app": "late"}),
+        ))
+        .portforward_backend("default", "late-1", ADMIN_PORT, envoy.admin_addr())
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let output = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            let mut late = pod(PodSpec {
+                name: "late-1",
+                labels: json!({"app": "late"}),
+                ..Default::default()
+            });
+            late["kind"] = json!("Pod");
+            server.add(late).unwrap();
+        });
+        meshctl(
+            home.path(),
+            &[
+                "pc",
+                "l",
+                "deploy/late",
+                "--port",
+                "80",
+                "--kubeconfig",
+                &kc,
+            ],
+            &[],
+        )
+    });
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(forwarded_pods(&server), ["default/late-1"]);
+}
+
+#[test]
+fn an_empty_workload_selector_selects_every_pod_of_the_namespace() {
+    let envoy = web_frontend_envoy();
+    let server = ApiServer::builder()
+        .pod(pod(PodSpec {
+            name: "only",
+            namespace: "solo",
+            labels: json!({"app": "unrelated"}),
+            ..Default::default()
+        }))
+        .portforward_backend("solo", "only", ADMIN_PORT, envoy.admin_addr())
+        .deployment(json!({
+            "metadata": {"name": "any", "namespace": "solo"},
+            "spec": {"selector": {}, "template": {"spec": {"containers": [{"name": "app", "image": "app:1"}]}}},
+        }))
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let output = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "l",
+            "deploy/any.solo",
+            "--port",
+            "80",
+            "--kubeconfig",
+            &kc,
+        ],
+        &[],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(forwarded_pods(&server), ["solo/only"]);
+    assert!(server
+        .requests()
+        .iter()
+        .any(|r| r.path == "/api/v1/namespaces/solo/pods" && !r.query.contains("labelSelector")));
 }
