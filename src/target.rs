@@ -624,13 +624,14 @@ pub fn kubectl_pod_order(a: &Pod, b: &Pod) -> Ordering {
         })
 }
 
-/// The pod kubectl would pick among a workload's pods: the first after sorting them by
-/// `kubectl_pod_order`. Ties stay in the API's list order, as Go's sort leaves them for up to
-/// twelve pods; beyond, Go's unstable sort may order ties otherwise, which this stable sort does
-/// not reproduce.
+/// The pod kubectl would pick among a workload's pods: the first after Go's `sort.Sort` by
+/// `kubectl_pod_order`, which leaves ties where Go's sort leaves them (in list order up to
+/// twelve pods).
 pub fn pick_pod(pods: &[Pod]) -> Option<&Pod> {
     let mut sorted: Vec<&Pod> = pods.iter().collect();
-    sorted.sort_by(|a, b| kubectl_pod_order(a, b));
+    crate::gosort::slice(&mut sorted, |a, b| {
+        kubectl_pod_order(a, b) == Ordering::Less
+    });
     sorted.first().copied()
 }
 
@@ -1100,6 +1101,24 @@ mod tests {
                 .collect();
             assert_eq!(picked(pods), names[0]);
         }
+    }
+
+    #[test]
+    fn beyond_twelve_pods_ties_fall_where_gos_sort_leaves_them() {
+        // Ten pods not ready, then ten ready ones equal in every other way. Go's sort.Sort
+        // (go1.19, run on this list) puts the sixth ready pod, p15, first; a stable sort would
+        // put p10 first.
+        let pods: Vec<Pod> = (0..20)
+            .map(|i| {
+                let name: &'static str = Box::leak(format!("p{i:02}").into_boxed_str());
+                pod(PodShape {
+                    name,
+                    ready_since: (i >= 10).then_some("2024-01-01T00:10:00Z"),
+                    ..BASE
+                })
+            })
+            .collect();
+        assert_eq!(picked(pods), "p15");
     }
 
     #[test]
