@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_meshctl_global_optspecs
-    string join \n n/namespace= context= kubeconfig= o/output= proxy-admin-port= request-timeout= h/help V/version
+    string join \n n/namespace= context= kubeconfig= o/output= proxy-admin-port= request-timeout= kubeclient-timeout= as= as-group= as-uid= i/istioNamespace= h/help V/version
 end
 
 function __fish_meshctl_needs_command
@@ -27,14 +27,15 @@ end
 complete -c meshctl -n "__fish_meshctl_needs_command" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_needs_command" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_needs_command" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_needs_command" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_needs_command" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_needs_command" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "proxy-config" -d 'Inspect the Envoy configuration of a pod or a saved dump'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "pc" -d 'Inspect the Envoy configuration of a pod or a saved dump'
@@ -43,14 +44,15 @@ complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "help" -d 'Print thi
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -f -a "a" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
@@ -87,20 +89,20 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l address -d 'Address (listeners, endpoints)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l name -d 'Route config name' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l with-headers -d 'Put a `------ X INFO ------` heading before each block' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l with-headers -d 'Put a `------ X INFO ------` heading before each block'
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -110,46 +112,48 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l address -d 'Address (listeners, endpoints)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l name -d 'Route config name' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l with-headers -d 'Put a `------ X INFO ------` heading before each block' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l with-headers -d 'Put a `------ X INFO ------` heading before each block'
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -159,14 +163,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -176,14 +181,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -193,119 +199,120 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l address -d 'Listener address' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l port -d 'Listener port' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l address -d 'Listener address' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l port -d 'Listener port' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l address -d 'Listener address' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l port -d 'Listener port' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l name -d 'Route config name (exact)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l name -d 'Route config name (exact)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l name -d 'Route config name (exact)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -315,14 +322,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -332,14 +340,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -349,14 +358,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -366,133 +376,143 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l level -d '`level` or `logger:level` items, comma separated' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s l -l selector -d 'Label selector choosing many pods in the namespace' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s r -l reset -d 'Restore the levels the proxy was started with' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s l -l selector -d 'Label selector choosing every matching pod in the namespace (targets are ignored)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s r -l reset -d 'Reset every logger to the default level'
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l level -d '`level` or `logger:level` items, comma separated' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s l -l selector -d 'Label selector choosing many pods in the namespace' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s r -l reset -d 'Restore the levels the proxy was started with' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s l -l selector -d 'Label selector choosing every matching pod in the namespace (targets are ignored)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s r -l reset -d 'Reset every logger to the default level'
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from help" -f -a "bootstrap" -d 'The bootstrap configuration'
@@ -509,14 +529,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec log o rootca-compare rc help" -f -a "a" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
@@ -553,20 +574,20 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l address -d 'Address (listeners, endpoints)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l name -d 'Route config name' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l with-headers -d 'Put a `------ X INFO ------` heading before each block' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l with-headers -d 'Put a `------ X INFO ------` heading before each block'
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -576,46 +597,48 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l address -d 'Address (listeners, endpoints)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l name -d 'Route config name' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l with-headers -d 'Put a `------ X INFO ------` heading before each block' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l with-headers -d 'Put a `------ X INFO ------` heading before each block'
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -625,14 +648,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -642,14 +666,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l fqdn -d 'Cluster names containing this FQDN' -r
@@ -659,119 +684,120 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l address -d 'Listener address' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l port -d 'Listener port' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l address -d 'Listener address' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l port -d 'Listener port' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l address -d 'Listener address' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l port -d 'Listener port' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l type -d 'Listener type (HTTP, TCP, HTTP+TCP)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l waypoint -d 'An ambient waypoint\'s view: per filter chain, the matcher paths that select it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l name -d 'Route config name (exact)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l name -d 'Route config name (exact)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l name -d 'Route config name (exact)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r -f -a "true\t''
-false\t''"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l verbose -d 'One row per filter chain or route (`--verbose=false`: one per listener or route config)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -781,14 +807,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -798,14 +825,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -815,14 +843,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l address -d 'Endpoint address (an IP, or ip:port)' -r
@@ -832,133 +861,143 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l level -d '`level` or `logger:level` items, comma separated' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s l -l selector -d 'Label selector choosing many pods in the namespace' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s r -l reset -d 'Restore the levels the proxy was started with' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s l -l selector -d 'Label selector choosing every matching pod in the namespace (targets are ignored)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s r -l reset -d 'Reset every logger to the default level'
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l level -d '`level` or `logger:level` items, comma separated' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s l -l selector -d 'Label selector choosing many pods in the namespace' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s r -l reset -d 'Restore the levels the proxy was started with' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s l -l selector -d 'Label selector choosing every matching pod in the namespace (targets are ignored)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s r -l reset -d 'Reset every logger to the default level'
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from help" -f -a "bootstrap" -d 'The bootstrap configuration'
@@ -975,14 +1014,15 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
-complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s o -l output -d 'Output format. Default: short (bootstrap: json)' -r -f -a "short\t'istioctl\'s tables'
-wide\t'istioctl\'s tables with extra columns'
-json\t'istioctl\'s JSON: protobuf JSON names (lowerCamelCase)'
-yaml\t'istioctl\'s YAML: the same document as YAML'
-raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table'"
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l as -d 'User to impersonate for the Kubernetes API' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l as-uid -d 'UID to impersonate' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from proxy-config completion help" -f -a "proxy-config" -d 'Inspect the Envoy configuration of a pod or a saved dump'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from proxy-config completion help" -f -a "completion" -d 'Print a shell completion script'
