@@ -429,6 +429,13 @@ fn ports_in_go_syntax_and_negative_ports_match_nothing() {
     assert_eq!(ok(&["pc", "l", "-f", &dump, "--port=4294967376"]), SEED);
     let clusters = ok(&["pc", "c", "-f", &dump, "--port", "-1"]);
     assert_eq!(clusters.lines().count(), 1, "{clusters}");
+    let eds = ok(&["pc", "eds", "-f", &dump, "--port=-1"]);
+    assert_eq!(eds, "NAME     STATUS     LOCALITY     CLUSTER\n");
+    // 2^32 + 9080 is port 9080 as EDS compares ports.
+    assert_eq!(
+        ok(&["pc", "eds", "-f", &dump, "--port=4294976376"]),
+        ok(&["pc", "eds", "-f", &dump, "--port=9080"])
+    );
     let endpoints = fixture("web-frontend", "clusters.json")
         .display()
         .to_string();
