@@ -202,6 +202,10 @@ mod tests {
             "invalid argument \"yes\" for \"--verbose\" flag: strconv.ParseBool: parsing \"yes\": invalid syntax"
         );
         assert_eq!(
+            error_for(&["pc", "l", "--waypoint=yes"]),
+            "invalid argument \"yes\" for \"--waypoint\" flag: strconv.ParseBool: parsing \"yes\": invalid syntax"
+        );
+        assert_eq!(
             error_for(&["pc", "l", "--verbose="]),
             "invalid argument \"\" for \"--verbose\" flag: strconv.ParseBool: parsing \"\": invalid syntax"
         );

@@ -211,6 +211,8 @@ mod waypoint_view {
         for extra in [
             &["-o", "json"][..],
             &["-o", "yaml", "--port", "15008"],
+            // Not even an unsupported format is refused.
+            &["-o", "bogus"],
             &["--address", "0.0.0.0", "--type", "TCP", "--verbose=false"],
         ] {
             assert_eq!(table_of(&run(extra)), plain, "{extra:?}");
