@@ -82,7 +82,7 @@ pub struct GlobalArgs {
     pub proxy_admin_port: i64,
     /// Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s).
     #[arg(long, global = true, value_name = "DURATION", allow_hyphen_values = true,
-          value_parser = crate::config::parse_duration, overrides_with = "kubeclient_timeout")]
+          value_parser = crate::goparse::parse_request_timeout, overrides_with = "kubeclient_timeout")]
     pub request_timeout: Option<std::time::Duration>,
     /// The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it.
     #[arg(long, global = true, value_name = "DURATION", allow_hyphen_values = true,

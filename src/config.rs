@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use crate::cli::{self, Cli, Command, View};
 use crate::error::{Error, Result};
 pub use crate::format::Format;
-use crate::goparse::{self, ValueError};
+use crate::goparse;
 
 /// Where a view's data comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -443,27 +443,6 @@ fn endpoint_filter(a: cli::EndpointFilterArgs) -> EndpointFilter {
         cluster: nonempty(a.cluster),
         status: nonempty(a.status),
     }
-}
-
-/// `--request-timeout`: `15s`, `500ms`, `2m`, `1h`, or a bare number of seconds.
-pub fn parse_duration(s: &str) -> std::result::Result<Duration, ValueError> {
-    let bad = || ValueError("use e.g. 15s, 500ms, 2m".to_string());
-    let split = s
-        .find(|c: char| !c.is_ascii_digit() && c != '.')
-        .unwrap_or(s.len());
-    let (num, unit) = s.split_at(split);
-    let n: f64 = num.parse().map_err(|_| bad())?;
-    let secs = match unit {
-        "" | "s" => n,
-        "ms" => n / 1000.0,
-        "m" => n * 60.0,
-        "h" => n * 3600.0,
-        _ => return Err(bad()),
-    };
-    if !(secs > 0.0 && secs.is_finite()) {
-        return Err(bad());
-    }
-    Ok(Duration::from_secs_f64(secs))
 }
 
 #[cfg(test)]
@@ -917,16 +896,6 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-    }
-
-    #[test]
-    fn durations_parse_and_nonsense_is_refused() {
-        assert_eq!(parse_duration("15s").unwrap(), Duration::from_secs(15));
-        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
-        assert_eq!(parse_duration("2m").unwrap(), Duration::from_secs(120));
-        assert_eq!(parse_duration("3").unwrap(), Duration::from_secs(3));
-        assert!(parse_duration("0s").is_err());
-        assert!(parse_duration("fast").is_err());
     }
 
     #[test]

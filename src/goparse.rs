@@ -261,6 +261,27 @@ pub fn parse_duration(text: &str) -> Result<i64, ValueError> {
     Ok(total as i64)
 }
 
+/// `--request-timeout`: `15s`, `500ms`, `2m`, `1h`, or a bare number of seconds.
+pub fn parse_request_timeout(s: &str) -> Result<Duration, ValueError> {
+    let bad = || ValueError("use e.g. 15s, 500ms, 2m".to_string());
+    let split = s
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n: f64 = num.parse().map_err(|_| bad())?;
+    let secs = match unit {
+        "" | "s" => n,
+        "ms" => n / 1000.0,
+        "m" => n * 60.0,
+        "h" => n * 3600.0,
+        _ => return Err(bad()),
+    };
+    if !(secs > 0.0 && secs.is_finite()) {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
 /// A Go duration as a timeout: zero means none (as for kubectl), a negative one is refused.
 pub fn parse_timeout(text: &str) -> Result<Option<Duration>, ValueError> {
     let nanos = parse_duration(text)?;
@@ -338,6 +359,25 @@ fn is_format_or_separator(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_parse_and_nonsense_is_refused() {
+        assert_eq!(
+            parse_request_timeout("15s").unwrap(),
+            Duration::from_secs(15)
+        );
+        assert_eq!(
+            parse_request_timeout("500ms").unwrap(),
+            Duration::from_millis(500)
+        );
+        assert_eq!(
+            parse_request_timeout("2m").unwrap(),
+            Duration::from_secs(120)
+        );
+        assert_eq!(parse_request_timeout("3").unwrap(), Duration::from_secs(3));
+        assert!(parse_request_timeout("0s").is_err());
+        assert!(parse_request_timeout("fast").is_err());
+    }
 
     #[test]
     fn integers_in_go_literal_syntax() {
