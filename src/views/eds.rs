@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::sync::Arc;
 
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::config::{EndpointFilter, Format};
@@ -231,12 +233,49 @@ fn select<'a>(
     Ok(sorted(reader.finish()))
 }
 
+/// What JSON output needs of an assignment no filter thins: its name, and whether it has an
+/// endpoint; the rest is printed from its text, never read.
+#[derive(Deserialize)]
+struct Outline<'a> {
+    #[serde(borrow, default)]
+    cluster_name: Str<'a>,
+    #[serde(default)]
+    endpoints: Vec<GroupOutline>,
+}
+
+#[derive(Deserialize)]
+struct GroupOutline {
+    #[serde(default)]
+    lb_endpoints: Vec<IgnoredAny>,
+}
+
+/// Every assignment that has an endpoint, as its text, in table order.
+fn unfiltered_texts<'a>(src: &DumpReader<'a>) -> Result<Vec<&'a str>> {
+    let mut reader = ResourceReader::new(
+        SectionKind::Endpoints,
+        &LISTS,
+        true,
+        |r: Resource<'a, Outline<'a>>| {
+            let has_endpoint = r.value.endpoints.iter().any(|g| !g.lb_endpoints.is_empty());
+            has_endpoint.then_some(r.raw.map(|raw| (r.value.cluster_name, raw.get())))
+        },
+    );
+    src.dump(&mut reader)?;
+    let kept: Vec<(Str, &str)> = reader.finish().into_iter().flatten().collect();
+    let kept = sort_by_cluster_name(kept, |(name, _)| name);
+    Ok(kept.into_iter().map(|(_, raw)| raw).collect())
+}
+
 pub fn run(
     src: &DumpReader,
     filter: &EndpointFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if !format.is_table() && filter == &EndpointFilter::default() {
+        let texts = unfiltered_texts(src)?;
+        return render::write_list(out, format, Shape::Packed, &texts);
+    }
     let selected = select(src, filter, !format.is_table())?;
     if format.is_table() {
         table(&selected, None).write(out)?;

@@ -7,6 +7,7 @@ use std::io::Write;
 
 use crate::config::{EndpointFilter, Format};
 use crate::envoy::cluster_statuses::{ClusterStatus, HostStatus, StatusReader};
+use crate::envoy::names::apply_permutation;
 use crate::envoy::resources::{owned, EnumValue, Str};
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -43,17 +44,30 @@ impl EndpointFilter {
     }
 }
 
-/// istioctl's row order: `sort.Slice` by address text, then port, then cluster name.
+/// istioctl's row order: `sort.Slice` by address text, then port, then cluster name. Rows whose
+/// keys all differ have one sorted order whatever sorts them, so a faster sort orders them; Go's
+/// own algorithm is needed only where rows share a key, for the order it leaves those in.
 pub fn sort_rows(rows: &mut [Row]) {
-    crate::gosort::slice(rows, |a, b| {
-        if a.host != b.host {
-            return a.host < b.host;
+    let order = {
+        let mut keyed: Vec<((&str, u32, &str), usize)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.host.as_ref(), r.port, r.cluster.as_ref()), i))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if keyed.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+            None
+        } else {
+            Some(keyed.into_iter().map(|(_, i)| i).collect::<Vec<usize>>())
         }
-        if a.port != b.port {
-            return a.port < b.port;
-        }
-        a.cluster < b.cluster
-    });
+    };
+    match order {
+        Some(order) => apply_permutation(rows, order),
+        None => crate::gosort::slice(rows, |a, b| {
+            (a.host.as_ref(), a.port, a.cluster.as_ref())
+                < (b.host.as_ref(), b.port, b.cluster.as_ref())
+        }),
+    }
 }
 
 pub fn table<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Row<'a>>) -> Table<'r> {
@@ -174,6 +188,44 @@ mod tests {
         )
         .unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// The fast path and Go's algorithm give the same rows: with distinct keys the sorted order
+    /// is unique; with shared keys (here many, beyond Go's 12-element insertion sort) Go's
+    /// unstable order is kept, which a stable sort would not give.
+    #[test]
+    fn rows_sort_as_go_sort_slice_does() {
+        let row = |i: usize, hosts: usize| Row {
+            host: format!("10.0.{}.{}", (i * 7) % hosts, i % 3).into(),
+            port: 80,
+            status: format!("S{i}").into(),
+            outlier: "OK",
+            cluster: "c".into(),
+        };
+        let go_order = |rows: &mut Vec<Row>| {
+            crate::gosort::slice(rows, |a, b| {
+                (a.host.as_ref(), a.port, a.cluster.as_ref())
+                    < (b.host.as_ref(), b.port, b.cluster.as_ref())
+            })
+        };
+        let statuses =
+            |rows: &[Row]| -> Vec<String> { rows.iter().map(|r| r.status.to_string()).collect() };
+        for hosts in [1000, 4] {
+            let mut ours: Vec<Row> = (0..40).map(|i| row(i, hosts)).collect();
+            let mut go: Vec<Row> = (0..40).map(|i| row(i, hosts)).collect();
+            sort_rows(&mut ours);
+            go_order(&mut go);
+            assert_eq!(statuses(&ours), statuses(&go), "{hosts} hosts");
+        }
+        let mut stable: Vec<Row> = (0..40).map(|i| row(i, 4)).collect();
+        stable.sort_by(|a, b| (&a.host, a.port).cmp(&(&b.host, b.port)));
+        let mut ours: Vec<Row> = (0..40).map(|i| row(i, 4)).collect();
+        sort_rows(&mut ours);
+        assert_ne!(
+            statuses(&ours),
+            statuses(&stable),
+            "shared keys keep Go's order"
+        );
     }
 
     fn table_text(json: &str, filter: &EndpointFilter) -> String {
