@@ -144,10 +144,21 @@ impl TypedExtension<'_> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ClusterLoadAssignment<'a> {
+    /// The Any's type: an EDS entry of another type does not decode for istioctl and is skipped.
+    #[serde(borrow, default, rename = "@type")]
+    pub type_url: Option<Str<'a>>,
     #[serde(borrow, default)]
     pub cluster_name: Str<'a>,
     #[serde(borrow, default)]
     pub endpoints: Vec<LocalityLbEndpoints<'a>>,
+}
+
+pub const ASSIGNMENT_TYPE_URL: &str =
+    "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment";
+
+/// Whether an EDS entry of this `@type` is a load assignment (one without `@type` is read as one).
+pub fn is_assignment(type_url: Option<&str>) -> bool {
+    type_url.is_none_or(|t| t == ASSIGNMENT_TYPE_URL)
 }
 
 #[derive(Debug, Default, Deserialize)]

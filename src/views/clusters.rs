@@ -9,7 +9,9 @@ use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{sort_by_cluster_name, ClusterName};
 use crate::envoy::reader::DumpReader;
-use crate::envoy::resources::{istio_config_of, owned, Cluster, ClusterLoadAssignment, Str};
+use crate::envoy::resources::{
+    is_assignment, istio_config_of, owned, Cluster, ClusterLoadAssignment, Str,
+};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, State};
@@ -320,6 +322,9 @@ impl EndpointCounts {
             false,
             |r: Resource<'de, ClusterLoadAssignment<'de>>| {
                 let cla = r.value;
+                if !is_assignment(cla.type_url.as_deref()) {
+                    return None;
+                }
                 let mut counts = (0, 0);
                 for ep in cla.endpoints.iter().flat_map(|l| &l.lb_endpoints) {
                     counts.1 += 1;

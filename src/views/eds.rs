@@ -14,7 +14,7 @@ use crate::envoy::dump::{parse_raw, RawObject, Resource, ResourceReader, Section
 use crate::envoy::names::sort_by_cluster_name;
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
-    owned, ClusterLoadAssignment, LbEndpoint, Locality, LocalityLbEndpoints, Str,
+    is_assignment, owned, ClusterLoadAssignment, LbEndpoint, Locality, LocalityLbEndpoints, Str,
 };
 use crate::error::Result;
 use crate::render::{self, table::Table, Shape};
@@ -51,6 +51,9 @@ pub fn reader<'de, 'f>(
         &LISTS,
         keep_raw,
         move |r: Resource<'de, ClusterLoadAssignment<'de>>| {
+            if !is_assignment(r.value.type_url.as_deref()) {
+                return None;
+            }
             let own = |s: Str<'de>| if keep_raw { s } else { owned(s) };
             let rows = rows(&r.value, filter, own);
             // An assignment left without endpoints is not shown, filter or not.
@@ -237,6 +240,8 @@ fn select<'a>(
 /// endpoint; the rest is printed from its text, never read.
 #[derive(Deserialize)]
 struct Outline<'a> {
+    #[serde(borrow, default, rename = "@type")]
+    type_url: Option<Str<'a>>,
     #[serde(borrow, default)]
     cluster_name: Str<'a>,
     #[serde(default)]
@@ -256,7 +261,8 @@ fn unfiltered_texts<'a>(src: &DumpReader<'a>) -> Result<Vec<&'a str>> {
         &LISTS,
         true,
         |r: Resource<'a, Outline<'a>>| {
-            let has_endpoint = r.value.endpoints.iter().any(|g| !g.lb_endpoints.is_empty());
+            let has_endpoint = is_assignment(r.value.type_url.as_deref())
+                && r.value.endpoints.iter().any(|g| !g.lb_endpoints.is_empty());
             has_endpoint.then_some(r.raw.map(|raw| (r.value.cluster_name, raw.get())))
         },
     );
@@ -348,6 +354,9 @@ pub fn run_as_endpoints(
         |r: Resource<ClusterLoadAssignment>| {
             let cla = &r.value;
             let mut rows = Vec::new();
+            if !is_assignment(cla.type_url.as_deref()) {
+                return rows;
+            }
             for lb in cla.endpoints.iter().flat_map(|g| &g.lb_endpoints) {
                 let main = lb.endpoint.as_ref().and_then(|e| e.address.as_ref());
                 let (host, port) =

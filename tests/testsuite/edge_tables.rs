@@ -442,3 +442,61 @@ fn equal_cluster_keys_come_out_in_go_sort_slice_order_and_filters_apply_after() 
         "the order of the kept clusters depends on the dropped ones"
     );
 }
+
+/// An EDS entry that is no ClusterLoadAssignment does not decode for istioctl, which skips it:
+/// no rows, no JSON, no endpoint rows; the other entries print.
+#[test]
+fn an_eds_entry_of_another_type_is_skipped() {
+    let socket = |a: &str| json!({"socket_address": {"address": a, "port_value": 80}});
+    let assignment = |type_url: &str, cluster: &str, address: &str| {
+        json!({"@type": type_url, "cluster_name": cluster, "endpoints": [
+            {"lb_endpoints": [{"endpoint": {"address": socket(address)}}]}]})
+    };
+    let doc = dump(
+        "EndpointsConfigDump",
+        "static_endpoint_configs",
+        "endpoint_config",
+        vec![
+            assignment(
+                "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment",
+                "kept",
+                "10.0.0.1",
+            ),
+            assignment(
+                "type.googleapis.com/envoy.config.cluster.v3.Cluster",
+                "other",
+                "10.0.0.2",
+            ),
+        ],
+    );
+    let out = render(
+        &ViewKind::Eds(EndpointFilter::default()),
+        &doc,
+        Format::Short,
+    );
+    assert_table(
+        &out,
+        5,
+        ["NAME", "STATUS", "LOCALITY", "CLUSTER"],
+        &[["10.0.0.1:80", "UNKNOWN", "", "kept"]],
+    );
+    let json: Value = serde_json::from_str(&render(
+        &ViewKind::Eds(EndpointFilter::default()),
+        &doc,
+        Format::Json,
+    ))
+    .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(json[0]["clusterName"], "kept");
+    let out = render(
+        &ViewKind::Endpoints(EndpointFilter::default()),
+        &doc,
+        Format::Short,
+    );
+    assert_table(
+        &out,
+        5,
+        ["ENDPOINT", "STATUS", "OUTLIER CHECK", "CLUSTER"],
+        &[["10.0.0.1:80", "UNKNOWN", "UNKNOWN", "kept"]],
+    );
+}
