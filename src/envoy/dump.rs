@@ -58,12 +58,6 @@ impl SectionKind {
         }
     }
 
-    /// The full name of the section's message (`envoy.admin.v3.ClustersConfigDump`).
-    pub fn message_name(self) -> &'static str {
-        let url = self.type_url();
-        &url[url.rfind('/').map_or(0, |slash| slash + 1)..]
-    }
-
     fn from_type_url(url: &str) -> Option<SectionKind> {
         SectionKind::ALL.into_iter().find(|k| k.type_url() == url)
     }
@@ -268,60 +262,6 @@ impl<'de, R: ListReader<'de> + ?Sized> ListReader<'de> for &mut R {
         d: D,
     ) -> Result<(), D::Error> {
         (**self).item(kind, field, d)
-    }
-}
-
-/// Notes where the items of every list of its kinds' sections lie, every section of a kind, not
-/// only the last: `all -o json` prints the whole dump, and its big lists are printed in parts
-/// on two threads.
-pub struct ListItems<'de> {
-    kinds: Want,
-    lists: Vec<Vec<&'de str>>,
-}
-
-impl<'de> ListItems<'de> {
-    pub fn of(kinds: Want) -> Self {
-        ListItems {
-            kinds,
-            lists: Vec::new(),
-        }
-    }
-
-    /// Each list's items' texts, lists in document order; no empty list. A list met twice (the
-    /// dump read again in one pass after its sections could not be read apart) is kept once,
-    /// whole.
-    pub fn finish(mut self) -> Vec<Vec<&'de str>> {
-        self.lists.retain(|list| !list.is_empty());
-        self.lists
-            .sort_by_key(|list| (list[0].as_ptr(), std::cmp::Reverse(list.len())));
-        self.lists.dedup_by_key(|list| list[0].as_ptr());
-        self.lists
-    }
-}
-
-impl<'de> ListReader<'de> for ListItems<'de> {
-    fn takes_kind(&self, kind: SectionKind) -> bool {
-        self.kinds.has(kind)
-    }
-    fn takes(&self, kind: SectionKind, field: &str) -> bool {
-        // Lists by the schema: a field taken here must hold an array.
-        self.kinds.has(kind) && envoy_schema::is_list_field(kind.message_name(), field)
-    }
-    fn restart(&mut self, _: SectionKind) {}
-    fn begin_list(&mut self, _: SectionKind, _: &str) {
-        self.lists.push(Vec::new());
-    }
-    fn item<D: Deserializer<'de>>(
-        &mut self,
-        _: SectionKind,
-        _: &str,
-        d: D,
-    ) -> Result<(), D::Error> {
-        let item = <&'de RawValue>::deserialize(d)?;
-        if let Some(list) = self.lists.last_mut() {
-            list.push(item.get());
-        }
-        Ok(())
     }
 }
 
