@@ -456,8 +456,6 @@ pub fn parse_text<'a, T: Deserialize<'a>>(text: &'a str, what: &str) -> Result<T
 pub struct Dump<'a> {
     /// Wanted sections; the last one of a type wins, ECDS sections are all kept (they merge).
     pub sections: Vec<Section<'a>>,
-    /// `@type`s this reader does not know, for error messages.
-    pub unknown_types: Vec<String>,
 }
 
 impl<'a> Dump<'a> {
@@ -571,11 +569,6 @@ impl<'a> Dump<'a> {
         match section {
             Scanned::Kept(s) => self.sections.push(s),
             Scanned::Skipped => {}
-            Scanned::Unknown(t) => {
-                if !self.unknown_types.contains(&t) {
-                    self.unknown_types.push(t)
-                }
-            }
         }
     }
 
@@ -691,7 +684,7 @@ fn parse_and_release<'a, R: ListReader<'a>>(
             let kind = SectionKind::from_type_url(&section.type_url);
             !(reader.may_release() && kind.is_some_and(|k| reader.takes_kind(k)))
         }
-        Scanned::Skipped | Scanned::Unknown(_) => false,
+        Scanned::Skipped => false,
     };
     if !borrowed {
         release.pages_of(text);
@@ -777,8 +770,8 @@ impl<'de, R: ListReader<'de>> Visitor<'de> for ConfigsSeed<'_, R> {
 
 enum Scanned<'a> {
     Kept(Section<'a>),
+    /// Not wanted, or of a kind this reader does not know (ignored, as istioctl ignores it).
     Skipped,
-    Unknown(String),
 }
 
 struct SectionSeed<'r, R> {
@@ -829,7 +822,7 @@ impl<'de, R: ListReader<'de>> Visitor<'de> for SectionSeed<'_, R> {
         let type_url =
             type_url.ok_or_else(|| de::Error::custom("a config dump section has no `@type`"))?;
         let kind = match SectionKind::from_type_url(&type_url) {
-            None => return Ok(Scanned::Unknown(type_url.into_owned())),
+            None => return Ok(Scanned::Skipped),
             Some(_) if !keep => return Ok(Scanned::Skipped),
             Some(kind) => kind,
         };
@@ -954,7 +947,6 @@ mod tests {
             let split = Dump::parse(&json, 0, want).unwrap();
             let whole = Dump::parse_whole(&json, 0, want, &mut NoLists).unwrap();
             assert_eq!(kept(&split), kept(&whole), "{kind:?}");
-            assert_eq!(split.unknown_types, whole.unknown_types);
         }
     }
 
@@ -987,10 +979,6 @@ mod tests {
         let s = dump.section(SectionKind::Clusters).unwrap();
         assert_eq!(s.field("static_clusters").unwrap().get(), "[3]");
         assert!(dump.section(SectionKind::Listeners).is_none());
-        assert_eq!(
-            dump.unknown_types,
-            vec!["type.googleapis.com/envoy.admin.v3.Mystery"]
-        );
         let err = dump.require(SectionKind::Routes).unwrap_err();
         assert_eq!(
             err.message,
