@@ -98,7 +98,9 @@ pub fn cluster_sort_key(name: &str) -> ClusterKey<'_> {
 
 /// Sorts items by their cluster names as istioctl's `sort.Slice` does (§ cluster key above).
 /// Each name is split once, not per comparison: keys are sorted beside their items' places,
-/// and the items then moved once.
+/// and the items then moved once. Keys that all differ have one sorted order whatever sorts
+/// them, so Rust's sort orders them; Go's algorithm is run only when two keys tie, for the
+/// order its unstable sort leaves those in.
 pub fn sort_by_cluster_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<T> {
     let order = {
         let mut keyed: Vec<(ClusterKey, usize)> = items
@@ -106,7 +108,11 @@ pub fn sort_by_cluster_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<
             .enumerate()
             .map(|(i, item)| (cluster_sort_key(name(item)), i))
             .collect();
-        crate::gosort::slice(&mut keyed, |a, b| a.0 < b.0);
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if keyed.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+            keyed.sort_unstable_by_key(|(_, i)| *i);
+            crate::gosort::slice(&mut keyed, |a, b| a.0 < b.0);
+        }
         keyed.into_iter().map(|(_, i)| i).collect::<Vec<usize>>()
     };
     // In place: a second vector of big items would be a second copy of them at once.
