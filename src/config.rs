@@ -1,6 +1,7 @@
 //! Raw flags from `cli.rs` turned into a checked configuration before any work starts: every
 //! usage mistake is reported here, with one line, before a file is read or a cluster contacted.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -105,6 +106,18 @@ pub enum ViewKind {
     Ecds,
     /// `listener --waypoint`: a table whatever `-o` says, without listener filters.
     Waypoint,
+    /// `trace`: one request followed through the configuration.
+    Trace(Box<TraceSpec>),
+}
+
+/// A validated `trace`: the request as Envoy will see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceSpec {
+    /// The URL as given, for the output's first line.
+    pub url: String,
+    pub request: crate::envoy::trace::Request,
+    /// `--explain`: say why every candidate passed over did not match.
+    pub explain: bool,
 }
 
 impl ViewKind {
@@ -120,6 +133,7 @@ impl ViewKind {
             ViewKind::Eds(_) => "eds",
             ViewKind::Secrets => "secret",
             ViewKind::Ecds => "ecds",
+            ViewKind::Trace(_) => "trace",
         }
     }
 }
@@ -246,6 +260,53 @@ impl Config {
             View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
             View::Secret { source } => (ViewKind::Secrets, source),
             View::Ecds { source } => (ViewKind::Ecds, source),
+            View::Trace {
+                args,
+                file,
+                to,
+                method,
+                headers,
+                from,
+                inbound,
+                alpn,
+                explain,
+            } => {
+                let (source, url) = match (file, args.as_slice()) {
+                    (Some(f), [url]) => (Source::File(f), url.clone()),
+                    (None, [target, url]) => (Source::Target(target.clone()), url.clone()),
+                    (Some(_), _) => return Err(Error::usage("trace -f FILE takes one URL")),
+                    (None, _) => {
+                        return Err(Error::usage(
+                            "trace requires pod name and a URL, or --file and a URL",
+                        ))
+                    }
+                };
+                let flags = TraceFlags {
+                    to: to.as_deref(),
+                    method: method.as_deref(),
+                    headers: &headers,
+                    from: from.as_deref(),
+                    inbound,
+                    alpn: &alpn,
+                };
+                let request = trace_request(&url, &flags)?;
+                let format = g.output.unwrap_or(Format::Short);
+                if !matches!(format, Format::Short | Format::Json | Format::Yaml) {
+                    return Err(Error::usage("trace prints -o short, json or yaml"));
+                }
+                return Ok(Config {
+                    task: Task::View {
+                        view: ViewKind::Trace(Box::new(TraceSpec {
+                            url,
+                            request,
+                            explain,
+                        })),
+                        source,
+                        format,
+                    },
+                    cluster,
+                });
+            }
             View::Log {
                 target,
                 level,
@@ -308,6 +369,174 @@ impl Config {
             cluster,
         })
     }
+}
+
+/// `trace`'s raw flags.
+struct TraceFlags<'a> {
+    to: Option<&'a str>,
+    method: Option<&'a str>,
+    headers: &'a [String],
+    from: Option<&'a str>,
+    inbound: bool,
+    alpn: &'a str,
+}
+
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// `IP:PORT` (`[v6]:PORT`), or with `port_optional` a bare IP.
+fn parse_socket(text: &str, flag: &str, port_optional: bool) -> Result<(IpAddr, Option<u16>)> {
+    let bad = || {
+        Error::usage(format!(
+            "invalid {flag} {text:?}: use IP:PORT{}",
+            if port_optional { " or IP" } else { "" }
+        ))
+    };
+    if let Ok(ip) = text.parse::<IpAddr>() {
+        return if port_optional {
+            Ok((ip, None))
+        } else {
+            Err(bad())
+        };
+    }
+    let sa: std::net::SocketAddr = text.parse().map_err(|_| bad())?;
+    if sa.port() == 0 {
+        return Err(bad());
+    }
+    Ok((sa.ip(), Some(sa.port())))
+}
+
+/// The URL and flags of `trace` as the request Envoy sees: the connection (destination,
+/// source, TLS) and the HTTP request (method, Host, path, headers).
+fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Request> {
+    use crate::envoy::trace::{ClientHello, HttpRequest, Request};
+    let bad = |why: &str| Error::usage(format!("invalid URL {url:?}: {why}"));
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| bad("use http://, https://, tcp:// or grpc://"))?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" | "grpc" => Some(80),
+        "https" => Some(443),
+        "tcp" => None,
+        _ => return Err(bad("use http://, https://, tcp:// or grpc://")),
+    };
+    let split = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(split);
+    let path = path.split('#').next().unwrap_or_default();
+    let path = match path {
+        "" => "/".to_string(),
+        p if p.starts_with('?') => format!("/{p}"),
+        p => p.to_string(),
+    };
+    if authority.contains('@') {
+        return Err(bad("user information is not supported"));
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (h, after) = v6.split_once(']').ok_or_else(|| bad("unclosed ["))?;
+        (format!("[{h}]"), after.strip_prefix(':'))
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), Some(p)),
+            None => (authority.to_string(), None),
+        }
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._[]:".contains(&b));
+    if !host_ok {
+        return Err(bad("no valid host"));
+    }
+    let explicit_port = match port {
+        Some(p) => Some(
+            p.parse::<u16>()
+                .ok()
+                .filter(|p| *p != 0)
+                .ok_or_else(|| bad("the port must be 1 to 65535"))?,
+        ),
+        None => None,
+    };
+    let url_port = explicit_port
+        .or(default_port)
+        .ok_or_else(|| bad("tcp:// needs a port"))?;
+    let host_ip = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<IpAddr>()
+        .ok();
+    let (dest_ip, dest_port) = match f.to {
+        Some(to) => {
+            let (ip, port) = parse_socket(to, "--to", false)?;
+            (Some(ip), port.unwrap_or(url_port))
+        }
+        None => (host_ip, url_port),
+    };
+    let (source_ip, source_port) = match f.from {
+        Some(from) => {
+            let (ip, port) = parse_socket(from, "--from", true)?;
+            (Some(ip), port)
+        }
+        None => (None, None),
+    };
+    let grpc = scheme == "grpc";
+    let method = match f.method {
+        Some(m) if is_token(m) => m.to_string(),
+        Some(m) => return Err(Error::usage(format!("invalid --method {m:?}"))),
+        None if grpc => "POST".to_string(),
+        None => "GET".to_string(),
+    };
+    // The Host a client sends: the port only when it is not the scheme's default.
+    let mut authority = match explicit_port {
+        Some(p) if Some(p) != default_port => format!("{host}:{p}"),
+        _ => host.clone(),
+    };
+    let mut headers = Vec::new();
+    for h in f.headers {
+        let (name, value) = h
+            .split_once(':')
+            .filter(|(n, _)| is_token(n.trim_end()) && n.trim_end() == *n)
+            .ok_or_else(|| Error::usage(format!("invalid --header {h:?}: use 'Name: value'")))?;
+        let name = name.to_ascii_lowercase();
+        let value = value.trim().to_string();
+        if name == "host" {
+            authority = value;
+        } else {
+            headers.push((name, value));
+        }
+    }
+    if grpc && !headers.iter().any(|(n, _)| n == "content-type") {
+        headers.push(("content-type".into(), "application/grpc".into()));
+    }
+    let tls = (scheme == "https").then(|| ClientHello {
+        sni: host_ip.is_none().then(|| host.clone()),
+        alpn: f
+            .alpn
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect(),
+    });
+    let http = (scheme != "tcp").then_some(HttpRequest {
+        method,
+        authority,
+        path,
+        headers,
+        http2: grpc,
+    });
+    Ok(Request {
+        dest_ip,
+        dest_port,
+        source_ip,
+        source_port,
+        inbound: f.inbound,
+        tls,
+        http,
+    })
 }
 
 /// istioctl treats a port of 0 as "no filter".

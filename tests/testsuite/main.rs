@@ -15,6 +15,7 @@ mod live_commands;
 mod live_errors;
 mod live_fetch;
 mod live_pushdown;
+mod trace;
 mod views_json;
 mod views_tables;
 mod waypoint;

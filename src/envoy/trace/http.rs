@@ -149,16 +149,31 @@ pub fn virtual_host<'r, 'a>(
     };
     for other in &rc.virtual_hosts {
         if !std::ptr::eq(other, vh) {
-            t.explain(
-                "virtual host",
-                other.name.to_string(),
-                format!("no domain matches {host:?} as well as {domain:?} ({how})"),
-            );
+            let reason = if other.domains.iter().any(|d| domain_matches(d, &host)) {
+                format!("a domain matches {host:?}, but {domain:?} ({how}) is more specific")
+            } else {
+                format!("no domain matches {host:?}")
+            };
+            t.explain("virtual host", other.name.to_string(), reason);
         }
     }
     t.virtual_host = Some(vh.name.to_string());
     t.domain = Some(domain);
     Some(vh)
+}
+
+/// Whether one domain takes the (lower-case) host at all.
+fn domain_matches(domain: &str, host: &str) -> bool {
+    let d = domain.to_ascii_lowercase();
+    if d == "*" {
+        true
+    } else if let Some(s) = d.strip_prefix('*') {
+        host.len() > s.len() && host.ends_with(s)
+    } else if let Some(p) = d.strip_suffix('*') {
+        host.len() > p.len() && host.starts_with(p)
+    } else {
+        d == host
+    }
 }
 
 /// The path as path matchers see it: without the query string and fragment.

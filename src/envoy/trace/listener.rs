@@ -399,12 +399,12 @@ pub fn select_chain<'s, 'a>(
         }
     });
     if let Some((_, chain)) = cands.first() {
-        t.filter_chain = Some(chain.name.to_string());
+        t.filter_chain = Some(chain.name.to_string()).filter(|n| !n.is_empty());
         t.filter_chain_match = Some(describe(chain.filter_chain_match.as_ref()));
         return Some(chain);
     }
     let chain = listener.default_filter_chain.as_ref()?;
-    t.filter_chain = Some(chain.name.to_string());
+    t.filter_chain = Some(chain.name.to_string()).filter(|n| !n.is_empty());
     t.filter_chain_match = Some("default_filter_chain (no chain matched)".into());
     Some(chain)
 }

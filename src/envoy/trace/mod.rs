@@ -20,7 +20,7 @@ use crate::envoy::resources::{
 };
 
 /// What the client sends, as the connection and the request look to Envoy.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Request {
     /// The original destination's IP; None when not known (offline, a name in the URL): the
     /// listener and chain steps then match on the port alone and say so.
@@ -36,13 +36,13 @@ pub struct Request {
     pub http: Option<HttpRequest>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClientHello {
     pub sni: Option<String>,
     pub alpn: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HttpRequest {
     pub method: String,
     /// The Host / `:authority` as sent, port included when the client sends one.
@@ -166,8 +166,10 @@ pub struct Trace {
     /// How the listener was reached: the address or port that chose it, the hand-off.
     pub listener_match: Option<String>,
     pub detected: Detected,
+    /// The chain's name; None when it has none or no chain took the connection.
     pub filter_chain: Option<String>,
-    /// What the chosen chain's match required, or `default_filter_chain`.
+    /// What the chosen chain's match required, or `default_filter_chain`; None when no chain
+    /// took the connection.
     pub filter_chain_match: Option<String>,
     /// The terminal network filter: `http_connection_manager`, `tcp_proxy`, or another's name.
     pub network_filter: Option<String>,
