@@ -10,6 +10,10 @@ const TLS_INSPECTOR: (&str, &str) = (
     "envoy.filters.listener.tls_inspector",
     "envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector",
 );
+const ORIGINAL_DST: (&str, &str) = (
+    "envoy.filters.listener.original_dst",
+    "envoy.extensions.filters.listener.original_dst.v3.OriginalDst",
+);
 const HTTP_INSPECTOR: (&str, &str) = (
     "envoy.filters.listener.http_inspector",
     "envoy.extensions.filters.listener.http_inspector.v3.HttpInspector",
@@ -132,28 +136,48 @@ fn fmt_addr(ip: IpAddr, port: u16) -> String {
     }
 }
 
-/// The listener that takes the connection. A proxy with a `use_original_dst` listener for the
-/// direction (Istio's `virtualOutbound`/`virtualInbound`, where iptables sends everything) has
-/// it accept the connection, restore the original destination and hand it to the listener for
-/// exactly that IP:port, else to the wildcard one for the port; with neither it keeps the
-/// connection on its own chains. The hand-off reaches `bind_to_port: false` listeners too,
-/// which take nothing otherwise. Without such a listener, the connection reaches the bound
-/// listener the kernel picks: exact address first, then wildcard.
+/// Whether a listener is where the mesh's redirection sends every connection of its direction:
+/// one that hands connections off (`use_original_dst`) or restores their original destination
+/// with the `original_dst` listener filter (Istio's `virtualOutbound` and `virtualInbound`).
+fn captures(l: &Listener, inbound: bool) -> bool {
+    let restores = l.use_original_dst == Some(true)
+        || l.listener_filters
+            .iter()
+            .any(|f| f.is(ORIGINAL_DST.0, ORIGINAL_DST.1));
+    restores && is_inbound(l) == inbound && socket(l).is_some()
+}
+
+/// The listener that takes the connection. A proxy with a capturing listener for the direction
+/// (`captures`) has it accept the connection. With `use_original_dst` it hands the connection to
+/// the listener for exactly the original IP:port, else to the wildcard one for the port, and
+/// with neither keeps it on its own chains; the hand-off reaches `bind_to_port: false` listeners
+/// too, which take nothing otherwise. Without `use_original_dst` (Istio's `virtualInbound`) its
+/// own chains match on the restored destination. Without a capturing listener, the connection
+/// reaches the bound listener the kernel picks: exact address first, then wildcard.
 pub fn select<'s, 'a>(
     snap: &'s Snapshot<'a>,
     request: &Request,
     t: &mut Trace,
 ) -> Option<Picked<'s, 'a>> {
-    let handoff = snap.listeners.iter().find(|l| {
-        l.use_original_dst == Some(true) && is_inbound(l) == request.inbound && socket(l).is_some()
-    });
-    if let Some(h) = handoff {
+    let capture = snap
+        .listeners
+        .iter()
+        .find(|l| captures(l, request.inbound) && l.use_original_dst == Some(true))
+        .or_else(|| snap.listeners.iter().find(|l| captures(l, request.inbound)));
+    if let Some(h) = capture {
+        let mut inspect = inspectors(h);
+        if h.use_original_dst != Some(true) {
+            return Some(Picked {
+                listener: h,
+                inspectors: inspect,
+                how: "takes every redirected connection (original_dst)".into(),
+            });
+        }
         let others: Vec<&Listener> = snap
             .listeners
             .iter()
             .filter(|l| !std::ptr::eq(*l, h))
             .collect();
-        let mut inspect = inspectors(h);
         return Some(match by_address(&others, request, t) {
             Some((l, how)) => {
                 inspect.extend(inspectors(l));
@@ -378,7 +402,13 @@ pub fn select_chain<'s, 'a>(
     );
     let source = request.source_ip;
     cands = source_prefix_step(cands, t, source, "direct source IP", true);
-    let local = source.is_some_and(|s| s.is_loopback() || Some(s) == request.dest_ip);
+    // Envoy's SAME_IP_OR_LOOPBACK: the source is the loopback address itself (127.0.0.1 or ::1,
+    // not the rest of 127/8) or the destination's IP.
+    let loopback = |ip: IpAddr| match ip {
+        IpAddr::V4(v4) => v4 == std::net::Ipv4Addr::LOCALHOST,
+        IpAddr::V6(v6) => v6 == std::net::Ipv6Addr::LOCALHOST,
+    };
+    let local = source.is_some_and(|s| loopback(s) || Some(s) == request.dest_ip);
     cands = narrow(cands, t, "source type", |m| {
         match m.source_type.as_deref().unwrap_or("ANY") {
             "ANY" => Some(0),
@@ -710,6 +740,9 @@ mod tests {
         };
         assert_eq!(from("192.168.1.1", Some(5000)), "src");
         assert_eq!(from("127.0.0.1", Some(5000)), "local");
+        assert_eq!(from("10.0.0.1", Some(5000)), "local");
+        // The rest of 127/8 is not loopback to Envoy.
+        assert_eq!(from("127.0.0.5", Some(5000)), "port");
         assert_eq!(from("172.16.0.1", Some(5000)), "port");
         assert_eq!(from("172.16.0.1", Some(5001)), "rest");
     }
