@@ -305,6 +305,9 @@ pub struct Listener<'a> {
     pub bind_to_port: Option<bool>,
     #[serde(borrow, default)]
     pub traffic_direction: Option<Str<'a>>,
+    /// The unified matcher that names the chain (it replaces `filter_chain_match`).
+    #[serde(borrow, default)]
+    pub filter_chain_matcher: Option<&'a RawValue>,
 }
 
 impl<'a> Listener<'a> {

@@ -340,6 +340,9 @@ pub fn select_chain<'s, 'a>(
     detected: &Detected,
     t: &mut Trace,
 ) -> Option<&'s FilterChain<'a>> {
+    if let Some(matcher) = listener.filter_chain_matcher {
+        return unified_chain(listener, matcher, request, detected, t);
+    }
     let mut cands: Candidates = listener.filter_chains.iter().enumerate().collect();
     let port = request.dest_port;
     cands = narrow(cands, t, &format!("destination port {port}"), |m| {
@@ -402,13 +405,7 @@ pub fn select_chain<'s, 'a>(
     );
     let source = request.source_ip;
     cands = source_prefix_step(cands, t, source, "direct source IP", true);
-    // Envoy's SAME_IP_OR_LOOPBACK: the source is the loopback address itself (127.0.0.1 or ::1,
-    // not the rest of 127/8) or the destination's IP.
-    let loopback = |ip: IpAddr| match ip {
-        IpAddr::V4(v4) => v4 == std::net::Ipv4Addr::LOCALHOST,
-        IpAddr::V6(v6) => v6 == std::net::Ipv6Addr::LOCALHOST,
-    };
-    let local = source.is_some_and(|s| loopback(s) || Some(s) == request.dest_ip);
+    let local = is_local(request);
     cands = narrow(cands, t, "source type", |m| {
         match m.source_type.as_deref().unwrap_or("ANY") {
             "ANY" => Some(0),
@@ -436,6 +433,64 @@ pub fn select_chain<'s, 'a>(
     let chain = listener.default_filter_chain.as_ref()?;
     t.filter_chain = Some(chain.name.to_string()).filter(|n| !n.is_empty());
     t.filter_chain_match = Some("default_filter_chain (no chain matched)".into());
+    Some(chain)
+}
+
+/// Envoy's SAME_IP_OR_LOOPBACK: the source is the loopback address itself (127.0.0.1 or ::1,
+/// not the rest of 127/8) or the destination's IP.
+fn is_local(request: &Request) -> bool {
+    let loopback = |ip: IpAddr| match ip {
+        IpAddr::V4(v4) => v4 == std::net::Ipv4Addr::LOCALHOST,
+        IpAddr::V6(v6) => v6 == std::net::Ipv6Addr::LOCALHOST,
+    };
+    request
+        .source_ip
+        .is_some_and(|s| loopback(s) || Some(s) == request.dest_ip)
+}
+
+/// The chain the unified matcher names: the matcher replaces `filter_chain_match`; an action
+/// naming no chain of the listener, or no match, falls to `default_filter_chain`.
+fn unified_chain<'s, 'a>(
+    listener: &'s Listener<'a>,
+    matcher: &serde_json::value::RawValue,
+    request: &Request,
+    detected: &Detected,
+    t: &mut Trace,
+) -> Option<&'s FilterChain<'a>> {
+    let inputs = crate::envoy::trace::unified::Inputs {
+        dest_ip: request.dest_ip,
+        dest_port: request.dest_port,
+        source_ip: request.source_ip,
+        source_port: request.source_port,
+        server_name: detected.server_name.as_deref(),
+        transport: &detected.transport_protocol,
+        alpn: &detected.application_protocols,
+        local: is_local(request),
+    };
+    match crate::envoy::trace::unified::select(matcher, &inputs) {
+        Ok((Some(name), path)) => {
+            let chain = listener.filter_chains.iter().find(|c| c.name == name);
+            if let Some(chain) = chain {
+                t.filter_chain = Some(name);
+                t.filter_chain_match = Some(if path.is_empty() {
+                    "filter_chain_matcher: on_no_match".into()
+                } else {
+                    format!("filter_chain_matcher: {}", path.join(" -> "))
+                });
+                return Some(chain);
+            }
+            t.explain(
+                "filter chain",
+                name,
+                "the matcher names a chain the listener does not have",
+            );
+        }
+        Ok((None, _)) => {}
+        Err(why) => t.assumptions.push(format!("filter_chain_matcher: {why}")),
+    }
+    let chain = listener.default_filter_chain.as_ref()?;
+    t.filter_chain = Some(chain.name.to_string()).filter(|n| !n.is_empty());
+    t.filter_chain_match = Some("default_filter_chain (the matcher matched nothing)".into());
     Some(chain)
 }
 

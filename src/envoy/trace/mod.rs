@@ -7,6 +7,7 @@ pub mod http;
 pub mod listener;
 pub mod matchers;
 pub mod snapshot;
+pub mod unified;
 
 use std::net::IpAddr;
 
