@@ -118,6 +118,11 @@ pub struct TraceSpec {
     pub request: crate::envoy::trace::Request,
     /// `--explain`: say why every candidate passed over did not match.
     pub explain: bool,
+    /// The URL's host when it is a name and `--to` was not given: live, a Service's ClusterIP
+    /// is looked up for it.
+    pub service_host: Option<String>,
+    /// What the live lookup found or why it failed, for the output.
+    pub note: Option<String>,
 }
 
 impl ViewKind {
@@ -290,6 +295,10 @@ impl Config {
                     alpn: &alpn,
                 };
                 let request = trace_request(&url, &flags)?;
+                let service_host = match (&request.dest_ip, to.as_deref()) {
+                    (None, None) => url_host(&url),
+                    _ => None,
+                };
                 let format = g.output.unwrap_or(Format::Short);
                 if !matches!(format, Format::Short | Format::Json | Format::Yaml) {
                     return Err(Error::usage("trace prints -o short, json or yaml"));
@@ -300,6 +309,8 @@ impl Config {
                             url,
                             request,
                             explain,
+                            service_host,
+                            note: None,
                         })),
                         source,
                         format,
@@ -369,6 +380,14 @@ impl Config {
             cluster,
         })
     }
+}
+
+/// The host of a URL `trace_request` accepted, lower case.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit_once(':').map_or(authority, |(h, _)| h);
+    (!host.is_empty() && !host.starts_with('[')).then(|| host.to_ascii_lowercase())
 }
 
 /// `trace`'s raw flags.

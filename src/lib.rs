@@ -21,7 +21,7 @@ use std::io::Write;
 
 use clap::{CommandFactory, Parser};
 
-use crate::config::{Config, Source, Task};
+use crate::config::{Config, Source, Task, ViewKind};
 use crate::error::{Error, Exit, Result};
 use crate::input::Document;
 
@@ -75,6 +75,31 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             source,
             format,
         } => {
+            if let (ViewKind::Trace(spec), Source::Target(target)) = (view, source) {
+                // Live, the Service the URL names gives the original destination.
+                let request = live::admin_request(view, *format);
+                let (body, cluster_ip) = live::fetch_trace(
+                    &config.cluster,
+                    target,
+                    &request,
+                    spec.service_host.as_deref(),
+                )?;
+                let doc = Document::from_received(body, target.clone())?;
+                let mut spec = spec.clone();
+                match cluster_ip {
+                    Some(Ok(ip)) => {
+                        spec.request.dest_ip = Some(ip);
+                        spec.note = Some(format!(
+                            "--to {ip}:{}: the ClusterIP of Service {}",
+                            spec.request.dest_port,
+                            spec.service_host.as_deref().unwrap_or_default()
+                        ));
+                    }
+                    Some(Err(why)) => spec.note = Some(format!("no ClusterIP: {why}")),
+                    None => {}
+                }
+                return views::render(&ViewKind::Trace(spec), &doc, *format, unix_now(), out);
+            }
             let doc = match source {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {

@@ -169,3 +169,19 @@ async fn workload_selector(
         ))
     })
 }
+
+/// A Service's ClusterIP; Err with the reason when it cannot be read or is headless.
+pub(crate) async fn cluster_ip(
+    session: &Session,
+    name: &str,
+    namespace: &str,
+) -> Result<std::net::IpAddr, String> {
+    let api: Api<Service> = Api::namespaced(session.client.clone(), namespace);
+    let service = api
+        .get(name)
+        .await
+        .map_err(|e| format!("Service {name}.{namespace}: {e}"))?;
+    let ip = service.spec.and_then(|s| s.cluster_ip).unwrap_or_default();
+    ip.parse()
+        .map_err(|_| format!("Service {name}.{namespace} has no ClusterIP ({ip:?})"))
+}

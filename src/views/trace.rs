@@ -12,7 +12,10 @@ use crate::error::{Error, Result};
 pub fn run(src: &DumpReader, spec: &TraceSpec, format: Format, out: &mut dyn Write) -> Result<()> {
     let dump = src.dump(&mut NoLists)?;
     let snap = Snapshot::from_dump(&dump)?;
-    let t = trace::trace(&snap, &spec.request);
+    let mut t = trace::trace(&snap, &spec.request);
+    if let Some(note) = &spec.note {
+        t.assumptions.insert(0, note.clone());
+    }
     match format {
         Format::Json | Format::Yaml => {
             let json = to_json(&t)?;

@@ -186,3 +186,89 @@ fn usage_errors_exit_2_with_one_line() {
     let out = meshctl(home.path(), &["pc", "trace", "http://x/"], &[]);
     assert_fails(&out, 2, "trace requires pod name and a URL");
 }
+
+/// Live: a Deployment's pod through the test API server to the real Envoy running the
+/// web-frontend scenario; the Service the URL names gives the original destination.
+#[test]
+fn live_trace_resolves_the_service_cluster_ip() {
+    use crate::support::{path_str, pod, web_frontend_envoy, workload, PodSpec};
+    use serde_json::json;
+    let envoy = web_frontend_envoy();
+    let server = testkit::apiserver::ApiServer::builder()
+        .pod(pod(PodSpec {
+            name: "web-frontend-7d9f8-abcde",
+            labels: json!({"app": "web-frontend"}),
+            ..Default::default()
+        }))
+        .deployment(workload(
+            "Deployment",
+            "web-frontend",
+            "default",
+            json!({"app": "web-frontend"}),
+        ))
+        .service(json!({
+            "metadata": {"name": "customers", "namespace": "default"},
+            "spec": {"clusterIP": "10.43.246.220", "ports": [{"port": 80}]},
+        }))
+        .portforward_backend(
+            "default",
+            "web-frontend-7d9f8-abcde",
+            15000,
+            envoy.admin_addr(),
+        )
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let run = |url: &str| {
+        let out = meshctl(
+            home.path(),
+            &[
+                "pc",
+                "trace",
+                "deploy/web-frontend",
+                url,
+                "-o",
+                "json",
+                "--kubeconfig",
+                &kc,
+            ],
+            &[],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            crate::support::stderr(&out)
+        );
+        serde_json::from_str::<Value>(&stdout(&out)).unwrap()
+    };
+    let v = run("http://customers.default/api/v2/customers");
+    assert_eq!(v["listener"], "0.0.0.0_80");
+    assert_eq!(v["routeConfig"], "80");
+    assert_eq!(v["virtualHost"], "customers.default.svc.cluster.local:80");
+    assert_eq!(v["result"], "weightedClusters");
+    assert_eq!(v["clusters"][0]["weight"], 80);
+    assert_eq!(v["clusters"][1]["weight"], 20);
+    assert_eq!(v["virtualService"], "customers.default");
+    assert_eq!(
+        v["clusterDetails"][0]["destinationRule"],
+        "customers.default"
+    );
+    assert_eq!(
+        v["assumptions"][0],
+        "--to 10.43.246.220:80: the ClusterIP of Service customers.default"
+    );
+    assert!(v["listenerMatch"]
+        .as_str()
+        .unwrap()
+        .contains("no listener on 10.43.246.220"));
+    // A Service that does not exist: the trace says so and matches on the port alone.
+    let v = run("http://nothing.default/");
+    assert!(v["assumptions"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("no ClusterIP: Service nothing.default"));
+    assert_eq!(v["listener"], "0.0.0.0_80");
+}
