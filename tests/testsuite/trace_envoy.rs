@@ -200,6 +200,12 @@ fn routes_80() -> Value {
                 route("a-runtime", json!({"prefix": "/rt", "runtime_fraction": {"default_value": {"numerator": 100, "denominator": "HUNDRED"}, "runtime_key": "trace.proof.rt"}}), to("a-rt")),
                 route("a-method", json!({"prefix": "/m", "headers": [{"name": ":method", "string_match": {"exact": "POST"}}]}), to("a-post")),
                 route("a-ci-prefix", json!({"prefix": "/Upper", "case_sensitive": false}), to("a-upper")),
+                route("a-hdr-suffix", json!({"prefix": "/s", "headers": [{"name": "x-env", "string_match": {"suffix": "-eu"}}]}), to("a-h-suffix")),
+                route("a-hdr-contains", json!({"prefix": "/s", "headers": [{"name": "x-env", "string_match": {"contains": "mid", "ignore_case": true}}]}), to("a-h-contains")),
+                route("a-query-prefix", json!({"prefix": "/s", "query_parameters": [{"name": "v", "string_match": {"prefix": "ab"}}]}), to("a-q-prefix")),
+                route("a-template", json!({"path_match_policy": {"name": "envoy.path.match.uri_template.uri_template_matcher", "typed_config": {
+                    "@type": "type.googleapis.com/envoy.extensions.path.match.uri_template.v3.UriTemplateMatchConfig",
+                    "path_template": "/t/{id}/x/**"}}}), to("a-template")),
                 route("a-default", json!({"prefix": "/"}), to("a-default")),
             ]},
             {"name": "wild-suffix", "domains": ["*.example.com"], "routes": [route("wild-suffix", json!({"prefix": "/"}), to("wild-suffix"))]},
@@ -317,6 +323,12 @@ const CLUSTERS: &[&str] = &[
     "wild-prefix",
     "with-port",
     "catch-api",
+    "a-h-suffix",
+    "a-h-contains",
+    "a-q-prefix",
+    "a-template",
+    "d",
+    "any-8081",
     "m-h2",
     "m-tls-other",
     "m-host",
@@ -537,6 +549,25 @@ fn bootstrap(dir: &Path) -> Value {
         matcher_listener,
         bare_matcher_listener,
         listener(
+            "0.0.0.0_8081",
+            socket("0.0.0.0", 8081),
+            json!([http_inspector()]),
+            json!([chain(
+                "http-8081",
+                json!({"application_protocols": ["http/1.1", "h2c"]}),
+                hcm(
+                    d,
+                    "0.0.0.0_8081",
+                    json!({"name": "r8081", "virtual_hosts": [
+                        {"name": "d", "domains": ["svc-d"], "routes": [route("d", json!({"prefix": "/"}), to("d"))]},
+                        {"name": "any-8081", "domains": ["*"], "routes": [route("any-8081", json!({"prefix": "/"}), to("any-8081"))]},
+                    ]}),
+                    json!({"strip_any_host_port": true})
+                )
+            )]),
+            unbound.clone()
+        ),
+        listener(
             "virtual_in",
             socket("0.0.0.0", 15006),
             json!([
@@ -681,6 +712,10 @@ fn targeted() -> Vec<Req> {
         http("/h", "GET", &[("x-opt", "v"), ("x-n", "20")]),
         http("/ch", "GET", &[("x-target", "a-w1")]),
         http("/ch", "GET", &[]),
+        http("/s", "GET", &[("x-env", "prod-eu")]),
+        http("/s?v=abc", "GET", &[("x-env", "A-Mid")]),
+        http("/t/1/x/y", "GET", &[]),
+        http("/t//x/a", "GET", &[]),
         Req {
             authority: "nothing.org".into(),
             path: "/api/x".into(),
@@ -842,12 +877,21 @@ fn generate(n: usize) -> Vec<Req> {
                         "/upper",
                         "/api/v1",
                         "/other",
+                        "/s",
+                        "/s?v=abc",
+                        "/s?v=xab",
+                        "/t/1/x/y/z",
+                        "/t/1/x",
+                        "/t/1/y",
+                        "/t//x/a",
                     ])
                     .to_string()
                 };
                 let mut headers = Vec::new();
                 if rng.chance(50) {
-                    let v = *rng.pick(&["prod", "staging", "dev-abc", "dev-1", "qa", "PROD"]);
+                    let v = *rng.pick(&[
+                        "prod", "staging", "dev-abc", "dev-1", "qa", "PROD", "prod-eu", "a-MID-b",
+                    ]);
                     headers.push(("x-env".to_string(), v.to_string()));
                 }
                 if rng.chance(50) {
@@ -930,12 +974,20 @@ fn generate(n: usize) -> Vec<Req> {
                 r.feature = "tcp chains: destination, source, ports, type".into();
             }
             // RDS with Host ports stripped when they match the listener's.
-            85..=90 => {
+            85..=88 => {
                 r.dport = 8080;
                 r.authority = rng
                     .pick(&["svc-b", "svc-b:8080", "svc-b:9999", "svc-c:8080", "svc-c"])
                     .to_string();
                 r.feature = "rds, strip_matching_host_port".into();
+            }
+            // Any Host port stripped.
+            89..=90 => {
+                r.dport = 8081;
+                r.authority = rng
+                    .pick(&["svc-d", "svc-d:8081", "svc-d:1234", "other:8081"])
+                    .to_string();
+                r.feature = "strip_any_host_port".into();
             }
             // The unified filter chain matcher.
             91..=96 => {
@@ -1563,6 +1615,7 @@ const ALL_CHAINS: &[&str] = &[
     "m-fallback",
     "m7-src",
     "m7-fallback",
+    "http-8081",
 ];
 
 /// The names of every route in the scenario's route tables.
@@ -1576,7 +1629,7 @@ fn all_routes() -> Vec<&'static str> {
             }
         }
     }
-    names.extend(["vip50", "in-admin", "in-default"]);
+    names.extend(["vip50", "in-admin", "in-default", "d", "any-8081"]);
     names
 }
 
