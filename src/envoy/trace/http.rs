@@ -37,13 +37,11 @@ pub fn route(
         t.result = Outcome::Unsupported;
         return;
     }
+    let fetched;
     let rc: &RouteConfiguration = if let Some(rds) = &hcm.rds {
         t.route_config = Some(rds.route_config_name.to_string());
-        match snap
-            .route_configs
-            .iter()
-            .find(|rc| rc.name == rds.route_config_name)
-        {
+        fetched = snap.route_config(&rds.route_config_name);
+        match &fetched {
             Some(rc) => rc,
             None => {
                 t.assumptions.push(format!(

@@ -315,23 +315,20 @@ fn typed<'a, T: serde::Deserialize<'a>>(f: &TypedExtension<'a>) -> Option<T> {
 /// A cluster as the trace shows it: type, LB policy, TLS, Istio DestinationRule, endpoints
 /// from the dump's EDS section (or the cluster's own `load_assignment`).
 pub fn cluster_info(snap: &Snapshot, name: &str) -> ClusterInfo {
-    let Some(c) = snap.clusters.iter().find(|c| c.name == name) else {
+    let Some(c) = snap.cluster(name) else {
         return ClusterInfo {
             name: name.to_string(),
             ..Default::default()
         };
     };
-    let assignment = snap
-        .assignments
-        .iter()
-        .find(|a| a.cluster_name == name)
-        .or(c.load_assignment.as_ref());
+    let eds = snap.assignment(name);
+    let assignment = eds.as_ref().or(c.load_assignment.as_ref());
     ClusterInfo {
         name: name.to_string(),
         found: true,
-        discovery_type: discovery_type(c),
+        discovery_type: discovery_type(&c),
         lb_policy: c.lb_policy.as_deref().unwrap_or("ROUND_ROBIN").to_string(),
-        tls: cluster_tls(c),
+        tls: cluster_tls(&c),
         destination_rule: Some(istio_config_of(c.metadata.as_ref())).filter(|s| !s.is_empty()),
         endpoints: assignment.map(endpoints).unwrap_or_default(),
     }
@@ -401,12 +398,12 @@ pub(crate) mod test_support {
 
     /// A snapshot of listeners, route configs and clusters given as JSON arrays.
     pub fn snapshot<'a>(listeners: &'a str, routes: &'a str, clusters: &'a str) -> Snapshot<'a> {
-        Snapshot {
-            listeners: serde_json::from_str(listeners).unwrap(),
-            route_configs: serde_json::from_str(routes).unwrap(),
-            clusters: serde_json::from_str(clusters).unwrap(),
-            assignments: Vec::new(),
-        }
+        Snapshot::new(
+            serde_json::from_str(listeners).unwrap(),
+            serde_json::from_str(routes).unwrap(),
+            serde_json::from_str(clusters).unwrap(),
+            Vec::new(),
+        )
     }
 
     pub fn http(authority: &str, path: &str) -> HttpRequest {

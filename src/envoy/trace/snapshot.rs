@@ -1,9 +1,11 @@
-//! The resources a trace reads, taken from a dump's sections: active and static listeners, route
-//! configurations, active and static clusters, and the EDS assignments.
+//! The resources a trace reads, taken from a dump's sections: active and static listeners, typed,
+//! and the route configurations, clusters and EDS assignments as their texts, of which a trace
+//! parses only the few it follows.
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
-use crate::envoy::dump::{Dump, SectionKind};
+use crate::envoy::dump::{leading_field, Dump, SectionKind};
 use crate::envoy::resources::{Cluster, ClusterLoadAssignment, Listener, RouteConfiguration};
 use crate::error::Result;
 
@@ -12,9 +14,9 @@ use crate::error::Result;
 #[derive(Debug, Default)]
 pub struct Snapshot<'a> {
     pub listeners: Vec<Listener<'a>>,
-    pub route_configs: Vec<RouteConfiguration<'a>>,
-    pub clusters: Vec<Cluster<'a>>,
-    pub assignments: Vec<ClusterLoadAssignment<'a>>,
+    route_configs: Vec<&'a RawValue>,
+    clusters: Vec<&'a RawValue>,
+    assignments: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -32,22 +34,57 @@ struct ListenerItem<'a> {
 #[derive(Deserialize)]
 struct RouteItem<'a> {
     #[serde(borrow, default)]
-    route_config: Option<RouteConfiguration<'a>>,
+    route_config: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
 struct ClusterItem<'a> {
     #[serde(borrow, default)]
-    cluster: Option<Cluster<'a>>,
+    cluster: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
 struct EndpointItem<'a> {
     #[serde(borrow, default)]
-    endpoint_config: Option<ClusterLoadAssignment<'a>>,
+    endpoint_config: Option<&'a RawValue>,
+}
+
+/// The resource in `texts` whose `field` is `name`, parsed. The field is read from the front
+/// of each text, where Envoy writes a resource's name; a text where it is elsewhere is parsed
+/// whole to find it.
+fn find<'a, T: Deserialize<'a>>(
+    texts: &[&'a RawValue],
+    field: &str,
+    name: &str,
+    name_of: impl Fn(&T) -> &str,
+) -> Option<T> {
+    texts
+        .iter()
+        .find_map(|raw| match leading_field(raw.get(), field) {
+            Some(n) if n != name => None,
+            Some(_) => serde_json::from_str(raw.get()).ok(),
+            None => serde_json::from_str::<T>(raw.get())
+                .ok()
+                .filter(|t| name_of(t) == name),
+        })
 }
 
 impl<'a> Snapshot<'a> {
+    /// A snapshot of typed listeners and resource texts (tests and callers that have them).
+    pub fn new(
+        listeners: Vec<Listener<'a>>,
+        route_configs: Vec<&'a RawValue>,
+        clusters: Vec<&'a RawValue>,
+        assignments: Vec<&'a RawValue>,
+    ) -> Self {
+        Snapshot {
+            listeners,
+            route_configs,
+            clusters,
+            assignments,
+        }
+    }
+
     /// Reads the snapshot from a dump holding at least the listeners section; the other
     /// sections may be missing (a trace then stops where it needs them).
     pub fn from_dump(dump: &Dump<'a>) -> Result<Snapshot<'a>> {
@@ -82,5 +119,28 @@ impl<'a> Snapshot<'a> {
             }
         }
         Ok(snap)
+    }
+
+    pub fn route_config(&self, name: &str) -> Option<RouteConfiguration<'a>> {
+        find(
+            &self.route_configs,
+            "name",
+            name,
+            |r: &RouteConfiguration| r.name.as_ref(),
+        )
+    }
+
+    pub fn cluster(&self, name: &str) -> Option<Cluster<'a>> {
+        find(&self.clusters, "name", name, |c: &Cluster| c.name.as_ref())
+    }
+
+    /// The cluster's EDS assignment from the dump's endpoints section.
+    pub fn assignment(&self, cluster: &str) -> Option<ClusterLoadAssignment<'a>> {
+        find(
+            &self.assignments,
+            "cluster_name",
+            cluster,
+            |a: &ClusterLoadAssignment| a.cluster_name.as_ref(),
+        )
     }
 }
