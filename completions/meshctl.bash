@@ -1459,7 +1459,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__trace)
-            opts="-f -X -H -v -n -o -h -V --file --to --method --header --from --inbound --alpn --explain --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --help --version"
+            opts="-f -X -H -v -n -o -h -V --file --to --method --header --from --inbound --mtls --alpn --explain --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -458,6 +458,7 @@ raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l inbound -d 'Traffic arriving at this proxy from a peer: the inbound listener and its chains'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s v -l explain -d 'For every candidate passed over, say why it did not match'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
@@ -946,6 +947,7 @@ raw\t'Envoy\'s own JSON: proto field names (snake_case), filtered like the table
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m`' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l inbound -d 'Traffic arriving at this proxy from a peer: the inbound listener and its chains'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s v -l explain -d 'For every candidate passed over, say why it did not match'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'

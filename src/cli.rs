@@ -239,6 +239,10 @@ pub enum View {
         /// Traffic arriving at this proxy from a peer: the inbound listener and its chains.
         #[arg(long)]
         inbound: bool,
+        /// Istio mutual TLS from a peer sidecar: a TLS connection offering Istio's ALPN
+        /// (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP).
+        #[arg(long)]
+        mtls: bool,
         /// ALPN the client offers on TLS (https://), comma separated.
         #[arg(long, value_name = "PROTOCOLS", default_value = "h2,http/1.1")]
         alpn: String,

@@ -273,6 +273,7 @@ impl Config {
                 headers,
                 from,
                 inbound,
+                mtls,
                 alpn,
                 explain,
             } => {
@@ -292,6 +293,7 @@ impl Config {
                     headers: &headers,
                     from: from.as_deref(),
                     inbound,
+                    mtls,
                     alpn: &alpn,
                 };
                 let request = trace_request(&url, &flags)?;
@@ -397,6 +399,7 @@ struct TraceFlags<'a> {
     headers: &'a [String],
     from: Option<&'a str>,
     inbound: bool,
+    mtls: bool,
     alpn: &'a str,
 }
 
@@ -530,15 +533,37 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
     if grpc && !headers.iter().any(|(n, _)| n == "content-type") {
         headers.push(("content-type".into(), "application/grpc".into()));
     }
-    let tls = (scheme == "https").then(|| ClientHello {
-        sni: host_ip.is_none().then(|| host.clone()),
-        alpn: f
-            .alpn
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_string)
-            .collect(),
+    if f.mtls && scheme == "https" {
+        return Err(Error::usage(
+            "--mtls takes an http://, grpc:// or tcp:// URL",
+        ));
+    }
+    // A peer sidecar wraps the application's bytes in Istio's mutual TLS, telling the protocol
+    // inside by ALPN.
+    let mtls_alpn: &[&str] = match scheme.as_str() {
+        "http" => &["istio-http/1.1", "istio"],
+        "grpc" => &["istio-h2", "istio"],
+        _ => &["istio-peer-exchange", "istio"],
+    };
+    let tls = if f.mtls {
+        Some(ClientHello {
+            sni: None,
+            alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
+        })
+    } else {
+        None
+    };
+    let tls = tls.or_else(|| {
+        (scheme == "https").then(|| ClientHello {
+            sni: host_ip.is_none().then(|| host.clone()),
+            alpn: f
+                .alpn
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+        })
     });
     let http = (scheme != "tcp").then_some(HttpRequest {
         method,
@@ -715,6 +740,84 @@ mod tests {
         assert_eq!(parse_duration("3").unwrap(), Duration::from_secs(3));
         assert!(parse_duration("0s").is_err());
         assert!(parse_duration("fast").is_err());
+    }
+
+    fn traced(args: &[&str]) -> TraceSpec {
+        let mut all = vec!["pc", "trace", "-f", "d.json"];
+        all.extend_from_slice(args);
+        match config(&all).unwrap().task {
+            Task::View {
+                view: ViewKind::Trace(spec),
+                ..
+            } => *spec,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn trace_urls_become_the_connection_and_request_envoy_sees() {
+        let s = traced(&[
+            "http://Svc.ns:8080/a?b=1#frag",
+            "-H",
+            "X-A: 1",
+            "-H",
+            "x-a:2",
+        ]);
+        let r = &s.request;
+        let http = r.http.as_ref().unwrap();
+        assert_eq!((r.dest_ip, r.dest_port), (None, 8080));
+        assert_eq!(http.authority, "Svc.ns:8080");
+        assert_eq!(http.path, "/a?b=1");
+        assert_eq!(http.method, "GET");
+        assert_eq!(
+            http.headers,
+            [("x-a".into(), "1".into()), ("x-a".into(), "2".into())]
+        );
+        assert_eq!(s.service_host.as_deref(), Some("svc.ns"));
+        assert!(r.tls.is_none());
+        // The default port stays out of the Host; an IP host is the destination.
+        let s = traced(&["http://10.0.0.1:80"]);
+        let http = s.request.http.as_ref().unwrap();
+        assert_eq!(
+            (http.authority.as_str(), http.path.as_str()),
+            ("10.0.0.1", "/")
+        );
+        assert_eq!(s.request.dest_ip, Some("10.0.0.1".parse().unwrap()));
+        assert_eq!(s.service_host, None);
+        // TLS: SNI from a name only; ALPN from --alpn.
+        let s = traced(&[
+            "https://api.example.com/",
+            "--alpn",
+            "h2",
+            "--to",
+            "[fd00::1]:8443",
+        ]);
+        let hello = s.request.tls.as_ref().unwrap();
+        assert_eq!(hello.sni.as_deref(), Some("api.example.com"));
+        assert_eq!(hello.alpn, ["h2"]);
+        assert_eq!(s.request.dest_ip, Some("fd00::1".parse().unwrap()));
+        assert_eq!(s.request.dest_port, 8443);
+        assert!(traced(&["https://10.0.0.1/"])
+            .request
+            .tls
+            .unwrap()
+            .sni
+            .is_none());
+        // gRPC: HTTP/2 POST with the gRPC content type; raw TCP has no HTTP request.
+        let s = traced(&["grpc://svc:9090/pkg.Svc/Call"]);
+        let http = s.request.http.as_ref().unwrap();
+        assert!(http.http2);
+        assert_eq!(http.method, "POST");
+        assert_eq!(
+            http.header("content-type").as_deref(),
+            Some("application/grpc")
+        );
+        assert!(traced(&["tcp://10.0.0.1:5432"]).request.http.is_none());
+        // Host replaces the URL's authority; --from gives the source.
+        let s = traced(&["http://a/", "-H", "Host: b:81", "--from", "10.1.1.1:5000"]);
+        assert_eq!(s.request.http.unwrap().authority, "b:81");
+        assert_eq!(s.request.source_ip, Some("10.1.1.1".parse().unwrap()));
+        assert_eq!(s.request.source_port, Some(5000));
     }
 
     #[test]

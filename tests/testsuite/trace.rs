@@ -272,3 +272,32 @@ fn live_trace_resolves_the_service_cluster_ip() {
         .starts_with("no ClusterIP: Service nothing.default"));
     assert_eq!(v["listener"], "0.0.0.0_80");
 }
+
+#[test]
+fn inbound_mtls_takes_the_tls_chain_of_the_port() {
+    let args = [
+        "http://10.42.0.15:9090/api",
+        "--inbound",
+        "--from",
+        "10.42.1.9",
+    ];
+    let mut mtls = args.to_vec();
+    mtls.push("--mtls");
+    let v = trace_json(&mtls);
+    assert_eq!(v["listener"], "virtualInbound");
+    assert_eq!(v["filterChain"], "0.0.0.0_9090");
+    assert!(v["filterChainMatch"]
+        .as_str()
+        .unwrap()
+        .contains("transport tls"));
+    assert_eq!(v["detected"]["applicationProtocols"][0], "istio-http/1.1");
+    assert_eq!(v["routeConfig"], "inbound|9090||");
+    assert_eq!(v["clusters"][0]["name"], "inbound|9090||");
+    // In the clear, the raw chain of the port, which wants a source in 10.42.0.0/16.
+    let v = trace_json(&args);
+    assert_eq!(
+        v["filterChainMatch"],
+        "destination port 9090, transport raw_buffer, source 10.42.0.0/16"
+    );
+    assert_fails(&trace(&["https://x/", "--mtls"]), 2, "--mtls takes");
+}
