@@ -162,6 +162,9 @@ fn write_short(s: &mut String, spec: &TraceSpec, t: &Trace) {
     if let Some(h) = &a.cluster_header {
         extras.push(format!("cluster from header {h}"));
     }
+    if let Some(subset) = &a.subset {
+        extras.push(format!("subset {subset}"));
+    }
     if let Some(p) = &a.prefix_rewrite {
         extras.push(format!("prefix rewrite {p}"));
     }

@@ -440,6 +440,12 @@ fn action(r: &Route, req: &HttpRequest, t: &mut Trace) {
     });
     t.action.prefix_rewrite = a.prefix_rewrite.as_ref().map(|s| s.to_string());
     t.action.host_rewrite = a.host_rewrite_literal.as_ref().map(|s| s.to_string());
+    t.action.subset = a.metadata_match.and_then(|raw| {
+        let v: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
+        let lb = v.get("filter_metadata")?.get("envoy.lb")?.as_object()?;
+        let pairs: Vec<String> = lb.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        Some(pairs.join(","))
+    });
     if let Some(w) = &a.weighted_clusters {
         t.result = Outcome::WeightedClusters;
         t.clusters = w
@@ -581,7 +587,7 @@ mod tests {
               {"name":"ch","match":{"path":"/ch"},"route":{"cluster_header":"x-cluster"}},
               {"name":"rd","match":{"prefix":"/old/"},"redirect":{"host_redirect":"new.example","path_redirect":"/new","response_code":"FOUND"}},
               {"name":"dr","match":{"path":"/healthz"},"direct_response":{"status":200}},
-              {"name":"c","match":{"prefix":"/","headers":[{"name":"x-canary","string_match":{"exact":"1"}}]},"route":{"cluster":"canary","timeout":"5s","retry_policy":{"retry_on":"5xx","num_retries":3}}}
+              {"name":"c","match":{"prefix":"/","headers":[{"name":"x-canary","string_match":{"exact":"1"}}]},"route":{"cluster":"canary","timeout":"5s","retry_policy":{"retry_on":"5xx","num_retries":3},"metadata_match":{"filter_metadata":{"envoy.lb":{"version":"v2"}}}}}
             ]}]}]"#,
             "[]",
         );
@@ -630,6 +636,7 @@ mod tests {
         assert_eq!(t.route_match.as_deref(), Some("prefix / + header x-canary"));
         assert_eq!(t.action.retries.as_deref(), Some("3 × 5xx"));
         assert_eq!(t.action.timeout.as_deref(), Some("5s"));
+        assert_eq!(t.action.subset.as_deref(), Some("version=\"v2\""));
     }
 
     #[test]

@@ -99,6 +99,15 @@ fn by_address<'s, 'a>(
                 .any(|s| s.2 && s.1 == port && s.0.is_some_and(|a| a.is_ipv4() == ip.is_ipv4()))
         });
         if let Some(l) = wild {
+            for other in candidates.iter().filter(on_port) {
+                if !std::ptr::eq(*other, *l) {
+                    t.explain(
+                        "listener",
+                        other.name.to_string(),
+                        format!("bound to another address than {}", fmt_addr(ip, port)),
+                    );
+                }
+            }
             return Some((
                 l,
                 format!("wildcard address for port {port} (no listener on {ip})"),

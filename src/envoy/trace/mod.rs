@@ -156,6 +156,8 @@ pub struct ActionInfo {
     pub direct_response_status: Option<u32>,
     /// `cluster_header`'s header name.
     pub cluster_header: Option<String>,
+    /// The endpoint subset the route asks for (`metadata_match`'s `envoy.lb` keys).
+    pub subset: Option<String>,
     pub total_weight: Option<u32>,
 }
 
