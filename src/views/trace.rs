@@ -4,14 +4,49 @@
 use std::io::Write;
 
 use crate::config::{Format, TraceSpec};
-use crate::envoy::dump::NoLists;
+use serde_json::value::RawValue;
+
+use crate::envoy::dump::{Resource, ResourceReader, SectionKind};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::trace::{self, Outcome, Snapshot, Trace};
 use crate::error::{Error, Result};
 
+static ROUTE_LISTS: [&str; 2] = ["static_route_configs", "dynamic_route_configs"];
+static CLUSTER_LISTS: [&str; 2] = ["static_clusters", "dynamic_active_clusters"];
+static EDS_LISTS: [&str; 2] = ["static_endpoint_configs", "dynamic_endpoint_configs"];
+
+/// Keeps each resource of a section's lists as its text, read in the dump's one pass: the trace
+/// parses only the few it follows.
+#[allow(clippy::type_complexity)]
+fn texts<'de>(
+    kind: SectionKind,
+    lists: &'static [&'static str],
+) -> ResourceReader<
+    'de,
+    &'de RawValue,
+    &'de RawValue,
+    impl FnMut(Resource<'de, &'de RawValue>) -> Option<&'de RawValue> + Send,
+> {
+    ResourceReader::new(kind, lists, false, |r: Resource<'de, &'de RawValue>| {
+        Some(r.value)
+    })
+}
+
 pub fn run(src: &DumpReader, spec: &TraceSpec, format: Format, out: &mut dyn Write) -> Result<()> {
-    let dump = src.dump(&mut NoLists)?;
-    let snap = Snapshot::from_dump(&dump)?;
+    // Route configurations here, clusters and assignments on the helper thread of a big dump;
+    // the listeners section is kept raw and read typed once the pass is done.
+    let mut routes = texts(SectionKind::Routes, &ROUTE_LISTS);
+    let mut rest = (
+        texts(SectionKind::Clusters, &CLUSTER_LISTS),
+        texts(SectionKind::Endpoints, &EDS_LISTS),
+    );
+    let dump = src.dump_split(&mut routes, &mut rest)?;
+    let snap = Snapshot::new(
+        Snapshot::listeners(&dump)?,
+        routes.finish(),
+        rest.0.finish(),
+        rest.1.finish(),
+    );
     let mut t = trace::trace(&snap, &spec.request);
     if let Some(note) = &spec.note {
         t.assumptions.insert(0, note.clone());

@@ -85,18 +85,27 @@ impl<'a> Snapshot<'a> {
         }
     }
 
-    /// Reads the snapshot from a dump holding at least the listeners section; the other
-    /// sections may be missing (a trace then stops where it needs them).
-    pub fn from_dump(dump: &Dump<'a>) -> Result<Snapshot<'a>> {
-        let mut snap = Snapshot::default();
+    /// The active and static listeners of a dump holding the listeners section.
+    pub fn listeners(dump: &Dump<'a>) -> Result<Vec<Listener<'a>>> {
+        let mut all = Vec::new();
         let listeners = dump.require(SectionKind::Listeners)?;
         for item in listeners.list::<ListenerItem>("static_listeners")? {
-            snap.listeners.extend(item.listener);
+            all.extend(item.listener);
         }
         for item in listeners.list::<DynamicListener>("dynamic_listeners")? {
-            snap.listeners
-                .extend(item.active_state.and_then(|s| s.listener));
+            all.extend(item.active_state.and_then(|s| s.listener));
         }
+        Ok(all)
+    }
+
+    /// Reads the snapshot from a dump whose sections were kept raw, holding at least the
+    /// listeners section; the other sections may be missing (a trace then stops where it needs
+    /// them).
+    pub fn from_dump(dump: &Dump<'a>) -> Result<Snapshot<'a>> {
+        let mut snap = Snapshot {
+            listeners: Snapshot::listeners(dump)?,
+            ..Default::default()
+        };
         if let Some(routes) = dump.section(SectionKind::Routes) {
             for list in ["static_route_configs", "dynamic_route_configs"] {
                 for item in routes.list::<RouteItem>(list)? {
