@@ -652,6 +652,9 @@ struct Req {
     alpn: Vec<String>,
     /// What the request exercises, for the coverage count.
     feature: String,
+    /// An IPv6 source for the PROXY header of an IPv6 destination (the socket stays IPv4).
+    #[serde(default)]
+    proxy_src: Option<String>,
 }
 
 /// xorshift64*: a fixed seed gives the same requests every run.
@@ -692,6 +695,7 @@ fn targeted() -> Vec<Req> {
         sni: None,
         alpn: Vec::new(),
         feature: "targeted".into(),
+        proxy_src: None,
     };
     let http = |path: &str, method: &str, headers: &[(&str, &str)]| Req {
         path: path.into(),
@@ -767,6 +771,16 @@ fn targeted() -> Vec<Req> {
             ..base.clone()
         });
     }
+    // IPv6 destinations: the IPv4 wildcard listeners do not take them.
+    for (dport, proto) in [(80, "http"), (9000, "tcp"), (443, "tls")] {
+        out.push(Req {
+            dst: "fd00::1".into(),
+            dport,
+            proto: proto.into(),
+            proxy_src: Some("fd00::42".into()),
+            ..base.clone()
+        });
+    }
     for src in ["10.42.1.5", "10.42.9.9"] {
         out.push(Req {
             dst: "10.43.7.1".into(),
@@ -822,6 +836,7 @@ fn generate(n: usize) -> Vec<Req> {
             sni: None,
             alpn: Vec::new(),
             feature: String::new(),
+            proxy_src: None,
         };
         match rng.below(100) {
             // HTTP routing on port 80: hosts, paths, headers, methods.
@@ -1170,8 +1185,11 @@ fn send(r: &Req) -> Result<(), String> {
     let mut s = connect_from(src, envoy).map_err(|e| format!("connect {src}: {e}"))?;
     s.set_read_timeout(Some(Duration::from_millis(1500)))
         .unwrap();
-    let mut bytes =
-        format!("PROXY TCP4 {} {} {} {}\r\n", r.src, r.dst, r.port, r.dport).into_bytes();
+    let mut bytes = match &r.proxy_src {
+        Some(src6) => format!("PROXY TCP6 {src6} {} {} {}\r\n", r.dst, r.port, r.dport),
+        None => format!("PROXY TCP4 {} {} {} {}\r\n", r.src, r.dst, r.port, r.dport),
+    }
+    .into_bytes();
     match r.proto.as_str() {
         "http" => {
             let mut text = format!(
@@ -1333,23 +1351,31 @@ fn parse_log(text: &str) -> BTreeMap<u16, Vec<Logged>> {
     by_port
 }
 
+/// `ip:port`, an IPv6 address in brackets.
+fn socket_text(ip: &str, port: u16) -> String {
+    if ip.contains(':') {
+        format!("[{ip}]:{port}")
+    } else {
+        format!("{ip}:{port}")
+    }
+}
+
 fn trace_args(r: &Req) -> Vec<String> {
     let url = match r.proto.as_str() {
         "http" => format!("http://{}{}", r.authority, r.path),
         "grpc" => format!("grpc://{}{}", r.authority, r.path),
-        "tls" => format!(
-            "https://{}:{}/",
-            r.sni.clone().unwrap_or(r.dst.clone()),
-            r.dport
-        ),
-        _ => format!("tcp://{}:{}", r.dst, r.dport),
+        "tls" => match &r.sni {
+            Some(sni) => format!("https://{sni}:{}/", r.dport),
+            None => format!("https://{}/", socket_text(&r.dst, r.dport)),
+        },
+        _ => format!("tcp://{}", socket_text(&r.dst, r.dport)),
     };
     let mut args = vec![
         url,
         "--to".into(),
-        format!("{}:{}", r.dst, r.dport),
+        socket_text(&r.dst, r.dport),
         "--from".into(),
-        format!("{}:{}", r.src, r.port),
+        socket_text(r.proxy_src.as_ref().unwrap_or(&r.src), r.port),
         "-X".into(),
         r.method.clone(),
         "--alpn".into(),
