@@ -560,6 +560,18 @@ mod tests {
         assert!(!matches(r#"{"path_separated_prefix":"/api/v"}"#, &r));
         assert!(matches(r#"{"path_separated_prefix":"/api/v2/Items"}"#, &r));
         assert!(!matches(r#"{"connect_matcher":{}}"#, &r));
+        let mut connect = http("h", "/");
+        connect.method = "CONNECT".into();
+        assert!(matches(r#"{"connect_matcher":{}}"#, &connect));
+        // The trace's client presents no certificate.
+        assert!(matches(
+            r#"{"prefix":"/","tls_context":{"presented":false}}"#,
+            &r
+        ));
+        assert!(!matches(
+            r#"{"prefix":"/","tls_context":{"presented":true}}"#,
+            &r
+        ));
         let tpl = r#"{"path_match_policy":{"name":"envoy.path.match.uri_template.uri_template_matcher",
             "typed_config":{"@type":"type.googleapis.com/envoy.extensions.path.match.uri_template.v3.UriTemplateMatchConfig",
             "path_template":"/api/{version}/*"}}}"#;
