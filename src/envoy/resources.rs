@@ -411,6 +411,9 @@ pub struct VirtualHost<'a> {
     pub domains: Vec<Str<'a>>,
     #[serde(borrow, default)]
     pub routes: Vec<Route<'a>>,
+    /// `ALL` or `EXTERNAL_ONLY`: plaintext requests are redirected to https.
+    #[serde(borrow, default)]
+    pub require_tls: Option<EnumValue<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -12,7 +12,8 @@
 //! What Envoy logs for each outcome (checked below):
 //! - a route to a cluster or weighted clusters: the route, the cluster it picked, 503
 //!   `upstream_reset_before_response_started{remote_connection_failure...}`;
-//! - a redirect: the route, no cluster, the redirect's code, `direct_response`;
+//! - a redirect: the route, no cluster, the redirect's code, `direct_response`; a virtual
+//!   host's `require_tls` redirect the same with no route, 301;
 //! - a direct response: the route, no cluster, its status, `direct_response`;
 //! - no virtual host or no route: no route name, 404 `route_not_found`;
 //! - `cluster_header` without its header: the route, no cluster, 503 `cluster_not_found`;
@@ -208,6 +209,7 @@ fn routes_80() -> Value {
                     "path_template": "/t/{id}/x/**"}}}), to("a-template")),
                 route("a-default", json!({"prefix": "/"}), to("a-default")),
             ]},
+            {"name": "secure", "domains": ["secure.local"], "require_tls": "ALL", "routes": [route("secure", json!({"prefix": "/"}), to("secure"))]},
             {"name": "wild-suffix", "domains": ["*.example.com"], "routes": [route("wild-suffix", json!({"prefix": "/"}), to("wild-suffix"))]},
             {"name": "wild-suffix-long", "domains": ["*.api.example.com"], "routes": [route("long-suffix", json!({"prefix": "/"}), to("long-suffix"))]},
             {"name": "wild-prefix", "domains": ["shop.*"], "routes": [route("wild-prefix", json!({"prefix": "/"}), to("wild-prefix"))]},
@@ -323,6 +325,7 @@ const CLUSTERS: &[&str] = &[
     "wild-prefix",
     "with-port",
     "catch-api",
+    "secure",
     "a-h-suffix",
     "a-h-contains",
     "a-q-prefix",
@@ -716,6 +719,11 @@ fn targeted() -> Vec<Req> {
         http("/h", "GET", &[("x-opt", "v"), ("x-n", "20")]),
         http("/ch", "GET", &[("x-target", "a-w1")]),
         http("/ch", "GET", &[]),
+        Req {
+            authority: "secure.local".into(),
+            path: "/x?y=1".into(),
+            ..base.clone()
+        },
         http("/s", "GET", &[("x-env", "prod-eu")]),
         http("/s?v=abc", "GET", &[("x-env", "A-Mid")]),
         http("/t/1/x/y", "GET", &[]),
@@ -1579,10 +1587,11 @@ fn trace_agrees_with_a_real_envoy() {
         disagreements.join("\n")
     );
     // Every chain and route of the scenario was taken at least once, but `c-port`: its domain
-    // has the listener's port, which the connection manager strips before routing.
+    // has the listener's port, which the connection manager strips before routing; and
+    // `secure`, whose virtual host redirects every plaintext request before routing.
     let mut missed_routes: Vec<&str> = all_routes()
         .into_iter()
-        .filter(|r| !routes.contains_key(*r) && *r != "c-port")
+        .filter(|r| !routes.contains_key(*r) && !["c-port", "secure"].contains(r))
         .collect();
     missed_routes.sort();
     assert!(

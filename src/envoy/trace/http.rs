@@ -29,6 +29,7 @@ pub fn route(
     hcm: &HttpConnectionManager,
     req: &HttpRequest,
     local_port: u16,
+    secure: bool,
     t: &mut Trace,
 ) {
     if hcm.scoped_routes.is_some() {
@@ -75,6 +76,23 @@ pub fn route(
         t.result = Outcome::NoRoute;
         return;
     };
+    // A virtual host that requires TLS answers a plaintext request with a redirect to https
+    // before any route is looked at (`EXTERNAL_ONLY` too: the trace's requests are external).
+    let requires_tls = vh
+        .require_tls
+        .as_ref()
+        .is_some_and(|r| matches!(r.text().as_ref(), "ALL" | "EXTERNAL_ONLY" | "1" | "2"));
+    if requires_tls && !secure {
+        t.result = Outcome::Redirect;
+        t.action.redirect = Some(format!(
+            "https://{}{}",
+            without_port(&req.authority),
+            req.path
+        ));
+        t.action.redirect_code = Some(301);
+        t.route_match = Some("require_tls: plaintext is redirected to https".into());
+        return;
+    }
     let Some(r) = first_route(vh, &req, t) else {
         t.result = Outcome::NoRoute;
         return;
@@ -607,7 +625,7 @@ mod tests {
             serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
         let run = |req: HttpRequest| {
             let mut t = Trace::new();
-            route(&snap, &hcm, &req, 80, &mut t);
+            route(&snap, &hcm, &req, 80, false, &mut t);
             t
         };
         let t = run(http("h", "/w"));
@@ -652,6 +670,29 @@ mod tests {
     }
 
     #[test]
+    fn a_virtual_host_requiring_tls_redirects_plaintext() {
+        let snap = snapshot(
+            "[]",
+            r#"[{"name":"r","virtual_hosts":[{"name":"v","domains":["a","a:8080"],"require_tls":"ALL",
+                "routes":[{"name":"x","match":{"prefix":"/"},"route":{"cluster":"c"}}]}]}]"#,
+            "[]",
+        );
+        let hcm: HttpConnectionManager =
+            serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
+        let mut t = Trace::new();
+        route(&snap, &hcm, &http("a:8080", "/p?q"), 8080, false, &mut t);
+        assert_eq!(t.result, Outcome::Redirect);
+        assert_eq!(t.action.redirect.as_deref(), Some("https://a/p?q"));
+        assert_eq!(t.route, None);
+        let mut t = Trace::new();
+        route(&snap, &hcm, &http("a", "/p"), 443, true, &mut t);
+        assert_eq!(
+            (t.result, t.route.as_deref()),
+            (Outcome::Cluster, Some("x"))
+        );
+    }
+
+    #[test]
     fn host_ports_are_stripped_as_the_connection_manager_says() {
         let snap = snapshot(
             "[]",
@@ -661,7 +702,7 @@ mod tests {
         let run = |hcm: &str, authority: &str| {
             let hcm: HttpConnectionManager = serde_json::from_str(hcm).unwrap();
             let mut t = Trace::new();
-            route(&snap, &hcm, &http(authority, "/"), 80, &mut t);
+            route(&snap, &hcm, &http(authority, "/"), 80, false, &mut t);
             t.result
         };
         let rds = r#""rds":{"route_config_name":"r"}"#;

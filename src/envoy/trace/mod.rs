@@ -276,7 +276,9 @@ fn network(snap: &Snapshot, chain: &FilterChain, request: &Request, t: &mut Trac
                     .into(),
             );
         }
-        http::route(snap, &hcm, http_req, request.dest_port, t);
+        // The request is secure when the chain terminates the client's TLS.
+        let secure = request.tls.is_some() && chain.transport_socket.is_some();
+        http::route(snap, &hcm, http_req, request.dest_port, secure, t);
     } else if filter.is(TCP_PROXY_FILTER, TCP_PROXY_TYPE) {
         t.network_filter = Some("tcp_proxy".into());
         let tcp: TcpProxy = typed(filter).unwrap_or_default();
