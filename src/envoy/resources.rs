@@ -375,6 +375,10 @@ pub struct HttpConnectionManager<'a> {
     pub strip_matching_host_port: bool,
     #[serde(default)]
     pub strip_any_host_port: bool,
+    #[serde(default)]
+    pub normalize_path: Option<bool>,
+    #[serde(default)]
+    pub merge_slashes: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

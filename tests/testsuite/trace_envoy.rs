@@ -417,7 +417,12 @@ fn bootstrap(dir: &Path) -> Value {
                 chain(
                     "http-80",
                     json!({"transport_protocol": "raw_buffer", "application_protocols": ["http/1.1", "h2c"]}),
-                    hcm(d, "0.0.0.0_80", routes_80(), json!({}))
+                    hcm(
+                        d,
+                        "0.0.0.0_80",
+                        routes_80(),
+                        json!({"normalize_path": true, "merge_slashes": true})
+                    )
                 ),
                 chain(
                     "tls-80",
@@ -719,6 +724,12 @@ fn targeted() -> Vec<Req> {
         http("/h", "GET", &[("x-opt", "v"), ("x-n", "20")]),
         http("/ch", "GET", &[("x-target", "a-w1")]),
         http("/ch", "GET", &[]),
+        http("/x/../exact", "GET", &[]),
+        http("/./sep/a?p=/../x", "GET", &[]),
+        http("/a/b/../../items/42", "GET", &[]),
+        http("//exact", "GET", &[]),
+        http("/x//../exact", "GET", &[]),
+        http("/h/../health", "GET", &[("x-opt", "v")]),
         Req {
             authority: "secure.local".into(),
             path: "/x?y=1".into(),

@@ -72,6 +72,29 @@ pub fn route(
             req.authority.truncate(i);
         }
     }
+    // The path as routing sees it: dot segments removed (`normalize_path`), then runs of
+    // slashes merged (`merge_slashes`), in that order; the query string is left alone.
+    if hcm.normalize_path == Some(true) || hcm.merge_slashes {
+        let (path, query) = match req.path.find('?') {
+            Some(i) => req.path.split_at(i),
+            None => (req.path.as_str(), ""),
+        };
+        let mut path = path.to_string();
+        if hcm.normalize_path == Some(true) {
+            path = remove_dot_segments(&path);
+        }
+        if hcm.merge_slashes {
+            path = merge_slashes(&path);
+        }
+        let normalized = format!("{path}{query}");
+        if normalized != req.path {
+            t.assumptions.push(format!(
+                "the connection manager normalizes the path: {} is routed as {normalized}",
+                req.path
+            ));
+            req.path = normalized;
+        }
+    }
     let Some(vh) = virtual_host(rc, &req.authority, t) else {
         t.result = Outcome::NoRoute;
         return;
@@ -176,6 +199,40 @@ pub fn virtual_host<'r, 'a>(
     t.virtual_host = Some(vh.name.to_string());
     t.domain = Some(domain);
     Some(vh)
+}
+
+/// RFC 3986's remove_dot_segments on an absolute path.
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, seg) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *seg {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                out.pop();
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    format!("/{}", out.join("/"))
+}
+
+fn merge_slashes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether one domain takes the (lower-case) host at all.
@@ -667,6 +724,16 @@ mod tests {
         assert_eq!(t.action.retries.as_deref(), Some("3 × 5xx"));
         assert_eq!(t.action.timeout.as_deref(), Some("5s"));
         assert_eq!(t.action.subset.as_deref(), Some("version=\"v2\""));
+    }
+
+    #[test]
+    fn paths_are_normalized_then_slashes_merged() {
+        assert_eq!(remove_dot_segments("/a/b/../c"), "/a/c");
+        assert_eq!(remove_dot_segments("/a/./b/."), "/a/b/");
+        assert_eq!(remove_dot_segments("/../a"), "/a");
+        assert_eq!(remove_dot_segments("/a/.."), "/");
+        assert_eq!(remove_dot_segments("/x//../exact"), "/x/exact");
+        assert_eq!(merge_slashes("//a///b/"), "/a/b/");
     }
 
     #[test]
