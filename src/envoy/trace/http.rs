@@ -370,17 +370,56 @@ pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result
             return Err("tls_context: no client certificate presented".into());
         }
     }
-    if m.runtime_fraction.is_some() {
-        t.assumptions.push(
-            "a route's runtime_fraction depends on runtime: assumed to match (its default)".into(),
-        );
-        conditions.push("runtime fraction (assumed)".into());
+    if let Some(raw) = m.runtime_fraction {
+        // Without a runtime override the default fraction decides: none never matches, all
+        // always does, anything between matches that share of requests.
+        let percent = default_percent(raw.get());
+        if percent <= 0.0 {
+            return Err("runtime_fraction: its default is 0%".into());
+        }
+        if percent < 100.0 {
+            t.assumptions.push(format!(
+                "a route's runtime_fraction matches {percent}% of requests by default: assumed to match"
+            ));
+        }
+        conditions.push(format!("runtime fraction {percent}%"));
     }
     Ok(if conditions.is_empty() {
         how
     } else {
         format!("{how} + {}", conditions.join(" + "))
     })
+}
+
+/// A `RuntimeFractionalPercent`'s default as a percentage.
+fn default_percent(json: &str) -> f64 {
+    #[derive(Deserialize, Default)]
+    struct Fraction<'a> {
+        #[serde(default)]
+        numerator: u64,
+        #[serde(borrow, default)]
+        denominator: Option<EnumValue<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Runtime<'a> {
+        #[serde(borrow, default)]
+        default_value: Option<Fraction<'a>>,
+    }
+    let Ok(r) = serde_json::from_str::<Runtime>(json) else {
+        return 0.0;
+    };
+    let f = r.default_value.unwrap_or_default();
+    let per = match f
+        .denominator
+        .as_ref()
+        .map(|d| d.text().into_owned())
+        .as_deref()
+    {
+        Some("TEN_THOUSAND") | Some("1") => 10_000.0,
+        Some("MILLION") | Some("2") => 1_000_000.0,
+        _ => 100.0,
+    };
+    (f.numerator as f64 / per * 100.0).min(100.0)
 }
 
 fn uri_template(policy: &crate::envoy::resources::TypedExtension) -> Option<String> {
@@ -647,6 +686,19 @@ mod tests {
             r#"{"prefix":"/","tls_context":{"presented":true}}"#,
             &r
         ));
+        // Runtime fractions by their defaults.
+        let rt = |v: &str| {
+            format!(
+                r#"{{"prefix":"/","runtime_fraction":{{"default_value":{v},"runtime_key":"k"}}}}"#
+            )
+        };
+        assert!(matches(&rt(r#"{"numerator":100}"#), &r));
+        assert!(matches(
+            &rt(r#"{"numerator":50,"denominator":"TEN_THOUSAND"}"#),
+            &r
+        ));
+        assert!(!matches(&rt(r#"{"numerator":0}"#), &r));
+        assert!(!matches(&rt("{}"), &r));
         let tpl = r#"{"path_match_policy":{"name":"envoy.path.match.uri_template.uri_template_matcher",
             "typed_config":{"@type":"type.googleapis.com/envoy.extensions.path.match.uri_template.v3.UriTemplateMatchConfig",
             "path_template":"/api/{version}/*"}}}"#;
