@@ -280,8 +280,8 @@ mod tests {
                 ("a".into(), "2".into())
             ]
         );
-        let q = |j: &str| -> QueryParameterMatcher<'static> {
-            serde_json::from_str(Box::leak(j.to_string().into_boxed_str())).unwrap()
+        let q = |j: &'static str| -> QueryParameterMatcher<'static> {
+            serde_json::from_str(j).unwrap()
         };
         assert!(query_matches(&q(r#"{"name":"a","string_match":{"exact":"1"}}"#), &params).is_ok());
         assert!(
