@@ -296,6 +296,42 @@ pub enum View {
         #[command(flatten)]
         source: TargetOrFile,
     },
+    /// Where a request goes in this Envoy, and why: listener, filter chain, route, cluster.
+    Trace {
+        /// `TARGET URL` live, or `URL` with `-f FILE`. URL: `http://host[:port]/path?query`,
+        /// `https://...`, `tcp://host:port` or `grpc://host:port/pkg.Service/Method`.
+        #[arg(value_name = "TARGET_OR_URL", num_args = 1..=2, required = true)]
+        args: Vec<String>,
+        /// Read a saved dump instead of a pod (`-` for standard input).
+        #[arg(short = 'f', long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The connection's original destination, IP:PORT (default: the URL's host when it is
+        /// an IP).
+        #[arg(long, value_name = "IP:PORT")]
+        to: Option<String>,
+        /// The request method (default GET; gRPC: POST).
+        #[arg(short = 'X', long, value_name = "METHOD")]
+        method: Option<String>,
+        /// A request header, `Name: value` (repeatable).
+        #[arg(short = 'H', long = "header", value_name = "HEADER")]
+        headers: Vec<String>,
+        /// The source address, IP[:PORT], for source matches.
+        #[arg(long, value_name = "IP[:PORT]")]
+        from: Option<String>,
+        /// Traffic arriving at this proxy from a peer: the inbound listener and its chains.
+        #[arg(long)]
+        inbound: bool,
+        /// Istio mutual TLS from a peer sidecar: a TLS connection offering Istio's ALPN
+        /// (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP).
+        #[arg(long)]
+        mtls: bool,
+        /// ALPN the client offers on TLS (https://), comma separated.
+        #[arg(long, value_name = "PROTOCOLS", default_value = "h2,http/1.1")]
+        alpn: String,
+        /// For every candidate passed over, say why it did not match.
+        #[arg(short = 'v', long)]
+        explain: bool,
+    },
     /// Show or change Envoy's log levels (the only command that changes anything).
     #[command(visible_alias = "o")]
     Log {

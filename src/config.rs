@@ -1,6 +1,7 @@
 //! Raw flags from `cli.rs` turned into a checked configuration before any work starts: every
 //! usage mistake is reported here, with one line, before a file is read or a cluster contacted.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -129,6 +130,23 @@ pub enum ViewKind {
     Ecds,
     /// `listener --waypoint`: a table whatever `-o` says, without listener filters.
     Waypoint,
+    /// `trace`: one request followed through the configuration.
+    Trace(Box<TraceSpec>),
+}
+
+/// A validated `trace`: the request as Envoy will see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceSpec {
+    /// The URL as given, for the output's first line.
+    pub url: String,
+    pub request: crate::envoy::trace::Request,
+    /// `--explain`: say why every candidate passed over did not match.
+    pub explain: bool,
+    /// The URL's host when it is a name and `--to` was not given: live, a Service's ClusterIP
+    /// is looked up for it.
+    pub service_host: Option<String>,
+    /// What the live lookup found or why it failed, for the output.
+    pub note: Option<String>,
 }
 
 impl ViewKind {
@@ -144,6 +162,7 @@ impl ViewKind {
             ViewKind::Eds(_) => "eds",
             ViewKind::Secrets => "secret",
             ViewKind::Ecds => "ecds",
+            ViewKind::Trace(_) => "trace",
         }
     }
 
@@ -283,6 +302,61 @@ impl Config {
                     ))
                 }
             },
+            View::Trace {
+                args,
+                file,
+                to,
+                method,
+                headers,
+                from,
+                inbound,
+                mtls,
+                alpn,
+                explain,
+            } => {
+                let (source, url) = match (file, args.as_slice()) {
+                    (Some(f), [url]) => (Source::File(f), url.clone()),
+                    (None, [target, url]) => (Source::Target(target.clone()), url.clone()),
+                    (Some(_), _) => return Err(Error::usage("trace -f FILE takes one URL")),
+                    (None, _) => {
+                        return Err(Error::usage(
+                            "trace requires pod name and a URL, or --file and a URL",
+                        ))
+                    }
+                };
+                let flags = TraceFlags {
+                    to: to.as_deref(),
+                    method: method.as_deref(),
+                    headers: &headers,
+                    from: from.as_deref(),
+                    inbound,
+                    mtls,
+                    alpn: &alpn,
+                };
+                let request = trace_request(&url, &flags)?;
+                let service_host = match (&request.dest_ip, to.as_deref()) {
+                    (None, None) => url_host(&url),
+                    _ => None,
+                };
+                let format = match g.output.as_deref() {
+                    None => Format::Short,
+                    Some(name) => <Format as ValueEnum>::from_str(name, false)
+                        .ok()
+                        .filter(|f| matches!(f, Format::Short | Format::Json | Format::Yaml))
+                        .ok_or_else(|| Error::usage("trace prints -o short, json or yaml"))?,
+                };
+                Task::View {
+                    view: ViewKind::Trace(Box::new(TraceSpec {
+                        url,
+                        request,
+                        explain,
+                        service_host,
+                        note: None,
+                    })),
+                    source,
+                    output: Output::Format(format),
+                }
+            }
             view => {
                 let (view, source) = view_and_source(view);
                 let source = source_of(&view, source)?;
@@ -396,8 +470,8 @@ fn view_and_source(view: View) -> (ViewKind, cli::TargetOrFile) {
         View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
         View::Secret { source } => (ViewKind::Secrets, source),
         View::Ecds { source } => (ViewKind::Ecds, source),
-        View::Log { .. } | View::RootcaCompare { .. } => {
-            unreachable!("log and rootca-compare are handled before views")
+        View::Log { .. } | View::RootcaCompare { .. } | View::Trace { .. } => {
+            unreachable!("log, rootca-compare and trace are handled before views")
         }
     }
 }
@@ -415,6 +489,205 @@ fn source_of(view: &ViewKind, source: cli::TargetOrFile) -> Result<Source> {
             view.requires_name()
         ))),
     }
+}
+
+/// The host of a URL `trace_request` accepted, lower case.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit_once(':').map_or(authority, |(h, _)| h);
+    (!host.is_empty() && !host.starts_with('[')).then(|| host.to_ascii_lowercase())
+}
+
+/// `trace`'s raw flags.
+struct TraceFlags<'a> {
+    to: Option<&'a str>,
+    method: Option<&'a str>,
+    headers: &'a [String],
+    from: Option<&'a str>,
+    inbound: bool,
+    mtls: bool,
+    alpn: &'a str,
+}
+
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// `IP:PORT` (`[v6]:PORT`), or with `port_optional` a bare IP.
+fn parse_socket(text: &str, flag: &str, port_optional: bool) -> Result<(IpAddr, Option<u16>)> {
+    let bad = || {
+        Error::usage(format!(
+            "invalid {flag} {text:?}: use IP:PORT{}",
+            if port_optional { " or IP" } else { "" }
+        ))
+    };
+    if let Ok(ip) = text.parse::<IpAddr>() {
+        return if port_optional {
+            Ok((ip, None))
+        } else {
+            Err(bad())
+        };
+    }
+    let sa: std::net::SocketAddr = text.parse().map_err(|_| bad())?;
+    if sa.port() == 0 {
+        return Err(bad());
+    }
+    Ok((sa.ip(), Some(sa.port())))
+}
+
+/// The URL and flags of `trace` as the request Envoy sees: the connection (destination,
+/// source, TLS) and the HTTP request (method, Host, path, headers).
+fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Request> {
+    use crate::envoy::trace::{ClientHello, HttpRequest, Request};
+    let bad = |why: &str| Error::usage(format!("invalid URL {url:?}: {why}"));
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| bad("use http://, https://, tcp:// or grpc://"))?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" | "grpc" => Some(80),
+        "https" => Some(443),
+        "tcp" => None,
+        _ => return Err(bad("use http://, https://, tcp:// or grpc://")),
+    };
+    let split = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(split);
+    let path = path.split('#').next().unwrap_or_default();
+    let path = match path {
+        "" => "/".to_string(),
+        p if p.starts_with('?') => format!("/{p}"),
+        p => p.to_string(),
+    };
+    if authority.contains('@') {
+        return Err(bad("user information is not supported"));
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (h, after) = v6.split_once(']').ok_or_else(|| bad("unclosed ["))?;
+        (format!("[{h}]"), after.strip_prefix(':'))
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), Some(p)),
+            None => (authority.to_string(), None),
+        }
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._[]:".contains(&b));
+    if !host_ok {
+        return Err(bad("no valid host"));
+    }
+    let explicit_port = match port {
+        Some(p) => Some(
+            p.parse::<u16>()
+                .ok()
+                .filter(|p| *p != 0)
+                .ok_or_else(|| bad("the port must be 1 to 65535"))?,
+        ),
+        None => None,
+    };
+    let url_port = explicit_port
+        .or(default_port)
+        .ok_or_else(|| bad("tcp:// needs a port"))?;
+    let host_ip = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<IpAddr>()
+        .ok();
+    let (dest_ip, dest_port) = match f.to {
+        Some(to) => {
+            let (ip, port) = parse_socket(to, "--to", false)?;
+            (Some(ip), port.unwrap_or(url_port))
+        }
+        None => (host_ip, url_port),
+    };
+    let (source_ip, source_port) = match f.from {
+        Some(from) => {
+            let (ip, port) = parse_socket(from, "--from", true)?;
+            (Some(ip), port)
+        }
+        None => (None, None),
+    };
+    let grpc = scheme == "grpc";
+    let method = match f.method {
+        Some(m) if is_token(m) => m.to_string(),
+        Some(m) => return Err(Error::usage(format!("invalid --method {m:?}"))),
+        None if grpc => "POST".to_string(),
+        None => "GET".to_string(),
+    };
+    // The Host a client sends: the port only when it is not the scheme's default.
+    let mut authority = match explicit_port {
+        Some(p) if Some(p) != default_port => format!("{host}:{p}"),
+        _ => host.clone(),
+    };
+    let mut headers = Vec::new();
+    for h in f.headers {
+        let (name, value) = h
+            .split_once(':')
+            .filter(|(n, _)| is_token(n.trim_end()) && n.trim_end() == *n)
+            .ok_or_else(|| Error::usage(format!("invalid --header {h:?}: use 'Name: value'")))?;
+        let name = name.to_ascii_lowercase();
+        let value = value.trim().to_string();
+        if name == "host" {
+            authority = value;
+        } else {
+            headers.push((name, value));
+        }
+    }
+    if grpc && !headers.iter().any(|(n, _)| n == "content-type") {
+        headers.push(("content-type".into(), "application/grpc".into()));
+    }
+    if f.mtls && scheme == "https" {
+        return Err(Error::usage(
+            "--mtls takes an http://, grpc:// or tcp:// URL",
+        ));
+    }
+    // A peer sidecar wraps the application's bytes in Istio's mutual TLS, telling the protocol
+    // inside by ALPN.
+    let mtls_alpn: &[&str] = match scheme.as_str() {
+        "http" => &["istio-http/1.1", "istio"],
+        "grpc" => &["istio-h2", "istio"],
+        _ => &["istio-peer-exchange", "istio"],
+    };
+    let tls = if f.mtls {
+        Some(ClientHello {
+            sni: None,
+            alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
+        })
+    } else {
+        None
+    };
+    let tls = tls.or_else(|| {
+        (scheme == "https").then(|| ClientHello {
+            sni: host_ip.is_none().then(|| host.clone()),
+            alpn: f
+                .alpn
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+        })
+    });
+    let http = (scheme != "tcp").then_some(HttpRequest {
+        method,
+        authority,
+        path,
+        headers,
+        http2: grpc,
+    });
+    Ok(Request {
+        dest_ip,
+        dest_port,
+        source_ip,
+        source_port,
+        inbound: f.inbound,
+        tls,
+        http,
+    })
 }
 
 /// An empty text filter is no filter.
@@ -924,5 +1197,83 @@ mod tests {
             arguments_error(&["pc", "c", "--proxy-admin-port", "0"]),
             "cluster requires pod name or --file parameter"
         );
+    }
+
+    fn traced(args: &[&str]) -> TraceSpec {
+        let mut all = vec!["pc", "trace", "-f", "d.json"];
+        all.extend_from_slice(args);
+        match config(&all).unwrap().task {
+            Task::View {
+                view: ViewKind::Trace(spec),
+                ..
+            } => *spec,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn trace_urls_become_the_connection_and_request_envoy_sees() {
+        let s = traced(&[
+            "http://Svc.ns:8080/a?b=1#frag",
+            "-H",
+            "X-A: 1",
+            "-H",
+            "x-a:2",
+        ]);
+        let r = &s.request;
+        let http = r.http.as_ref().unwrap();
+        assert_eq!((r.dest_ip, r.dest_port), (None, 8080));
+        assert_eq!(http.authority, "Svc.ns:8080");
+        assert_eq!(http.path, "/a?b=1");
+        assert_eq!(http.method, "GET");
+        assert_eq!(
+            http.headers,
+            [("x-a".into(), "1".into()), ("x-a".into(), "2".into())]
+        );
+        assert_eq!(s.service_host.as_deref(), Some("svc.ns"));
+        assert!(r.tls.is_none());
+        // The default port stays out of the Host; an IP host is the destination.
+        let s = traced(&["http://10.0.0.1:80"]);
+        let http = s.request.http.as_ref().unwrap();
+        assert_eq!(
+            (http.authority.as_str(), http.path.as_str()),
+            ("10.0.0.1", "/")
+        );
+        assert_eq!(s.request.dest_ip, Some("10.0.0.1".parse().unwrap()));
+        assert_eq!(s.service_host, None);
+        // TLS: SNI from a name only; ALPN from --alpn.
+        let s = traced(&[
+            "https://api.example.com/",
+            "--alpn",
+            "h2",
+            "--to",
+            "[fd00::1]:8443",
+        ]);
+        let hello = s.request.tls.as_ref().unwrap();
+        assert_eq!(hello.sni.as_deref(), Some("api.example.com"));
+        assert_eq!(hello.alpn, ["h2"]);
+        assert_eq!(s.request.dest_ip, Some("fd00::1".parse().unwrap()));
+        assert_eq!(s.request.dest_port, 8443);
+        assert!(traced(&["https://10.0.0.1/"])
+            .request
+            .tls
+            .unwrap()
+            .sni
+            .is_none());
+        // gRPC: HTTP/2 POST with the gRPC content type; raw TCP has no HTTP request.
+        let s = traced(&["grpc://svc:9090/pkg.Svc/Call"]);
+        let http = s.request.http.as_ref().unwrap();
+        assert!(http.http2);
+        assert_eq!(http.method, "POST");
+        assert_eq!(
+            http.header("content-type").as_deref(),
+            Some("application/grpc")
+        );
+        assert!(traced(&["tcp://10.0.0.1:5432"]).request.http.is_none());
+        // Host replaces the URL's authority; --from gives the source.
+        let s = traced(&["http://a/", "-H", "Host: b:81", "--from", "10.1.1.1:5000"]);
+        assert_eq!(s.request.http.unwrap().authority, "b:81");
+        assert_eq!(s.request.source_ip, Some("10.1.1.1".parse().unwrap()));
+        assert_eq!(s.request.source_port, Some(5000));
     }
 }

@@ -23,7 +23,7 @@ use std::io::Write;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::config::{Config, Source, Task};
+use crate::config::{Config, Source, Task, ViewKind};
 use crate::error::{Error, Exit, Kind, Result};
 use crate::input::Document;
 
@@ -99,13 +99,44 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
         } => {
             // `all` refuses an unsupported format before reading anything; the other views
             // once their input has been read and parsed.
-            if matches!(view, config::ViewKind::All(_)) {
+            if matches!(view, ViewKind::All(_)) {
                 output.check()?;
             }
             let request_format = match output {
                 config::Output::Format(format) => *format,
                 config::Output::Unsupported(_) => config::Format::Short,
             };
+            if let (ViewKind::Trace(spec), Source::Target(target)) = (view, source) {
+                // Live, the Service the URL names gives the original destination.
+                let request = live::admin_request(view, request_format);
+                let (body, cluster_ip) = live::fetch_trace(
+                    &config.cluster,
+                    target,
+                    &request,
+                    spec.service_host.as_deref(),
+                )?;
+                let doc = Document::from_received(body, target.clone())?;
+                let mut spec = spec.clone();
+                match cluster_ip {
+                    Some(Ok(ip)) => {
+                        spec.request.dest_ip = Some(ip);
+                        spec.note = Some(format!(
+                            "--to {ip}:{}: the ClusterIP of Service {}",
+                            spec.request.dest_port,
+                            spec.service_host.as_deref().unwrap_or_default()
+                        ));
+                    }
+                    Some(Err(why)) => spec.note = Some(format!("no ClusterIP: {why}")),
+                    None => {}
+                }
+                return views::render(
+                    &ViewKind::Trace(spec),
+                    &doc,
+                    output.check()?,
+                    unix_now(),
+                    out,
+                );
+            }
             let doc = match source {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
@@ -117,7 +148,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             let format = match output.check() {
                 Ok(format) => format,
                 // `listener --waypoint` prints its table whatever `-o` says.
-                Err(_) if *view == config::ViewKind::Waypoint => config::Format::Short,
+                Err(_) if *view == ViewKind::Waypoint => config::Format::Short,
                 Err(unsupported) => {
                     doc.check_json()?;
                     return Err(unsupported);

@@ -4,3 +4,4 @@ pub mod dump;
 pub mod names;
 pub mod reader;
 pub mod resources;
+pub mod trace;

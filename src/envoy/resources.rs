@@ -167,6 +167,8 @@ pub struct LocalityLbEndpoints<'a> {
     pub locality: Option<Locality<'a>>,
     #[serde(borrow, default)]
     pub lb_endpoints: Vec<LbEndpoint<'a>>,
+    #[serde(default)]
+    pub priority: u32,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -306,6 +308,17 @@ pub struct Listener<'a> {
     pub default_filter_chain: Option<FilterChain<'a>>,
     #[serde(borrow, default)]
     pub listener_filters: Vec<TypedExtension<'a>>,
+    /// Hands connections whose original destination was restored to the listener for it.
+    #[serde(default)]
+    pub use_original_dst: Option<bool>,
+    /// `false`: the listener only takes connections handed off to it.
+    #[serde(default)]
+    pub bind_to_port: Option<bool>,
+    #[serde(borrow, default)]
+    pub traffic_direction: Option<Str<'a>>,
+    /// The unified matcher that names the chain (it replaces `filter_chain_match`).
+    #[serde(borrow, default)]
+    pub filter_chain_matcher: Option<&'a RawValue>,
 }
 
 impl<'a> Listener<'a> {
@@ -341,6 +354,8 @@ pub struct FilterChainMatch<'a> {
     pub prefix_ranges: Vec<CidrRange<'a>>,
     #[serde(borrow, default)]
     pub source_prefix_ranges: Vec<CidrRange<'a>>,
+    #[serde(borrow, default)]
+    pub direct_source_prefix_ranges: Vec<CidrRange<'a>>,
     #[serde(default)]
     pub source_ports: Vec<u32>,
     #[serde(borrow, default)]
@@ -365,6 +380,16 @@ pub struct HttpConnectionManager<'a> {
     pub route_config: Option<RouteConfiguration<'a>>,
     #[serde(borrow, default)]
     pub http_filters: Vec<TypedExtension<'a>>,
+    #[serde(borrow, default)]
+    pub scoped_routes: Option<&'a RawValue>,
+    #[serde(default)]
+    pub strip_matching_host_port: bool,
+    #[serde(default)]
+    pub strip_any_host_port: bool,
+    #[serde(default)]
+    pub normalize_path: Option<bool>,
+    #[serde(default)]
+    pub merge_slashes: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -389,6 +414,8 @@ pub struct RouteConfiguration<'a> {
     pub name: Str<'a>,
     #[serde(borrow, default)]
     pub virtual_hosts: Vec<VirtualHost<'a>>,
+    #[serde(default)]
+    pub ignore_port_in_host_matching: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -399,6 +426,9 @@ pub struct VirtualHost<'a> {
     pub domains: Vec<Str<'a>>,
     #[serde(borrow, default)]
     pub routes: Vec<Route<'a>>,
+    /// `ALL` or `EXTERNAL_ONLY`: plaintext requests are redirected to https.
+    #[serde(borrow, default)]
+    pub require_tls: Option<EnumValue<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -427,6 +457,108 @@ pub struct RouteMatch<'a> {
     pub path_separated_prefix: Str<'a>,
     #[serde(borrow, default)]
     pub safe_regex: Option<Regex<'a>>,
+    #[serde(borrow, default)]
+    pub connect_matcher: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub path_match_policy: Option<TypedExtension<'a>>,
+    /// Absent means case sensitive.
+    #[serde(default)]
+    pub case_sensitive: Option<bool>,
+    #[serde(borrow, default)]
+    pub headers: Vec<HeaderMatcher<'a>>,
+    #[serde(borrow, default)]
+    pub query_parameters: Vec<QueryParameterMatcher<'a>>,
+    #[serde(borrow, default)]
+    pub grpc: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub runtime_fraction: Option<&'a RawValue>,
+    #[serde(default)]
+    pub tls_context: Option<TlsContextMatch>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TlsContextMatch {
+    #[serde(default)]
+    pub presented: Option<bool>,
+    #[serde(default)]
+    pub validated: Option<bool>,
+}
+
+/// A `HeaderMatcher`: one of its match forms (the v3 `string_match` or the older fields),
+/// inverted or not.
+#[derive(Debug, Default, Deserialize)]
+pub struct HeaderMatcher<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default)]
+    pub string_match: Option<StringMatcher<'a>>,
+    #[serde(borrow, default)]
+    pub exact_match: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub prefix_match: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub suffix_match: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub contains_match: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub safe_regex_match: Option<Regex<'a>>,
+    #[serde(default)]
+    pub present_match: Option<bool>,
+    #[serde(default)]
+    pub range_match: Option<Int64Range>,
+    #[serde(default)]
+    pub invert_match: bool,
+    #[serde(default)]
+    pub treat_missing_header_as_empty: bool,
+}
+
+/// Envoy's `StringMatcher`: one form, optionally ignoring ASCII case.
+#[derive(Debug, Default, Deserialize)]
+pub struct StringMatcher<'a> {
+    #[serde(borrow, default)]
+    pub exact: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub prefix: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub suffix: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub contains: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub safe_regex: Option<Regex<'a>>,
+    #[serde(default)]
+    pub ignore_case: bool,
+}
+
+/// `[start, end)`; protobuf JSON writes 64-bit integers as strings, older writers as numbers.
+#[derive(Debug, Default, Deserialize)]
+pub struct Int64Range {
+    #[serde(default, deserialize_with = "int64")]
+    pub start: i64,
+    #[serde(default, deserialize_with = "int64")]
+    pub end: i64,
+}
+
+fn int64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either<'a> {
+        Number(i64),
+        Text(#[serde(borrow)] Str<'a>),
+    }
+    match Either::deserialize(d)? {
+        Either::Number(n) => Ok(n),
+        Either::Text(t) => t.parse().map_err(serde::de::Error::custom),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct QueryParameterMatcher<'a> {
+    #[serde(borrow, default)]
+    pub name: Str<'a>,
+    #[serde(borrow, default)]
+    pub string_match: Option<StringMatcher<'a>>,
+    #[serde(default)]
+    pub present_match: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -448,12 +580,22 @@ pub struct RouteAction<'a> {
     pub timeout: Option<Str<'a>>,
     #[serde(borrow, default)]
     pub retry_policy: Option<RetryPolicy<'a>>,
+    #[serde(borrow, default)]
+    pub prefix_rewrite: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub host_rewrite_literal: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub regex_rewrite: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub metadata_match: Option<&'a RawValue>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct WeightedClusters<'a> {
     #[serde(borrow, default)]
     pub clusters: Vec<ClusterWeight<'a>>,
+    #[serde(default)]
+    pub total_weight: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]

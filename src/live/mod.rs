@@ -63,12 +63,45 @@ pub fn fetch_view(
     ask(opts, target, Ask::View(request))
 }
 
+/// Fetches what `trace` needs and, when `service_host` names a Service (`name`, `name.ns`,
+/// `name.ns.svc[.cluster.local]`), that Service's ClusterIP, asked on the same session; the
+/// namespace defaults to the pod's. The ClusterIP is Err with the reason when the Service cannot
+/// be read or has none: the trace then says what it assumed instead.
+pub fn fetch_trace(
+    opts: &ClusterOptions,
+    target: &str,
+    request: &AdminRequest,
+    service_host: Option<&str>,
+) -> Result<(Received, Option<Result<std::net::IpAddr, String>>), Error> {
+    ask_with_service(opts, target, Ask::View(request), service_host)
+}
+
 enum Ask<'a> {
     One(Method, &'a str),
     View(&'a AdminRequest),
 }
 
 fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Received, Error> {
+    ask_with_service(opts, target, ask, None).map(|(body, _)| body)
+}
+
+/// A Service host's name and namespace: `name`, `name.ns`, `name.ns.svc`, `name.ns.svc.<domain>`.
+fn service_name(host: &str) -> Option<(&str, Option<&str>)> {
+    let parts: Vec<&str> = host.split('.').collect();
+    match parts.as_slice() {
+        [name] => Some((name, None)),
+        [name, ns] => Some((name, Some(ns))),
+        [name, ns, "svc", ..] => Some((name, Some(ns))),
+        _ => None,
+    }
+}
+
+fn ask_with_service(
+    opts: &ClusterOptions,
+    target: &str,
+    ask: Ask,
+    service_host: Option<&str>,
+) -> Result<(Received, Option<Result<std::net::IpAddr, String>>), Error> {
     let target = target::parse(target);
     let (method, path) = match &ask {
         Ask::One(method, path) => (*method, *path),
@@ -81,6 +114,14 @@ fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Received, Error>
         let (session, connection, body) = within(opts, &progress, async {
             let session = Session::connect(opts, &progress).await?;
             let pod = resolve::resolve(&session, &target, &progress).await?;
+            let cluster_ip = match service_host.and_then(service_name) {
+                Some((name, ns)) => {
+                    let ns = ns.unwrap_or(&pod.namespace);
+                    progress.set(format!("reading Service {name}.{ns}"));
+                    Some(resolve::cluster_ip(&session, name, ns).await)
+                }
+                None => None,
+            };
             let mut connection =
                 forward::AdminConnection::open(&session, &pod, opts.proxy_admin_port, &progress)
                     .await?;
@@ -92,7 +133,7 @@ fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Received, Error>
                 _ => path,
             };
             let body = connection.request(method, path, &progress).await?;
-            Ok((session, connection, body))
+            Ok((session, connection, (body, cluster_ip)))
         })
         .await?;
         // Closing happens after the deadline: the answer is already in hand.

@@ -45,6 +45,9 @@ pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
         ViewKind::Endpoints(_) => "/clusters?format=json",
         ViewKind::Secrets => "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets",
         ViewKind::Ecds => "/config_dump",
+        // Listeners, routes, clusters and the EDS assignments: one mask cannot name them, as
+        // Envoy refuses a mask whose fields are not all of one section's message.
+        ViewKind::Trace(_) => "/config_dump?include_eds=true",
     };
     AdminRequest {
         path: path.to_string(),

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::api::core::v1::{Pod, Service};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use kube::api::{ApiResource, DynamicObject, ListParams};
 use kube::Api;
@@ -371,6 +371,22 @@ fn is_managed_gateway(spec: &Value) -> bool {
         },
         Some(_) => false,
     }
+}
+
+/// A Service's ClusterIP; Err with the reason when it cannot be read or is headless.
+pub(crate) async fn cluster_ip(
+    session: &Session,
+    name: &str,
+    namespace: &str,
+) -> Result<std::net::IpAddr, String> {
+    let api: Api<Service> = Api::namespaced(session.client.clone(), namespace);
+    let service = api
+        .get(name)
+        .await
+        .map_err(|e| format!("Service {name}.{namespace}: {e}"))?;
+    let ip = service.spec.and_then(|s| s.cluster_ip).unwrap_or_default();
+    ip.parse()
+        .map_err(|_| format!("Service {name}.{namespace} has no ClusterIP ({ip:?})"))
 }
 
 #[cfg(test)]

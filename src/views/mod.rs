@@ -12,6 +12,7 @@ pub mod endpoints;
 pub mod listeners;
 pub mod routes;
 pub mod secrets;
+pub mod trace;
 pub mod waypoint;
 
 use std::io::Write;
@@ -84,6 +85,11 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
         ViewKind::Endpoints(_) | ViewKind::Eds(_) => w.with(Endpoints),
         ViewKind::Secrets => w.with(Secrets),
         ViewKind::Ecds => w.with(Ecds),
+        ViewKind::Trace(_) => w
+            .with(Listeners)
+            .with(Routes)
+            .with(Clusters)
+            .with(Endpoints),
     }
 }
 
@@ -117,6 +123,7 @@ pub fn render(
         ViewKind::Waypoint => waypoint::run(&src, out),
         ViewKind::Secrets => secrets::run(&src, format, now, out),
         ViewKind::Ecds => ecds::run(&src, format, out),
+        ViewKind::Trace(spec) => trace::run(&src, spec, format, out),
     };
     // Malformed content names the file; "no clusters found" and the like speak of the dump.
     rendered.map_err(|e| unmarshalling(e.in_input(&doc.origin)))

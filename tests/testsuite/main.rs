@@ -16,6 +16,8 @@ mod live_commands;
 mod live_errors;
 mod live_fetch;
 mod live_pushdown;
+mod trace;
+mod trace_envoy;
 mod views_json;
 mod views_tables;
 mod waypoint;

@@ -19,6 +19,8 @@ use meshgen::measure::{self, Measurement};
 
 /// The goals of issue 4.
 const FLOOR_RATIO_GOAL: f64 = 2.0;
+/// `pc trace` reads less than a view: every listener, then only what the request meets.
+const TRACE_FLOOR_RATIO_GOAL: f64 = 1.5;
 const JQ_SPEEDUP_GOAL: f64 = 10.0;
 const RSS_OVER_DUMP_GOAL: f64 = 1.5;
 const SMALL_DUMP_GOAL: Duration = Duration::from_millis(10);
@@ -492,6 +494,42 @@ fn run(o: &Options) -> Result<bool, String> {
             rows.push((label, mc, jq, row_floor.wall.as_secs_f64(), big.dump_bytes));
         }
     }
+    // `pc trace` of a request to the first service's VIP: every listener read, then only the
+    // one route configuration, clusters and assignments it follows. No jq equivalent exists, so
+    // it has its own line and goal.
+    let traced = meshgen::mesh::Mesh::new(o.services);
+    let service = &traced.services[0];
+    let port = service.ports[0];
+    let url = format!("http://{}:{port}/", service.host());
+    let to = format!("{}:{port}", service.vip);
+    settle_writes();
+    let (trace_floor, trace) = repeat_with_floor(
+        (&floor, &[&dump_arg], &o.out.join("floor.out")),
+        (
+            meshctl,
+            &["pc", "trace", "-f", &dump_arg, &url, "--to", &to],
+            &o.out.join("trace.meshctl"),
+        ),
+        o.runs,
+    )?;
+    let trace_x_floor = trace.wall.as_secs_f64() / trace_floor.wall.as_secs_f64();
+    let trace_line = format!(
+        "{:<22} {:>9.3} {:>8.3} {:>7.2} {:>8} {:>7} {:>8.0} {:>8.2}  {}",
+        "trace -o short",
+        trace.wall.as_secs_f64(),
+        trace_floor.wall.as_secs_f64(),
+        trace_x_floor,
+        "-",
+        "-",
+        mb(trace.peak_rss),
+        trace.peak_rss as f64 / big.dump_bytes as f64,
+        verdict(trace_x_floor <= TRACE_FLOOR_RATIO_GOAL)
+    );
+    goals.push(Goal {
+        name: format!("trace <= {TRACE_FLOOR_RATIO_GOAL:.1}x the floor's time"),
+        ok: trace_x_floor <= TRACE_FLOOR_RATIO_GOAL,
+        worst: format!("{trace_x_floor:.2}x"),
+    });
     // `pc endpoint` on /clusters?format=json, against a floor over that file.
     let cs_arg = clusters_json.to_string_lossy().to_string();
     let cs_bytes = std::fs::metadata(&clusters_json)
@@ -571,6 +609,7 @@ fn run(o: &Options) -> Result<bool, String> {
         mb(cs_bytes),
         cs_floor_wall
     );
+    println!("{trace_line}");
     goals.push(Goal {
         name: format!("every offline view <= {FLOOR_RATIO_GOAL:.1}x the floor's time"),
         ok: worst_floor <= FLOOR_RATIO_GOAL,
