@@ -372,6 +372,33 @@ pub struct CidrRange<'a> {
     pub prefix_len: Option<u32>,
 }
 
+impl CidrRange<'_> {
+    /// Whether `ip` lies in the range (a range of the other family, or unreadable, holds none).
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        let Ok(base) = self.address_prefix.parse::<std::net::IpAddr>() else {
+            return false;
+        };
+        let len = self.prefix_len.unwrap_or(0);
+        match (base, ip) {
+            (std::net::IpAddr::V4(b), std::net::IpAddr::V4(i)) => {
+                let len = len.min(32);
+                let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+                u32::from(b) & mask == u32::from(i) & mask
+            }
+            (std::net::IpAddr::V6(b), std::net::IpAddr::V6(i)) => {
+                let len = len.min(128);
+                let mask = if len == 0 {
+                    0
+                } else {
+                    u128::MAX << (128 - len)
+                };
+                u128::from(b) & mask == u128::from(i) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub struct HttpConnectionManager<'a> {
     #[serde(borrow, default)]

@@ -261,33 +261,9 @@ fn longest_prefix(ranges: &[CidrRange], ip: IpAddr) -> Option<u32> {
     }
     ranges
         .iter()
-        .filter(|r| cidr_contains(r, ip))
+        .filter(|r| r.contains(ip))
         .map(|r| r.prefix_len.unwrap_or(0))
         .max()
-}
-
-pub fn cidr_contains(r: &CidrRange, ip: IpAddr) -> bool {
-    let Ok(base) = r.address_prefix.parse::<IpAddr>() else {
-        return false;
-    };
-    let len = r.prefix_len.unwrap_or(0);
-    match (base, ip) {
-        (IpAddr::V4(b), IpAddr::V4(i)) => {
-            let len = len.min(32);
-            let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
-            u32::from(b) & mask == u32::from(i) & mask
-        }
-        (IpAddr::V6(b), IpAddr::V6(i)) => {
-            let len = len.min(128);
-            let mask = if len == 0 {
-                0
-            } else {
-                u128::MAX << (128 - len)
-            };
-            u128::from(b) & mask == u128::from(i) & mask
-        }
-        _ => false,
-    }
 }
 
 type Candidates<'s, 'a> = Vec<(usize, &'s FilterChain<'a>)>;
@@ -535,13 +511,11 @@ fn source_prefix_step<'s, 'a>(
             }
             r.iter()
                 .filter(|(a, l)| {
-                    cidr_contains(
-                        &CidrRange {
-                            address_prefix: a.as_str().into(),
-                            prefix_len: *l,
-                        },
-                        ip,
-                    )
+                    CidrRange {
+                        address_prefix: a.as_str().into(),
+                        prefix_len: *l,
+                    }
+                    .contains(ip)
                 })
                 .map(|(_, l)| l.unwrap_or(0) as i64 + 1)
                 .max()

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::envoy::resources::{CidrRange, Str};
-use crate::envoy::trace::listener::cidr_contains;
 
 /// What the matcher's inputs read from the connection.
 pub struct Inputs<'r> {
@@ -232,7 +231,7 @@ fn ip_match(
     for rm in &m.range_matchers {
         for r in &rm.ranges {
             let len = r.prefix_len.unwrap_or(0);
-            if cidr_contains(r, ip) && best.is_none_or(|(l, _)| len > l) {
+            if r.contains(ip) && best.is_none_or(|(l, _)| len > l) {
                 best = Some((len, rm));
             }
         }
