@@ -140,6 +140,64 @@ impl TypedExtension<'_> {
     }
 }
 
+// ---------- the unified matcher (xds.type.matcher.v3.Matcher) ----------
+
+/// A listener's `filter_chain_matcher` (and the same shape nested in it): a tree over the
+/// connection's inputs whose actions name filter chains.
+#[derive(Debug, Default, Deserialize)]
+pub struct Matcher<'a> {
+    #[serde(borrow, default)]
+    pub matcher_tree: Option<MatcherTree<'a>>,
+    #[serde(borrow, default)]
+    pub matcher_list: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub on_no_match: Option<Box<OnMatch<'a>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct OnMatch<'a> {
+    #[serde(borrow, default)]
+    pub matcher: Option<Box<Matcher<'a>>>,
+    #[serde(borrow, default)]
+    pub action: Option<TypedExtension<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MatcherTree<'a> {
+    #[serde(borrow, default)]
+    pub input: Option<TypedExtension<'a>>,
+    #[serde(borrow, default)]
+    pub exact_match_map: Option<MatchMap<'a>>,
+    #[serde(borrow, default)]
+    pub prefix_match_map: Option<MatchMap<'a>>,
+    #[serde(borrow, default)]
+    pub custom_match: Option<TypedExtension<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MatchMap<'a> {
+    /// Ordered by key: readers that show the entries show them in byte order.
+    #[serde(borrow, default)]
+    pub map: std::collections::BTreeMap<Str<'a>, OnMatch<'a>>,
+}
+
+/// `xds.type.matcher.v3.IPMatcher`, the custom matcher Istio's waypoints use on addresses.
+#[derive(Debug, Default, Deserialize)]
+pub struct IpMatcher<'a> {
+    #[serde(borrow, default)]
+    pub range_matchers: Vec<IpRangeMatcher<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct IpRangeMatcher<'a> {
+    #[serde(borrow, default)]
+    pub ranges: Vec<CidrRange<'a>>,
+    #[serde(borrow, default)]
+    pub on_match: Option<OnMatch<'a>>,
+}
+
+pub const IP_MATCHER_TYPE: &str = "type.googleapis.com/xds.type.matcher.v3.IPMatcher";
+
 // ---------- endpoints ----------
 
 #[derive(Debug, Default, Deserialize)]

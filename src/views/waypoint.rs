@@ -10,15 +10,14 @@ use serde_json::value::RawValue;
 
 use crate::envoy::dump::{parse_raw, NoLists};
 use crate::envoy::reader::DumpReader;
-use crate::envoy::resources::{FilterChain, Str};
+use crate::envoy::resources::{
+    CidrRange, FilterChain, IpMatcher, Matcher, OnMatch, Str, IP_MATCHER_TYPE,
+};
 use crate::error::{Error, Result};
 use crate::render::table::Table;
 use crate::views::listeners::{
     self, describe_chain_match, describe_destination, listener_type, main_address,
 };
-
-/// The only custom matcher the walk reads; istioctl knows no other.
-const IP_MATCHER_TYPE: &str = "type.googleapis.com/xds.type.matcher.v3.IPMatcher";
 
 /// The listener fields this view reads beyond `Listener`'s.
 #[derive(Deserialize)]
@@ -30,88 +29,15 @@ struct WaypointFields<'a> {
     filter_chain_matcher: Option<Matcher<'a>>,
 }
 
-/// `xds.type.matcher.v3.Matcher` (also `envoy.config.common.matcher.v3.Matcher`, the same shape).
-#[derive(Deserialize, Default)]
-struct Matcher<'a> {
-    #[serde(borrow, default)]
-    matcher_tree: Option<MatcherTree<'a>>,
-    #[serde(borrow, default)]
-    on_no_match: Option<Box<OnMatch<'a>>>,
-}
-
-#[derive(Deserialize, Default)]
-struct OnMatch<'a> {
-    #[serde(borrow, default)]
-    matcher: Option<Box<Matcher<'a>>>,
-    #[serde(borrow, default)]
-    action: Option<Action<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct Action<'a> {
-    #[serde(borrow, default)]
-    name: Str<'a>,
-}
-
-#[derive(Deserialize, Default)]
-struct MatcherTree<'a> {
-    #[serde(borrow, default)]
-    input: Option<Action<'a>>,
-    #[serde(borrow, default)]
-    exact_match_map: Option<MatchMap<'a>>,
-    #[serde(borrow, default)]
-    prefix_match_map: Option<MatchMap<'a>>,
-    #[serde(borrow, default)]
-    custom_match: Option<CustomMatch<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct MatchMap<'a> {
-    /// A BTreeMap: the entries come out in ascending byte order of their keys, where istioctl
-    /// iterates a Go map in random order.
-    #[serde(borrow, default)]
-    map: BTreeMap<Str<'a>, OnMatch<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct CustomMatch<'a> {
-    #[serde(borrow, default)]
-    typed_config: Option<&'a RawValue>,
-}
-
 #[derive(Deserialize)]
 struct TypeUrl<'a> {
     #[serde(borrow, default, rename = "@type")]
     type_url: Str<'a>,
 }
 
-/// `xds.type.matcher.v3.IPMatcher`.
-#[derive(Deserialize, Default)]
-struct IpMatcher<'a> {
-    #[serde(borrow, default)]
-    range_matchers: Vec<IpRangeMatcher<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct IpRangeMatcher<'a> {
-    #[serde(borrow, default)]
-    ranges: Vec<CidrRange<'a>>,
-    #[serde(borrow, default)]
-    on_match: Option<OnMatch<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct CidrRange<'a> {
-    #[serde(borrow, default)]
-    address_prefix: Str<'a>,
-    #[serde(default)]
-    prefix_len: Option<u32>,
-}
-
-impl OnMatch<'_> {
-    fn is_action_for(&self, chain: &str) -> bool {
-        self.action.as_ref().is_some_and(|a| a.name == chain)
-    }
+/// Whether `on` is an action naming `chain`.
+fn is_action_for(on: &OnMatch, chain: &str) -> bool {
+    on.action.as_ref().is_some_and(|a| a.name == chain)
 }
 
 /// `10.0.0.0/8`; a single address (`/32`, `/128`) without its length.
@@ -126,7 +52,7 @@ fn cidr(range: &CidrRange) -> String {
 /// matcher's fallback picks it, else the paths that lead to it, else `NONE`.
 fn chain_matches(top: &Matcher, chain: &str) -> Result<Vec<String>> {
     if let Some(fallback) = &top.on_no_match {
-        if fallback.is_action_for(chain) {
+        if is_action_for(fallback, chain) {
             return Ok(vec!["UNMATCHED".into()]);
         }
     }
@@ -143,7 +69,7 @@ fn chain_matches(top: &Matcher, chain: &str) -> Result<Vec<String>> {
 /// as istioctl does.
 fn walk(m: &Matcher, chain: &str) -> Result<Vec<String>> {
     if let Some(fallback) = &m.on_no_match {
-        if fallback.is_action_for(chain) {
+        if is_action_for(fallback, chain) {
             return Ok(vec!["ANY".into()]);
         }
         if let Some(nested) = &fallback.matcher {
@@ -162,7 +88,7 @@ fn walk(m: &Matcher, chain: &str) -> Result<Vec<String>> {
     let input = tree.input.as_ref().map(|i| i.name.as_ref()).unwrap_or("");
     let mut found = Vec::new();
     let mut follow = |text: String, on_match: &OnMatch| -> Result<()> {
-        if on_match.is_action_for(chain) {
+        if is_action_for(on_match, chain) {
             found.push(text);
         } else if let Some(nested) = &on_match.matcher {
             for s in walk(nested, chain)? {

@@ -1,13 +1,12 @@
 //! The unified `filter_chain_matcher` (ambient waypoints): a matcher tree over the connection's
 //! inputs whose actions name the filter chain.
 
-use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::envoy::resources::{CidrRange, Str};
+use crate::envoy::resources::{IpMatcher, IpRangeMatcher, Matcher, OnMatch, Str, TypedExtension};
 
 /// What the matcher's inputs read from the connection.
 pub struct Inputs<'r> {
@@ -21,64 +20,6 @@ pub struct Inputs<'r> {
     pub local: bool,
 }
 
-#[derive(Deserialize, Default)]
-struct Matcher<'a> {
-    #[serde(borrow, default)]
-    matcher_tree: Option<Tree<'a>>,
-    #[serde(borrow, default)]
-    matcher_list: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    on_no_match: Option<Box<OnMatch<'a>>>,
-}
-
-#[derive(Deserialize, Default)]
-struct OnMatch<'a> {
-    #[serde(borrow, default)]
-    matcher: Option<Box<Matcher<'a>>>,
-    #[serde(borrow, default)]
-    action: Option<Extension<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct Extension<'a> {
-    #[serde(borrow, default)]
-    name: Str<'a>,
-    #[serde(borrow, default)]
-    typed_config: Option<&'a RawValue>,
-}
-
-#[derive(Deserialize, Default)]
-struct Tree<'a> {
-    #[serde(borrow, default)]
-    input: Option<Extension<'a>>,
-    #[serde(borrow, default)]
-    exact_match_map: Option<Map<'a>>,
-    #[serde(borrow, default)]
-    prefix_match_map: Option<Map<'a>>,
-    #[serde(borrow, default)]
-    custom_match: Option<Extension<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct Map<'a> {
-    #[serde(borrow, default)]
-    map: BTreeMap<Str<'a>, OnMatch<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct IpMatcher<'a> {
-    #[serde(borrow, default)]
-    range_matchers: Vec<RangeMatcher<'a>>,
-}
-
-#[derive(Deserialize, Default)]
-struct RangeMatcher<'a> {
-    #[serde(borrow, default)]
-    ranges: Vec<CidrRange<'a>>,
-    #[serde(borrow, default)]
-    on_match: Option<OnMatch<'a>>,
-}
-
 #[derive(Deserialize)]
 struct Typed<'a> {
     #[serde(borrow, rename = "@type", default)]
@@ -87,7 +28,7 @@ struct Typed<'a> {
     value: Option<Str<'a>>,
 }
 
-fn type_of(ext: &Extension) -> String {
+fn type_of(ext: &TypedExtension) -> String {
     ext.typed_config
         .and_then(|raw| serde_json::from_str::<Typed>(raw.get()).ok())
         .map(|t| {
@@ -101,7 +42,7 @@ fn type_of(ext: &Extension) -> String {
 }
 
 /// The chain an action names: its `StringValue`, else the action's name.
-fn chain_of(action: &Extension) -> String {
+fn chain_of(action: &TypedExtension) -> String {
     action
         .typed_config
         .and_then(|raw| serde_json::from_str::<Typed>(raw.get()).ok())
@@ -110,7 +51,7 @@ fn chain_of(action: &Extension) -> String {
 }
 
 /// The input's value, and a short name for the path; None when the connection has no value.
-fn input(ext: &Extension, c: &Inputs) -> Result<(&'static str, Option<String>), String> {
+fn input(ext: &TypedExtension, c: &Inputs) -> Result<(&'static str, Option<String>), String> {
     let kind = type_of(ext);
     Ok(match kind.as_str() {
         "DestinationIPInput" => ("ip", c.dest_ip.map(|ip| ip.to_string())),
@@ -208,7 +149,7 @@ fn eval(m: &Matcher, c: &Inputs, path: &mut Vec<String>) -> Result<Option<String
 /// `xds.type.matcher.v3.IPMatcher`: the range matcher with the longest prefix holding the IP
 /// decides.
 fn ip_match(
-    custom: &Extension,
+    custom: &TypedExtension,
     value: &str,
     label: &str,
     c: &Inputs,
@@ -227,7 +168,7 @@ fn ip_match(
     let Ok(ip) = value.parse::<IpAddr>() else {
         return Ok(None);
     };
-    let mut best: Option<(u32, &RangeMatcher)> = None;
+    let mut best: Option<(u32, &IpRangeMatcher)> = None;
     for rm in &m.range_matchers {
         for r in &rm.ranges {
             let len = r.prefix_len.unwrap_or(0);
