@@ -6,8 +6,8 @@ use meshctl::config::{ClusterFilter, EndpointFilter, Format, ListenerFilter, Vie
 use meshctl::input::Document;
 use serde_json::{json, Value};
 
-use crate::support::NOW;
-use crate::views_tables::{assert_table, try_render_at};
+use crate::support::{assert_table, NOW};
+use crate::views_tables::try_render_at;
 
 const HCM: &str = "envoy.filters.network.http_connection_manager";
 const HCM_TYPE: &str = "type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager";

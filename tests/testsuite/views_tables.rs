@@ -28,7 +28,9 @@ use meshctl::config::{
 };
 use meshctl::input::Document;
 
-use crate::support::{fixture, GATEWAY, NOW, SIDECAR};
+use crate::support::{
+    assert_same_text, assert_table, fixture, layout, section_value, GATEWAY, NOW, SIDECAR,
+};
 
 fn dump(scenario: &str) -> Document {
     let path = fixture(scenario, "config_dump.json");
@@ -65,80 +67,6 @@ fn render_err(view: &ViewKind, doc: &Document, format: Format) -> meshctl::error
         Ok(out) => panic!("{view:?} -o {format:?} should fail, printed:\n{out}"),
         Err(e) => e,
     }
-}
-
-/// Go's tabwriter layout of `rows` (the header first): every cell but the last of its line is
-/// padded to the widest cell of its column plus `padding`; widths count characters.
-pub(crate) fn layout<S: AsRef<str>>(padding: usize, rows: &[Vec<S>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; columns];
-    for row in rows {
-        for (i, cell) in row.iter().enumerate().take(row.len().saturating_sub(1)) {
-            widths[i] = widths[i].max(cell.as_ref().chars().count() + padding);
-        }
-    }
-    let mut text = String::new();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            text.push_str(cell.as_ref());
-            if i + 1 < row.len() {
-                let fill = widths[i] - cell.as_ref().chars().count();
-                text.extend(std::iter::repeat_n(' ', fill));
-            }
-        }
-        text.push('\n');
-    }
-    text
-}
-
-fn owned<const N: usize>(header: [&str; N], rows: &[[&str; N]]) -> Vec<Vec<String>> {
-    std::iter::once(&header)
-        .chain(rows)
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect()
-}
-
-/// Compares two tables line by line, trailing blanks aside, naming the first differing line.
-pub(crate) fn assert_same_text(actual: &str, expected: &str) {
-    let a: Vec<&str> = actual.lines().map(str::trim_end).collect();
-    let e: Vec<&str> = expected.lines().map(str::trim_end).collect();
-    for (i, (x, y)) in a.iter().zip(&e).enumerate() {
-        assert_eq!(
-            x,
-            y,
-            "line {} differs\n--- actual ---\n{actual}--- expected ---\n{expected}",
-            i + 1
-        );
-    }
-    assert_eq!(
-        a.len(),
-        e.len(),
-        "line count differs\n--- actual ---\n{actual}--- expected ---\n{expected}"
-    );
-    assert!(actual.ends_with('\n'), "output must end with a newline");
-}
-
-pub(crate) fn assert_table<const N: usize>(
-    actual: &str,
-    padding: usize,
-    header: [&str; N],
-    rows: &[[&str; N]],
-) {
-    assert_same_text(actual, &layout(padding, &owned(header, rows)));
-}
-
-/// A section of a fixture's dump as JSON, to read what Envoy listed in hash order.
-fn section_value(scenario: &str, section: &str) -> serde_json::Value {
-    let type_url = format!("type.googleapis.com/envoy.admin.v3.{section}");
-    let text = std::fs::read_to_string(fixture(scenario, "config_dump.json")).unwrap();
-    let dump: serde_json::Value = serde_json::from_str(&text).unwrap();
-    dump["configs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["@type"] == type_url.as_str())
-        .unwrap_or_else(|| panic!("no {section} in the {scenario} dump"))
-        .clone()
 }
 
 // ---------------------------------------------------------------------------------------------

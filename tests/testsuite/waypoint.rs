@@ -19,7 +19,10 @@ use meshctl::config::{
 };
 use meshctl::input::Document;
 
-use crate::support::{fixture, meshctl, stderr, stdout, temp_home, NOW};
+use crate::support::{
+    assert_same_text, fixture, layout, meshctl, owned, section_value, stderr, stdout, temp_home,
+    NOW,
+};
 
 const WAYPOINT: &str = "waypoint";
 
@@ -41,73 +44,6 @@ fn render(view: &ViewKind, doc: &Document) -> String {
     meshctl::views::render(view, doc, Format::Short, NOW, &mut out)
         .unwrap_or_else(|e| panic!("{view:?} failed: {}", e.message));
     String::from_utf8(out).expect("tables are UTF-8")
-}
-
-/// Go's tabwriter layout of `rows` (the header first): every cell but the last of its line is
-/// padded to the widest cell of its column plus `padding`; widths count characters.
-fn layout<S: AsRef<str>>(padding: usize, rows: &[Vec<S>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; columns];
-    for row in rows {
-        for (i, cell) in row.iter().enumerate().take(row.len().saturating_sub(1)) {
-            widths[i] = widths[i].max(cell.as_ref().chars().count() + padding);
-        }
-    }
-    let mut text = String::new();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            text.push_str(cell.as_ref());
-            if i + 1 < row.len() {
-                text.extend(std::iter::repeat_n(
-                    ' ',
-                    widths[i] - cell.as_ref().chars().count(),
-                ));
-            }
-        }
-        text.push('\n');
-    }
-    text
-}
-
-fn owned<const N: usize>(header: [&str; N], rows: &[[&str; N]]) -> Vec<Vec<String>> {
-    std::iter::once(&header)
-        .chain(rows)
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect()
-}
-
-/// Compares two tables line by line, trailing blanks aside, naming the first differing line.
-fn assert_same_text(actual: &str, expected: &str) {
-    let a: Vec<&str> = actual.lines().map(str::trim_end).collect();
-    let e: Vec<&str> = expected.lines().map(str::trim_end).collect();
-    for (i, (x, y)) in a.iter().zip(&e).enumerate() {
-        assert_eq!(
-            x,
-            y,
-            "line {} differs\n--- actual ---\n{actual}--- expected ---\n{expected}",
-            i + 1
-        );
-    }
-    assert_eq!(
-        a.len(),
-        e.len(),
-        "line count differs\n--- actual ---\n{actual}--- expected ---\n{expected}"
-    );
-    assert!(actual.ends_with('\n'), "output must end with a newline");
-}
-
-/// A section of the dump as JSON, to read what Envoy listed in hash order.
-fn section_value(section: &str) -> serde_json::Value {
-    let type_url = format!("type.googleapis.com/envoy.admin.v3.{section}");
-    let text = std::fs::read_to_string(fixture(WAYPOINT, "config_dump.json")).unwrap();
-    let dump: serde_json::Value = serde_json::from_str(&text).unwrap();
-    dump["configs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["@type"] == type_url.as_str())
-        .unwrap_or_else(|| panic!("no {section} in the waypoint dump"))
-        .clone()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -515,7 +451,7 @@ mod routes {
     /// Route configs in dump order (dynamic, then static in Envoy's hash order): no name is a
     /// Go integer, so sorting moves none.
     pub fn configs() -> Vec<(String, usize)> {
-        let section = section_value("RoutesConfigDump");
+        let section = section_value(WAYPOINT, "RoutesConfigDump");
         let mut configs = Vec::new();
         for field in ["dynamic_route_configs", "static_route_configs"] {
             for entry in section[field].as_array().into_iter().flatten() {
@@ -721,7 +657,7 @@ mod secrets {
 
     /// Active secrets in the dump's (hash) order; there are no warming ones.
     pub fn expected(name_column: &str, prefix: &str) -> Vec<Vec<String>> {
-        let section = section_value("SecretsConfigDump");
+        let section = section_value(WAYPOINT, "SecretsConfigDump");
         let mut header: Vec<String> = HEADER.iter().map(|c| c.to_string()).collect();
         header[0] = name_column.to_string();
         let mut table = vec![header];
