@@ -20,24 +20,16 @@ pub struct Inputs<'r> {
     pub local: bool,
 }
 
+/// An action's `google.protobuf.StringValue` config, which names the chain.
 #[derive(Deserialize)]
-struct Typed<'a> {
-    #[serde(borrow, rename = "@type", default)]
-    type_url: Str<'a>,
+struct StringValue<'a> {
     #[serde(borrow, default)]
     value: Option<Str<'a>>,
 }
 
 fn type_of(ext: &TypedExtension) -> String {
-    ext.typed_config
-        .and_then(|raw| serde_json::from_str::<Typed>(raw.get()).ok())
-        .map(|t| {
-            t.type_url
-                .rsplit('.')
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        })
+    ext.config_type()
+        .map(|t| t.rsplit('.').next().unwrap_or_default().to_string())
         .unwrap_or_default()
 }
 
@@ -45,7 +37,7 @@ fn type_of(ext: &TypedExtension) -> String {
 fn chain_of(action: &TypedExtension) -> String {
     action
         .typed_config
-        .and_then(|raw| serde_json::from_str::<Typed>(raw.get()).ok())
+        .and_then(|raw| serde_json::from_str::<StringValue>(raw.get()).ok())
         .and_then(|t| t.value.map(|v| v.into_owned()))
         .unwrap_or_else(|| action.name.to_string())
 }
