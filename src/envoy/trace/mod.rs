@@ -13,7 +13,7 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-pub use snapshot::Snapshot;
+pub use snapshot::{Needs, Snapshot};
 
 use crate::envoy::resources::{
     istio_config_of, Cluster, ClusterLoadAssignment, FilterChain, HttpConnectionManager, TcpProxy,
