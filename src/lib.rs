@@ -266,10 +266,7 @@ impl<'a> TraceRounds<'a> {
 
 /// The trace's spec with the original destination a Service's ClusterIP gives, or a note on why
 /// there is none.
-fn with_cluster_ip(
-    spec: &config::TraceSpec,
-    cluster_ip: live::ClusterIp,
-) -> config::TraceSpec {
+fn with_cluster_ip(spec: &config::TraceSpec, cluster_ip: live::ClusterIp) -> config::TraceSpec {
     let mut spec = spec.clone();
     match cluster_ip {
         Some(Ok(ip)) => {

@@ -103,7 +103,7 @@ fn result_text(o: Outcome) -> &'static str {
         Outcome::NoRoute => "no route (404 route_not_found)",
         Outcome::NoFilterChain => "no filter chain (connection closed)",
         Outcome::NoListener => "no listener",
-        Outcome::NoCluster => "no cluster (cluster_header absent)",
+        Outcome::NoCluster => "no cluster (503 cluster_not_found)",
         Outcome::Unsupported => "not followed",
     }
 }

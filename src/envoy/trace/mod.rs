@@ -89,7 +89,8 @@ pub enum Outcome {
     NoRoute,
     NoFilterChain,
     NoListener,
-    /// `cluster_header` named a header the request does not carry.
+    /// No cluster to forward to: `cluster_header` named a header the request does not carry, or
+    /// the route is non-forwarding.
     NoCluster,
     /// A terminal network filter meshctl does not follow (named in `network`).
     Unsupported,
