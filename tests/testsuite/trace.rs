@@ -293,12 +293,25 @@ fn inbound_mtls_takes_the_tls_chain_of_the_port() {
     assert_eq!(v["detected"]["applicationProtocols"][0], "istio-http/1.1");
     assert_eq!(v["routeConfig"], "inbound|9090||");
     assert_eq!(v["clusters"][0]["name"], "inbound|9090||");
+    // Without --mtls, the port's chains expecting Istio's mutual TLS make it the peer's.
+    let auto = trace_json(&args);
+    assert_eq!(auto["filterChain"], v["filterChain"]);
+    assert_eq!(auto["filterChainMatch"], v["filterChainMatch"]);
+    assert!(auto["assumptions"].as_array().unwrap().iter().any(|a| a
+        .as_str()
+        .unwrap()
+        .starts_with("the inbound chains of port 9090 expect Istio mutual TLS")));
     // In the clear, the raw chain of the port, which wants a source in 10.42.0.0/16.
-    let v = trace_json(&args);
+    let mut plain = args.to_vec();
+    plain.push("--mtls=false");
+    let v = trace_json(&plain);
     assert_eq!(
         v["filterChainMatch"],
         "destination port 9090, transport raw_buffer, source 10.42.0.0/16"
     );
+    // Outbound, nothing is assumed.
+    let v = trace_json(&["http://10.42.0.15:9090/api"]);
+    assert!(!v["filterChainMatch"].as_str().unwrap_or("").contains("tls"));
     assert_fails(&trace(&["https://x/", "--mtls"]), 2, "--mtls takes");
 }
 

@@ -215,6 +215,7 @@ fn routes_80() -> Value {
                 route("a-w-header", json!({"prefix": "/vh"}), json!({"route": {"weighted_clusters": {"clusters": [
                     {"cluster_header": "x-target", "weight": 50}, {"name": "a-w1", "weight": 50}]}}})),
                 route("a-connect", json!({"connect_matcher": {}}), to("a-connect")),
+                route("a-escaped", json!({"path": "/esc%2Fx"}), to("a-exact")),
                 route("a-default", json!({"prefix": "/"}), to("a-default")),
             ]},
             {"name": "secure", "domains": ["secure.local"], "require_tls": "ALL", "routes": [route("secure", json!({"prefix": "/"}), to("secure"))]},
@@ -748,6 +749,13 @@ fn targeted() -> Vec<Req> {
         http("//exact", "GET", &[]),
         http("/x//../exact", "GET", &[]),
         http("/h/../health", "GET", &[("x-opt", "v")]),
+        http("/x/%2E%2e/exact", "GET", &[]),
+        http("/x/.%2e/exact", "GET", &[]),
+        http("/%65xact", "GET", &[]),
+        http("/x\\..\\exact", "GET", &[]),
+        http("/items/%34%32", "GET", &[]),
+        http("/esc%2fx", "GET", &[]),
+        http("/esc%2Fx", "GET", &[]),
         Req {
             authority: "secure.local".into(),
             path: "/x?y=1".into(),
@@ -1425,7 +1433,11 @@ fn trace_args(r: &Req) -> Vec<String> {
         r.alpn.join(","),
     ];
     if r.inbound {
+        // The client sends what it says: plaintext is not taken for a peer's mutual TLS.
         args.push("--inbound".into());
+        if r.proto != "tls" {
+            args.push("--mtls=false".into());
+        }
     }
     for (n, v) in &r.headers {
         args.push("-H".into());

@@ -81,7 +81,7 @@ pub fn route(
         };
         let mut path = path.to_string();
         if hcm.normalize_path == Some(true) {
-            path = remove_dot_segments(&path);
+            path = remove_dot_segments(&canonical_escapes(&path));
         }
         if hcm.merge_slashes {
             path = merge_slashes(&path);
@@ -199,6 +199,33 @@ pub fn virtual_host<'r, 'a>(
     t.virtual_host = Some(vh.name.to_string());
     t.domain = Some(domain);
     Some(vh)
+}
+
+/// What `normalize_path` does before removing dot segments (RFC 3986 §6.2.2, as Envoy's
+/// URL canonicalizer does it): a backslash is a slash, a percent-encoded unreserved character
+/// (`A-Z a-z 0-9 - . _ ~`, so `%2E` too) is decoded; other escapes stay as they are (a real
+/// Envoy routes `%2f` and `%2F` apart).
+fn canonical_escapes(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let (Some(h), Some(l)) = (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+                let c = (h * 16 + l) as u8;
+                if c.is_ascii_alphanumeric() || b"-._~".contains(&c) {
+                    out.push(c);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(if bytes[i] == b'\\' { b'/' } else { bytes[i] });
+        i += 1;
+    }
+    // Only ASCII bytes were replaced, by ASCII bytes.
+    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
 }
 
 /// RFC 3986's remove_dot_segments on an absolute path.
@@ -785,6 +812,19 @@ mod tests {
         connect.method = "CONNECT".into();
         let t = run(connect);
         assert_eq!(t.route.as_deref(), Some("connect"));
+    }
+
+    /// A real Envoy with `normalize_path` routes `%2E%2e`, `.%2e`, `%65` and `\\` as `.`, `..`, `e`
+    /// and `/`, and `%2f` apart from `%2F`.
+    #[test]
+    fn normalize_path_decodes_unreserved_escapes_and_backslashes() {
+        let normalized = |p: &str| remove_dot_segments(&canonical_escapes(p));
+        assert_eq!(normalized("/x/%2E%2e/exact"), "/exact");
+        assert_eq!(normalized("/x/.%2e/exact"), "/exact");
+        assert_eq!(normalized("/%65xact"), "/exact");
+        assert_eq!(normalized("/x\\..\\exact"), "/exact");
+        assert_eq!(normalized("/esc%2fx"), "/esc%2fx");
+        assert_eq!(normalized("/a%zz%4"), "/a%zz%4");
     }
 
     #[test]

@@ -163,6 +163,21 @@ fn captures(l: &Listener, inbound: bool) -> bool {
 /// too, which take nothing otherwise. Without `use_original_dst` (Istio's `virtualInbound`) its
 /// own chains match on the restored destination. Without a capturing listener, the connection
 /// reaches the bound listener the kernel picks: exact address first, then wildcard.
+/// Whether a chain of `listener` for `port` (by `destination_port`, or any port) takes only TLS
+/// offering one of Istio's ALPN values: what Istio's inbound chains for mutual TLS look like.
+pub fn expects_istio_mtls(listener: &Listener, port: u16) -> bool {
+    listener.filter_chains.iter().any(|c| {
+        let Some(m) = &c.filter_chain_match else {
+            return false;
+        };
+        m.destination_port.is_none_or(|p| p == u32::from(port))
+            && m.transport_protocol.as_ref() == "tls"
+            && m.application_protocols
+                .iter()
+                .any(|p| p.as_ref() == "istio" || p.starts_with("istio-"))
+    })
+}
+
 pub fn select<'s, 'a>(
     snap: &'s Snapshot<'a>,
     request: &Request,

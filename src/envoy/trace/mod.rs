@@ -33,6 +33,9 @@ pub struct Request {
     pub inbound: bool,
     /// The client speaks TLS: its ClientHello's SNI and ALPN.
     pub tls: Option<ClientHello>,
+    /// A peer sidecar's Istio mutual TLS, taken in place of plaintext when the inbound chains
+    /// of the destination port expect it (`--inbound` without `--mtls`).
+    pub mtls_if_expected: Option<ClientHello>,
     /// The HTTP request; None for raw TCP.
     pub http: Option<HttpRequest>,
 }
@@ -241,6 +244,23 @@ pub fn trace(snap: &Snapshot, request: &Request) -> Trace {
     };
     t.listener = Some(picked.listener.name.to_string());
     t.listener_match = Some(picked.how.clone());
+    let with_mtls;
+    let request = match &request.mtls_if_expected {
+        Some(hello) if listener::expects_istio_mtls(picked.listener, request.dest_port) => {
+            t.assumptions.push(format!(
+                "the inbound chains of port {} expect Istio mutual TLS: traced as a peer \
+                 sidecar's (ALPN {}); --mtls=false for plaintext",
+                request.dest_port,
+                hello.alpn.join(",")
+            ));
+            with_mtls = Request {
+                tls: Some(hello.clone()),
+                ..request.clone()
+            };
+            &with_mtls
+        }
+        _ => request,
+    };
     t.detected = listener::detect(&picked.inspectors, request);
     let Some(chain) = listener::select_chain(picked.listener, request, &t.detected.clone(), &mut t)
     else {
