@@ -476,3 +476,35 @@ fn live_trace_asks_for_the_route_configuration_then_the_clusters() {
         ]
     );
 }
+
+/// The ingress-gateway fixture's listeners do not bind (`bind_to_port: false`) and none hands
+/// connections off: no listener takes the request, and the trace names the ports that exist.
+#[test]
+fn no_listener_names_the_ports_listeners_are_on() {
+    let home = temp_home();
+    let d = fixture("ingress-gateway", "config_dump.json")
+        .display()
+        .to_string();
+    let out = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "trace",
+            "-f",
+            &d,
+            "http://bookinfo.example.com/",
+            "-o",
+            "json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["result"], "noListener");
+    let said = v["assumptions"].to_string();
+    assert!(
+        said.contains("no listener takes port 80")
+            && said.contains("bind_to_port: false on ports 8080, 8443, 15021, 15090"),
+        "{said}"
+    );
+}
