@@ -656,6 +656,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
     let mtls_hello = ClientHello {
         sni: None,
         alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
+        client_cert: true,
     };
     let tls = (f.mtls == Some(true)).then(|| mtls_hello.clone());
     let mtls_if_expected =
@@ -670,6 +671,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
                 .filter(|p| !p.is_empty())
                 .map(str::to_string)
                 .collect(),
+            client_cert: false,
         })
     });
     let http = (scheme != "tcp").then_some(HttpRequest {

@@ -7,7 +7,8 @@
 //! off as in a sidecar. Envoy's access logs say what it chose (listener tag, chain, route,
 //! cluster, response details); each request's `meshctl pc trace` on that Envoy's own
 //! `/config_dump` must say the same. Clusters point at a closed port: Envoy still logs the
-//! cluster it chose.
+//! cluster it chose. Two chains terminate TLS (rustls clients complete the handshake, one with a
+//! client certificate for a peer's mutual TLS), so routes by `tls_context` are compared too.
 //!
 //! What Envoy logs for each outcome (checked below):
 //! - a route to a cluster or weighted clusters: the route, the cluster it picked, 503
@@ -353,6 +354,11 @@ const CLUSTERS: &[&str] = &[
     "m-fallback",
     "m7-src",
     "m7-fallback",
+    "term-cert",
+    "term-plain",
+    "inbound-9443-mtls",
+    "inbound-9443-nocert",
+    "inbound-9443-plain",
 ];
 
 fn bootstrap(dir: &Path) -> Value {
@@ -473,6 +479,22 @@ fn bootstrap(dir: &Path) -> Value {
                     "sni-exact",
                     json!({"server_names": ["api.example.com"]}),
                     tcp_proxy(d, "0.0.0.0_443", json!("sni-exact"))
+                ),
+                tls_chain(
+                    d,
+                    "tls-term",
+                    json!({"server_names": ["term.example.com"]}),
+                    false,
+                    hcm(
+                        d,
+                        "0.0.0.0_443",
+                        cert_routes(
+                            "rterm",
+                            ("term-cert", "term-cert"),
+                            ("term-plain", "term-plain")
+                        ),
+                        json!({})
+                    )
                 ),
                 chain(
                     "sni-wild",
@@ -619,6 +641,34 @@ fn bootstrap(dir: &Path) -> Value {
                     json!({"destination_port": 8080, "transport_protocol": "tls"}),
                     tcp_proxy(d, "virtual_in", json!("inbound-8080-tls"))
                 ),
+                tls_chain(
+                    d,
+                    "in-9443-mtls",
+                    json!({"destination_port": 9443, "transport_protocol": "tls",
+                           "application_protocols": ["istio-http/1.1", "istio"]}),
+                    true,
+                    hcm(
+                        d,
+                        "virtual_in",
+                        cert_routes(
+                            "rin9443",
+                            ("in-mtls-cert", "inbound-9443-mtls"),
+                            ("in-mtls-nocert", "inbound-9443-nocert")
+                        ),
+                        json!({})
+                    )
+                ),
+                chain(
+                    "in-9443-plain",
+                    json!({"destination_port": 9443, "transport_protocol": "raw_buffer"}),
+                    hcm(
+                        d,
+                        "virtual_in",
+                        json!({"name": "rin9443-plain", "virtual_hosts": [{"name": "in-9443", "domains": ["*"], "routes": [
+                            route("in-9443-plain", json!({"prefix": "/"}), to("inbound-9443-plain"))]}]}),
+                        json!({})
+                    )
+                ),
                 chain(
                     "in-any",
                     json!({"prefix_ranges": [{"address_prefix": "10.42.0.0", "prefix_len": 16}]}),
@@ -649,6 +699,66 @@ fn rds_file() -> Value {
     let mut rc = routes_8080();
     rc["@type"] = json!("type.googleapis.com/envoy.config.route.v3.RouteConfiguration");
     json!({"version_info": "1", "resources": [rc]})
+}
+
+/// A CA, a serving certificate for `term.example.com` and `in.example.com`, and a client
+/// certificate, all signed by the CA: PEM files for Envoy, DER files for the client.
+fn write_certs(dir: &Path) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    // Distinct names: a leaf whose subject equals its issuer's reads as self-signed.
+    ca.distinguished_name
+        .push(rcgen::DnType::CommonName, "trace-proof-ca");
+    let ca_cert = ca.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::new(ca, ca_key);
+    let leaf = |names: &[&str], file: &str| {
+        let key = KeyPair::generate().unwrap();
+        let mut params =
+            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+                .unwrap();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, names[0]);
+        let cert = params.signed_by(&key, &issuer).unwrap();
+        std::fs::write(dir.join(format!("{file}.pem")), cert.pem()).unwrap();
+        std::fs::write(dir.join(format!("{file}.key")), key.serialize_pem()).unwrap();
+        std::fs::write(dir.join(format!("{file}.der")), cert.der()).unwrap();
+        std::fs::write(dir.join(format!("{file}.key.der")), key.serialize_der()).unwrap();
+    };
+    leaf(&["term.example.com", "in.example.com"], "server");
+    leaf(&["client.example.com"], "client");
+    std::fs::write(dir.join("ca.pem"), ca_cert.pem()).unwrap();
+    std::fs::write(dir.join("ca.der"), ca_cert.der()).unwrap();
+}
+
+/// A chain's TLS transport socket with the serving certificate; `validate` asks for and checks
+/// a client certificate against the CA.
+fn tls_socket(dir: &Path, validate: bool) -> Value {
+    let mut common = json!({"tls_certificates": [{
+        "certificate_chain": {"filename": dir.join("server.pem")},
+        "private_key": {"filename": dir.join("server.key")}}]});
+    if validate {
+        common["validation_context"] = json!({"trusted_ca": {"filename": dir.join("ca.pem")}});
+    }
+    json!({"name": "envoy.transport_sockets.tls", "typed_config": {
+        "@type": "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext",
+        "common_tls_context": common}})
+}
+
+fn tls_chain(dir: &Path, name: &str, m: Value, validate: bool, filters: Value) -> Value {
+    let mut c = chain(name, m, filters);
+    c["transport_socket"] = tls_socket(dir, validate);
+    c
+}
+
+/// Routes that tell a presented (and validated) client certificate from none.
+fn cert_routes(name: &str, with_cert: (&str, &str), without: (&str, &str)) -> Value {
+    json!({"name": name, "virtual_hosts": [{"name": name, "domains": ["*"], "routes": [
+        route(with_cert.0, json!({"prefix": "/", "tls_context": {"presented": true, "validated": true}}), to(with_cert.1)),
+        route(without.0, json!({"prefix": "/", "tls_context": {"presented": false}}), to(without.1)),
+    ]}]})
 }
 
 // ---------- the requests ----------
@@ -832,6 +942,35 @@ fn targeted() -> Vec<Req> {
             dport: 7001,
             proto: "tcp".into(),
             src: src.into(),
+            ..base.clone()
+        });
+    }
+    // TLS terminated by the chain: HTTPS without a client certificate, and a peer's mutual TLS
+    // (Istio's ALPN, a client certificate) beside the same port in plaintext.
+    out.push(Req {
+        proto: "https".into(),
+        dst: "10.43.0.20".into(),
+        dport: 443,
+        authority: "term.example.com".into(),
+        path: "/x".into(),
+        sni: Some("term.example.com".into()),
+        alpn: vec!["http/1.1".into()],
+        feature: "tls terminated by the chain, tls_context".into(),
+        ..base.clone()
+    });
+    for proto in ["mtls", "http"] {
+        out.push(Req {
+            inbound: true,
+            proto: proto.into(),
+            dst: "10.42.0.15".into(),
+            dport: 9443,
+            path: "/in".into(),
+            alpn: if proto == "mtls" {
+                vec!["istio-http/1.1".into(), "istio".into()]
+            } else {
+                Vec::new()
+            },
+            feature: "inbound mutual TLS, tls_context".into(),
             ..base.clone()
         });
     }
@@ -1255,6 +1394,7 @@ fn send(r: &Req) -> Result<(), String> {
         }
         "grpc" => bytes.extend(h2_request(r)),
         "tls" => bytes.extend(client_hello(r.sni.as_deref(), &r.alpn)),
+        "https" | "mtls" => return send_over_tls(r, s, bytes),
         _ => bytes.extend(b"\x00\x01binary\x02\r\n\r\n"),
     }
     s.write_all(&bytes).map_err(|e| format!("write: {e}"))?;
@@ -1270,6 +1410,49 @@ fn send(r: &Req) -> Result<(), String> {
         if r.proto == "grpc" && h2_has_response(&got) {
             break;
         }
+    }
+    Ok(())
+}
+
+/// A TLS handshake on the connection (with the client certificate for `mtls`), then the HTTP/1.1
+/// request inside, read until Envoy closes. The ClientHello goes out with the PROXY header in
+/// one write, as the crafted ones do: the listener filters then see both at once.
+fn send_over_tls(r: &Req, mut tcp: TcpStream, mut bytes: Vec<u8>) -> Result<(), String> {
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer, ServerName};
+    let dir = PathBuf::from(std::env::var_os(DIR_ENV).unwrap());
+    let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(CertificateDer::from(read("ca.der"))).unwrap();
+    let builder = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_root_certificates(roots);
+    let mut config = if r.proto == "mtls" {
+        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(read("client.key.der")));
+        builder
+            .with_client_auth_cert(vec![CertificateDer::from(read("client.der"))], key)
+            .unwrap()
+    } else {
+        builder.with_no_client_auth()
+    };
+    config.alpn_protocols = r.alpn.iter().map(|p| p.as_bytes().to_vec()).collect();
+    let name = ServerName::try_from(r.sni.clone().unwrap_or("in.example.com".into())).unwrap();
+    let mut conn = rustls::ClientConnection::new(std::sync::Arc::new(config), name)
+        .map_err(|e| format!("tls: {e}"))?;
+    conn.write_tls(&mut bytes)
+        .map_err(|e| format!("client hello: {e}"))?;
+    tcp.write_all(&bytes).map_err(|e| format!("write: {e}"))?;
+    let mut tls = rustls::StreamOwned::new(conn, tcp);
+    let text = format!(
+        "{} {} HTTP/1.1\r\nhost: {}\r\nconnection: close\r\n\r\n",
+        r.method, r.path, r.authority
+    );
+    // A handshake Envoy refuses is an outcome its access log records, like any other.
+    if tls.write_all(text.as_bytes()).is_ok() {
+        let mut got = Vec::new();
+        let _ = tls.read_to_end(&mut got);
     }
     Ok(())
 }
@@ -1415,6 +1598,13 @@ fn trace_args(r: &Req) -> Vec<String> {
     let url = match r.proto.as_str() {
         "http" => format!("http://{}{}", r.authority, r.path),
         "grpc" => format!("grpc://{}{}", r.authority, r.path),
+        "https" => format!(
+            "https://{}:{}{}",
+            r.sni.as_deref().unwrap_or(&r.authority),
+            r.dport,
+            r.path
+        ),
+        "mtls" => format!("http://{}{}", r.authority, r.path),
         "tls" => match &r.sni {
             Some(sni) => format!("https://{sni}:{}/", r.dport),
             None => format!("https://{}/", socket_text(&r.dst, r.dport)),
@@ -1435,7 +1625,8 @@ fn trace_args(r: &Req) -> Vec<String> {
     if r.inbound {
         // The client sends what it says: plaintext is not taken for a peer's mutual TLS.
         args.push("--inbound".into());
-        if r.proto != "tls" {
+        // `mtls` is left to the default: mutual TLS where the port's chains expect it.
+        if r.proto != "tls" && r.proto != "mtls" {
             args.push("--mtls=false".into());
         }
     }
@@ -1558,6 +1749,7 @@ fn trace_agrees_with_a_real_envoy() {
         serde_json::to_vec(&reqs).unwrap(),
     )
     .unwrap();
+    write_certs(dir.path());
     std::fs::write(
         dir.path().join("bootstrap.json"),
         bootstrap(dir.path()).to_string(),
@@ -1699,6 +1891,9 @@ const ALL_CHAINS: &[&str] = &[
     "m7-src",
     "m7-fallback",
     "http-8081",
+    "tls-term",
+    "in-9443-mtls",
+    "in-9443-plain",
 ];
 
 /// The names of every route in the scenario's route tables.
@@ -1712,7 +1907,16 @@ fn all_routes() -> Vec<&'static str> {
             }
         }
     }
-    names.extend(["vip50", "in-admin", "in-default", "d", "any-8081"]);
+    names.extend([
+        "vip50",
+        "in-admin",
+        "in-default",
+        "d",
+        "any-8081",
+        "term-plain",
+        "in-mtls-cert",
+        "in-9443-plain",
+    ]);
     names
 }
 

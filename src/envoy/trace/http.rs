@@ -7,7 +7,7 @@ use crate::envoy::resources::{
     VirtualHost,
 };
 use crate::envoy::trace::matchers::{full_match, header_matches, query_matches, query_params};
-use crate::envoy::trace::{HttpRequest, Outcome, Snapshot, Trace, WeightedCluster};
+use crate::envoy::trace::{Downstream, HttpRequest, Outcome, Snapshot, Trace, WeightedCluster};
 
 /// Where the port starts in a Host value: at its last `:`, unless that is inside an IPv6
 /// literal's brackets.
@@ -29,7 +29,7 @@ pub fn route(
     hcm: &HttpConnectionManager,
     req: &HttpRequest,
     local_port: u16,
-    secure: bool,
+    conn: Downstream,
     t: &mut Trace,
 ) {
     if hcm.scoped_routes.is_some() {
@@ -105,7 +105,7 @@ pub fn route(
         .require_tls
         .as_ref()
         .is_some_and(|r| matches!(r.text().as_ref(), "ALL" | "EXTERNAL_ONLY" | "1" | "2"));
-    if requires_tls && !secure {
+    if requires_tls && !conn.secure {
         t.result = Outcome::Redirect;
         t.action.redirect = Some(format!(
             "https://{}{}",
@@ -116,7 +116,7 @@ pub fn route(
         t.route_match = Some("require_tls: plaintext is redirected to https".into());
         return;
     }
-    let Some(r) = first_route(vh, &req, t) else {
+    let Some(r) = first_route(vh, &req, conn, t) else {
         t.result = Outcome::NoRoute;
         return;
     };
@@ -287,6 +287,7 @@ fn bare_path(path: &str) -> &str {
 fn first_route<'r, 'a>(
     vh: &'r VirtualHost<'a>,
     req: &HttpRequest,
+    conn: Downstream,
     t: &mut Trace,
 ) -> Option<&'r Route<'a>> {
     for (i, r) in vh.routes.iter().enumerate() {
@@ -295,7 +296,7 @@ fn first_route<'r, 'a>(
         } else {
             r.name.to_string()
         };
-        match route_matches(&r.route_match, req, t) {
+        match route_matches(&r.route_match, req, conn, t) {
             Ok(how) => {
                 t.route_match = Some(how);
                 if r.name.is_empty() {
@@ -312,7 +313,12 @@ fn first_route<'r, 'a>(
 }
 
 /// Whether a route's match takes the request: Ok with what decided, or Err with why not.
-pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result<String, String> {
+pub fn route_matches(
+    m: &RouteMatch,
+    req: &HttpRequest,
+    conn: Downstream,
+    t: &mut Trace,
+) -> Result<String, String> {
     let is_connect = req.method.eq_ignore_ascii_case("CONNECT");
     // A CONNECT request names an authority and carries no path: path matchers see none.
     let path = if is_connect { "" } else { bare_path(&req.path) };
@@ -392,11 +398,19 @@ pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result
         conditions.push("gRPC".into());
     }
     if let Some(tls) = &m.tls_context {
-        // The trace's HTTP requests reach routes in the clear or on a TLS connection the chain
-        // terminated without a client certificate.
-        if tls.presented == Some(true) || tls.validated == Some(true) {
-            return Err("tls_context: no client certificate presented".into());
+        if tls.presented.is_some_and(|p| p != conn.presented) {
+            return Err(format!(
+                "tls_context: a client certificate is {}presented",
+                if conn.presented { "" } else { "not " }
+            ));
         }
+        if tls.validated.is_some_and(|v| v != conn.validated) {
+            return Err(format!(
+                "tls_context: the client certificate is {}validated",
+                if conn.validated { "" } else { "not " }
+            ));
+        }
+        conditions.push("tls_context".into());
     }
     if let Some(raw) = m.runtime_fraction {
         // Without a runtime override the default fraction decides: none never matches, all
@@ -701,7 +715,7 @@ mod tests {
 
     fn matches(m: &str, req: &HttpRequest) -> bool {
         let m: RouteMatch = serde_json::from_str(m).unwrap();
-        route_matches(&m, req, &mut Trace::new()).is_ok()
+        route_matches(&m, req, Downstream::default(), &mut Trace::new()).is_ok()
     }
 
     #[test]
@@ -788,7 +802,7 @@ mod tests {
             serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
         let run = |req: HttpRequest| {
             let mut t = Trace::new();
-            route(&snap, &hcm, &req, 80, false, &mut t);
+            route(&snap, &hcm, &req, 80, Downstream::default(), &mut t);
             t
         };
         let t = run(http("h", "/nf"));
@@ -845,7 +859,7 @@ mod tests {
             serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
         let run = |req: HttpRequest| {
             let mut t = Trace::new();
-            route(&snap, &hcm, &req, 80, false, &mut t);
+            route(&snap, &hcm, &req, 80, Downstream::default(), &mut t);
             t
         };
         let t = run(http("h", "/w"));
@@ -910,12 +924,23 @@ mod tests {
         let hcm: HttpConnectionManager =
             serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
         let mut t = Trace::new();
-        route(&snap, &hcm, &http("a:8080", "/p?q"), 8080, false, &mut t);
+        route(
+            &snap,
+            &hcm,
+            &http("a:8080", "/p?q"),
+            8080,
+            Downstream::default(),
+            &mut t,
+        );
         assert_eq!(t.result, Outcome::Redirect);
         assert_eq!(t.action.redirect.as_deref(), Some("https://a/p?q"));
         assert_eq!(t.route, None);
         let mut t = Trace::new();
-        route(&snap, &hcm, &http("a", "/p"), 443, true, &mut t);
+        let secure = Downstream {
+            secure: true,
+            ..Default::default()
+        };
+        route(&snap, &hcm, &http("a", "/p"), 443, secure, &mut t);
         assert_eq!(
             (t.result, t.route.as_deref()),
             (Outcome::Cluster, Some("x"))
@@ -932,7 +957,14 @@ mod tests {
         let run = |hcm: &str, authority: &str| {
             let hcm: HttpConnectionManager = serde_json::from_str(hcm).unwrap();
             let mut t = Trace::new();
-            route(&snap, &hcm, &http(authority, "/"), 80, false, &mut t);
+            route(
+                &snap,
+                &hcm,
+                &http(authority, "/"),
+                80,
+                Downstream::default(),
+                &mut t,
+            );
             t.result
         };
         let rds = r#""rds":{"route_config_name":"r"}"#;

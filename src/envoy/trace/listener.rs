@@ -763,6 +763,7 @@ mod tests {
             r.tls = Some(ClientHello {
                 sni: Some(sni.into()),
                 alpn: vec!["h2".into()],
+                client_cert: false,
             });
             r
         };

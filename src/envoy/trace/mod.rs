@@ -44,6 +44,20 @@ pub struct Request {
 pub struct ClientHello {
     pub sni: Option<String>,
     pub alpn: Vec<String>,
+    /// The client presents a certificate when asked (a peer sidecar's mutual TLS does).
+    pub client_cert: bool,
+}
+
+/// The connection as a route's `tls_context` sees it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Downstream {
+    /// The chain terminated the client's TLS.
+    pub secure: bool,
+    /// The client presented a certificate, the chain having asked for one.
+    pub presented: bool,
+    /// The chain validated it (it has a validation context; a certificate that fails
+    /// validation fails the handshake, so a presented one here is a valid one).
+    pub validated: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -297,9 +311,17 @@ fn network(snap: &Snapshot, chain: &FilterChain, request: &Request, t: &mut Trac
                     .into(),
             );
         }
-        // The request is secure when the chain terminates the client's TLS.
+        // The request is secure when the chain terminates the client's TLS; the chain asks for
+        // a client certificate when it can validate one.
         let secure = request.tls.is_some() && chain.transport_socket.is_some();
-        http::route(snap, &hcm, http_req, request.dest_port, secure, t);
+        let validates = secure && chain.transport_socket.as_ref().is_some_and(validates_peers);
+        let presented = validates && request.tls.as_ref().is_some_and(|h| h.client_cert);
+        let conn = Downstream {
+            secure,
+            presented,
+            validated: presented,
+        };
+        http::route(snap, &hcm, http_req, request.dest_port, conn, t);
     } else if filter.is(TCP_PROXY_FILTER, TCP_PROXY_TYPE) {
         t.network_filter = Some("tcp_proxy".into());
         let tcp: TcpProxy = typed(filter).unwrap_or_default();
@@ -330,6 +352,25 @@ fn network(snap: &Snapshot, chain: &FilterChain, request: &Request, t: &mut Trac
         .iter()
         .map(|c| cluster_info(snap, &c.name))
         .collect();
+}
+
+/// Whether a chain's TLS transport socket validates client certificates: its common TLS context
+/// has a validation context, inline, combined or by SDS.
+fn validates_peers(socket: &TypedExtension) -> bool {
+    let Some(config) = socket.typed_config else {
+        return false;
+    };
+    let Ok(config) = serde_json::from_str::<serde_json::Value>(config.get()) else {
+        return false;
+    };
+    let common = &config["common_tls_context"];
+    [
+        "validation_context",
+        "combined_validation_context",
+        "validation_context_sds_secret_config",
+    ]
+    .iter()
+    .any(|k| !common[k].is_null())
 }
 
 /// A filter's `typed_config` read as `T`.
