@@ -359,6 +359,10 @@ const CLUSTERS: &[&str] = &[
     "inbound-9443-mtls",
     "inbound-9443-nocert",
     "inbound-9443-plain",
+    "l-sni",
+    "l-src",
+    "l-ip",
+    "l-default",
 ];
 
 fn bootstrap(dir: &Path) -> Value {
@@ -410,6 +414,40 @@ fn bootstrap(dir: &Path) -> Value {
             socket("0.0.0.0", 7001),
             json!([]),
             json!([{"name": "m7-src", "filters": tcp_proxy(d, "0.0.0.0_7001", json!("m7-src"))}]),
+            e,
+        )
+    };
+    // A matcher list: the first field matcher whose predicate holds; one leads to a nested list
+    // that matches only some sources.
+    let list_matcher_listener = {
+        let single = |name: &str, m: Value| json!({"single_predicate": {"input": input(name), "value_match": m}});
+        let chains: Vec<Value> = ["l-sni", "l-src", "l-ip", "l-default"]
+            .iter()
+            .map(|c| json!({"name": c, "filters": tcp_proxy(d, "0.0.0.0_7002", json!(c))}))
+            .collect();
+        let mut e = unbound.clone();
+        e["filter_chain_matcher"] = json!({
+            "matcher_list": {"matchers": [
+                {"predicate": {"and_matcher": {"predicate": [
+                    single("DestinationPortInput", json!({"exact": "7002"})),
+                    single("ServerNameInput", json!({"suffix": ".example.com"}))]}},
+                 "on_match": to_chain("l-sni")},
+                {"predicate": {"or_matcher": {"predicate": [
+                    single("SourceIPInput", json!({"exact": "10.42.1.5"})),
+                    {"not_matcher": single("TransportProtocolInput", json!({"exact": "tls"}))}]}},
+                 "on_match": {"matcher": {"matcher_list": {"matchers": [
+                    {"predicate": single("SourceIPInput", json!({"exact": "10.42.1.5"})),
+                     "on_match": to_chain("l-src")}]}}}},
+                {"predicate": single("DestinationIPInput", json!({"prefix": "10.43.7."})),
+                 "on_match": to_chain("l-ip")},
+            ]},
+            "on_no_match": to_chain("l-default")
+        });
+        listener(
+            "0.0.0.0_7002",
+            socket("0.0.0.0", 7002),
+            json!([tls_inspector()]),
+            json!(chains),
             e,
         )
     };
@@ -589,6 +627,7 @@ fn bootstrap(dir: &Path) -> Value {
         ),
         matcher_listener,
         bare_matcher_listener,
+        list_matcher_listener,
         listener(
             "0.0.0.0_8081",
             socket("0.0.0.0", 8081),
@@ -923,6 +962,26 @@ fn targeted() -> Vec<Req> {
             src: src.into(),
             sni: sni.map(str::to_string),
             alpn: alpn.iter().map(|s| s.to_string()).collect(),
+            ..base.clone()
+        });
+    }
+    // The matcher list of port 7002: SNI and port together, a source or plaintext leading to a
+    // nested list, a destination prefix, the fallback.
+    for (dst, proto, src, sni) in [
+        ("10.43.8.1", "tls", "10.42.9.9", Some("api.example.com")),
+        ("10.43.8.1", "tcp", "10.42.1.5", None),
+        ("10.43.7.1", "tcp", "10.42.9.9", None),
+        ("10.43.8.1", "tcp", "10.42.9.9", None),
+        ("10.43.8.1", "tls", "10.42.9.9", None),
+        ("10.43.7.2", "tls", "10.42.1.5", Some("other.org")),
+    ] {
+        out.push(Req {
+            dst: dst.into(),
+            dport: 7002,
+            proto: proto.into(),
+            src: src.into(),
+            sni: sni.map(str::to_string),
+            feature: "filter_chain_matcher list".into(),
             ..base.clone()
         });
     }
@@ -1894,6 +1953,10 @@ const ALL_CHAINS: &[&str] = &[
     "tls-term",
     "in-9443-mtls",
     "in-9443-plain",
+    "l-sni",
+    "l-src",
+    "l-ip",
+    "l-default",
 ];
 
 /// The names of every route in the scenario's route tables.
