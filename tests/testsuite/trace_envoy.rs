@@ -1763,11 +1763,15 @@ fn agrees(t: &Value, logged: &[Logged]) -> Result<String, String> {
                 ));
             }
             match result.as_str() {
+                "cluster" if t["resultDetail"] == "clusterNotFound" => {
+                    if main.details != "cluster_not_found" {
+                        return Err(format!("Envoy {}; meshctl clusterNotFound", main.details));
+                    }
+                }
                 "cluster" | "weightedClusters" if clusters.contains(&main.cluster) => {}
                 "redirect" if code == t["action"]["redirectCode"].as_u64() => {}
                 "directResponse" if code == t["action"]["directResponseStatus"].as_u64() => {}
                 "noRoute" if main.details == "route_not_found" => {}
-                "noCluster" if main.details == "cluster_not_found" => {}
                 _ => {
                     return Err(format!(
                         "action: Envoy {} {} {}; meshctl {result} {clusters:?}",

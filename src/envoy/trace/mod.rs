@@ -95,7 +95,9 @@ impl HttpRequest {
     }
 }
 
-/// The outcome of a trace, as `-o json`'s `result` names it.
+/// The outcome of a trace. `-o json`'s `result` says one of seven words (`cluster`,
+/// `weightedClusters`, `redirect`, `directResponse`, `noRoute`, `noFilterChain`, `noListener`),
+/// and `resultDetail` what they leave out (`Outcome::json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
@@ -111,6 +113,23 @@ pub enum Outcome {
     NoCluster,
     /// A terminal network filter meshctl does not follow (named in `network`).
     Unsupported,
+}
+
+impl Outcome {
+    /// `result` and `resultDetail` in `-o json`: a route to a cluster the request does not
+    /// name is a `cluster` result whose cluster is not found; a step trace does not follow ends
+    /// without a route.
+    fn json(self) -> (Outcome, Option<&'static str>) {
+        match self {
+            Outcome::NoCluster => (Outcome::Cluster, Some("clusterNotFound")),
+            Outcome::Unsupported => (Outcome::NoRoute, Some("notFollowed")),
+            other => (other, None),
+        }
+    }
+}
+
+fn result_json<S: serde::Serializer>(o: &Outcome, s: S) -> Result<S::Ok, S::Error> {
+    o.json().0.serialize(s)
 }
 
 /// One candidate passed over at a step, and why.
@@ -201,7 +220,11 @@ pub struct Trace {
     pub route: Option<String>,
     /// The route's match that decided, as `prefix /api` or `path /healthz`.
     pub route_match: Option<String>,
+    #[serde(serialize_with = "result_json")]
     pub result: Outcome,
+    /// What `result` leaves out: `clusterNotFound`, `notFollowed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_detail: Option<&'static str>,
     pub clusters: Vec<WeightedCluster>,
     pub action: ActionInfo,
     pub virtual_service: Option<String>,
@@ -226,6 +249,7 @@ impl Trace {
             route: None,
             route_match: None,
             result: Outcome::NoListener,
+            result_detail: None,
             clusters: Vec::new(),
             action: ActionInfo::default(),
             virtual_service: None,
@@ -251,6 +275,12 @@ impl Trace {
 
 /// Follows `request` through the configuration in `snap`.
 pub fn trace(snap: &Snapshot, request: &Request) -> Trace {
+    let mut t = follow(snap, request);
+    t.result_detail = t.result.json().1;
+    t
+}
+
+fn follow(snap: &Snapshot, request: &Request) -> Trace {
     let mut t = Trace::new();
     let Some(picked) = listener::select(snap, request, &mut t) else {
         t.result = Outcome::NoListener;
@@ -510,6 +540,30 @@ mod tests {
             ..Default::default()
         };
         trace(&snap, &request)
+    }
+
+    /// `result` keeps to the seven words; what they leave out is `resultDetail`.
+    #[test]
+    fn result_is_one_of_seven_words_and_the_detail_says_the_rest() {
+        let json = |o: Outcome| {
+            let mut t = Trace::new();
+            t.result = o;
+            t.result_detail = o.json().1;
+            let v = serde_json::to_value(&t).unwrap();
+            (v["result"].clone(), v.get("resultDetail").cloned())
+        };
+        assert_eq!(
+            json(Outcome::NoCluster),
+            ("cluster".into(), Some("clusterNotFound".into()))
+        );
+        assert_eq!(
+            json(Outcome::Unsupported),
+            ("noRoute".into(), Some("notFollowed".into()))
+        );
+        assert_eq!(
+            json(Outcome::WeightedClusters),
+            ("weightedClusters".into(), None)
+        );
     }
 
     #[test]
