@@ -141,8 +141,15 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
                     let request = live::admin_request(view, request_format);
-                    let body = live::fetch_view(&config.cluster, target, &request)?;
+                    let body =
+                        live::fetch_view(&config.cluster, live::Proxy::Pod(target), &request)?;
                     Document::from_received(body, target.clone())?
+                }
+                Source::AdminUrl(url) => {
+                    let request = live::admin_request(view, request_format);
+                    let body =
+                        live::fetch_view(&config.cluster, live::Proxy::AdminUrl(url), &request)?;
+                    Document::from_received(body, url.text.clone())?
                 }
             };
             let format = match output.check() {
