@@ -143,22 +143,29 @@ fn root_cause(err: &(dyn StdError + 'static)) -> String {
     cause.to_string()
 }
 
-/// Whether rustls refused somewhere in the chain (an I/O error may carry it).
+/// Whether rustls refused somewhere in the chain.
 fn is_tls_failure(err: &(dyn StdError + 'static)) -> bool {
     let mut cause = Some(err);
     while let Some(e) = cause {
-        if e.is::<rustls::Error>() {
+        if carries_rustls(e) {
             return true;
-        }
-        if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            if io
-                .get_ref()
-                .is_some_and(|inner| inner.is::<rustls::Error>())
-            {
-                return true;
-            }
         }
         cause = e.source();
     }
     false
+}
+
+/// Whether `e` is a rustls error, or an I/O error wrapping one, however deep: an I/O error's
+/// `source` skips the error it wraps, so the wrapping is followed by hand.
+fn carries_rustls(e: &(dyn StdError + 'static)) -> bool {
+    if e.is::<rustls::Error>() {
+        return true;
+    }
+    match e
+        .downcast_ref::<std::io::Error>()
+        .and_then(|io| io.get_ref())
+    {
+        Some(inner) => carries_rustls(inner),
+        None => false,
+    }
 }
