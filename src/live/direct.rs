@@ -115,9 +115,16 @@ impl Direct {
     /// the environment names), said in one line.
     fn unanswered(&self, what: &str, err: &reqwest::Error) -> Error {
         let cause = root_cause(err);
-        if is_tls_failure(err) {
+        if let Some(tls) = rustls_failure(err) {
+            // A certificate refused is what a CA flag can fix; other TLS failures are not.
+            let hint = match tls {
+                rustls::Error::InvalidCertificate(_) => {
+                    " (check --certificate-authority or --insecure-skip-tls-verify)"
+                }
+                _ => "",
+            };
             return Error::proxy(format!(
-                "the TLS handshake with {} failed: {cause} (check --certificate-authority)",
+                "the TLS handshake with {} failed: {cause}{hint}",
                 self.url.text
             ));
         }
@@ -143,29 +150,24 @@ fn root_cause(err: &(dyn StdError + 'static)) -> String {
     cause.to_string()
 }
 
-/// Whether rustls refused somewhere in the chain.
-fn is_tls_failure(err: &(dyn StdError + 'static)) -> bool {
+/// The rustls error somewhere in the chain, if rustls refused.
+fn rustls_failure<'a>(err: &'a (dyn StdError + 'static)) -> Option<&'a rustls::Error> {
     let mut cause = Some(err);
     while let Some(e) = cause {
-        if carries_rustls(e) {
-            return true;
+        if let Some(tls) = carried_rustls(e) {
+            return Some(tls);
         }
         cause = e.source();
     }
-    false
+    None
 }
 
-/// Whether `e` is a rustls error, or an I/O error wrapping one, however deep: an I/O error's
+/// `e` as a rustls error, or the rustls error an I/O error wraps, however deep: an I/O error's
 /// `source` skips the error it wraps, so the wrapping is followed by hand.
-fn carries_rustls(e: &(dyn StdError + 'static)) -> bool {
-    if e.is::<rustls::Error>() {
-        return true;
+fn carried_rustls<'a>(e: &'a (dyn StdError + 'static)) -> Option<&'a rustls::Error> {
+    if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+        return Some(tls);
     }
-    match e
-        .downcast_ref::<std::io::Error>()
-        .and_then(|io| io.get_ref())
-    {
-        Some(inner) => carries_rustls(inner),
-        None => false,
-    }
+    let inner = e.downcast_ref::<std::io::Error>()?.get_ref()?;
+    carried_rustls(inner)
 }
