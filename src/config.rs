@@ -1328,6 +1328,104 @@ mod tests {
         );
     }
 
+    #[test]
+    fn admin_url_is_a_source_of_its_own() {
+        let source = |args: &[&str]| match config(args).unwrap().task {
+            Task::View { source, .. } => source,
+            other => panic!("{other:?}"),
+        };
+        let url = AdminUrl::parse("http://127.0.0.1:15000/").unwrap();
+        assert_eq!(url.text, "http://127.0.0.1:15000");
+        assert_eq!(url.join("/ready"), "http://127.0.0.1:15000/ready");
+        assert!(!url.https);
+        assert_eq!(
+            source(&["pc", "l", "--admin-url", "http://127.0.0.1:15000/"]),
+            Source::AdminUrl(url.clone())
+        );
+        let prefixed = AdminUrl::parse("https://gw.example/envoy/").unwrap();
+        assert!(prefixed.https);
+        assert_eq!(
+            prefixed.join("/config_dump?mask=bootstrap"),
+            "https://gw.example/envoy/config_dump?mask=bootstrap"
+        );
+        match config(&["pc", "trace", "--admin-url", "http://e:1", "http://x/"])
+            .unwrap()
+            .task
+        {
+            Task::View { source, .. } => {
+                assert_eq!(
+                    source,
+                    Source::AdminUrl(AdminUrl::parse("http://e:1").unwrap())
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        match config(&["pc", "log", "--admin-url", "http://e:1"])
+            .unwrap()
+            .task
+        {
+            Task::Log { targets, .. } => assert_eq!(
+                targets,
+                LogTargets::AdminUrl(AdminUrl::parse("http://e:1").unwrap())
+            ),
+            other => panic!("{other:?}"),
+        }
+        for (args, expect) in [
+            (
+                &["pc", "l", "--admin-url", "127.0.0.1:15000"][..],
+                "relative URL without a base",
+            ),
+            (
+                &["pc", "l", "--admin-url", "http://e:1/?x=1"][..],
+                "no query or fragment",
+            ),
+            (
+                &["pc", "log", "pod", "--admin-url", "http://e:1"][..],
+                "a target or --selector",
+            ),
+            (
+                &[
+                    "pc",
+                    "trace",
+                    "pod",
+                    "http://x/",
+                    "--admin-url",
+                    "http://e:1",
+                ][..],
+                "a target or --file",
+            ),
+            (
+                &[
+                    "pc",
+                    "l",
+                    "--admin-url",
+                    "https://e:1",
+                    "--insecure-skip-tls-verify=false",
+                    "--certificate-authority",
+                    "c",
+                ][..],
+                "",
+            ),
+        ] {
+            match config(args) {
+                Err(e) => {
+                    assert_eq!(e.kind, Kind::Usage, "{args:?}");
+                    assert!(e.message.contains(expect), "{args:?}: {}", e.message);
+                }
+                Ok(c) => {
+                    assert_eq!(expect, "", "{args:?}");
+                    assert_eq!(
+                        c.cluster.admin_tls,
+                        AdminTls {
+                            certificate_authority: Some("c".into()),
+                            insecure: false
+                        }
+                    );
+                }
+            }
+        }
+    }
+
     fn traced(args: &[&str]) -> TraceSpec {
         let mut all = vec!["pc", "trace", "-f", "d.json"];
         all.extend_from_slice(args);

@@ -56,7 +56,11 @@ const VIEWS: &[&[&str]] = &[
     &["pc", "routes", "--name", "80", "-o", "json"],
     &["pc", "all"],
     &["pc", "secrets"],
+    &["pc", "trace", CUSTOMERS, "--to", "10.43.246.220:80"],
+    &["pc", "trace", CUSTOMERS, "--to", "10.43.246.220:80", "-v"],
 ];
+
+const CUSTOMERS: &str = "http://customers.default.svc.cluster.local/api/v2/customers";
 
 #[test]
 fn admin_url_views_print_what_the_offline_views_of_the_envoys_dump_print() {
@@ -69,6 +73,14 @@ fn admin_url_views_print_what_the_offline_views_of_the_envoys_dump_print() {
         assert!(!expected.is_empty(), "{args:?} printed nothing offline");
         assert_same_text(&live(home.path(), args, &admin, &[]), &expected);
     }
+    // `-v` is trace's `--explain`.
+    let trace = ["pc", "trace", CUSTOMERS, "--to", "10.43.246.220:80"];
+    let explained = offline(home.path(), &[&trace[..], &["--explain"]].concat(), &dump);
+    assert_ne!(explained, offline(home.path(), &trace, &dump));
+    assert_eq!(
+        explained,
+        offline(home.path(), &[&trace[..], &["-v"]].concat(), &dump)
+    );
     // Live endpoints come from /clusters, as istioctl reads them.
     let args = &["pc", "endpoints"];
     assert_same_text(
