@@ -39,7 +39,7 @@ const RULES: &[Rule] = &[
     // manifests/charts/istio-control/istio-discovery/files/injection-template.yaml,
     // gateway-injection-template.yaml, waypoint.yaml). With native sidecars it is an init
     // container. Admin on 15000 (ProxyConfig.proxyAdminPort), which `proxy.istio.io/config` may
-    // set per pod.
+    // set per pod; injectors before ProxyConfig passed pilot-agent `--proxyAdminPort N`.
     Rule {
         project: "Istio",
         default_port: 15000,
@@ -53,7 +53,10 @@ const RULES: &[Rule] = &[
                 None
             }
         },
-        named_port: |pod, _| {
+        named_port: |pod, c| {
+            if let Some(port) = flag_value(&arguments(c), "--proxyAdminPort") {
+                return Some((port.parse().ok()?, "its --proxyAdminPort argument".into()));
+            }
             let text = annotation(pod, "proxy.istio.io/config")?;
             let config = yaml_value(text)?;
             let port = port_of(&config["proxyAdminPort"])?;
@@ -469,6 +472,9 @@ mod tests {
         let istio = json!({"metadata": {"name": "p", "annotations": {"proxy.istio.io/config": "proxyAdminPort: 15100\n"}},
                            "spec": {"containers": [{"name": "istio-proxy"}]}});
         assert_eq!(port(istio), Ok(15100));
+        let old_istio = json!({"metadata": {"name": "p"}, "spec": {"containers": [{"name": "istio-proxy",
+            "args": ["proxy", "sidecar", "--proxyAdminPort", "15001", "--statusPort", "15020"]}]}});
+        assert_eq!(port(old_istio), Ok(15001));
         let contour = json!({"metadata": {"name": "p"}, "spec": {
             "containers": [{"name": "envoy"}],
             "initContainers": [{"name": "envoy-initconfig", "command": ["contour"],
