@@ -203,7 +203,7 @@ _meshctl() {
 
     case "${cmd}" in
         meshctl)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version proxy-config pc completion help"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version proxy-config pc completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -234,6 +234,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -273,7 +293,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__completion)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version bash elvish fish powershell zsh"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,6 +324,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -567,7 +607,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -598,6 +638,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -637,7 +697,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__all)
-            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,6 +775,26 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -751,7 +831,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__bootstrap)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,6 +873,26 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -829,7 +929,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__cluster)
-            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --fqdn --direction --subset --port --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,6 +987,26 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -923,7 +1043,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__ecds)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -962,6 +1082,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1001,7 +1141,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__eds)
-            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1056,6 +1196,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1095,7 +1255,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__endpoint)
-            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1150,6 +1310,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1385,7 +1565,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__listener)
-            opts="-f -n -o -i -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1447,6 +1627,26 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1483,7 +1683,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__log)
-            opts="-r -l -n -o -i -h -V --level --reset --selector --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-r -l -n -o -c -v -i -h -V --level --reset --selector --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1537,6 +1737,26 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1573,7 +1793,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__rootca__subcmd__compare)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1604,6 +1824,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1643,7 +1883,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__route)
-            opts="-f -n -o -i -h -V --file --name --verbose --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --name --verbose --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1693,6 +1933,26 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1729,7 +1989,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__secret)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1771,6 +2031,26 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1807,7 +2087,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__trace)
-            opts="-f -X -H -v -n -o -i -h -V --file --to --method --header --from --inbound --mtls --alpn --explain --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -X -H -n -o -c -v -i -h -V --file --to --method --header --from --inbound --mtls --alpn --explain --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1874,6 +2154,26 @@ _meshctl() {
                     return 0
                     ;;
                 --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -8,7 +8,7 @@ use std::path::Path;
 pub mod layout;
 pub mod received;
 mod spelling;
-mod yaml;
+pub(crate) mod yaml;
 
 use crate::error::{Error, Result};
 use crate::memory::Release;

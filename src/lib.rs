@@ -108,8 +108,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 config::Output::Format(format) => *format,
                 config::Output::Unsupported(_) => config::Format::Short,
             };
-            if let (ViewKind::Trace(spec), Source::Target(target)) = (view, source) {
-                let (doc, spec) = fetch_trace(config, target, spec)?;
+            let proxy = match source {
+                Source::Target(target) => Some((live::Proxy::Pod(target), target)),
+                Source::AdminUrl(url) => Some((live::Proxy::AdminUrl(url), &url.text)),
+                Source::File(_) => None,
+            };
+            if let (ViewKind::Trace(spec), Some((proxy, origin))) = (view, proxy) {
+                let (doc, spec) = fetch_trace(config, proxy, origin, spec)?;
                 return views::render(
                     &ViewKind::Trace(Box::new(spec)),
                     &doc,
@@ -122,8 +127,15 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                 Source::File(path) => Document::read(path)?,
                 Source::Target(target) => {
                     let request = live::admin_request(view, request_format);
-                    let body = live::fetch_view(&config.cluster, target, &request)?;
+                    let body =
+                        live::fetch_view(&config.cluster, live::Proxy::Pod(target), &request)?;
                     Document::from_received(body, target.clone())?
+                }
+                Source::AdminUrl(url) => {
+                    let request = live::admin_request(view, request_format);
+                    let body =
+                        live::fetch_view(&config.cluster, live::Proxy::AdminUrl(url), &request)?;
+                    Document::from_received(body, url.text.clone())?
                 }
             };
             let format = match output.check() {
@@ -169,17 +181,18 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
 /// destination the Service the URL names gives.
 fn fetch_trace(
     config: &Config,
-    target: &str,
+    proxy: live::Proxy,
+    origin: &str,
     spec: &config::TraceSpec,
 ) -> Result<(Document, config::TraceSpec)> {
     let first = live::admin_request(
         &ViewKind::Trace(Box::new(spec.clone())),
         config::Format::Short,
     );
-    let mut rounds = TraceRounds::new(spec, target);
+    let mut rounds = TraceRounds::new(spec, origin);
     let (bodies, cluster_ip) = live::fetch_rounds(
         &config.cluster,
-        target,
+        proxy,
         &first.path,
         spec.service_host.as_deref(),
         &mut |answers| rounds.next(answers),

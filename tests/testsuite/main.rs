@@ -4,6 +4,8 @@
 
 mod support;
 
+mod admin_port;
+mod admin_url;
 mod bad_input;
 mod bad_input_fuzz;
 mod cli_offline;
