@@ -23,7 +23,7 @@ use crate::target;
 
 use crate::input::received::Received;
 use cluster::Session;
-pub use request::{admin_request, AdminRequest};
+pub use request::{admin_request, diff_request, AdminRequest};
 
 /// An admin request method. Envoy's admin API takes GET for reads and POST for changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
