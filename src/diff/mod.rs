@@ -467,121 +467,114 @@ fn remove_path(value: &mut Value, path: &[&str]) {
     }
 }
 
-/// Compares the resources of one kind: by name, then the unnamed ones by content, then by
-/// position.
+/// Compares the resources of one kind: by name; resources that share a name on a side (inline
+/// route configurations: Envoy lists one per filter chain, and keeps a replaced listener's
+/// while it drains) and unnamed ones by content, then by position.
 fn compare_kind(
     kind: ResourceKind,
     olds: &[&Item],
     news: &[&Item],
     options: &DiffOptions,
 ) -> Result<Vec<Found>> {
-    // A name seen twice (never in a dump Envoy wrote) is told apart by its occurrence.
-    let keyed = |items: &[&Item]| -> Vec<(u8, String, usize)> {
-        let mut seen: HashMap<(u8, &str), usize> = HashMap::new();
-        items
-            .iter()
-            .map(|i| {
-                let n = seen.entry((i.group, &i.name)).or_default();
-                *n += 1;
-                (i.group, i.name.clone(), *n)
-            })
-            .collect()
-    };
-    let (old_keys, new_keys) = (keyed(olds), keyed(news));
-    let named = |i: &Item| !i.name.is_empty() || kind == ResourceKind::Bootstrap;
-    let old_index: HashMap<&(u8, String, usize), usize> = old_keys
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| named(olds[*i]))
-        .map(|(i, k)| (k, i))
-        .collect();
-    let mut old_matched = vec![false; olds.len()];
-    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    let mut unnamed_new = Vec::new();
-    for (j, key) in new_keys.iter().enumerate() {
-        if !named(news[j]) {
-            unnamed_new.push(j);
+    let (old_groups, new_groups) = (by_name(olds), by_name(news));
+    // For each resource of `new` in order, then each of `old` left: the pair and its name.
+    let mut old_partner: Vec<Option<usize>> = vec![None; olds.len()];
+    let mut new_partner: Vec<Option<usize>> = vec![None; news.len()];
+    for (key, js) in &new_groups {
+        let Some(is) = old_groups.get(key) else {
             continue;
-        }
-        match old_index.get(key) {
-            Some(&i) => {
-                old_matched[i] = true;
-                pairs.push((Some(i), Some(j)));
-            }
-            None => pairs.push((None, Some(j))),
+        };
+        for (i, j) in pair_up(kind, olds, is, news, js, options)? {
+            old_partner[i] = Some(j);
+            new_partner[j] = Some(i);
         }
     }
-    // Unnamed resources: same text first, then same value, then what is left by position.
-    let mut unnamed_old: Vec<usize> = (0..olds.len()).filter(|&i| !named(olds[i])).collect();
-    let mut unmatched_new = Vec::new();
-    for j in unnamed_new {
-        match unnamed_old
-            .iter()
-            .position(|&i| olds[i].text == news[j].text)
-        {
-            Some(p) => {
-                let i = unnamed_old.remove(p);
-                old_matched[i] = true;
-            }
-            None => unmatched_new.push(j),
+    // A resource's name, with its place among those of the same name when it is not alone.
+    let shown = |items: &[&Item], groups: &HashMap<(u8, &str), Vec<usize>>, at: usize| {
+        let item = items[at];
+        let same = &groups[&(item.group, item.name.as_str())];
+        let place = same.iter().position(|&k| k == at).unwrap_or(0) + 1;
+        let name = match (item.name.as_str(), same.len()) {
+            ("", _) => format!("#{place}"),
+            (name, 1) => name.to_string(),
+            (name, _) => format!("{name} #{place}"),
+        };
+        match item.group {
+            0 => name,
+            _ => format!("{name} (warming)"),
+        }
+    };
+    let mut found = Vec::new();
+    for (j, partner) in new_partner.iter().enumerate() {
+        let old = partner.map(|i| olds[i]);
+        let name = shown(news, &new_groups, j);
+        if let Some(f) = compare_one(kind, name, old, Some(news[j]), options)? {
+            found.push(f);
         }
     }
-    if !unmatched_new.is_empty() {
-        let old_values = unnamed_old
+    for (i, partner) in old_partner.iter().enumerate() {
+        if partner.is_none() {
+            let name = shown(olds, &old_groups, i);
+            if let Some(f) = compare_one(kind, name, Some(olds[i]), None, options)? {
+                found.push(f);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Each name's resources, by their index in `items`.
+fn by_name<'i>(items: &[&'i Item]) -> HashMap<(u8, &'i str), Vec<usize>> {
+    let mut groups: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        groups.entry((item.group, &item.name)).or_default().push(i);
+    }
+    groups
+}
+
+/// Pairs the resources `is` of `olds` with `js` of `news`, all of one name: one each is a
+/// pair; otherwise the same text first, then the same value, then by position.
+fn pair_up(
+    kind: ResourceKind,
+    olds: &[&Item],
+    is: &[usize],
+    news: &[&Item],
+    js: &[usize],
+    options: &DiffOptions,
+) -> Result<Vec<(usize, usize)>> {
+    if let ([i], [j]) = (is, js) {
+        return Ok(vec![(*i, *j)]);
+    }
+    let mut pairs = Vec::new();
+    let mut old_left: Vec<usize> = is.to_vec();
+    let mut new_left = Vec::new();
+    for &j in js {
+        match old_left.iter().position(|&i| olds[i].text == news[j].text) {
+            Some(p) => pairs.push((old_left.remove(p), j)),
+            None => new_left.push(j),
+        }
+    }
+    if !new_left.is_empty() && !old_left.is_empty() {
+        let old_values = old_left
             .iter()
             .map(|&i| comparable(kind, olds[i], options))
             .collect::<Result<Vec<_>>>()?;
-        let mut taken = vec![false; unnamed_old.len()];
-        let mut left = Vec::new();
-        for j in unmatched_new {
+        let mut taken = vec![false; old_left.len()];
+        let mut still = Vec::new();
+        for j in new_left {
             let v = comparable(kind, news[j], options)?;
             match (0..old_values.len()).find(|&p| !taken[p] && old_values[p] == v) {
                 Some(p) => {
                     taken[p] = true;
-                    old_matched[unnamed_old[p]] = true;
+                    pairs.push((old_left[p], j));
                 }
-                None => left.push(j),
+                None => still.push(j),
             }
         }
-        let left_old: Vec<usize> = (0..unnamed_old.len())
-            .filter(|&p| !taken[p])
-            .map(|p| unnamed_old[p])
-            .collect();
-        for (p, &j) in left.iter().enumerate() {
-            match left_old.get(p) {
-                Some(&i) => {
-                    old_matched[i] = true;
-                    pairs.push((Some(i), Some(j)));
-                }
-                None => pairs.push((None, Some(j))),
-            }
-        }
+        let rest = (0..old_left.len()).filter(|&p| !taken[p]).map(|p| old_left[p]);
+        pairs.extend(rest.zip(still));
     }
-    for (i, matched) in old_matched.iter().enumerate() {
-        if !matched {
-            pairs.push((Some(i), None));
-        }
-    }
-    let mut unnamed_seen = 0usize;
-    let mut found = Vec::new();
-    for (i, j) in pairs {
-        let (old, new) = (i.map(|i| olds[i]), j.map(|j| news[j]));
-        let item = new.or(old).expect("a pair has a side");
-        let name = if named(item) {
-            item.name.clone()
-        } else {
-            unnamed_seen += 1;
-            format!("#{unnamed_seen}")
-        };
-        let name = match item.group {
-            0 => name,
-            _ => format!("{name} (warming)"),
-        };
-        if let Some(f) = compare_one(kind, name, old, new, options)? {
-            found.push(f);
-        }
-    }
-    Ok(found)
+    Ok(pairs)
 }
 
 /// The changes between two sides of one resource; None when there are none.
