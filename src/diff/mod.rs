@@ -495,6 +495,8 @@ fn compare_kind(
         let same = &groups[&(item.group, item.name.as_str())];
         let place = same.iter().position(|&k| k == at).unwrap_or(0) + 1;
         let name = match (item.name.as_str(), same.len()) {
+            // The one bootstrap has no name.
+            ("", 1) if kind == ResourceKind::Bootstrap => String::new(),
             ("", _) => format!("#{place}"),
             (name, 1) => name.to_string(),
             (name, _) => format!("{name} #{place}"),
@@ -571,7 +573,9 @@ fn pair_up(
                 None => still.push(j),
             }
         }
-        let rest = (0..old_left.len()).filter(|&p| !taken[p]).map(|p| old_left[p]);
+        let rest = (0..old_left.len())
+            .filter(|&p| !taken[p])
+            .map(|p| old_left[p]);
         pairs.extend(rest.zip(still));
     }
     Ok(pairs)
