@@ -331,7 +331,9 @@ fn read<'a>(view: &DiffView, doc: &'a Document) -> Result<HashMap<ResourceKind, 
                 version_info: None,
                 last_updated: None,
             });
-        } else if dump.section(kind.section()).is_none() {
+        } else if dump.section(kind.section()).is_none() && *view != DiffView::All {
+            // One view's diff needs its section, as the view does; `all` compares what the
+            // dumps have (a section missing from both is no change).
             return Err(Error::input(format!(
                 "config dump has no configuration type {}",
                 kind.section().type_url()
