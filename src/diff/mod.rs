@@ -323,7 +323,11 @@ fn read<'a>(view: &DiffView, doc: &'a Document) -> Result<HashMap<ResourceKind, 
     let mut items = reader.items;
     for &kind in view.kinds() {
         if kind == ResourceKind::Bootstrap {
-            let section = dump.require(SectionKind::Bootstrap)?;
+            let section = match dump.section(SectionKind::Bootstrap) {
+                Some(section) => section,
+                None if *view == DiffView::All => continue,
+                None => dump.require(SectionKind::Bootstrap)?,
+            };
             items.entry(kind).or_default().push(Item {
                 group: 0,
                 name: String::new(),
