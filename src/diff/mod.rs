@@ -90,8 +90,8 @@ impl ResourceKind {
         }
     }
 
-    /// The lists of the section holding this kind that the view's `-o json` shows, and the
-    /// field that names a resource in it.
+    /// The lists of the section holding this kind that the view's `-o json` shows (`secret`'s
+    /// shows the whole section).
     fn lists(self) -> &'static [&'static str] {
         match self {
             ResourceKind::Bootstrap => &[],
