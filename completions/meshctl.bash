@@ -46,6 +46,9 @@ _meshctl() {
             meshctl__subcmd__help__subcmd__proxy__subcmd__config,cluster)
                 cmd="meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__cluster"
                 ;;
+            meshctl__subcmd__help__subcmd__proxy__subcmd__config,diff)
+                cmd="meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__diff"
+                ;;
             meshctl__subcmd__help__subcmd__proxy__subcmd__config,ecds)
                 cmd="meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__ecds"
                 ;;
@@ -93,6 +96,9 @@ _meshctl() {
                 ;;
             meshctl__subcmd__proxy__subcmd__config,clusters)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__cluster"
+                ;;
+            meshctl__subcmd__proxy__subcmd__config,diff)
+                cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__diff"
                 ;;
             meshctl__subcmd__proxy__subcmd__config,ec)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__ecds"
@@ -165,6 +171,9 @@ _meshctl() {
                 ;;
             meshctl__subcmd__proxy__subcmd__config__subcmd__help,cluster)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__cluster"
+                ;;
+            meshctl__subcmd__proxy__subcmd__config__subcmd__help,diff)
+                cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__diff"
                 ;;
             meshctl__subcmd__proxy__subcmd__config__subcmd__help,ecds)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__ecds"
@@ -425,7 +434,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__proxy__subcmd__config)
-            opts="all bootstrap cluster listener route endpoint eds secret ecds trace log rootca-compare"
+            opts="all bootstrap cluster listener route endpoint eds secret ecds trace diff log rootca-compare"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -467,6 +476,20 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -607,7 +630,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config)
-            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1042,6 +1065,160 @@ _meshctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        meshctl__subcmd__proxy__subcmd__config__subcmd__diff)
+            opts="-f -n -o -c -v -i -h -V --file --view --all-fields --since --watch --interval --count --fqdn --direction --subset --port --address --type --name --cluster --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fqdn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --direction)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeclient-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-uid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istioNamespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__ecds)
             opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1369,7 +1546,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__help)
-            opts="all bootstrap cluster listener route endpoint eds secret ecds trace log rootca-compare help"
+            opts="all bootstrap cluster listener route endpoint eds secret ecds trace diff log rootca-compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1411,6 +1588,20 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2123,6 +2314,10 @@ _meshctl() {
                     ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mtls)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --alpn)

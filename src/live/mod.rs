@@ -31,7 +31,7 @@ use crate::input::received::Received;
 use admin::AdminConnection;
 use cluster::Session;
 use k8s_openapi::api::core::v1::Pod;
-pub use request::{admin_request, trace_section, AdminRequest, TraceSection};
+pub use request::{admin_request, diff_request, trace_section, AdminRequest, TraceSection};
 use resolve::PodRef;
 
 /// An admin request method. Envoy's admin API takes GET for reads and POST for changes.

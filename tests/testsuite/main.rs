@@ -10,6 +10,7 @@ mod bad_input;
 mod bad_input_fuzz;
 mod cli_offline;
 mod completions;
+mod diff;
 mod edge_tables;
 mod fixtures_regenerate;
 mod go_sort;
