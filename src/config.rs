@@ -416,6 +416,11 @@ impl Config {
                     reset,
                 }
             }
+            View::Diff { .. } if admin_url.is_some() => {
+                return Err(Error::usage(
+                    "diff compares two sides given as targets or --file; --admin-url is not one",
+                ))
+            }
             View::RootcaCompare { .. } if admin_url.is_some() => {
                 return Err(Error::usage(
                     "rootca-compare compares two pods; --admin-url names one Envoy",
@@ -1727,6 +1732,10 @@ mod tests {
             (
                 &["pc", "log", "pod", "--admin-url", "http://e:1"][..],
                 "a target or --selector",
+            ),
+            (
+                &["pc", "diff", "-f", "a", "-f", "b", "--admin-url", "http://e:1"][..],
+                "--admin-url is not one",
             ),
             (
                 &[
