@@ -73,7 +73,7 @@ pub fn run(
             let bootstrap = bootstrap::summary(dump)?;
             let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
             let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-            let cluster_table = clusters::table(cluster_rows, Some("cluster/"), counts.as_ref());
+            let cluster_table = clusters::table(cluster_rows, Some("cluster/"), counts.as_ref(), None);
             Ok(lay_out(
                 &[("BOOTSTRAP", bootstrap), ("CLUSTER", cluster_table)],
                 true,
@@ -86,6 +86,7 @@ pub fn run(
                 filter.listeners.verbose,
                 Some("listener/"),
                 wide,
+                None,
             )?;
             let route_entries = routes::sorted(dump, route_reader.finish())?;
             let secret_rows = secrets::rows(dump, now)?;

@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 use crate::config::{Format, ListenerFilter};
 use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
 use crate::envoy::reader::DumpReader;
+use crate::envoy::stats::{listener_stat_prefix, LISTENER_STATS};
 use crate::envoy::resources::{
     describe_match, Address, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
     RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE, TCP_PROXY_FILTER,
@@ -15,7 +16,7 @@ use crate::envoy::resources::{
 };
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-use crate::views::{equal_fold, State};
+use crate::views::{equal_fold, Counters, State};
 
 pub struct Entry<'a> {
     pub raw: &'a RawValue,
@@ -394,12 +395,14 @@ pub fn run(
     src: &DumpReader,
     filter: &ListenerFilter,
     format: Format,
+    counters: &Counters,
     out: &mut dyn Write,
 ) -> Result<()> {
     let dump = &src.dump(&mut NoLists)?;
-    let entries = select(dump, filter, format == Format::Wide)?;
+    let wide = format == Format::Wide;
+    let entries = select(dump, filter, wide)?;
     if format.is_table() {
-        table(&entries, filter.verbose, None, format == Format::Wide)?.write(out)?;
+        table(&entries, filter.verbose, None, wide, wide.then_some(counters))?.write(out)?;
         return Ok(());
     }
     let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
@@ -411,6 +414,7 @@ pub fn table(
     verbose: bool,
     kind_prefix: Option<&str>,
     wide: bool,
+    counters: Option<&Counters>,
 ) -> Result<Table<'static>> {
     let mut header: Vec<&str> = if verbose {
         vec!["ADDRESSES", "PORT", "MATCH", "DESTINATION"]
@@ -427,12 +431,33 @@ pub fn table(
             &["STATE"][..]
         });
     }
+    if counters.is_some() {
+        header.extend(["CX ACTIVE", "CX TOTAL"]);
+    }
     let mut t = Table::new(1).header(&header);
     for e in sorted(entries) {
         let l = &e.listener;
         let lead = |row: &mut Vec<String>| {
             if let Some(prefix) = kind_prefix {
                 row.insert(0, format!("{prefix}{}", l.name));
+            }
+        };
+        // A listener's connection counters, on each of its rows: Envoy counts per listener.
+        let stat_prefix = listener_stat_prefix(
+            l.stat_prefix.as_deref(),
+            l.address
+                .as_ref()
+                .and_then(|a| a.socket_address.as_ref())
+                .map(|s| (s.address.as_ref(), port(l))),
+        );
+        let counted = |row: &mut Vec<String>| {
+            if let Some(counters) = counters {
+                for stat in LISTENER_STATS {
+                    row.push(match &stat_prefix {
+                        Some(prefix) => counters.cell(|s| s.listener(prefix, stat)),
+                        None => "-".to_string(),
+                    });
+                }
             }
         };
         if !verbose {
@@ -445,6 +470,7 @@ pub fn table(
             if wide {
                 row.push(e.state.label().to_string());
             }
+            counted(&mut row);
             t.row(row);
             continue;
         }
@@ -478,6 +504,7 @@ pub fn table(
                     .collect();
                 row.push(filters.join(","));
             }
+            counted(&mut row);
             t.row(row);
         }
     }
