@@ -225,6 +225,8 @@ pub enum Task {
 pub struct Config {
     pub task: Task,
     pub cluster: ClusterOptions,
+    /// `--stats-file`: a saved `/stats` for `-o wide`'s counters, live or offline.
+    pub stats_file: Option<PathBuf>,
 }
 
 impl Config {
@@ -238,6 +240,7 @@ impl Config {
             (None, None) => (DEFAULT_TIMEOUT, "--request-timeout"),
         };
         let admin_port = g.proxy_admin_port;
+        let stats_file = g.stats_file;
         let mut cluster = ClusterOptions {
             kubeconfig: g.kubeconfig,
             context: g.context,
@@ -256,12 +259,14 @@ impl Config {
                 return Ok(Config {
                     task: Task::Completion(shell),
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: None } => {
                 return Ok(Config {
                     task: Task::ProxyConfigHelp,
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: Some(view) } => view,
@@ -376,8 +381,29 @@ impl Config {
             }
         };
         cluster.proxy_admin_port = admin_port_of(admin_port)?;
-        Ok(Config { task, cluster })
+        if stats_file.is_some() && !reads_stats(&task) {
+            return Err(Error::usage(
+                "--stats-file is read only by clusters and listeners with -o wide",
+            ));
+        }
+        Ok(Config {
+            task,
+            cluster,
+            stats_file,
+        })
     }
+}
+
+/// Whether the task shows counters from `/stats`: `-o wide` of clusters and listeners.
+fn reads_stats(task: &Task) -> bool {
+    matches!(
+        task,
+        Task::View {
+            view: ViewKind::Clusters(_) | ViewKind::Listeners(_),
+            output: Output::Format(Format::Wide),
+            ..
+        }
+    )
 }
 
 /// `--proxy-admin-port`, checked after the arguments as istioctl checks it.

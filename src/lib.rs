@@ -137,14 +137,26 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                     out,
                 );
             }
-            let doc = match source {
-                Source::File(path) => Document::read(path)?,
+            let (doc, stats) = match source {
+                Source::File(path) => (Document::read(path)?, None),
                 Source::Target(target) => {
-                    let request = live::admin_request(view, request_format);
-                    let body = live::fetch_view(&config.cluster, target, &request)?;
-                    Document::from_received(body, target.clone())?
+                    let mut request = live::admin_request(view, request_format);
+                    if config.stats_file.is_some() {
+                        request.stats = None;
+                    }
+                    let (body, stats) =
+                        live::fetch_view_and_stats(&config.cluster, target, &request)?;
+                    let stats = stats
+                        .map(|s| envoy::stats::Stats::parse(&s, &format!("{target}'s /stats")))
+                        .transpose()?;
+                    (Document::from_received(body, target.clone())?, stats)
                 }
             };
+            let stats = match &config.stats_file {
+                Some(path) => Some(read_stats_file(path)?),
+                None => stats,
+            };
+            let counters = views::Counters { stats };
             let format = match output.check() {
                 Ok(format) => format,
                 // `listener --waypoint` prints its table whatever `-o` says.
@@ -156,7 +168,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             };
             // Views write only once everything they print is known to be good; writing straight
             // out keeps a big JSON selection from being held twice.
-            return views::render(view, &doc, format, unix_now(), out);
+            return views::render_with(view, &doc, format, unix_now(), &counters, out);
         }
         Task::Log {
             targets,
@@ -181,6 +193,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
     }
     out.write_all(&buf)?;
     Ok(())
+}
+
+/// `--stats-file`: a saved `/stats` answer (text or `format=json`).
+fn read_stats_file(path: &std::path::Path) -> Result<envoy::stats::Stats> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::read(&origin, e))?;
+    envoy::stats::Stats::parse(&bytes, &origin)
 }
 
 fn unix_now() -> i64 {

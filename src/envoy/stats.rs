@@ -139,17 +139,9 @@ pub fn cluster_filter(part: Option<&str>) -> String {
     )
 }
 
-/// The `/stats?filter=` pattern for the listener stats `-o wide` shows, of the listeners on
-/// `port` when given.
-pub fn listener_filter(port: Option<u32>) -> String {
-    let name = match port {
-        Some(port) => format!(".*_{port}"),
-        None => ".+".to_string(),
-    };
-    format!(
-        "^listener\\.{name}\\.({})$",
-        alternatives(&LISTENER_STATS)
-    )
+/// The `/stats?filter=` pattern for the listener stats `-o wide` shows, of every listener.
+pub fn listener_filter() -> String {
+    format!("^listener\\..+\\.({})$", alternatives(&LISTENER_STATS))
 }
 
 fn alternatives(stats: &[&str]) -> String {
@@ -214,8 +206,9 @@ mod tests {
         assert!(!re.is_match("cluster.outbound|8080||a.b.upstream_rq_total"));
         let re = regex::Regex::new(&cluster_filter(None)).unwrap();
         assert!(re.is_match("cluster.a_b.outlier_detection.ejections_active"));
-        let re = regex::Regex::new(&listener_filter(Some(80))).unwrap();
+        let re = regex::Regex::new(&listener_filter()).unwrap();
         assert!(re.is_match("listener.0.0.0.0_80.downstream_cx_total"));
-        assert!(!re.is_match("listener.0.0.0.0_8080.downstream_cx_total"));
+        assert!(re.is_match("listener.[__1]_5001.downstream_cx_active"));
+        assert!(!re.is_match("listener.0.0.0.0_80.downstream_cx_destroy"));
     }
 }

@@ -63,6 +63,19 @@ pub fn fetch_view(
     ask(opts, target, Ask::View(request))
 }
 
+/// Fetches what a view needs and then, on the same port-forward, `-o wide`'s counters
+/// (`request.stats`, when the view has any): the dump and the stats Envoy had a moment later.
+pub fn fetch_view_and_stats(
+    opts: &ClusterOptions,
+    target: &str,
+    request: &AdminRequest,
+) -> Result<(Received, Option<Received>), Error> {
+    let mut stats = None;
+    let body = ask_with_service(opts, target, Ask::ViewAndStats(request, &mut stats), None)
+        .map(|(body, _)| body)?;
+    Ok((body, stats))
+}
+
 /// Fetches what `trace` needs and, when `service_host` names a Service (`name`, `name.ns`,
 /// `name.ns.svc[.cluster.local]`), that Service's ClusterIP, asked on the same session; the
 /// namespace defaults to the pod's. The ClusterIP is Err with the reason when the Service cannot
@@ -79,6 +92,8 @@ pub fn fetch_trace(
 enum Ask<'a> {
     One(Method, &'a str),
     View(&'a AdminRequest),
+    /// A view, then its `/stats` request, whose answer goes where the second field points.
+    ViewAndStats(&'a AdminRequest, &'a mut Option<Received>),
 }
 
 fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Received, Error> {
@@ -105,7 +120,7 @@ fn ask_with_service(
     let target = target::parse(target);
     let (method, path) = match &ask {
         Ask::One(method, path) => (*method, *path),
-        Ask::View(request) => (Method::Get, request.path.as_str()),
+        Ask::View(request) | Ask::ViewAndStats(request, _) => (Method::Get, request.path.as_str()),
     };
     let _spinner =
         spinner::Spinner::start(format!("asking {target} for {} {path}", method.as_str()));
@@ -125,14 +140,22 @@ fn ask_with_service(
             let mut connection =
                 forward::AdminConnection::open(&session, &pod, opts.proxy_admin_port, &progress)
                     .await?;
-            let path = match ask {
-                Ask::View(request) if request.narrowed.is_some() => {
+            let (request, stats_into) = match ask {
+                Ask::View(request) => (Some(request), None),
+                Ask::ViewAndStats(request, into) => (Some(request), Some(into)),
+                Ask::One(..) => (None, None),
+            };
+            let path = match request {
+                Some(request) if request.narrowed.is_some() => {
                     let supported = supports_name_regex(&mut connection, &progress).await?;
                     request.path_for(supported)
                 }
                 _ => path,
             };
             let body = connection.request(method, path, &progress).await?;
+            if let (Some(into), Some(stats)) = (stats_into, request.and_then(|r| r.stats.as_ref())) {
+                *into = Some(connection.request(Method::Get, stats, &progress).await?);
+            }
             Ok((session, connection, (body, cluster_ip)))
         })
         .await?;
