@@ -3,6 +3,6 @@ pub mod cluster_statuses;
 pub mod dump;
 pub mod names;
 pub mod reader;
-pub mod stats;
 pub mod resources;
+pub mod stats;
 pub mod trace;

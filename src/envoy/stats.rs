@@ -133,10 +133,7 @@ pub fn cluster_filter(part: Option<&str>) -> String {
         Some(part) => format!(".*{}.*", regex::escape(&sanitize(part))),
         None => ".+".to_string(),
     };
-    format!(
-        "^cluster\\.{name}\\.({})$",
-        alternatives(&CLUSTER_STATS)
-    )
+    format!("^cluster\\.{name}\\.({})$", alternatives(&CLUSTER_STATS))
 }
 
 /// The `/stats?filter=` pattern for the listener stats `-o wide` shows, of every listener.
@@ -167,7 +164,10 @@ mod tests {
             {"histograms":{"supported_quantiles":[0]}}]}"#;
         for input in [text, json] {
             let stats = Stats::parse(input.as_bytes(), "stats").unwrap();
-            assert_eq!(stats.cluster("outbound|80||a.b", "upstream_rq_total"), Some(7));
+            assert_eq!(
+                stats.cluster("outbound|80||a.b", "upstream_rq_total"),
+                Some(7)
+            );
             assert_eq!(
                 stats.cluster("httproute/default/backend/rule/0", "upstream_rq_5xx"),
                 Some(2)

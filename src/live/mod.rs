@@ -153,7 +153,8 @@ fn ask_with_service(
                 _ => path,
             };
             let body = connection.request(method, path, &progress).await?;
-            if let (Some(into), Some(stats)) = (stats_into, request.and_then(|r| r.stats.as_ref())) {
+            if let (Some(into), Some(stats)) = (stats_into, request.and_then(|r| r.stats.as_ref()))
+            {
                 *into = Some(connection.request(Method::Get, stats, &progress).await?);
             }
             Ok((session, connection, (body, cluster_ip)))

@@ -73,7 +73,8 @@ pub fn run(
             let bootstrap = bootstrap::summary(dump)?;
             let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
             let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-            let cluster_table = clusters::table(cluster_rows, Some("cluster/"), counts.as_ref(), None);
+            let cluster_table =
+                clusters::table(cluster_rows, Some("cluster/"), counts.as_ref(), None);
             Ok(lay_out(
                 &[("BOOTSTRAP", bootstrap), ("CLUSTER", cluster_table)],
                 true,

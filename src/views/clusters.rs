@@ -9,10 +9,10 @@ use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
 use crate::envoy::names::{sort_by_cluster_name, ClusterName};
 use crate::envoy::reader::DumpReader;
-use crate::envoy::stats::{cluster_stat_name, Stats};
 use crate::envoy::resources::{
     is_assignment, istio_config_of, owned, Cluster, ClusterLoadAssignment, Str,
 };
+use crate::envoy::stats::{cluster_stat_name, Stats};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::{eds, Counters, State};
@@ -186,8 +186,14 @@ pub fn table(
         }
         if let Some(counters) = counters {
             let stat_name = e.stat_name.as_deref().unwrap_or(&e.name);
+            // Envoy makes response-class counters (`upstream_rq_5xx`) on first use: of a
+            // cluster it reports, a counter it lacks is 0.
+            let reported = |s: &Stats| s.cluster(stat_name, "upstream_rq_total").is_some();
             for stat in ["upstream_rq_total", "upstream_rq_5xx", "upstream_cx_active"] {
-                row.push(counters.cell(|s| s.cluster(stat_name, stat)));
+                row.push(counters.cell(|s| {
+                    s.cluster(stat_name, stat)
+                        .or_else(|| reported(s).then_some(0))
+                }));
             }
             row.push(match &counters.stats {
                 Some(stats) => health(stats, stat_name),

@@ -8,12 +8,12 @@ use serde_json::value::RawValue;
 use crate::config::{Format, ListenerFilter};
 use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
 use crate::envoy::reader::DumpReader;
-use crate::envoy::stats::{listener_stat_prefix, LISTENER_STATS};
 use crate::envoy::resources::{
     describe_match, Address, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
     RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE, TCP_PROXY_FILTER,
     TCP_PROXY_TYPE,
 };
+use crate::envoy::stats::{listener_stat_prefix, LISTENER_STATS};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
 use crate::views::{equal_fold, Counters, State};
@@ -402,7 +402,14 @@ pub fn run(
     let wide = format == Format::Wide;
     let entries = select(dump, filter, wide)?;
     if format.is_table() {
-        table(&entries, filter.verbose, None, wide, wide.then_some(counters))?.write(out)?;
+        table(
+            &entries,
+            filter.verbose,
+            None,
+            wide,
+            wide.then_some(counters),
+        )?
+        .write(out)?;
         return Ok(());
     }
     let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();

@@ -13,6 +13,7 @@ mod fixtures_regenerate;
 mod go_sort;
 mod kubectl_targets;
 mod live_commands;
+mod live_counters;
 mod live_errors;
 mod live_fetch;
 mod live_pushdown;
