@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
-use crate::envoy::names::{sort_by_cluster_name, ClusterName};
+use crate::envoy::names::{sort_by_cluster_name, ClusterName, Naming};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     is_assignment, istio_config_of, owned, Cluster, ClusterLoadAssignment, Str,
@@ -115,9 +115,10 @@ pub fn run(
     let mut counts = EndpointCounts::reader(wide);
     let dump = src.dump_split(&mut clusters, &mut counts)?;
     let entries = sorted(&dump, clusters.finish())?;
+    let naming = Naming::of(&dump)?;
     let health = wide.then(|| EndpointCounts::new(counts.finish()));
     let counters = wide.then_some(counters);
-    table(entries, None, health.as_ref(), counters).write(out)?;
+    table(entries, None, naming, health.as_ref(), counters).write(out)?;
     Ok(())
 }
 
@@ -143,11 +144,13 @@ fn json_texts<'a>(src: &DumpReader<'a>, filter: &ClusterFilter) -> Result<Vec<&'
         .collect())
 }
 
-/// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `wide` the wide
-/// columns (entries read for `wide`), `counters` the live counters after them.
+/// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `naming` says how names
+/// are split, `wide` adds the wide columns (entries read for `wide`), `counters` the live
+/// counters after them.
 pub fn table(
     entries: Vec<Entry>,
     kind_prefix: Option<&str>,
+    naming: Naming,
     wide: Option<&EndpointCounts>,
     counters: Option<&Counters>,
 ) -> Table<'static> {
@@ -171,11 +174,16 @@ pub fn table(
     let mut t = Table::new(5).header(&header);
     for e in entries {
         let Some(mut row) = e.cells else { continue };
+        if naming == Naming::Other && ClusterName::parse(&e.name).is_some() {
+            // Split the Istio way, another control plane's name with four `|` parts could
+            // show an empty FQDN: it is shown whole instead.
+            row.splice(0..4, [e.name.to_string(), "-".into(), "-".into(), "-".into()]);
+        }
         if let Some(prefix) = kind_prefix {
             // `all` names every cluster, also in SERVICE FQDN when the name has no Istio parts;
             // a cluster without a name gets no NAME cell at all, as in istioctl.
             if !e.name.is_empty() {
-                if ClusterName::parse(&e.name).is_none() {
+                if naming == Naming::Other || ClusterName::parse(&e.name).is_none() {
                     row[0] = format!("{prefix}{}", e.name);
                 }
                 row.insert(0, format!("{prefix}{}", e.name));

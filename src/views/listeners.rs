@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{Format, ListenerFilter};
 use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
+use crate::envoy::names::Naming;
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     describe_match, Address, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
@@ -290,8 +291,14 @@ fn filter_config<'a, T: Default + serde::Deserialize<'a>>(
     }
 }
 
-/// What the chain does with traffic, from the first filter that decides.
+/// What the chain does with traffic, from the first filter that decides, as istioctl says it.
 pub fn describe_destination(chain: &FilterChain) -> String {
+    describe_destination_by(chain, Naming::Istio)
+}
+
+/// [`describe_destination`]; for another control plane's dump, a tcp_proxy that splits over
+/// weighted clusters names them (`Clusters: a=90,b=10`) where istioctl says `Cluster: `.
+fn describe_destination_by(chain: &FilterChain, naming: Naming) -> String {
     for f in &chain.filters {
         if is_hcm(f) {
             let hcm: HttpConnectionManager = match filter_config(f, HCM_TYPE) {
@@ -308,6 +315,17 @@ pub fn describe_destination(chain: &FilterChain) -> String {
         }
         if is_tcp_proxy(f) && !is_blackhole(f) {
             return match filter_config::<TcpProxy>(f, TCP_PROXY_TYPE) {
+                Ok(TcpProxy {
+                    weighted_clusters: Some(weighted),
+                    ..
+                }) if naming == Naming::Other && !weighted.clusters.is_empty() => {
+                    let split: Vec<String> = weighted
+                        .clusters
+                        .iter()
+                        .map(|c| format!("{}={}", c.name, c.weight.unwrap_or(0)))
+                        .collect();
+                    format!("Clusters: {}", split.join(","))
+                }
                 Ok(tcp) => cluster_ref(&tcp.cluster),
                 Err(complaint) => complaint.to_string(),
             };
@@ -406,6 +424,7 @@ pub fn run(
             &entries,
             filter.verbose,
             None,
+            Naming::of(dump)?,
             wide,
             wide.then_some(counters),
         )?
@@ -420,6 +439,7 @@ pub fn table(
     entries: &[Entry],
     verbose: bool,
     kind_prefix: Option<&str>,
+    naming: Naming,
     wide: bool,
     counters: Option<&Counters>,
 ) -> Result<Table<'static>> {
@@ -485,7 +505,7 @@ pub fn table(
         for chain in l.chains() {
             rows.push((
                 describe_chain_match(chain.filter_chain_match.as_ref()),
-                describe_destination(chain),
+                describe_destination_by(chain, naming),
                 chain,
             ));
         }

@@ -96,10 +96,14 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
     match view {
         ViewKind::All(_) => Want::all(),
         ViewKind::Bootstrap => w.with(Bootstrap),
-        ViewKind::Clusters(_) if format == Format::Wide => w.with(Clusters).with(Endpoints),
-        ViewKind::Clusters(_) => w.with(Clusters),
-        ViewKind::Listeners(_) | ViewKind::Waypoint => w.with(Listeners),
-        ViewKind::Routes(_) => w.with(Routes),
+        // The bootstrap's node says whose naming rules the tables follow (`Naming`).
+        ViewKind::Clusters(_) if format == Format::Wide => {
+            w.with(Clusters).with(Endpoints).with(Bootstrap)
+        }
+        ViewKind::Clusters(_) => w.with(Clusters).with(Bootstrap),
+        ViewKind::Listeners(_) => w.with(Listeners).with(Bootstrap),
+        ViewKind::Waypoint => w.with(Listeners),
+        ViewKind::Routes(_) => w.with(Routes).with(Bootstrap),
         ViewKind::Endpoints(_) | ViewKind::Eds(_) => w.with(Endpoints),
         ViewKind::Secrets => w.with(Secrets),
         ViewKind::Ecds => w.with(Ecds),
