@@ -74,8 +74,7 @@ pub fn run(
             let bootstrap = bootstrap::summary(dump)?;
             let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
             let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-            let cluster_table =
-                clusters::table(
+            let cluster_table = clusters::table(
                 cluster_rows,
                 Some("cluster/"),
                 Naming::of(dump)?,
@@ -101,7 +100,10 @@ pub fn run(
             let secret_rows = secrets::rows(dump, now)?;
             let tables = [
                 ("LISTENER", listener_table),
-                ("ROUTE", routes::table(route_entries, route_layout, Naming::of(dump)?)),
+                (
+                    "ROUTE",
+                    routes::table(route_entries, route_layout, Naming::of(dump)?),
+                ),
                 ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
             ];
             Ok(lay_out(&tables, false)?)

@@ -177,7 +177,10 @@ pub fn table(
         if naming == Naming::Other && ClusterName::parse(&e.name).is_some() {
             // Split the Istio way, another control plane's name with four `|` parts could
             // show an empty FQDN: it is shown whole instead.
-            row.splice(0..4, [e.name.to_string(), "-".into(), "-".into(), "-".into()]);
+            row.splice(
+                0..4,
+                [e.name.to_string(), "-".into(), "-".into(), "-".into()],
+            );
         }
         if let Some(prefix) = kind_prefix {
             // `all` names every cluster, also in SERVICE FQDN when the name has no Istio parts;

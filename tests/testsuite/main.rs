@@ -17,6 +17,7 @@ mod live_counters;
 mod live_errors;
 mod live_fetch;
 mod live_pushdown;
+mod other_meshes;
 mod trace;
 mod trace_envoy;
 mod views_json;
