@@ -179,6 +179,35 @@ mod tests {
         assert_eq!(request.path_for(true), request.path);
     }
 
+    /// `-o wide` of clusters and listeners asks `/stats` for its counters, of the clusters the
+    /// filter selects; other views and formats ask nothing more.
+    #[test]
+    fn wide_asks_for_the_counters_of_what_it_shows() {
+        use crate::config::ListenerFilter;
+        let customers = ViewKind::Clusters(ClusterFilter {
+            fqdn: Some("customers".into()),
+            ..Default::default()
+        });
+        let stats = admin_request(&customers, Format::Wide).stats.unwrap();
+        let pattern = stats.strip_prefix("/stats?filter=").unwrap();
+        assert!(pattern.starts_with("%5Ecluster%5C..%2Acustomers.%2A%5C.%28upstream_rq_total%7C"));
+        assert_eq!(admin_request(&customers, Format::Short).stats, None);
+        let listeners = ViewKind::Listeners(ListenerFilter {
+            address: None,
+            port: Some(80),
+            listener_type: None,
+            verbose: true,
+        });
+        assert_eq!(
+            admin_request(&listeners, Format::Wide).stats.as_deref(),
+            Some(
+                "/stats?filter=%5Elistener%5C..%2B%5C.%28downstream_cx_active%7Cdownstream_cx_total%29%24"
+            )
+        );
+        let endpoints = ViewKind::Endpoints(EndpointFilter::default());
+        assert_eq!(admin_request(&endpoints, Format::Wide).stats, None);
+    }
+
     fn narrowed(view: &ViewKind) -> String {
         let request = admin_request(view, Format::Short);
         assert_eq!(request.path_for(false), request.path);
