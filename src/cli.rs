@@ -327,8 +327,10 @@ pub enum View {
         inbound: bool,
         /// Istio mutual TLS from a peer sidecar: a TLS connection offering Istio's ALPN
         /// (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP).
-        #[arg(long)]
-        mtls: bool,
+        /// With --inbound it is on when the port's chains expect it; --mtls=false turns it off.
+        #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true,
+              default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+        mtls: Option<bool>,
         /// ALPN the client offers on TLS (https://), comma separated.
         #[arg(long, value_name = "PROTOCOLS", default_value = "h2,http/1.1")]
         alpn: String,

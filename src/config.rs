@@ -532,7 +532,8 @@ struct TraceFlags<'a> {
     headers: &'a [String],
     from: Option<&'a str>,
     inbound: bool,
-    mtls: bool,
+    /// None: on with --inbound where the port's chains expect it.
+    mtls: Option<bool>,
     alpn: &'a str,
 }
 
@@ -666,7 +667,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
     if grpc && !headers.iter().any(|(n, _)| n == "content-type") {
         headers.push(("content-type".into(), "application/grpc".into()));
     }
-    if f.mtls && scheme == "https" {
+    if f.mtls == Some(true) && scheme == "https" {
         return Err(Error::usage(
             "--mtls takes an http://, grpc:// or tcp:// URL",
         ));
@@ -678,14 +679,13 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
         "grpc" => &["istio-h2", "istio"],
         _ => &["istio-peer-exchange", "istio"],
     };
-    let tls = if f.mtls {
-        Some(ClientHello {
-            sni: None,
-            alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
-        })
-    } else {
-        None
+    let mtls_hello = ClientHello {
+        sni: None,
+        alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
     };
+    let tls = (f.mtls == Some(true)).then(|| mtls_hello.clone());
+    let mtls_if_expected =
+        (f.mtls.is_none() && f.inbound && scheme != "https").then_some(mtls_hello);
     let tls = tls.or_else(|| {
         (scheme == "https").then(|| ClientHello {
             sni: host_ip.is_none().then(|| host.clone()),
@@ -712,6 +712,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
         source_port,
         inbound: f.inbound,
         tls,
+        mtls_if_expected,
         http,
     })
 }

@@ -535,6 +535,8 @@ pub struct Route<'a> {
     #[serde(default)]
     pub direct_response: Option<DirectResponse>,
     #[serde(borrow, default)]
+    pub non_forwarding_action: Option<&'a RawValue>,
+    #[serde(borrow, default)]
     pub metadata: Option<Metadata<'a>>,
 }
 
@@ -693,6 +695,9 @@ pub struct WeightedClusters<'a> {
 pub struct ClusterWeight<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
+    /// The cluster is the value of this request header instead of `name`.
+    #[serde(borrow, default)]
+    pub cluster_header: Str<'a>,
     #[serde(default)]
     pub weight: Option<u32>,
 }

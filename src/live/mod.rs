@@ -23,7 +23,7 @@ use crate::target;
 
 use crate::input::received::Received;
 use cluster::Session;
-pub use request::{admin_request, AdminRequest};
+pub use request::{admin_request, trace_section, AdminRequest, TraceSection};
 
 /// An admin request method. Envoy's admin API takes GET for reads and POST for changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,34 +70,53 @@ pub fn fetch_view_and_stats(
     target: &str,
     request: &AdminRequest,
 ) -> Result<(Received, Option<Received>), Error> {
-    let mut stats = None;
-    let body = ask_with_service(opts, target, Ask::ViewAndStats(request, &mut stats), None)
-        .map(|(body, _)| body)?;
-    Ok((body, stats))
+    let (mut bodies, _) = ask_with_service(opts, target, Ask::View(request), None)?;
+    let stats = (bodies.len() > 1).then(|| bodies.remove(1));
+    Ok((bodies.remove(0), stats))
 }
 
-/// Fetches what `trace` needs and, when `service_host` names a Service (`name`, `name.ns`,
-/// `name.ns.svc[.cluster.local]`), that Service's ClusterIP, asked on the same session; the
-/// namespace defaults to the pod's. The ClusterIP is Err with the reason when the Service cannot
-/// be read or has none: the trace then says what it assumed instead.
-pub fn fetch_trace(
+/// The ClusterIP of the Service a trace's URL names: None when it names none, Err with the
+/// reason when the Service cannot be read or has none.
+pub type ClusterIp = Option<Result<std::net::IpAddr, String>>;
+
+/// What a staged fetch has received so far, for deciding what to ask next.
+pub struct Answers<'a> {
+    /// The bodies in the order asked: the first request's, then each round's.
+    pub bodies: &'a [Received],
+    /// Whether this Envoy filters `/config_dump` by `name_regex`.
+    pub name_regex: bool,
+    /// The ClusterIP of the Service `service_host` named, as `fetch_rounds` returns it.
+    pub cluster_ip: Option<&'a Result<std::net::IpAddr, String>>,
+}
+
+/// Picks the paths of a staged fetch's next round from its answers so far; none ends it.
+pub type NextRound<'a> = dyn FnMut(&Answers) -> Result<Vec<String>, Error> + 'a;
+
+/// Fetches in rounds on one port-forward, for a command whose later requests depend on earlier
+/// answers (`trace`: the listeners, then the route configuration and clusters they lead to):
+/// `first`, then each round `next` names. When `service_host` names a Service (`name`,
+/// `name.ns`, `name.ns.svc[.cluster.local]`), that Service's ClusterIP is read first, on the same
+/// session; the namespace defaults to the pod's. The ClusterIP is Err with the reason when the
+/// Service cannot be read or has none.
+pub fn fetch_rounds(
     opts: &ClusterOptions,
     target: &str,
-    request: &AdminRequest,
+    first: &str,
     service_host: Option<&str>,
-) -> Result<(Received, Option<Result<std::net::IpAddr, String>>), Error> {
-    ask_with_service(opts, target, Ask::View(request), service_host)
+    next: &mut NextRound,
+) -> Result<(Vec<Received>, ClusterIp), Error> {
+    ask_with_service(opts, target, Ask::Rounds(first, next), service_host)
 }
 
-enum Ask<'a> {
+enum Ask<'a, 'n> {
     One(Method, &'a str),
     View(&'a AdminRequest),
-    /// A view, then its `/stats` request, whose answer goes where the second field points.
-    ViewAndStats(&'a AdminRequest, &'a mut Option<Received>),
+    Rounds(&'a str, &'a mut NextRound<'n>),
 }
 
 fn ask(opts: &ClusterOptions, target: &str, ask: Ask) -> Result<Received, Error> {
-    ask_with_service(opts, target, ask, None).map(|(body, _)| body)
+    let (mut bodies, _) = ask_with_service(opts, target, ask, None)?;
+    Ok(bodies.remove(0))
 }
 
 /// A Service host's name and namespace: `name`, `name.ns`, `name.ns.svc`, `name.ns.svc.<domain>`.
@@ -116,11 +135,12 @@ fn ask_with_service(
     target: &str,
     ask: Ask,
     service_host: Option<&str>,
-) -> Result<(Received, Option<Result<std::net::IpAddr, String>>), Error> {
+) -> Result<(Vec<Received>, ClusterIp), Error> {
     let target = target::parse(target);
     let (method, path) = match &ask {
         Ask::One(method, path) => (*method, *path),
-        Ask::View(request) | Ask::ViewAndStats(request, _) => (Method::Get, request.path.as_str()),
+        Ask::View(request) => (Method::Get, request.path.as_str()),
+        Ask::Rounds(first, _) => (Method::Get, *first),
     };
     let _spinner =
         spinner::Spinner::start(format!("asking {target} for {} {path}", method.as_str()));
@@ -140,24 +160,43 @@ fn ask_with_service(
             let mut connection =
                 forward::AdminConnection::open(&session, &pod, opts.proxy_admin_port, &progress)
                     .await?;
-            let (request, stats_into) = match ask {
-                Ask::View(request) => (Some(request), None),
-                Ask::ViewAndStats(request, into) => (Some(request), Some(into)),
-                Ask::One(..) => (None, None),
+            let request_stats = match &ask {
+                Ask::View(request) => request.stats.as_deref(),
+                _ => None,
             };
-            let path = match request {
-                Some(request) if request.narrowed.is_some() => {
+            let bodies = match ask {
+                Ask::View(request) if request.narrowed.is_some() => {
                     let supported = supports_name_regex(&mut connection, &progress).await?;
-                    request.path_for(supported)
+                    let path = request.path_for(supported);
+                    vec![connection.request(method, path, &progress).await?]
                 }
-                _ => path,
+                Ask::Rounds(first, next) => {
+                    let name_regex = supports_name_regex(&mut connection, &progress).await?;
+                    let mut bodies = vec![connection.request(method, first, &progress).await?];
+                    loop {
+                        let answers = Answers {
+                            bodies: &bodies,
+                            name_regex,
+                            cluster_ip: cluster_ip.as_ref(),
+                        };
+                        let paths = next(&answers)?;
+                        if paths.is_empty() {
+                            break;
+                        }
+                        for path in paths {
+                            bodies.push(connection.request(method, &path, &progress).await?);
+                        }
+                    }
+                    bodies
+                }
+                _ => vec![connection.request(method, path, &progress).await?],
             };
-            let body = connection.request(method, path, &progress).await?;
-            if let (Some(into), Some(stats)) = (stats_into, request.and_then(|r| r.stats.as_ref()))
-            {
-                *into = Some(connection.request(Method::Get, stats, &progress).await?);
+            // A view's `-o wide` counters, asked right after its dump.
+            let mut bodies = bodies;
+            if let Some(stats) = request_stats {
+                bodies.push(connection.request(Method::Get, stats, &progress).await?);
             }
-            Ok((session, connection, (body, cluster_ip)))
+            Ok((session, connection, (bodies, cluster_ip)))
         })
         .await?;
         // Closing happens after the deadline: the answer is already in hand.

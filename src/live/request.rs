@@ -42,16 +42,14 @@ pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
         ViewKind::Clusters(_) => {
             "/config_dump?mask=dynamic_active_clusters,dynamic_warming_clusters,static_clusters"
         }
-        ViewKind::Listeners(_) | ViewKind::Waypoint => {
-            "/config_dump?mask=dynamic_listeners,static_listeners"
-        }
+        ViewKind::Listeners(_) | ViewKind::Waypoint => LISTENERS,
         ViewKind::Routes(_) => "/config_dump?mask=dynamic_route_configs,static_route_configs",
         ViewKind::Endpoints(_) => "/clusters?format=json",
         ViewKind::Secrets => "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets",
         ViewKind::Ecds => "/config_dump",
-        // Listeners, routes, clusters and the EDS assignments: one mask cannot name them, as
-        // Envoy refuses a mask whose fields are not all of one section's message.
-        ViewKind::Trace(_) => "/config_dump?include_eds=true",
+        // The listeners first; the rest, in rounds, only what the trace leads to
+        // (`trace_section`).
+        ViewKind::Trace(_) => LISTENERS,
     };
     AdminRequest {
         path: path.to_string(),
@@ -81,6 +79,44 @@ fn stats_filter(view: &ViewKind) -> Option<String> {
         // need not name its port; a proxy has few listeners.
         ViewKind::Listeners(_) => Some(stats::listener_filter()),
         _ => None,
+    }
+}
+
+const LISTENERS: &str = "/config_dump?mask=dynamic_listeners,static_listeners";
+
+/// The sections a trace reads after the listeners, each asked on its own: one mask cannot name
+/// two sections, as Envoy refuses a mask whose fields are not all of one section's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraceSection {
+    RouteConfigs,
+    Clusters,
+    /// The clusters' EDS assignments, named by cluster.
+    Assignments,
+}
+
+/// The request for the resources of `section` a trace reads: those named alone when the Envoy
+/// filters by `name_regex` (`names`), else the whole section. Warming and draining resources
+/// are left out, as the trace reads only active and static ones.
+pub fn trace_section<'a>(
+    section: TraceSection,
+    names: Option<impl IntoIterator<Item = &'a String>>,
+) -> String {
+    let path = match section {
+        TraceSection::RouteConfigs => {
+            "/config_dump?mask=dynamic_route_configs,static_route_configs"
+        }
+        TraceSection::Clusters => "/config_dump?mask=dynamic_active_clusters,static_clusters",
+        TraceSection::Assignments => {
+            "/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs"
+        }
+    };
+    match names {
+        None => path.to_string(),
+        Some(names) => {
+            let names: Vec<String> = names.into_iter().map(|n| regex::escape(n)).collect();
+            let pattern = format!("^(?:{})$", names.join("|"));
+            format!("{path}&name_regex={}", query_escape(&pattern))
+        }
     }
 }
 

@@ -164,6 +164,17 @@ pub fn render_with(
     rendered.map_err(|e| unmarshalling(e.in_input(&doc.origin)))
 }
 
+/// The route configurations and clusters a trace of `doc` reads by name; `doc` may hold only
+/// some sections (live, what to fetch next).
+pub fn trace_needs(
+    spec: &crate::config::TraceSpec,
+    doc: &Document,
+) -> Result<crate::envoy::trace::Needs> {
+    let view = ViewKind::Trace(Box::new(spec.clone()));
+    let src = DumpReader::new(doc, wanted(&view, Format::Short));
+    trace::needs(&src, spec).map_err(|e| unmarshalling(e.in_input(&doc.origin)))
+}
+
 /// A config dump that does not decode fails with istioctl's words first, then meshctl's reason.
 fn unmarshalling(e: Error) -> Error {
     match e.kind {

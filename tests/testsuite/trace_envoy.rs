@@ -17,6 +17,9 @@
 //! - a direct response: the route, no cluster, its status, `direct_response`;
 //! - no virtual host or no route: no route name, 404 `route_not_found`;
 //! - `cluster_header` without its header: the route, no cluster, 503 `cluster_not_found`;
+//! - a non-forwarding route: the route, no cluster, 503 `cluster_not_found`;
+//! - an HTTP/1.1 CONNECT taken by a `connect_matcher` route of a connection manager without a
+//!   CONNECT upgrade: the route and its cluster, 403 `upgrade_failed`;
 //! - tcp_proxy: the chain and the cluster (a TCP access log line), flags `UF,URX`;
 //! - no filter chain: only the listener's own access log (which every connection gets), with no
 //!   chain and response flag `NR`;
@@ -178,7 +181,7 @@ fn routes_80() -> Value {
     json!({
         "name": "r80",
         "virtual_hosts": [
-            {"name": "svc-a", "domains": ["svc-a", "svc-a.ns", "10.43.0.10"], "routes": [
+            {"name": "svc-a", "domains": ["svc-a", "svc-a.ns", "10.43.0.10", "svc-a:8443"], "routes": [
                 route("a-exact", json!({"path": "/exact"}), to("a-exact")),
                 route("a-exact-ci", json!({"path": "/CI", "case_sensitive": false}), to("a-ci")),
                 route("a-regex", json!({"safe_regex": {"regex": "/items/[0-9]+"}}), to("a-regex")),
@@ -208,6 +211,11 @@ fn routes_80() -> Value {
                 route("a-template", json!({"path_match_policy": {"name": "envoy.path.match.uri_template.uri_template_matcher", "typed_config": {
                     "@type": "type.googleapis.com/envoy.extensions.path.match.uri_template.v3.UriTemplateMatchConfig",
                     "path_template": "/t/{id}/x/**"}}}), to("a-template")),
+                route("a-nonfwd", json!({"prefix": "/nf"}), json!({"non_forwarding_action": {}})),
+                route("a-w-header", json!({"prefix": "/vh"}), json!({"route": {"weighted_clusters": {"clusters": [
+                    {"cluster_header": "x-target", "weight": 50}, {"name": "a-w1", "weight": 50}]}}})),
+                route("a-connect", json!({"connect_matcher": {}}), to("a-connect")),
+                route("a-escaped", json!({"path": "/esc%2Fx"}), to("a-exact")),
                 route("a-default", json!({"prefix": "/"}), to("a-default")),
             ]},
             {"name": "secure", "domains": ["secure.local"], "require_tls": "ALL", "routes": [route("secure", json!({"prefix": "/"}), to("secure"))]},
@@ -332,6 +340,7 @@ const CLUSTERS: &[&str] = &[
     "a-h-contains",
     "a-q-prefix",
     "a-template",
+    "a-connect",
     "d",
     "any-8081",
     "m-h2",
@@ -726,12 +735,27 @@ fn targeted() -> Vec<Req> {
         http("/h", "GET", &[("x-opt", "v"), ("x-n", "20")]),
         http("/ch", "GET", &[("x-target", "a-w1")]),
         http("/ch", "GET", &[]),
+        http("/nf", "GET", &[]),
+        http("/vh", "GET", &[("x-target", "a-w2")]),
+        Req {
+            authority: "svc-a:8443".into(),
+            path: String::new(),
+            method: "CONNECT".into(),
+            ..base.clone()
+        },
         http("/x/../exact", "GET", &[]),
         http("/./sep/a?p=/../x", "GET", &[]),
         http("/a/b/../../items/42", "GET", &[]),
         http("//exact", "GET", &[]),
         http("/x//../exact", "GET", &[]),
         http("/h/../health", "GET", &[("x-opt", "v")]),
+        http("/x/%2E%2e/exact", "GET", &[]),
+        http("/x/.%2e/exact", "GET", &[]),
+        http("/%65xact", "GET", &[]),
+        http("/x\\..\\exact", "GET", &[]),
+        http("/items/%34%32", "GET", &[]),
+        http("/esc%2fx", "GET", &[]),
+        http("/esc%2Fx", "GET", &[]),
         Req {
             authority: "secure.local".into(),
             path: "/x?y=1".into(),
@@ -1213,9 +1237,15 @@ fn send(r: &Req) -> Result<(), String> {
     .into_bytes();
     match r.proto.as_str() {
         "http" => {
+            // An HTTP/1.1 CONNECT names its authority as the request target, without a path.
+            let target = if r.path.is_empty() {
+                &r.authority
+            } else {
+                &r.path
+            };
             let mut text = format!(
-                "{} {} HTTP/1.1\r\nhost: {}\r\n",
-                r.method, r.path, r.authority
+                "{} {target} HTTP/1.1\r\nhost: {}\r\n",
+                r.method, r.authority
             );
             for (n, v) in &r.headers {
                 text.push_str(&format!("{n}: {v}\r\n"));
@@ -1403,7 +1433,11 @@ fn trace_args(r: &Req) -> Vec<String> {
         r.alpn.join(","),
     ];
     if r.inbound {
+        // The client sends what it says: plaintext is not taken for a peer's mutual TLS.
         args.push("--inbound".into());
+        if r.proto != "tls" {
+            args.push("--mtls=false".into());
+        }
     }
     for (n, v) in &r.headers {
         args.push("-H".into());

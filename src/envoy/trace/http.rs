@@ -81,7 +81,7 @@ pub fn route(
         };
         let mut path = path.to_string();
         if hcm.normalize_path == Some(true) {
-            path = remove_dot_segments(&path);
+            path = remove_dot_segments(&canonical_escapes(&path));
         }
         if hcm.merge_slashes {
             path = merge_slashes(&path);
@@ -201,6 +201,33 @@ pub fn virtual_host<'r, 'a>(
     Some(vh)
 }
 
+/// What `normalize_path` does before removing dot segments (RFC 3986 §6.2.2, as Envoy's
+/// URL canonicalizer does it): a backslash is a slash, a percent-encoded unreserved character
+/// (`A-Z a-z 0-9 - . _ ~`, so `%2E` too) is decoded; other escapes stay as they are (a real
+/// Envoy routes `%2f` and `%2F` apart).
+fn canonical_escapes(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let (Some(h), Some(l)) = (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+                let c = (h * 16 + l) as u8;
+                if c.is_ascii_alphanumeric() || b"-._~".contains(&c) {
+                    out.push(c);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(if bytes[i] == b'\\' { b'/' } else { bytes[i] });
+        i += 1;
+    }
+    // Only ASCII bytes were replaced, by ASCII bytes.
+    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
+}
+
 /// RFC 3986's remove_dot_segments on an absolute path.
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
@@ -286,7 +313,9 @@ fn first_route<'r, 'a>(
 
 /// Whether a route's match takes the request: Ok with what decided, or Err with why not.
 pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result<String, String> {
-    let path = bare_path(&req.path);
+    let is_connect = req.method.eq_ignore_ascii_case("CONNECT");
+    // A CONNECT request names an authority and carries no path: path matchers see none.
+    let path = if is_connect { "" } else { bare_path(&req.path) };
     let sensitive = m.case_sensitive.unwrap_or(true);
     let fold = |s: &str| {
         if sensitive {
@@ -295,7 +324,6 @@ pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result
             s.to_ascii_lowercase()
         }
     };
-    let is_connect = req.method.eq_ignore_ascii_case("CONNECT");
     let how = if let Some(r) = &m.safe_regex {
         if !full_match(&r.regex, path) {
             return Err(format!("regex {} does not match {path}", r.regex));
@@ -534,6 +562,14 @@ fn action(r: &Route, req: &HttpRequest, t: &mut Trace) {
         t.action.direct_response_status = Some(d.status);
         return;
     }
+    if r.route.is_none() && r.non_forwarding_action.is_some() {
+        // The router finds no cluster to forward to (Envoy logs 503 cluster_not_found).
+        t.result = Outcome::NoCluster;
+        t.assumptions.push(
+            "a non-forwarding route: the router has no cluster (503 cluster_not_found)".into(),
+        );
+        return;
+    }
     let Some(a) = &r.route else {
         t.result = Outcome::NoRoute;
         t.assumptions
@@ -565,9 +601,25 @@ fn action(r: &Route, req: &HttpRequest, t: &mut Trace) {
         t.clusters = w
             .clusters
             .iter()
-            .map(|c| WeightedCluster {
-                name: c.name.to_string(),
-                weight: c.weight.unwrap_or(0),
+            .map(|c| {
+                let name = if c.cluster_header.is_empty() {
+                    c.name.to_string()
+                } else {
+                    // Picked, this entry's cluster is the header's value; without the
+                    // header the router answers 503 cluster_not_found.
+                    req.header(&c.cluster_header).unwrap_or_else(|| {
+                        t.assumptions.push(format!(
+                            "cluster_header {} of a weighted cluster: the request has no such \
+                             header (503 cluster_not_found when that cluster is picked)",
+                            c.cluster_header
+                        ));
+                        String::new()
+                    })
+                };
+                WeightedCluster {
+                    name,
+                    weight: c.weight.unwrap_or(0),
+                }
             })
             .collect();
         t.action.total_weight = Some(
@@ -714,6 +766,65 @@ mod tests {
         g.headers
             .push(("content-type".into(), "application/grpc+proto".into()));
         assert!(matches(r#"{"prefix":"/","grpc":{}}"#, &g));
+    }
+
+    /// Envoy answers a non-forwarding route 503 `cluster_not_found`; a weighted cluster named by
+    /// a header is the header's value; a CONNECT carries no path, so only `connect_matcher`
+    /// takes it.
+    #[test]
+    fn non_forwarding_header_weighted_and_connect_routes() {
+        let snap = snapshot(
+            "[]",
+            r#"[{"name":"r","virtual_hosts":[{"name":"v","domains":["*"],"routes":[
+              {"name":"nf","match":{"path":"/nf"},"non_forwarding_action":{}},
+              {"name":"wh","match":{"path":"/wh"},"route":{"weighted_clusters":{"clusters":[
+                 {"cluster_header":"x-to","weight":30},{"name":"b","weight":70}]}}},
+              {"name":"any","match":{"prefix":"/"},"route":{"cluster":"any"}},
+              {"name":"connect","match":{"connect_matcher":{}},"route":{"cluster":"tunnel"}}
+            ]}]}]"#,
+            "[]",
+        );
+        let hcm: HttpConnectionManager =
+            serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
+        let run = |req: HttpRequest| {
+            let mut t = Trace::new();
+            route(&snap, &hcm, &req, 80, false, &mut t);
+            t
+        };
+        let t = run(http("h", "/nf"));
+        assert_eq!(
+            (t.result, t.route.as_deref()),
+            (Outcome::NoCluster, Some("nf"))
+        );
+        let mut req = http("h", "/wh");
+        let t = run(req.clone());
+        assert_eq!(t.clusters[0].name, "");
+        assert!(t.assumptions[0].contains("x-to"), "{:?}", t.assumptions);
+        req.headers.push(("x-to".into(), "a".into()));
+        let t = run(req);
+        let names: Vec<_> = t
+            .clusters
+            .iter()
+            .map(|c| (c.name.as_str(), c.weight))
+            .collect();
+        assert_eq!(names, [("a", 30), ("b", 70)]);
+        let mut connect = http("h:443", "/");
+        connect.method = "CONNECT".into();
+        let t = run(connect);
+        assert_eq!(t.route.as_deref(), Some("connect"));
+    }
+
+    /// A real Envoy with `normalize_path` routes `%2E%2e`, `.%2e`, `%65` and `\\` as `.`, `..`, `e`
+    /// and `/`, and `%2f` apart from `%2F`.
+    #[test]
+    fn normalize_path_decodes_unreserved_escapes_and_backslashes() {
+        let normalized = |p: &str| remove_dot_segments(&canonical_escapes(p));
+        assert_eq!(normalized("/x/%2E%2e/exact"), "/exact");
+        assert_eq!(normalized("/x/.%2e/exact"), "/exact");
+        assert_eq!(normalized("/%65xact"), "/exact");
+        assert_eq!(normalized("/x\\..\\exact"), "/exact");
+        assert_eq!(normalized("/esc%2fx"), "/esc%2fx");
+        assert_eq!(normalized("/a%zz%4"), "/a%zz%4");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-pub use snapshot::Snapshot;
+pub use snapshot::{Needs, Snapshot};
 
 use crate::envoy::resources::{
     istio_config_of, Cluster, ClusterLoadAssignment, FilterChain, HttpConnectionManager, TcpProxy,
@@ -33,6 +33,9 @@ pub struct Request {
     pub inbound: bool,
     /// The client speaks TLS: its ClientHello's SNI and ALPN.
     pub tls: Option<ClientHello>,
+    /// A peer sidecar's Istio mutual TLS, taken in place of plaintext when the inbound chains
+    /// of the destination port expect it (`--inbound` without `--mtls`).
+    pub mtls_if_expected: Option<ClientHello>,
     /// The HTTP request; None for raw TCP.
     pub http: Option<HttpRequest>,
 }
@@ -89,7 +92,8 @@ pub enum Outcome {
     NoRoute,
     NoFilterChain,
     NoListener,
-    /// `cluster_header` named a header the request does not carry.
+    /// No cluster to forward to: `cluster_header` named a header the request does not carry, or
+    /// the route is non-forwarding.
     NoCluster,
     /// A terminal network filter meshctl does not follow (named in `network`).
     Unsupported,
@@ -240,6 +244,23 @@ pub fn trace(snap: &Snapshot, request: &Request) -> Trace {
     };
     t.listener = Some(picked.listener.name.to_string());
     t.listener_match = Some(picked.how.clone());
+    let with_mtls;
+    let request = match &request.mtls_if_expected {
+        Some(hello) if listener::expects_istio_mtls(picked.listener, request.dest_port) => {
+            t.assumptions.push(format!(
+                "the inbound chains of port {} expect Istio mutual TLS: traced as a peer \
+                 sidecar's (ALPN {}); --mtls=false for plaintext",
+                request.dest_port,
+                hello.alpn.join(",")
+            ));
+            with_mtls = Request {
+                tls: Some(hello.clone()),
+                ..request.clone()
+            };
+            &with_mtls
+        }
+        _ => request,
+    };
     t.detected = listener::detect(&picked.inspectors, request);
     let Some(chain) = listener::select_chain(picked.listener, request, &t.detected.clone(), &mut t)
     else {
