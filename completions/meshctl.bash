@@ -203,7 +203,7 @@ _meshctl() {
 
     case "${cmd}" in
         meshctl)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version proxy-config pc completion help"
+            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version proxy-config pc completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +230,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -273,7 +277,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__completion)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version bash elvish fish powershell zsh"
+            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -300,6 +304,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -567,7 +575,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help"
+            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,6 +602,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -637,7 +649,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__all)
-            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +723,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stats-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy-admin-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -751,7 +767,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__bootstrap)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +802,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -829,7 +849,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__cluster)
-            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -883,6 +903,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stats-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy-admin-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -923,7 +947,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__ecds)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -958,6 +982,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1001,7 +1029,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__eds)
-            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1052,6 +1080,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1095,7 +1127,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__endpoint)
-            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1146,6 +1178,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1385,7 +1421,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__listener)
-            opts="-f -n -o -i -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,6 +1479,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stats-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy-admin-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1483,7 +1523,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__log)
-            opts="-r -l -n -o -i -h -V --level --reset --selector --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-r -l -n -o -i -h -V --level --reset --selector --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1533,6 +1573,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stats-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy-admin-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1573,7 +1617,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__rootca__subcmd__compare)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1600,6 +1644,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1643,7 +1691,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__route)
-            opts="-f -n -o -i -h -V --file --name --verbose --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --name --verbose --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1689,6 +1737,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stats-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy-admin-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1729,7 +1781,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__secret)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1764,6 +1816,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1807,7 +1863,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__trace)
-            opts="-f -X -H -v -n -o -i -h -V --file --to --method --header --from --inbound --mtls --alpn --explain --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -X -H -v -n -o -i -h -V --file --to --method --header --from --inbound --mtls --alpn --explain --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1845,6 +1901,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --mtls)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --alpn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1870,6 +1930,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

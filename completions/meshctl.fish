@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_meshctl_global_optspecs
-    string join \n n/namespace= context= kubeconfig= o/output= proxy-admin-port= request-timeout= kubeclient-timeout= as= as-group= as-uid= i/istioNamespace= h/help V/version
+    string join \n n/namespace= context= kubeconfig= o/output= stats-file= proxy-admin-port= request-timeout= kubeclient-timeout= as= as-group= as-uid= i/istioNamespace= h/help V/version
 end
 
 function __fish_meshctl_needs_command
@@ -28,6 +28,7 @@ complete -c meshctl -n "__fish_meshctl_needs_command" -s n -l namespace -d 'Name
 complete -c meshctl -n "__fish_meshctl_needs_command" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_needs_command" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_needs_command" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -45,6 +46,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -96,6 +98,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -119,6 +122,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -133,6 +137,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -147,6 +152,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -165,6 +171,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -183,6 +190,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -201,6 +209,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -220,6 +229,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -239,6 +249,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -258,6 +269,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -274,6 +286,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -290,6 +303,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -306,6 +320,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -324,6 +339,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -342,6 +358,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -360,6 +377,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -378,6 +396,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -392,6 +411,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -406,6 +426,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -420,6 +441,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -434,6 +456,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -448,6 +471,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -462,11 +486,14 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s X -l method -d 'The request method (default GET; gRPC: POST)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s H -l header -d 'A request header, `Name: value` (repeatable)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l from -d 'The source address, IP[:PORT], for source matches' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP). With --inbound it is on when the port\'s chains expect it; --mtls=false turns it off' -r -f -a "true\t''
+false\t''"
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l alpn -d 'ALPN the client offers on TLS (https://), comma separated' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -475,7 +502,6 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l inbound -d 'Traffic arriving at this proxy from a peer: the inbound listener and its chains'
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s v -l explain -d 'For every candidate passed over, say why it did not match'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
@@ -486,6 +512,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -502,6 +529,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -515,6 +543,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -528,6 +557,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -554,6 +584,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -605,6 +636,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -628,6 +660,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -642,6 +675,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -656,6 +690,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -674,6 +709,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -692,6 +728,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -710,6 +747,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -729,6 +767,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -748,6 +787,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -767,6 +807,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -783,6 +824,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -799,6 +841,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -815,6 +858,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -833,6 +877,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -851,6 +896,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -869,6 +915,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -887,6 +934,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -901,6 +949,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -915,6 +964,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -929,6 +979,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -943,6 +994,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -957,6 +1009,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -971,11 +1024,14 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s X -l method -d 'The request method (default GET; gRPC: POST)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s H -l header -d 'A request header, `Name: value` (repeatable)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l from -d 'The source address, IP[:PORT], for source matches' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP). With --inbound it is on when the port\'s chains expect it; --mtls=false turns it off' -r -f -a "true\t''
+false\t''"
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l alpn -d 'ALPN the client offers on TLS (https://), comma separated' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -984,7 +1040,6 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l inbound -d 'Traffic arriving at this proxy from a peer: the inbound listener and its chains'
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s v -l explain -d 'For every candidate passed over, say why it did not match'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
@@ -995,6 +1050,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -1011,6 +1067,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -1024,6 +1081,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -1037,6 +1095,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
@@ -1063,6 +1122,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s n -l name
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
