@@ -363,3 +363,37 @@ fn wide_counters_are_what_envoy_counted_for_real_traffic() {
         );
     }
 }
+
+/// `--stats-file` is read only where counters show; a file that is no `/stats` is bad input:
+/// one line on stderr, exit 1, nothing on stdout.
+#[test]
+fn stats_file_misuse_and_bad_files_are_one_line_errors() {
+    let home = temp_home();
+    let dump = path_str(&fixture(SIDECAR, "config_dump.json"));
+    let run = |args: &[&str]| {
+        let mut all = vec!["pc"];
+        all.extend_from_slice(args);
+        meshctl(home.path(), &all, &[])
+    };
+    let usage = run(&["routes", "-f", &dump, "-o", "wide", "--stats-file", &dump]);
+    assert_fails(
+        &usage,
+        2,
+        "--stats-file is read only by clusters and listeners with -o wide",
+    );
+    let short = run(&["clusters", "-f", &dump, "--stats-file", &dump]);
+    assert_fails(&short, 2, "--stats-file");
+    let not_stats = run(&["clusters", "-f", &dump, "-o", "wide", "--stats-file", &dump]);
+    assert_fails(&not_stats, 1, "not Envoy's /stats?format=json");
+    let missing = home.path().join("missing.txt");
+    let missing = run(&[
+        "listeners",
+        "-f",
+        &dump,
+        "-o",
+        "wide",
+        "--stats-file",
+        &path_str(&missing),
+    ]);
+    assert_fails(&missing, 1, "missing.txt");
+}

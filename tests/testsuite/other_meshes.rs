@@ -364,3 +364,24 @@ fn the_same_resources_under_an_istio_node_or_no_bootstrap_print_istioctls_cells(
         assert!(healthz.trim_end().ends_with("/healthz"), "{routes}");
     }
 }
+
+/// A cluster name of another control plane with five `|` parts: split the Istio way its FQDN
+/// would be empty; shown whole, with `-` for the parts Istio's names have.
+#[test]
+fn another_control_planes_name_with_istio_separators_is_shown_whole() {
+    let text = std::fs::read_to_string(fixture(KUMA, "config_dump.json")).unwrap();
+    let renamed = text.replace(
+        "\"backend_kuma-demo_svc_3001\"",
+        "\"mesh|backend|kuma-demo|svc|3001\"",
+    );
+    assert_ne!(renamed, text);
+    let doc = Document::from_bytes(renamed.into_bytes(), "renamed.json".into()).unwrap();
+    let table = clusters(&doc);
+    let row = table.lines().find(|l| l.starts_with("mesh|")).unwrap();
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        cells,
+        ["mesh|backend|kuma-demo|svc|3001", "-", "-", "-", "EDS"],
+        "{table}"
+    );
+}
