@@ -212,7 +212,7 @@ _meshctl() {
 
     case "${cmd}" in
         meshctl)
-            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version proxy-config pc completion help"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version proxy-config pc completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,6 +239,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -302,7 +306,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__completion)
-            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version bash elvish fish powershell zsh"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,6 +333,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -630,7 +638,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config)
-            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -657,6 +665,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -720,7 +732,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__all)
-            opts="-f -n -o -c -v -i -h -V --file --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -794,6 +806,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stats-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy-admin-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -854,7 +870,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__bootstrap)
-            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,6 +905,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -952,7 +972,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__cluster)
-            opts="-f -n -o -c -v -i -h -V --file --fqdn --direction --subset --port --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --fqdn --direction --subset --port --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1003,6 +1023,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1066,7 +1090,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__diff)
-            opts="-f -n -o -c -v -i -h -V --file --view --all-fields --since --watch --interval --count --fqdn --direction --subset --port --address --type --name --cluster --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --view --all-fields --since --watch --interval --count --fqdn --direction --subset --port --address --type --name --cluster --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1160,6 +1184,10 @@ _meshctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stats-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy-admin-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1220,7 +1248,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__ecds)
-            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1255,6 +1283,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1318,7 +1350,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__eds)
-            opts="-f -n -o -c -v -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,6 +1401,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1432,7 +1468,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__endpoint)
-            opts="-f -n -o -c -v -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1483,6 +1519,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1756,7 +1796,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__listener)
-            opts="-f -n -o -c -v -i -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1811,6 +1851,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1874,7 +1918,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__log)
-            opts="-r -l -n -o -c -v -i -h -V --level --reset --selector --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-r -l -n -o -c -v -i -h -V --level --reset --selector --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1921,6 +1965,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1984,7 +2032,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__rootca__subcmd__compare)
-            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-n -o -c -v -i -h -V --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,6 +2059,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2074,7 +2126,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__route)
-            opts="-f -n -o -c -v -i -h -V --file --name --verbose --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --name --verbose --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2117,6 +2169,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2180,7 +2236,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__secret)
-            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -n -o -c -v -i -h -V --file --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2215,6 +2271,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2278,7 +2338,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__trace)
-            opts="-f -X -H -n -o -c -v -i -h -V --file --to --method --header --from --inbound --mtls --alpn --explain --namespace --context --kubeconfig --output --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -X -H -n -o -c -v -i -h -V --file --to --method --header --from --inbound --mtls --alpn --explain --namespace --context --kubeconfig --output --stats-file --proxy-admin-port --container --admin-url --certificate-authority --insecure-skip-tls-verify --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2345,6 +2405,10 @@ _meshctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

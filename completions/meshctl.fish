@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_meshctl_global_optspecs
-    string join \n n/namespace= context= kubeconfig= o/output= proxy-admin-port= c/container= admin-url= certificate-authority= insecure-skip-tls-verify= v request-timeout= kubeclient-timeout= as= as-group= as-uid= i/istioNamespace= h/help V/version
+    string join \n n/namespace= context= kubeconfig= o/output= stats-file= proxy-admin-port= c/container= admin-url= certificate-authority= insecure-skip-tls-verify= v request-timeout= kubeclient-timeout= as= as-group= as-uid= i/istioNamespace= h/help V/version
 end
 
 function __fish_meshctl_needs_command
@@ -28,6 +28,7 @@ complete -c meshctl -n "__fish_meshctl_needs_command" -s n -l namespace -d 'Name
 complete -c meshctl -n "__fish_meshctl_needs_command" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_needs_command" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_needs_command" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -50,6 +51,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -107,6 +109,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -135,6 +138,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -154,6 +158,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -173,6 +178,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -196,6 +202,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -219,6 +226,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -242,6 +250,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -266,6 +275,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -290,6 +300,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -314,6 +325,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -335,6 +347,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -356,6 +369,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -377,6 +391,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -400,6 +415,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -423,6 +439,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -446,6 +463,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -469,6 +487,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -488,6 +507,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -507,6 +527,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -526,6 +547,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -545,6 +567,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -564,6 +587,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -590,6 +614,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -625,6 +650,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -646,6 +672,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -667,6 +694,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -685,6 +713,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -703,6 +732,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -735,6 +765,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -792,6 +823,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -820,6 +852,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -839,6 +872,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -858,6 +892,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -881,6 +916,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -904,6 +940,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -927,6 +964,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -951,6 +989,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -975,6 +1014,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -999,6 +1039,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1020,6 +1061,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1041,6 +1083,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1062,6 +1105,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1085,6 +1129,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1108,6 +1153,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1131,6 +1177,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1154,6 +1201,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1173,6 +1221,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1192,6 +1241,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1211,6 +1261,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1230,6 +1281,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1249,6 +1301,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1275,6 +1328,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1310,6 +1364,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1331,6 +1386,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1352,6 +1408,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1370,6 +1427,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1388,6 +1446,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
@@ -1420,6 +1479,7 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s n -l name
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r

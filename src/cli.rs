@@ -76,6 +76,10 @@ pub struct GlobalArgs {
         allow_hyphen_values = true
     )]
     pub output: Option<String>,
+    /// A saved `/stats` (text or `format=json`) for `-o wide`'s counters of clusters and
+    /// listeners, instead of asking the proxy.
+    #[arg(long, global = true, value_name = "FILE", value_parser = any_path)]
+    pub stats_file: Option<PathBuf>,
     /// Envoy admin port inside the pod (default: found from the pod's proxy container).
     #[arg(long, global = true, value_name = "PORT", allow_hyphen_values = true,
           value_parser = go_int)]

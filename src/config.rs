@@ -334,6 +334,8 @@ impl Task {
 pub struct Config {
     pub task: Task,
     pub cluster: ClusterOptions,
+    /// `--stats-file`: a saved `/stats` for `-o wide`'s counters, live or offline.
+    pub stats_file: Option<PathBuf>,
 }
 
 impl Config {
@@ -348,6 +350,7 @@ impl Config {
         };
         let admin_port = g.proxy_admin_port;
         let admin_url = nonempty(g.admin_url);
+        let stats_file = g.stats_file;
         let mut cluster = ClusterOptions {
             kubeconfig: g.kubeconfig,
             context: g.context,
@@ -372,12 +375,14 @@ impl Config {
                 return Ok(Config {
                     task: Task::Completion(shell),
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: None } => {
                 return Ok(Config {
                     task: Task::ProxyConfigHelp,
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: Some(view) } => view,
@@ -579,8 +584,29 @@ impl Config {
                 )));
             }
         }
-        Ok(Config { task, cluster })
+        if stats_file.is_some() && !reads_stats(&task) {
+            return Err(Error::usage(
+                "--stats-file is read only by clusters and listeners with -o wide",
+            ));
+        }
+        Ok(Config {
+            task,
+            cluster,
+            stats_file,
+        })
     }
+}
+
+/// Whether the task shows counters from `/stats`: `-o wide` of clusters and listeners.
+fn reads_stats(task: &Task) -> bool {
+    matches!(
+        task,
+        Task::View {
+            view: ViewKind::Clusters(_) | ViewKind::Listeners(_),
+            output: Output::Format(Format::Wide),
+            ..
+        }
+    )
 }
 
 /// `--proxy-admin-port`, checked after the arguments as istioctl checks it.
@@ -1734,7 +1760,16 @@ mod tests {
                 "a target or --selector",
             ),
             (
-                &["pc", "diff", "-f", "a", "-f", "b", "--admin-url", "http://e:1"][..],
+                &[
+                    "pc",
+                    "diff",
+                    "-f",
+                    "a",
+                    "-f",
+                    "b",
+                    "--admin-url",
+                    "http://e:1",
+                ][..],
                 "--admin-url is not one",
             ),
             (

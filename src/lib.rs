@@ -195,21 +195,28 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
                     out,
                 );
             }
-            let doc = match source {
-                Source::File(path) => Document::read(path)?,
-                Source::Target(target) => {
-                    let request = live::admin_request(view, request_format);
-                    let body =
-                        live::fetch_view(&config.cluster, live::Proxy::Pod(target), &request)?;
-                    Document::from_received(body, target.clone())?
-                }
-                Source::AdminUrl(url) => {
-                    let request = live::admin_request(view, request_format);
-                    let body =
-                        live::fetch_view(&config.cluster, live::Proxy::AdminUrl(url), &request)?;
-                    Document::from_received(body, url.text.clone())?
-                }
+            let (doc, stats) = match source {
+                Source::File(path) => (Document::read(path)?, None),
+                Source::Target(target) => view_and_stats(
+                    config,
+                    view,
+                    request_format,
+                    live::Proxy::Pod(target),
+                    target,
+                )?,
+                Source::AdminUrl(url) => view_and_stats(
+                    config,
+                    view,
+                    request_format,
+                    live::Proxy::AdminUrl(url),
+                    &url.text,
+                )?,
             };
+            let stats = match &config.stats_file {
+                Some(path) => Some(read_stats_file(path)?),
+                None => stats,
+            };
+            let counters = views::Counters { stats };
             let format = match output.check() {
                 Ok(format) => format,
                 // `listener --waypoint` prints its table whatever `-o` says.
@@ -221,7 +228,7 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
             };
             // Views write only once everything they print is known to be good; writing straight
             // out keeps a big JSON selection from being held twice.
-            return views::render(view, &doc, format, unix_now(), out);
+            return views::render_with(view, &doc, format, unix_now(), &counters, out);
         }
         Task::Log {
             targets,
@@ -248,6 +255,33 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
     }
     out.write_all(&buf)?;
     Ok(())
+}
+
+/// What a view needs from a live proxy, and `-o wide`'s counters asked on the same connection
+/// (not when `--stats-file` gives them).
+fn view_and_stats(
+    config: &Config,
+    view: &ViewKind,
+    format: config::Format,
+    proxy: live::Proxy,
+    origin: &str,
+) -> Result<(Document, Option<envoy::stats::Stats>)> {
+    let mut request = live::admin_request(view, format);
+    if config.stats_file.is_some() {
+        request.stats = None;
+    }
+    let (body, stats) = live::fetch_view_and_stats(&config.cluster, proxy, &request)?;
+    let stats = stats
+        .map(|s| envoy::stats::Stats::parse(&s, &format!("{origin}'s /stats")))
+        .transpose()?;
+    Ok((Document::from_received(body, origin.to_string())?, stats))
+}
+
+/// `--stats-file`: a saved `/stats` answer (text or `format=json`).
+fn read_stats_file(path: &std::path::Path) -> Result<envoy::stats::Stats> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::read(&origin, e))?;
+    envoy::stats::Stats::parse(&bytes, &origin)
 }
 
 /// Live `pc trace`: the listeners, then round by round only the route configurations, clusters

@@ -81,6 +81,18 @@ pub fn fetch_view(
     ask(opts, proxy, Ask::View(request))
 }
 
+/// Fetches what a view needs and then, on the same connection, `-o wide`'s counters
+/// (`request.stats`, when the view has any): the dump and the stats Envoy had a moment later.
+pub fn fetch_view_and_stats(
+    opts: &ClusterOptions,
+    proxy: Proxy,
+    request: &AdminRequest,
+) -> Result<(Received, Option<Received>), Error> {
+    let (mut bodies, _) = ask_with_service(opts, proxy, Ask::View(request), None)?;
+    let stats = (bodies.len() > 1).then(|| bodies.remove(1));
+    Ok((bodies.remove(0), stats))
+}
+
 /// The ClusterIP of the Service a trace's URL names: None when it names none (or no cluster is
 /// asked), Err with the reason when the Service cannot be read or has none.
 pub type ClusterIp = Option<Result<std::net::IpAddr, String>>;
@@ -221,11 +233,22 @@ async fn ask_endpoint(
     progress: &Progress,
 ) -> Result<Vec<Received>, Error> {
     let (method, path) = match ask {
-        Ask::View(request) if request.narrowed.is_some() => {
-            let supported = supports_name_regex(connection, progress).await?;
-            (Method::Get, request.path_for(supported))
+        Ask::View(request) => {
+            let supported = match request.narrowed {
+                Some(_) => supports_name_regex(connection, progress).await?,
+                None => false,
+            };
+            let mut bodies = vec![
+                connection
+                    .request(Method::Get, request.path_for(supported), progress)
+                    .await?,
+            ];
+            // A view's `-o wide` counters, asked right after its dump.
+            if let Some(stats) = &request.stats {
+                bodies.push(connection.request(Method::Get, stats, progress).await?);
+            }
+            return Ok(bodies);
         }
-        Ask::View(request) => (Method::Get, request.path.as_str()),
         Ask::One(method, path) => (method, path),
         Ask::Rounds(first, next) => {
             let name_regex = supports_name_regex(connection, progress).await?;

@@ -2,6 +2,7 @@
 //! resource name where the Envoy can do it.
 
 use crate::config::{DiffView, Format, ViewKind};
+use crate::envoy::stats;
 
 /// The admin request a view needs: only the sections it shows (istioctl's masks), and, where a
 /// filter names resources, a narrower variant with Envoy's `name_regex` so that only those cross
@@ -13,6 +14,9 @@ pub struct AdminRequest {
     pub path: String,
     /// `path` plus `name_regex`, for an Envoy whose version supports it.
     pub narrowed: Option<String>,
+    /// `-o wide`'s counters: `/stats?filter=` for the stats of the resources the view's
+    /// filter selects, asked after the dump on the same port-forward.
+    pub stats: Option<String>,
 }
 
 impl AdminRequest {
@@ -50,6 +54,31 @@ pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
     AdminRequest {
         path: path.to_string(),
         narrowed: name_regex(view).map(|re| format!("{path}&name_regex={}", query_escape(&re))),
+        stats: (format == Format::Wide)
+            .then(|| stats_filter(view))
+            .flatten()
+            .map(|re| format!("/stats?filter={}", query_escape(&re))),
+    }
+}
+
+/// The `/stats` pattern for the counters `-o wide` shows beside the view's resources: those of
+/// the clusters whose names hold the filter's text, of every listener.
+fn stats_filter(view: &ViewKind) -> Option<String> {
+    match view {
+        ViewKind::Clusters(f) => {
+            let port = f.port.map(|p| format!("|{p}|"));
+            let part = f
+                .fqdn
+                .as_ref()
+                .or(f.subset.as_ref())
+                .or(f.direction.as_ref())
+                .or(port.as_ref());
+            Some(stats::cluster_filter(part.map(String::as_str)))
+        }
+        // Not narrowed by port: a listener with a `stat_prefix` is counted under that, which
+        // need not name its port; a proxy has few listeners.
+        ViewKind::Listeners(_) => Some(stats::listener_filter()),
+        _ => None,
     }
 }
 
@@ -110,6 +139,7 @@ pub fn diff_request(view: &DiffView) -> AdminRequest {
     AdminRequest {
         path: path.to_string(),
         narrowed: None,
+        stats: None,
     }
 }
 
@@ -188,6 +218,7 @@ mod tests {
                      &name_regex=%5E80%24"
                         .into()
                 ),
+                stats: None,
             }
         );
         let clusters = ViewKind::Clusters(ClusterFilter {
@@ -205,6 +236,35 @@ mod tests {
         let request = admin_request(&unfiltered, Format::Short);
         assert_eq!(request.narrowed, None);
         assert_eq!(request.path_for(true), request.path);
+    }
+
+    /// `-o wide` of clusters and listeners asks `/stats` for its counters, of the clusters the
+    /// filter selects; other views and formats ask nothing more.
+    #[test]
+    fn wide_asks_for_the_counters_of_what_it_shows() {
+        use crate::config::ListenerFilter;
+        let customers = ViewKind::Clusters(ClusterFilter {
+            fqdn: Some("customers".into()),
+            ..Default::default()
+        });
+        let stats = admin_request(&customers, Format::Wide).stats.unwrap();
+        let pattern = stats.strip_prefix("/stats?filter=").unwrap();
+        assert!(pattern.starts_with("%5Ecluster%5C..%2Acustomers.%2A%5C.%28upstream_rq_total%7C"));
+        assert_eq!(admin_request(&customers, Format::Short).stats, None);
+        let listeners = ViewKind::Listeners(ListenerFilter {
+            address: None,
+            port: Some(80),
+            listener_type: None,
+            verbose: true,
+        });
+        assert_eq!(
+            admin_request(&listeners, Format::Wide).stats.as_deref(),
+            Some(
+                "/stats?filter=%5Elistener%5C..%2B%5C.%28downstream_cx_active%7Cdownstream_cx_total%29%24"
+            )
+        );
+        let endpoints = ViewKind::Endpoints(EndpointFilter::default());
+        assert_eq!(admin_request(&endpoints, Format::Wide).stats, None);
     }
 
     fn narrowed(view: &ViewKind) -> String {
