@@ -315,15 +315,18 @@ fn inbound_mtls_takes_the_tls_chain_of_the_port() {
     assert_fails(&trace(&["https://x/", "--mtls"]), 2, "--mtls takes");
 }
 
-/// Live, a trace asks the Envoy for its listeners, then only the route configuration, clusters
-/// and EDS assignments the request leads to (by `name_regex`), never the whole dump; what it
-/// prints is what the offline trace of that Envoy's whole dump prints.
-#[test]
-fn live_trace_fetches_only_what_it_follows() {
-    use crate::support::{path_str, pod, web_frontend_envoy, PodSpec};
-    use testkit::relay::Relay;
-    let envoy = web_frontend_envoy();
-    let relay = Relay::start(envoy.admin_addr()).unwrap();
+/// Pod `web-1` in the test API server, port-forwarded to the web-frontend Envoy through a relay
+/// that records the admin requests; a home with a kubeconfig for it.
+fn relayed_pod(
+    envoy: &testkit::envoy::Envoy,
+) -> (
+    testkit::relay::Relay,
+    testkit::apiserver::ApiServer,
+    tempfile::TempDir,
+    String,
+) {
+    use crate::support::{path_str, pod, PodSpec};
+    let relay = testkit::relay::Relay::start(envoy.admin_addr()).unwrap();
     let server = testkit::apiserver::ApiServer::builder()
         .pod(pod(PodSpec {
             name: "web-1",
@@ -336,11 +339,21 @@ fn live_trace_fetches_only_what_it_follows() {
     let kubeconfig = home.path().join("config");
     server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
     let kc = path_str(&kubeconfig);
+    (relay, server, home, kc)
+}
+
+/// Live, a trace asks the Envoy for its listeners, then only the route configuration, clusters
+/// and EDS assignments the request leads to (by `name_regex`), never the whole dump; what it
+/// prints is what the offline trace of that Envoy's whole dump prints.
+#[test]
+fn live_trace_fetches_only_what_it_follows() {
+    let envoy = crate::support::web_frontend_envoy();
+    let (relay, _server, home, kc) = relayed_pod(&envoy);
     let whole = home.path().join("whole.json");
     let answer = envoy.admin_get("/config_dump?include_eds=true");
     assert_eq!(answer.status, 200);
     std::fs::write(&whole, answer.body).unwrap();
-    let whole = path_str(&whole);
+    let whole = crate::support::path_str(&whole);
 
     let host = "http://customers.default.svc.cluster.local";
     let cases: Vec<Vec<String>> = [
@@ -409,22 +422,8 @@ fn live_trace_fetches_only_what_it_follows() {
 /// listener names, then the two subsets' clusters and their EDS assignments together.
 #[test]
 fn live_trace_asks_for_the_route_configuration_then_the_clusters() {
-    use crate::support::{path_str, pod, web_frontend_envoy, PodSpec};
-    use testkit::relay::Relay;
-    let envoy = web_frontend_envoy();
-    let relay = Relay::start(envoy.admin_addr()).unwrap();
-    let server = testkit::apiserver::ApiServer::builder()
-        .pod(pod(PodSpec {
-            name: "web-1",
-            labels: serde_json::json!({"app": "web"}),
-            ..Default::default()
-        }))
-        .portforward_backend("default", "web-1", 15000, relay.addr())
-        .start();
-    let home = temp_home();
-    let kubeconfig = home.path().join("config");
-    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
-    let kc = path_str(&kubeconfig);
+    let envoy = crate::support::web_frontend_envoy();
+    let (relay, _server, home, kc) = relayed_pod(&envoy);
     let out = meshctl(
         home.path(),
         &[
