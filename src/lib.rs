@@ -195,8 +195,8 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
                     out,
                 );
             }
-            let (doc, stats) = match source {
-                Source::File(path) => (Document::read(path)?, None),
+            let (doc, stats, naming) = match source {
+                Source::File(path) => (Document::read(path)?, None, None),
                 Source::Target(target) => view_and_stats(
                     config,
                     view,
@@ -216,7 +216,10 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
                 Some(path) => Some(read_stats_file(path)?),
                 None => stats,
             };
-            let counters = views::Counters { stats };
+            let context = views::LiveContext {
+                counters: views::Counters { stats },
+                naming,
+            };
             let format = match output.check() {
                 Ok(format) => format,
                 // `listener --waypoint` prints its table whatever `-o` says.
@@ -228,7 +231,7 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
             };
             // Views write only once everything they print is known to be good; writing straight
             // out keeps a big JSON selection from being held twice.
-            return views::render_with(view, &doc, format, unix_now(), &counters, out);
+            return views::render_with(view, &doc, format, unix_now(), &context, out);
         }
         Task::Log {
             targets,
@@ -257,24 +260,33 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// What a view needs from a live proxy, and `-o wide`'s counters asked on the same connection
-/// (not when `--stats-file` gives them).
+/// What a view needs from a live proxy, `-o wide`'s counters asked on the same connection (not
+/// when `--stats-file` gives them), and the naming rules its node tells.
 fn view_and_stats(
     config: &Config,
     view: &ViewKind,
     format: config::Format,
     proxy: live::Proxy,
     origin: &str,
-) -> Result<(Document, Option<envoy::stats::Stats>)> {
+) -> Result<(
+    Document,
+    Option<envoy::stats::Stats>,
+    Option<envoy::names::Naming>,
+)> {
     let mut request = live::admin_request(view, format);
     if config.stats_file.is_some() {
         request.stats = None;
     }
-    let (body, stats) = live::fetch_view_and_stats(&config.cluster, proxy, &request)?;
-    let stats = stats
+    let answers = live::fetch_view_answers(&config.cluster, proxy, &request)?;
+    let stats = answers
+        .stats
         .map(|s| envoy::stats::Stats::parse(&s, &format!("{origin}'s /stats")))
         .transpose()?;
-    Ok((Document::from_received(body, origin.to_string())?, stats))
+    let naming = answers
+        .server_info
+        .map(|info| envoy::names::Naming::of_server_info(&info));
+    let doc = Document::from_received(answers.dump, origin.to_string())?;
+    Ok((doc, stats, naming))
 }
 
 /// `--stats-file`: a saved `/stats` answer (text or `format=json`).

@@ -19,23 +19,24 @@ pub enum Naming {
     Other,
 }
 
+#[derive(Deserialize)]
+struct Node<'a> {
+    #[serde(borrow, default)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow, default)]
+    metadata: Option<HashMap<std::borrow::Cow<'a, str>, &'a RawValue>>,
+}
+
 impl Naming {
     /// From the bootstrap's node: another control plane's when the node has an id that is not
     /// Istio's `<type>~<ip>~<pod>.<namespace>~<domain>` and its metadata has no
     /// `ISTIO_VERSION`. A dump without a bootstrap section (a live view asks for its own
-    /// sections only) or without a node id is read as istioctl reads it.
+    /// sections only: see `of_server_info`) or without a node id is read as istioctl reads it.
     pub fn of(dump: &Dump<'_>) -> Result<Naming> {
         #[derive(Deserialize, Default)]
         struct Bootstrap<'a> {
             #[serde(borrow, default)]
             node: Option<Node<'a>>,
-        }
-        #[derive(Deserialize)]
-        struct Node<'a> {
-            #[serde(borrow, default)]
-            id: std::borrow::Cow<'a, str>,
-            #[serde(borrow, default)]
-            metadata: Option<HashMap<std::borrow::Cow<'a, str>, &'a RawValue>>,
         }
         let Some(raw) = dump
             .section(SectionKind::Bootstrap)
@@ -44,18 +45,34 @@ impl Naming {
             return Ok(Naming::Istio);
         };
         let bootstrap: Bootstrap = parse_raw(raw, "the bootstrap")?;
-        let Some(node) = bootstrap.node.filter(|n| !n.id.is_empty()) else {
-            return Ok(Naming::Istio);
+        Ok(Naming::of_node(bootstrap.node))
+    }
+
+    /// From the node in a live proxy's `/server_info`; an answer without one is read as
+    /// istioctl reads a dump.
+    pub fn of_server_info(server_info: &[u8]) -> Naming {
+        #[derive(Deserialize, Default)]
+        struct ServerInfo<'a> {
+            #[serde(borrow, default)]
+            node: Option<Node<'a>>,
+        }
+        let info: ServerInfo = serde_json::from_slice(server_info).unwrap_or_default();
+        Naming::of_node(info.node)
+    }
+
+    fn of_node(node: Option<Node>) -> Naming {
+        let Some(node) = node.filter(|n| !n.id.is_empty()) else {
+            return Naming::Istio;
         };
         let istio_id = node.id.split('~').count() == 4;
         let istio_metadata = node
             .metadata
             .is_some_and(|m| m.contains_key("ISTIO_VERSION"));
-        Ok(if istio_id || istio_metadata {
+        if istio_id || istio_metadata {
             Naming::Istio
         } else {
             Naming::Other
-        })
+        }
     }
 }
 

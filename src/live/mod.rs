@@ -81,16 +81,35 @@ pub fn fetch_view(
     ask(opts, proxy, Ask::View(request))
 }
 
-/// Fetches what a view needs and then, on the same connection, `-o wide`'s counters
-/// (`request.stats`, when the view has any): the dump and the stats Envoy had a moment later.
-pub fn fetch_view_and_stats(
+/// What a live proxy answered for a view.
+pub struct ViewAnswers {
+    pub dump: Received,
+    /// `-o wide`'s counters (`request.stats`), asked right after the dump.
+    pub stats: Option<Received>,
+    /// `/server_info`, when the view needs the proxy's node (`request.node`) and Envoy gave it.
+    pub server_info: Option<Received>,
+}
+
+/// Fetches what a view needs on one connection: `/server_info` first when the request can be
+/// narrowed by `name_regex`, the dump, `-o wide`'s counters, then `/server_info` when the view
+/// needs the node and has not asked it yet.
+pub fn fetch_view_answers(
     opts: &ClusterOptions,
     proxy: Proxy,
     request: &AdminRequest,
-) -> Result<(Received, Option<Received>), Error> {
-    let (mut bodies, _) = ask_with_service(opts, proxy, Ask::View(request), None)?;
-    let stats = (bodies.len() > 1).then(|| bodies.remove(1));
-    Ok((bodies.remove(0), stats))
+) -> Result<ViewAnswers, Error> {
+    let (bodies, _) = ask_with_service(opts, proxy, Ask::View(request), None)?;
+    let mut bodies = bodies.into_iter();
+    let dump = bodies.next().ok_or_else(|| Error::proxy("no answer"))?;
+    let stats = match request.stats {
+        Some(_) => bodies.next(),
+        None => None,
+    };
+    Ok(ViewAnswers {
+        dump,
+        stats,
+        server_info: bodies.next(),
+    })
 }
 
 /// The ClusterIP of the Service a trace's URL names: None when it names none (or no cluster is
@@ -234,10 +253,13 @@ async fn ask_endpoint(
 ) -> Result<Vec<Received>, Error> {
     let (method, path) = match ask {
         Ask::View(request) => {
-            let supported = match request.narrowed {
-                Some(_) => supports_name_regex(connection, progress).await?,
-                None => false,
+            // Whether `name_regex` is understood is needed before the dump; the node only
+            // after it.
+            let mut info = match request.narrowed {
+                Some(_) => Some(server_info(connection, progress).await?),
+                None => None,
             };
+            let supported = info.as_ref().is_some_and(|i| i.name_regex);
             let mut bodies = vec![
                 connection
                     .request(Method::Get, request.path_for(supported), progress)
@@ -246,6 +268,12 @@ async fn ask_endpoint(
             // A view's `-o wide` counters, asked right after its dump.
             if let Some(stats) = &request.stats {
                 bodies.push(connection.request(Method::Get, stats, progress).await?);
+            }
+            if request.node {
+                if info.is_none() {
+                    info = Some(server_info(connection, progress).await?);
+                }
+                bodies.extend(info.and_then(|i| i.body));
             }
             return Ok(bodies);
         }
@@ -279,18 +307,43 @@ async fn ask_endpoint(
 /// and the view filters again.
 const NAME_REGEX_SINCE: (u32, u32) = (1, 20);
 
-/// Whether the Envoy at the other end filters by `name_regex`, by the version in its
-/// `/server_info`. An Envoy that will not say (an admin API that refuses the path, an unreadable
-/// version) is taken not to.
+/// What `/server_info` says: whether the Envoy at the other end filters by `name_regex`, by
+/// its version (an Envoy that will not say, an admin API that refuses the path or an unreadable
+/// version, is taken not to), and the answer itself when it was a 200.
+struct ServerInfo {
+    name_regex: bool,
+    body: Option<Received>,
+}
+
+async fn server_info(
+    connection: &mut AdminConnection,
+    progress: &Progress,
+) -> Result<ServerInfo, Error> {
+    let (status, body) = connection
+        .exchange(Method::Get, "/server_info", progress)
+        .await?;
+    if status != hyper::StatusCode::OK {
+        return Ok(ServerInfo {
+            name_regex: false,
+            body: None,
+        });
+    }
+    let mut received = Received::with_capacity(body.len())
+        .map_err(|e| Error::proxy(format!("cannot hold /server_info: {e}")))?;
+    received
+        .extend(&body)
+        .map_err(|e| Error::proxy(format!("cannot hold /server_info: {e}")))?;
+    Ok(ServerInfo {
+        name_regex: envoy_version(&body).is_some_and(|v| v >= NAME_REGEX_SINCE),
+        body: Some(received),
+    })
+}
+
 async fn supports_name_regex(
     connection: &mut AdminConnection,
     progress: &Progress,
 ) -> Result<bool, Error> {
-    let (status, body) = connection
-        .exchange(Method::Get, "/server_info", progress)
-        .await?;
-    Ok(status == hyper::StatusCode::OK
-        && envoy_version(&body).is_some_and(|v| v >= NAME_REGEX_SINCE))
+    Ok(server_info(connection, progress).await?.name_regex)
 }
 
 /// Major and minor version from `/server_info`'s `version`, which reads

@@ -17,6 +17,9 @@ pub struct AdminRequest {
     /// `-o wide`'s counters: `/stats?filter=` for the stats of the resources the view's
     /// filter selects, asked after the dump on the same port-forward.
     pub stats: Option<String>,
+    /// The table's cells follow the naming rules of the proxy's control plane, which its node
+    /// tells and the sections asked for do not hold: ask `/server_info` for it.
+    pub node: bool,
 }
 
 impl AdminRequest {
@@ -58,6 +61,13 @@ pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
             .then(|| stats_filter(view))
             .flatten()
             .map(|re| format!("/stats?filter={}", query_escape(&re))),
+        node: matches!(format, Format::Short | Format::Wide)
+            && !path.contains("bootstrap")
+            && !path.starts_with("/config_dump?include_eds=true")
+            && matches!(
+                view,
+                ViewKind::Clusters(_) | ViewKind::Listeners(_) | ViewKind::Routes(_)
+            ),
     }
 }
 
@@ -140,6 +150,7 @@ pub fn diff_request(view: &DiffView) -> AdminRequest {
         path: path.to_string(),
         narrowed: None,
         stats: None,
+        node: false,
     }
 }
 
@@ -196,7 +207,7 @@ mod tests {
             verbose: true,
         });
         let waypoint = admin_request(&ViewKind::Waypoint, Format::Json);
-        assert_eq!(waypoint, admin_request(&listener, Format::Short));
+        assert_eq!(waypoint, admin_request(&listener, Format::Json));
         assert_eq!(
             waypoint.path,
             "/config_dump?mask=dynamic_listeners,static_listeners"
@@ -219,8 +230,11 @@ mod tests {
                         .into()
                 ),
                 stats: None,
+                node: true,
             }
         );
+        // JSON has no cells a control plane's naming decides.
+        assert!(!admin_request(&routes, Format::Json).node);
         let clusters = ViewKind::Clusters(ClusterFilter {
             port: Some(9080),
             ..Default::default()

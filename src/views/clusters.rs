@@ -15,7 +15,7 @@ use crate::envoy::resources::{
 use crate::envoy::stats::{cluster_stat_name, Stats};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-use crate::views::{eds, Counters, State};
+use crate::views::{eds, Counters, LiveContext, State};
 
 /// One cluster of the dump as its table row shows it, made as the cluster is read. Entries own
 /// their strings, so the section's pages can be released as soon as it is read.
@@ -102,7 +102,7 @@ pub fn run(
     src: &DumpReader,
     filter: &ClusterFilter,
     format: Format,
-    counters: &Counters,
+    live: &LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
@@ -115,9 +115,9 @@ pub fn run(
     let mut counts = EndpointCounts::reader(wide);
     let dump = src.dump_split(&mut clusters, &mut counts)?;
     let entries = sorted(&dump, clusters.finish())?;
-    let naming = Naming::of(&dump)?;
+    let naming = live.naming(&dump)?;
     let health = wide.then(|| EndpointCounts::new(counts.finish()));
-    let counters = wide.then_some(counters);
+    let counters = wide.then_some(&live.counters);
     table(entries, None, naming, health.as_ref(), counters).write(out)?;
     Ok(())
 }

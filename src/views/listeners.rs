@@ -17,7 +17,7 @@ use crate::envoy::resources::{
 use crate::envoy::stats::{listener_stat_prefix, LISTENER_STATS};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-use crate::views::{equal_fold, Counters, State};
+use crate::views::{equal_fold, Counters, LiveContext, State};
 
 pub struct Entry<'a> {
     pub raw: &'a RawValue,
@@ -413,7 +413,7 @@ pub fn run(
     src: &DumpReader,
     filter: &ListenerFilter,
     format: Format,
-    counters: &Counters,
+    live: &LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     let dump = &src.dump(&mut NoLists)?;
@@ -424,9 +424,9 @@ pub fn run(
             &entries,
             filter.verbose,
             None,
-            Naming::of(dump)?,
+            live.naming(dump)?,
             wide,
-            wide.then_some(counters),
+            wide.then_some(&live.counters),
         )?
         .write(out)?;
         return Ok(());

@@ -20,6 +20,7 @@ use std::io::Write;
 use crate::config::{Format, ViewKind};
 use crate::envoy::cluster_statuses::StatusReader;
 use crate::envoy::dump::{SectionKind, Want};
+use crate::envoy::names::Naming;
 use crate::envoy::reader::DumpReader;
 use crate::envoy::stats::Stats;
 use crate::error::{Error, Kind, Result};
@@ -56,6 +57,25 @@ impl State {
 #[derive(Debug, Default, Clone)]
 pub struct Counters {
     pub stats: Option<Stats>,
+}
+
+/// What a live proxy said beside the dump, for the tables: `-o wide`'s counters, and whose
+/// naming rules its node has (its dump's sections do not hold the bootstrap). Offline, both
+/// come from the input.
+#[derive(Debug, Default, Clone)]
+pub struct LiveContext {
+    pub counters: Counters,
+    pub naming: Option<Naming>,
+}
+
+impl LiveContext {
+    /// The naming rules the proxy's node said, else those of the dump's bootstrap.
+    pub fn naming(&self, dump: &crate::envoy::dump::Dump) -> Result<Naming> {
+        match self.naming {
+            Some(naming) => Ok(naming),
+            None => Naming::of(dump),
+        }
+    }
 }
 
 impl Counters {
@@ -124,16 +144,17 @@ pub fn render(
     now: i64,
     out: &mut dyn Write,
 ) -> Result<()> {
-    render_with(view, doc, format, now, &Counters::default(), out)
+    render_with(view, doc, format, now, &LiveContext::default(), out)
 }
 
-/// [`render`] with the live counters `-o wide` shows beside clusters and listeners.
+/// [`render`] with what a live proxy said beside the dump: `-o wide`'s counters beside clusters
+/// and listeners, and its node's naming rules.
 pub fn render_with(
     view: &ViewKind,
     doc: &Document,
     format: Format,
     now: i64,
-    counters: &Counters,
+    live: &LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     let kind = doc.kind().map_err(unmarshalling)?;
@@ -149,12 +170,12 @@ pub fn render_with(
     let src = DumpReader::new(doc, wanted(view, format));
     let rendered = match view {
         ViewKind::All(f) => all::run(&src, f, format, now, out),
-        ViewKind::Clusters(f) => clusters::run(&src, f, format, counters, out),
-        ViewKind::Routes(f) => routes::run(&src, f, format, out),
+        ViewKind::Clusters(f) => clusters::run(&src, f, format, live, out),
+        ViewKind::Routes(f) => routes::run(&src, f, format, live, out),
         ViewKind::Endpoints(f) => eds::run_as_endpoints(&src, f, format, out),
         ViewKind::Eds(f) => eds::run(&src, f, format, out),
         ViewKind::Bootstrap => bootstrap::run(&src, format, out),
-        ViewKind::Listeners(f) => listeners::run(&src, f, format, counters, out),
+        ViewKind::Listeners(f) => listeners::run(&src, f, format, live, out),
         ViewKind::Waypoint => waypoint::run(&src, out),
         ViewKind::Secrets => secrets::run(&src, format, now, out),
         ViewKind::Ecds => ecds::run(&src, format, out),

@@ -141,6 +141,7 @@ pub fn run(
     src: &DumpReader,
     filter: &RouteFilter,
     format: Format,
+    live: &crate::views::LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
@@ -155,7 +156,7 @@ pub fn run(
     let mut reader = reader(filter, layout);
     let dump = src.dump(&mut reader)?;
     let entries = sorted(&dump, reader.finish())?;
-    table(entries, layout, Naming::of(&dump)?).write(out)?;
+    table(entries, layout, live.naming(&dump)?).write(out)?;
     Ok(())
 }
 

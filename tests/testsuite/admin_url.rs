@@ -119,9 +119,13 @@ fn admin_url_asks_for_the_same_narrowed_paths_as_a_port_forward() {
         ]
     );
     live(home.path(), &["pc", "listeners"], &url(relay.addr()), &[]);
+    // The table's cells follow the naming rules of the node, which `/server_info` tells.
     assert_eq!(
         relay.take_request_lines(),
-        ["GET /config_dump?mask=dynamic_listeners,static_listeners HTTP/1.1"]
+        [
+            "GET /config_dump?mask=dynamic_listeners,static_listeners HTTP/1.1",
+            "GET /server_info HTTP/1.1"
+        ]
     );
 }
 

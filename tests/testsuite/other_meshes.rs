@@ -385,3 +385,24 @@ fn another_control_planes_name_with_istio_separators_is_shown_whole() {
         "{table}"
     );
 }
+
+/// Live, a view's sections hold no bootstrap: the node in `/server_info` says whose naming rules
+/// the tables follow, so a real Envoy Gateway-shaped and Kuma-shaped Envoy print live what their
+/// saved dumps print offline.
+#[test]
+fn live_tables_follow_the_nodes_naming_rules_as_the_saved_dump_does() {
+    use crate::support::{meshctl, stdout, temp_home};
+    for scenario in ["envoy-gateway", "kuma"] {
+        let envoy = testkit::envoy::Envoy::start(scenario);
+        let url = format!("http://{}", envoy.admin_addr());
+        let dump = crate::support::fixture(scenario, "config_dump.json");
+        let dump = dump.to_str().unwrap();
+        let home = temp_home();
+        for view in ["routes", "listeners", "clusters"] {
+            let live = meshctl(home.path(), &["pc", view, "--admin-url", &url], &[]);
+            assert!(live.status.success(), "{scenario} {view}");
+            let offline = meshctl(home.path(), &["pc", view, "-f", dump], &[]);
+            assert_eq!(stdout(&live), stdout(&offline), "{scenario} {view}");
+        }
+    }
+}
