@@ -4,6 +4,7 @@
 //! work starts, then `run` fetches only what the view needs and renders it to a writer.
 
 pub mod cli;
+pub mod complete;
 pub mod config;
 pub mod envoy;
 pub mod error;
@@ -31,7 +32,10 @@ use crate::input::Document;
 /// (a list of per-pod failures is one line each).
 pub fn main_entry() -> std::process::ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let mut command = cli::Cli::command();
+    if complete::complete_if_asked(&args) {
+        return std::process::ExitCode::SUCCESS;
+    }
+    let mut command = cli_command();
     let parsed = command
         .try_get_matches_from_mut(&args)
         .and_then(|matches| cli::Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
@@ -75,18 +79,31 @@ pub fn main_entry() -> std::process::ExitCode {
     }
 }
 
+/// The command line's definition. Run as `kubectl-meshctl`, which kubectl runs for
+/// `kubectl meshctl ...`, help and usage show the command the user typed.
+fn cli_command() -> clap::Command {
+    let command = cli::Cli::command();
+    let arg0 = std::env::args_os().next();
+    let plugin = arg0
+        .as_deref()
+        .and_then(|arg0| std::path::Path::new(arg0).file_name())
+        .is_some_and(|name| name == "kubectl-meshctl");
+    if plugin {
+        command.bin_name("kubectl meshctl")
+    } else {
+        command
+    }
+}
+
 /// Everything after validation. An error never leaves a partial table on stdout: views write
 /// only when their output is complete, and the other commands are buffered (`log` prints the
 /// pods that succeeded before its error, as istioctl does).
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
     let mut buf = Vec::new();
     match &config.task {
-        Task::Completion(shell) => {
-            let mut cmd = cli::Cli::command();
-            clap_complete::generate(*shell, &mut cmd, "meshctl", &mut buf);
-        }
+        Task::Completion(shell) => complete::registration(*shell, &mut buf)?,
         Task::ProxyConfigHelp => {
-            let mut cmd = cli::Cli::command();
+            let mut cmd = cli_command();
             cmd.build();
             if let Some(pc) = cmd.find_subcommand_mut("proxy-config") {
                 write!(buf, "{}", pc.render_help())?;

@@ -8,6 +8,7 @@
 mod cluster;
 mod forward;
 pub mod log;
+pub mod names;
 mod request;
 mod resolve;
 pub mod rootca;

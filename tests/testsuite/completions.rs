@@ -1,6 +1,9 @@
-//! The scripts in completions/ are what `meshctl completion <shell>` prints from the CLI
-//! definition; this fails when a flag changes and the committed scripts were not regenerated
-//! (`meshctl completion bash > completions/meshctl.bash`, likewise zsh → `_meshctl`, fish).
+//! Shell completion. The scripts in completions/ are what `meshctl completion <shell>` prints:
+//! registrations that call `COMPLETE=<shell> meshctl -- WORDS` at each TAB, so they change only
+//! with clap_complete's protocol (regenerate with `meshctl completion bash >
+//! completions/meshctl.bash`, likewise zsh → `_meshctl`, fish). The candidates come from the
+//! binary: targets, namespaces and contexts from the test API server and its kubeconfig, names
+//! from a real Envoy's dump.
 
 use std::process::Command;
 
@@ -29,8 +32,9 @@ fn committed_completion_scripts_match_the_cli() {
             .expect("committed script");
         let fresh = generated(shell);
         assert!(
-            fresh.contains("proxy-config"),
-            "{shell} script does not know proxy-config"
+            fresh.contains(&format!("COMPLETE=\"{shell}\" meshctl --"))
+                || fresh.contains(&format!("COMPLETE={shell} meshctl --")),
+            "{shell} script does not ask meshctl for candidates:\n{fresh}"
         );
         assert!(
             committed == fresh,
