@@ -154,7 +154,10 @@ fn complete_view_arg(arg: Arg) -> Arg {
 }
 
 /// The registration script for `shell`: it runs `meshctl` (found on PATH) at each TAB.
-pub fn registration(shell: clap_complete::Shell, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn registration(
+    shell: clap_complete::Shell,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let completer: &dyn EnvCompleter = match shell {
         clap_complete::Shell::Bash => &Bash,
         clap_complete::Shell::Zsh => &Zsh,
@@ -264,7 +267,13 @@ fn contexts(current: &OsStr) -> Vec<CompletionCandidate> {
         },
     };
     let names = kubeconfig
-        .map(|config| config.contexts.into_iter().map(|c| c.name).collect::<Vec<_>>())
+        .map(|config| {
+            config
+                .contexts
+                .into_iter()
+                .map(|c| c.name)
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default();
     candidates(&current.to_string_lossy(), names, line.escape)
 }
@@ -355,6 +364,9 @@ mod tests {
             shell_escaped("outbound|80||a.b.svc.cluster.local"),
             "outbound\\|80\\|\\|a.b.svc.cluster.local"
         );
-        assert_eq!(shell_escaped("deploy/web-1.default"), "deploy/web-1.default");
+        assert_eq!(
+            shell_escaped("deploy/web-1.default"),
+            "deploy/web-1.default"
+        );
     }
 }
