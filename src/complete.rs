@@ -122,6 +122,38 @@ pub fn complete_if_asked(args: &[OsString]) -> bool {
     true
 }
 
+/// Answers kubectl's completion of `kubectl meshctl WORDS` (kubectl 1.26 on runs
+/// `kubectl_complete-meshctl WORDS`, the word under the cursor last, possibly empty): candidates
+/// one a line, a tab before a description, then cobra's directive `:4`, no file completion
+/// (a file is offered as a candidate where one is wanted).
+pub fn kubectl_plugin_completion(
+    args: &[OsString],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut words: Vec<OsString> = vec!["meshctl".into()];
+    words.extend(args.iter().skip(1).cloned());
+    if words.len() == 1 {
+        words.push(OsString::new());
+    }
+    let text: Vec<String> = words
+        .iter()
+        .map(|w| w.to_string_lossy().into_owned())
+        .collect();
+    let _ = LINE.set(Line::read(&text, false));
+    let current_dir = std::env::current_dir().ok();
+    let mut cmd = command();
+    cmd.build();
+    // Fish's answer is cobra's: `value<TAB>description` lines for the last word.
+    let mut buf = Vec::new();
+    if Fish
+        .write_complete(&mut cmd, words, current_dir.as_deref(), &mut buf)
+        .is_ok()
+    {
+        out.write_all(&buf)?;
+    }
+    writeln!(out, ":4")
+}
+
 /// The command line's definition with the completers attached to the values they complete.
 pub fn command() -> Command {
     with_completers(crate::cli::Cli::command())

@@ -35,6 +35,10 @@ pub fn main_entry() -> std::process::ExitCode {
     if complete::complete_if_asked(&args) {
         return std::process::ExitCode::SUCCESS;
     }
+    if invoked_as(&args, "kubectl_complete-meshctl") {
+        let _ = complete::kubectl_plugin_completion(&args, &mut std::io::stdout().lock());
+        return std::process::ExitCode::SUCCESS;
+    }
     let mut command = cli_command();
     let parsed = command
         .try_get_matches_from_mut(&args)
@@ -83,16 +87,19 @@ pub fn main_entry() -> std::process::ExitCode {
 /// `kubectl meshctl ...`, help and usage show the command the user typed.
 fn cli_command() -> clap::Command {
     let command = cli::Cli::command();
-    let arg0 = std::env::args_os().next();
-    let plugin = arg0
-        .as_deref()
-        .and_then(|arg0| std::path::Path::new(arg0).file_name())
-        .is_some_and(|name| name == "kubectl-meshctl");
-    if plugin {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().take(1).collect();
+    if invoked_as(&args, "kubectl-meshctl") {
         command.bin_name("kubectl meshctl")
     } else {
         command
     }
+}
+
+/// Whether the program's file name is `name`.
+fn invoked_as(args: &[std::ffi::OsString], name: &str) -> bool {
+    args.first()
+        .and_then(|arg0| std::path::Path::new(arg0).file_name())
+        .is_some_and(|file| file == name)
 }
 
 /// Everything after validation. An error never leaves a partial table on stdout: views write
