@@ -11,6 +11,7 @@ mod completions;
 mod edge_tables;
 mod fixtures_regenerate;
 mod go_sort;
+mod help_examples;
 mod kubectl_plugin;
 mod kubectl_targets;
 mod live_commands;
