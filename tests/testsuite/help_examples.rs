@@ -57,7 +57,10 @@ fn every_command_help_has_examples_of_that_command() {
     for (path, mut cmd) in commands {
         let help = cmd.render_long_help().to_string();
         let examples = examples(&help);
-        assert!(!examples.is_empty(), "`{path} --help` has no examples:\n{help}");
+        assert!(
+            !examples.is_empty(),
+            "`{path} --help` has no examples:\n{help}"
+        );
         // Each example uses the command it documents (by name or alias), or is one of the
         // top-level command's overview lines.
         let mut names: Vec<String> = vec![cmd.get_name().to_string()];
@@ -78,9 +81,14 @@ fn examples_that_read_a_saved_dump_run() {
     for (path, mut cmd) in commands() {
         for example in examples(&cmd.render_long_help().to_string()) {
             let words = words(&example);
-            let reads_a_file = words.iter().any(|w| w == "dump.json" || w == "clusters.json");
-            let plain = !words.iter().any(|w| w.contains(['>', '|', '<']) && !w.contains("||"));
-            if words[0] != "meshctl" || !reads_a_file || !plain || !words.iter().any(|w| w == "-f") {
+            let reads_a_file = words
+                .iter()
+                .any(|w| w == "dump.json" || w == "clusters.json");
+            let plain = !words
+                .iter()
+                .any(|w| w.contains(['>', '|', '<']) && !w.contains("||"));
+            if words[0] != "meshctl" || !reads_a_file || !plain || !words.iter().any(|w| w == "-f")
+            {
                 continue;
             }
             let args: Vec<&str> = words[1..]

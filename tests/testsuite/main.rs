@@ -18,6 +18,7 @@ mod live_commands;
 mod live_errors;
 mod live_fetch;
 mod live_pushdown;
+mod man_page;
 mod trace;
 mod trace_envoy;
 mod views_json;
