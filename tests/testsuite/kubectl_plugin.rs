@@ -150,3 +150,55 @@ fn kubectl_completes_meshctl_deployments_through_its_plugin_protocol() {
         );
     }
 }
+
+/// The krew manifest template names the binaries the package builds, for every platform, and
+/// holds nothing to fill but its `{{...}}` placeholders.
+#[test]
+fn krew_manifest_installs_the_plugin_binaries() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("dist/krew/meshctl.yaml")).unwrap();
+    let manifest: serde_json::Value = serde_saphyr::from_str(&text).expect("YAML");
+    assert_eq!(
+        manifest["apiVersion"],
+        "krew.googlecontainertools.github.com/v1alpha2"
+    );
+    assert_eq!(manifest["kind"], "Plugin");
+    // krew names the plugin's binary kubectl-<name>.
+    assert_eq!(manifest["metadata"]["name"], "meshctl");
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let platforms = manifest["spec"]["platforms"].as_array().unwrap();
+    let mut seen = Vec::new();
+    for platform in platforms {
+        let labels = &platform["selector"]["matchLabels"];
+        seen.push(format!(
+            "{}/{}",
+            labels["os"].as_str().unwrap(),
+            labels["arch"].as_str().unwrap()
+        ));
+        assert_eq!(platform["bin"], "kubectl-meshctl");
+        let files: Vec<&str> = platform["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["from"].as_str().unwrap())
+            .collect();
+        assert_eq!(files, ["kubectl-meshctl", "kubectl_complete-meshctl"]);
+        for file in files {
+            assert!(
+                cargo.contains(&format!("name = \"{file}\"")),
+                "{file} is not a [[bin]] of Cargo.toml"
+            );
+        }
+        for key in ["uri", "sha256"] {
+            let value = platform[key].as_str().unwrap();
+            assert!(
+                value.starts_with("{{") && value.ends_with("}}"),
+                "{key}: {value}"
+            );
+        }
+    }
+    assert_eq!(
+        seen,
+        ["linux/amd64", "linux/arm64", "darwin/amd64", "darwin/arm64"]
+    );
+}
