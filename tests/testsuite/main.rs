@@ -19,6 +19,7 @@ mod live_errors;
 mod live_fetch;
 mod live_pushdown;
 mod man_page;
+mod packages;
 mod trace;
 mod trace_envoy;
 mod views_json;
