@@ -14,7 +14,7 @@ use clap::{Arg, Command, CommandFactory, ValueHint};
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{Bash, EnvCompleter, Fish, Zsh};
 
-use crate::config::{ClusterFilter, ClusterOptions, RouteFilter, ViewKind};
+use crate::config::{ClusterFilter, ClusterOptions, Impersonation, RouteFilter, ViewKind};
 use crate::format::Format;
 use crate::input::Document;
 use crate::target::{self, Kind};
@@ -35,6 +35,7 @@ struct Line {
     namespace: Option<String>,
     context: Option<String>,
     kubeconfig: Option<PathBuf>,
+    impersonate: Impersonation,
     file: Option<PathBuf>,
     /// Bash inserts a candidate as typed text: shell metacharacters need a backslash (zsh's
     /// script quotes what it inserts, fish is given words).
@@ -64,6 +65,13 @@ impl Line {
             let slot = match flag {
                 "-n" | "--namespace" => &mut line.namespace,
                 "--context" => &mut line.context,
+                "--as" => &mut line.impersonate.user,
+                "--as-uid" => &mut line.impersonate.uid,
+                "--as-group" => {
+                    let value = inline.or_else(|| words.next().cloned());
+                    line.impersonate.groups.extend(value);
+                    continue;
+                }
                 "-f" | "--file" => {
                     let value = inline.or_else(|| words.next().cloned());
                     line.file = value.filter(|v| !v.is_empty()).map(PathBuf::from);
@@ -89,6 +97,7 @@ impl Line {
             context: self.context.clone(),
             namespace: self.namespace.clone(),
             request_timeout: LOOKUP_BUDGET,
+            impersonate: self.impersonate.clone(),
             ..ClusterOptions::default()
         }
     }
@@ -378,9 +387,11 @@ mod tests {
     #[test]
     fn the_line_says_where_to_look_in_every_flag_spelling() {
         let line = Line::read(
-            &words("meshctl pc clusters -nprod --context=kind --kubeconfig /k -f d.json deploy/"),
+            &words("meshctl pc clusters -nprod --context=kind --kubeconfig /k -f d.json --as=me --as-group g deploy/"),
             true,
         );
+        assert_eq!(line.impersonate.user.as_deref(), Some("me"));
+        assert_eq!(line.impersonate.groups, ["g"]);
         assert_eq!(line.namespace.as_deref(), Some("prod"));
         assert_eq!(line.context.as_deref(), Some("kind"));
         assert_eq!(line.kubeconfig.as_deref(), Some(Path::new("/k")));
