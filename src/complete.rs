@@ -185,7 +185,7 @@ fn complete_global(arg: Arg) -> Arg {
 
 fn complete_view_arg(arg: Arg) -> Arg {
     match arg.get_id().as_str() {
-        // `trace`'s first word is a target only live; with `-f` it is the URL.
+        // `trace`'s first word is its target (with `-f`, its URL: see `targets`).
         "targets" | "args" => arg.add(ArgValueCompleter::new(targets)),
         "file" => arg.value_hint(ValueHint::FilePath),
         "name" => arg.add(ArgValueCompleter::new(route_names)),
@@ -243,12 +243,16 @@ fn cluster_names_of(kind: &str, line: &Line) -> Vec<String> {
 }
 
 /// `[<type>/]<name>[.<namespace>]`: a pod name or a type prefix; after `TYPE/`, that kind's
-/// names; after a `.`, namespaces.
+/// names; after a `.`, namespaces. None with `-f` on the line: the input is the file, and the
+/// cluster is not asked.
 fn targets(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(current) = current.to_str() else {
         return Vec::new();
     };
     let line = line();
+    if line.file.is_some() {
+        return Vec::new();
+    }
     let (typ, rest) = match current.split_once('/') {
         Some((typ, rest)) => (Some(typ), rest),
         None => (None, current),

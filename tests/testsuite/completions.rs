@@ -147,6 +147,15 @@ fn deploy_tab_lists_the_deployments_of_the_api_server() {
     assert_eq!(got, ["deploy/billing"]);
     let got = bash_candidates(home.path(), &["meshctl", "pc", "secret", "sts/"], &env);
     assert_eq!(got, ["sts/db"]);
+    // With `-f` on the line the input is the file: no target, no cluster asked.
+    let asked = server.requests().len();
+    let got = bash_candidates(
+        home.path(),
+        &["meshctl", "pc", "c", "-f", "dump.json", "deploy/"],
+        &env,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    assert_eq!(server.requests().len(), asked);
     // Completion only reads: every request was a list.
     let requests = server.requests();
     assert!(!requests.is_empty());

@@ -573,7 +573,13 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["configmaps", "pods", "replicationcontrollers", "services"]
+            [
+                "configmaps",
+                "namespaces",
+                "pods",
+                "replicationcontrollers",
+                "services"
+            ]
         );
     }
 }
