@@ -2,8 +2,9 @@
 //! `COMPLETE=SHELL meshctl -- WORDS...` at each TAB (clap_complete's engine); the candidates come
 //! from the command line's definition, and for values from where they live: targets and
 //! namespaces from the cluster, contexts from the kubeconfig, route configuration and cluster
-//! names from the `-f` dump on the line. Completion only reads, and a cluster lookup that takes
-//! longer than `LOOKUP_BUDGET` gives no candidates rather than stalling the shell.
+//! names from the `-f` dump on the line or else the target's proxy. Completion only reads, and a
+//! cluster lookup that takes longer than `LOOKUP_BUDGET` gives no candidates rather than stalling
+//! the shell.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
@@ -37,6 +38,8 @@ struct Line {
     kubeconfig: Option<PathBuf>,
     impersonate: Impersonation,
     file: Option<PathBuf>,
+    /// The command's target, when the line has one: live names from the proxy come from it.
+    target: Option<String>,
     /// Bash inserts a candidate as typed text: shell metacharacters need a backslash (zsh's
     /// script quotes what it inserts, fish is given words).
     escape: bool,
@@ -45,10 +48,12 @@ struct Line {
 static LINE: OnceLock<Line> = OnceLock::new();
 
 impl Line {
-    /// Reads the flags that say where to look from the words of the line (the program name first).
-    fn read(words: &[String], escape: bool) -> Line {
+    /// Reads the flags that say where to look from the words of the line (the program name
+    /// first); `cursor` indexes the word being completed.
+    fn read(words: &[String], cursor: usize, escape: bool) -> Line {
         let mut line = Line {
             escape,
+            target: target_on_line(words, cursor),
             ..Line::default()
         };
         let mut words = words.iter().skip(1);
@@ -103,6 +108,27 @@ impl Line {
     }
 }
 
+/// The target of the command on the line, the word being completed left out, read by clap as
+/// a run would read it (so a flag's value is never taken for the target).
+fn target_on_line(words: &[String], cursor: usize) -> Option<String> {
+    let others = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != cursor)
+        .map(|(_, w)| w.as_str());
+    let matches = crate::cli::Cli::command()
+        .ignore_errors(true)
+        .try_get_matches_from(others)
+        .ok()?;
+    let mut matches = &matches;
+    while let Some((_, sub)) = matches.subcommand() {
+        matches = sub;
+    }
+    ["targets", "args"]
+        .iter()
+        .find_map(|id| matches.try_get_many::<String>(id).ok()??.next().cloned())
+}
+
 fn line() -> Line {
     LINE.get().cloned().unwrap_or_default()
 }
@@ -123,7 +149,13 @@ pub fn complete_if_asked(args: &[OsString]) -> bool {
         None => Vec::new(),
     };
     let escape = shell == "bash";
-    let _ = LINE.set(Line::read(&words, escape));
+    // Bash and zsh say which word is under the cursor; fish completes the last.
+    let cursor = std::env::var("_CLAP_COMPLETE_INDEX")
+        .ok()
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(words.len().saturating_sub(1));
+    let _ = LINE.set(Line::read(&words, cursor, escape));
+    crate::live::names::quiet();
     let current_dir = std::env::current_dir().ok();
     // A failed completion prints nothing: the shell then offers nothing, which is all it can do.
     let _ = clap_complete::CompleteEnv::with_factory(command)
@@ -148,7 +180,8 @@ pub fn kubectl_plugin_completion(
         .iter()
         .map(|w| w.to_string_lossy().into_owned())
         .collect();
-    let _ = LINE.set(Line::read(&text, false));
+    let _ = LINE.set(Line::read(&text, text.len() - 1, false));
+    crate::live::names::quiet();
     let current_dir = std::env::current_dir().ok();
     let mut cmd = command();
     cmd.build();
@@ -328,8 +361,8 @@ fn formats(current: &OsStr) -> Vec<CompletionCandidate> {
     candidates(&current.to_string_lossy(), names, false)
 }
 
-/// Route configuration names from the `-f` dump on the line (live they would need a
-/// port-forward and a dump per TAB).
+/// Route configuration names from the `-f` dump on the line, else from the proxy of the line's
+/// target.
 fn route_names(current: &OsStr) -> Vec<CompletionCandidate> {
     let line = line();
     let view = ViewKind::Routes(RouteFilter {
@@ -338,29 +371,38 @@ fn route_names(current: &OsStr) -> Vec<CompletionCandidate> {
     });
     candidates(
         &current.to_string_lossy(),
-        names_in_file(&line, &view),
+        proxy_names(&line, &view),
         line.escape,
     )
 }
 
-/// Cluster names from the `-f` dump on the line.
+/// Cluster names from the `-f` dump on the line, else from the proxy of the line's target.
 fn cluster_names(current: &OsStr) -> Vec<CompletionCandidate> {
     let line = line();
     let view = ViewKind::Clusters(ClusterFilter::default());
     candidates(
         &current.to_string_lossy(),
-        names_in_file(&line, &view),
+        proxy_names(&line, &view),
         line.escape,
     )
 }
 
-/// The `name` of every resource `view` selects from the line's `-f` file, read as the view reads
-/// it (JSON or YAML, either key spelling).
-fn names_in_file(line: &Line, view: &ViewKind) -> Vec<String> {
-    let Some(path) = line.file.as_deref().filter(|p| *p != Path::new("-")) else {
-        return Vec::new();
+/// The `name` of every resource `view` selects, read as the view reads its input: from the
+/// line's `-f` file (JSON or YAML, either key spelling), else live from the line's target within
+/// the lookup budget (one port-forward, the view's own sections of the dump).
+fn proxy_names(line: &Line, view: &ViewKind) -> Vec<String> {
+    let doc = match (&line.file, &line.target) {
+        (Some(path), _) if path != Path::new("-") => Document::read(path).ok(),
+        (Some(_), _) => None,
+        (None, Some(target)) => {
+            let request = crate::live::admin_request(view, Format::Json);
+            crate::live::fetch_view(&line.cluster(), target, &request)
+                .and_then(|body| Document::from_received(body, target.clone()))
+                .ok()
+        }
+        (None, None) => None,
     };
-    let Ok(doc) = Document::read(path) else {
+    let Some(doc) = doc else {
         return Vec::new();
     };
     let mut json = Vec::new();
@@ -392,6 +434,7 @@ mod tests {
     fn the_line_says_where_to_look_in_every_flag_spelling() {
         let line = Line::read(
             &words("meshctl pc clusters -nprod --context=kind --kubeconfig /k -f d.json --as=me --as-group g deploy/"),
+            13,
             true,
         );
         assert_eq!(line.impersonate.user.as_deref(), Some("me"));
@@ -400,9 +443,28 @@ mod tests {
         assert_eq!(line.context.as_deref(), Some("kind"));
         assert_eq!(line.kubeconfig.as_deref(), Some(Path::new("/k")));
         assert_eq!(line.file.as_deref(), Some(Path::new("d.json")));
-        let line = Line::read(&words("meshctl --namespace=a -n b --file=x pc"), false);
+        let line = Line::read(&words("meshctl --namespace=a -n b --file=x pc"), 6, false);
         assert_eq!(line.namespace.as_deref(), Some("b"));
         assert_eq!(line.file.as_deref(), Some(Path::new("x")));
+    }
+
+    #[test]
+    fn the_target_is_read_as_clap_reads_it() {
+        let target = |line: &str, cursor| target_on_line(&words(line), cursor);
+        assert_eq!(
+            target("meshctl pc routes -n x deploy/web --name 8", 7).as_deref(),
+            Some("deploy/web")
+        );
+        // A flag's value is not the target; the word under the cursor is not either.
+        assert_eq!(
+            target("meshctl pc r --name 80 web-1 --name", 6),
+            Some("web-1".into())
+        );
+        assert_eq!(target("meshctl pc r --name web", 4), None);
+        assert_eq!(
+            target("meshctl pc trace web-1 http://a/ -v", 5).as_deref(),
+            Some("web-1")
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Names of objects in the cluster, for shell completion: the pods or workloads of one kind in a
 //! namespace, or the namespaces. Only `list` calls, asking for object metadata alone.
+//! Completion draws no spinner (`quiet`): the terminal's stderr is the shell's prompt line.
 
 use kube::api::{Api, ApiResource, DynamicObject, ListParams};
 
@@ -8,6 +9,11 @@ use super::{block_on, within, Progress};
 use crate::config::ClusterOptions;
 use crate::error::Error;
 use crate::target::KindNames;
+
+/// No progress spinner in this process: completion runs under the shell's prompt.
+pub fn quiet() {
+    super::spinner::silence();
+}
 
 /// Completion never needs more; a shell shows a few screens at most.
 const LIST_LIMIT: u32 = 500;

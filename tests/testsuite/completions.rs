@@ -352,3 +352,55 @@ fn real_bash_completes_deployments_through_the_committed_script() {
         "deploy/web-frontend\n"
     );
 }
+
+/// Without `-f`, `--name` and `--cluster` names come from the proxy of the target on the line:
+/// a real Envoy behind the test API server's port-forward.
+#[test]
+fn route_and_cluster_names_come_live_from_the_targets_proxy() {
+    let envoy = web_frontend_envoy();
+    let pod_name = "web-frontend-7d9f8-abcde";
+    let server = ApiServer::builder()
+        .pod(pod(PodSpec {
+            name: pod_name,
+            ..PodSpec::default()
+        }))
+        .portforward_backend("default", pod_name, 15000, envoy.admin_addr())
+        .log_requests()
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("kubeconfig");
+    server
+        .write_kubeconfig(&kubeconfig, "test", "default")
+        .unwrap();
+    let kubeconfig = path_str(&kubeconfig);
+    let env = [("KUBECONFIG", kubeconfig.as_str())];
+    let got = bash_candidates(
+        home.path(),
+        &["meshctl", "pc", "routes", pod_name, "--name", "80"],
+        &env,
+    );
+    assert_eq!(got, ["80", "8080"]);
+    let got = bash_candidates(
+        home.path(),
+        &[
+            "meshctl",
+            "pc",
+            "ep",
+            pod_name,
+            "--cluster",
+            "outbound|80|v",
+        ],
+        &env,
+    );
+    assert_eq!(
+        got,
+        [
+            "outbound\\|80\\|v1\\|customers.default.svc.cluster.local",
+            "outbound\\|80\\|v2\\|customers.default.svc.cluster.local"
+        ]
+    );
+    assert!(server
+        .requests()
+        .iter()
+        .any(|r| r.path.ends_with("/portforward")));
+}
