@@ -248,11 +248,27 @@ fn candidates(
     names: impl IntoIterator<Item = String>,
     escape: bool,
 ) -> Vec<CompletionCandidate> {
+    let current = unquoted(current);
     names
         .into_iter()
-        .filter(|name| name.starts_with(current))
+        .filter(|name| name.starts_with(&current))
         .map(|name| CompletionCandidate::new(if escape { shell_escaped(&name) } else { name }))
         .collect()
+}
+
+/// The word being completed as the shell will read it: a candidate inserted earlier came with
+/// backslashes (bash, fish) and a word may open with a quote.
+fn unquoted(word: &str) -> String {
+    let word = word.strip_prefix(['"', '\'']).unwrap_or(word);
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A backslash before each character bash would read as syntax (`|` in cluster names).
@@ -477,5 +493,12 @@ mod tests {
             shell_escaped("deploy/web-1.default"),
             "deploy/web-1.default"
         );
+    }
+
+    #[test]
+    fn the_current_word_is_matched_as_the_shell_reads_it() {
+        assert_eq!(unquoted(r"outbound\|80\|v"), "outbound|80|v");
+        assert_eq!(unquoted(r#""outbound|80"#), "outbound|80");
+        assert_eq!(unquoted("deploy/web"), "deploy/web");
     }
 }

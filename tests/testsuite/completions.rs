@@ -404,3 +404,76 @@ fn route_and_cluster_names_come_live_from_the_targets_proxy() {
         .iter()
         .any(|r| r.path.ends_with("/portforward")));
 }
+
+/// Runs `script` in `shell` with the build's directory first on PATH. The shells are installed
+/// by dev/test; a machine without them fails here and says so.
+fn in_shell(shell: &str, args: &[&str], home: &Path, env: &[(&str, &str)]) -> std::process::Output {
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_meshctl")).parent().unwrap();
+    let mut command = std::process::Command::new(shell);
+    command
+        .args(args)
+        .env(
+            "PATH",
+            format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("HOME", home)
+        .env_remove("KUBECONFIG");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command
+        .output()
+        .unwrap_or_else(|e| panic!("{shell} is needed for this test (dev/test installs it): {e}"))
+}
+
+/// The committed fish script, sourced by a real fish, completes from the cluster and from a dump;
+/// a cluster name typed with fish's escapes still matches.
+#[test]
+fn real_fish_completes_through_the_committed_script() {
+    let home = temp_home();
+    let (_server, kubeconfig) = cluster(home.path());
+    let script = format!("{}/completions/meshctl.fish", env!("CARGO_MANIFEST_DIR"));
+    let dump = path_str(&fixture("web-frontend", "config_dump.json"));
+    for (line, expect) in [
+        (
+            "meshctl pc clusters deploy/".to_string(),
+            "deploy/reviews\ndeploy/web-frontend\n",
+        ),
+        (
+            format!("meshctl pc ep -f {dump} --cluster outbound\\|80\\|v"),
+            "outbound|80|v1|customers.default.svc.cluster.local\n\
+             outbound|80|v2|customers.default.svc.cluster.local\n",
+        ),
+    ] {
+        let out = in_shell(
+            "fish",
+            &[
+                "--no-config",
+                "-c",
+                &format!("source {script}; complete -C '{line}'"),
+            ],
+            home.path(),
+            &[("KUBECONFIG", &kubeconfig)],
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            expect,
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// The committed zsh script is valid zsh (completing in zsh needs a terminal; what it asks
+/// meshctl is the protocol the other tests drive).
+#[test]
+fn committed_zsh_script_parses() {
+    let home = temp_home();
+    let script = format!("{}/completions/_meshctl", env!("CARGO_MANIFEST_DIR"));
+    let out = in_shell("zsh", &["-n", &script], home.path(), &[]);
+    assert!(
+        out.status.success(),
+        "zsh -n: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
