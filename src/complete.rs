@@ -220,7 +220,7 @@ fn complete_view_arg(arg: Arg) -> Arg {
     match arg.get_id().as_str() {
         // `trace`'s first word is its target (with `-f`, its URL: see `targets`).
         "targets" | "args" => arg.add(ArgValueCompleter::new(targets)),
-        "file" => arg.value_hint(ValueHint::FilePath),
+        "file" | "files" | "since" => arg.value_hint(ValueHint::FilePath),
         "name" => arg.add(ArgValueCompleter::new(route_names)),
         "cluster" => arg.add(ArgValueCompleter::new(cluster_names)),
         _ => arg,
@@ -412,7 +412,7 @@ fn proxy_names(line: &Line, view: &ViewKind) -> Vec<String> {
         (Some(_), _) => None,
         (None, Some(target)) => {
             let request = crate::live::admin_request(view, Format::Json);
-            crate::live::fetch_view(&line.cluster(), target, &request)
+            crate::live::fetch_view(&line.cluster(), crate::live::Proxy::Pod(target), &request)
                 .and_then(|body| Document::from_received(body, target.clone()))
                 .ok()
         }

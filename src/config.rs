@@ -19,6 +19,57 @@ pub enum Source {
     File(PathBuf),
     /// `[<type>/]<name>[.<namespace>]`, resolved through the Kubernetes API.
     Target(String),
+    /// `--admin-url`: an Envoy admin endpoint reached directly, no cluster involved.
+    AdminUrl(AdminUrl),
+}
+
+/// A checked `--admin-url`: `http` or `https`, a host, no query or fragment. A path is kept as a
+/// prefix of every admin path (an admin API published under a path by a reverse proxy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminUrl {
+    /// As given, for messages.
+    pub text: String,
+    pub https: bool,
+}
+
+impl AdminUrl {
+    pub fn parse(text: &str) -> Result<AdminUrl> {
+        let bad = |why: &str| Error::usage(format!("--admin-url {text:?}: {why}"));
+        let url = reqwest::Url::parse(text).map_err(|e| bad(&e.to_string()))?;
+        let https = match url.scheme() {
+            "http" => false,
+            "https" => true,
+            other => {
+                return Err(bad(&format!(
+                    "the scheme must be http or https, not {other}"
+                )))
+            }
+        };
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(bad("no host"));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(bad("an admin URL takes no query or fragment"));
+        }
+        Ok(AdminUrl {
+            text: text.trim_end_matches('/').to_string(),
+            https,
+        })
+    }
+
+    /// The URL of an admin path (`/config_dump?mask=...`) at this endpoint.
+    pub fn join(&self, path_and_query: &str) -> String {
+        format!("{}{path_and_query}", self.text)
+    }
+}
+
+/// How to check an `https://` admin URL's certificate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AdminTls {
+    /// `--certificate-authority`: trust only the certificates in this PEM file.
+    pub certificate_authority: Option<PathBuf>,
+    /// `--insecure-skip-tls-verify`.
+    pub insecure: bool,
 }
 
 /// Whom to act as on the Kubernetes API: kubectl's `--as`, `--as-group`, `--as-uid`.
@@ -38,8 +89,15 @@ pub struct ClusterOptions {
     pub context: Option<String>,
     /// `-n`; otherwise the context's namespace, then `default`. A `name.namespace` target wins.
     pub namespace: Option<String>,
-    /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod.
-    pub proxy_admin_port: u16,
+    /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod; None: found from
+    /// the pod (`live::admin_port`).
+    pub proxy_admin_port: Option<u16>,
+    /// `-c/--container`: the proxy's container, for finding the admin port.
+    pub container: Option<String>,
+    /// `-v`: say on stderr which admin port was chosen and why.
+    pub say_more: bool,
+    /// TLS for an `https://` `--admin-url`.
+    pub admin_tls: AdminTls,
     /// `--request-timeout` or `--kubeclient-timeout`: bounds everything one fetch does, from
     /// loading credentials on. `Duration::MAX` when the user asked for none.
     pub request_timeout: Duration,
@@ -55,7 +113,10 @@ impl Default for ClusterOptions {
             kubeconfig: None,
             context: None,
             namespace: None,
-            proxy_admin_port: 15000,
+            proxy_admin_port: None,
+            container: None,
+            say_more: false,
+            admin_tls: AdminTls::default(),
             request_timeout: DEFAULT_TIMEOUT,
             timeout_flag: "--request-timeout",
             impersonate: Impersonation::default(),
@@ -72,6 +133,8 @@ pub enum LogTargets {
     Target(String),
     /// `-l/--selector`: every pod matching the label selector in the namespace.
     Selector(String),
+    /// `--admin-url`: the one Envoy at that endpoint.
+    AdminUrl(AdminUrl),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,6 +195,20 @@ pub enum ViewKind {
     Waypoint,
     /// `trace`: one request followed through the configuration.
     Trace(Box<TraceSpec>),
+}
+
+/// The part of a dump a diff compares: one view's resources, with its filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffView {
+    All,
+    Bootstrap,
+    Clusters(ClusterFilter),
+    Listeners(ListenerFilter),
+    Routes(RouteFilter),
+    /// Cluster load assignments (the dump's EDS part), by cluster name; `endpoints` and `eds`
+    /// compare the same resources.
+    Endpoints(EndpointFilter),
+    Secrets,
 }
 
 /// A validated `trace`: the request as Envoy will see it.
@@ -216,15 +293,49 @@ pub enum Task {
         first: String,
         second: String,
     },
+    /// `pc diff`: what changed from `old` to `new`.
+    Diff(Box<DiffTask>),
     Completion(clap_complete::Shell),
     /// `pc` alone: its help, on standard output.
     ProxyConfigHelp,
+}
+
+/// A validated `pc diff`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffTask {
+    pub view: DiffView,
+    /// A: a file, or a pod; with `--watch`, the pod of both sides.
+    pub old: Source,
+    /// B: a file, or a pod.
+    pub new: Source,
+    pub all_fields: bool,
+    /// Short (and wide) print text; json and yaml the list of changes.
+    pub format: Format,
+    pub watch: Option<Watch>,
+}
+
+/// `pc diff TARGET --watch`: poll the pod every `interval`, print each new change set, stop
+/// after `count` of them (else at Ctrl-C).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Watch {
+    pub interval: Duration,
+    pub count: Option<u64>,
+}
+
+impl Task {
+    /// Whether the task prints as it goes (`diff --watch`), so its output must not wait in a
+    /// buffer.
+    pub fn streams(&self) -> bool {
+        matches!(self, Task::Diff(task) if task.watch.is_some())
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct Config {
     pub task: Task,
     pub cluster: ClusterOptions,
+    /// `--stats-file`: a saved `/stats` for `-o wide`'s counters, live or offline.
+    pub stats_file: Option<PathBuf>,
 }
 
 impl Config {
@@ -238,11 +349,19 @@ impl Config {
             (None, None) => (DEFAULT_TIMEOUT, "--request-timeout"),
         };
         let admin_port = g.proxy_admin_port;
+        let admin_url = nonempty(g.admin_url);
+        let stats_file = g.stats_file;
         let mut cluster = ClusterOptions {
             kubeconfig: g.kubeconfig,
             context: g.context,
             namespace: g.namespace,
-            proxy_admin_port: 15000,
+            proxy_admin_port: None,
+            container: nonempty(g.container),
+            say_more: g.say_more,
+            admin_tls: AdminTls {
+                certificate_authority: g.certificate_authority,
+                insecure: g.insecure_skip_tls_verify,
+            },
             request_timeout: timeout,
             timeout_flag,
             impersonate: Impersonation {
@@ -256,12 +375,14 @@ impl Config {
                 return Ok(Config {
                     task: Task::Completion(shell),
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: None } => {
                 return Ok(Config {
                     task: Task::ProxyConfigHelp,
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: Some(view) } => view,
@@ -275,6 +396,12 @@ impl Config {
             } => {
                 // With a selector the targets are ignored; without, only the first is used.
                 let targets = match (nonempty(selector), targets.into_iter().next()) {
+                    (None, None) if admin_url.is_some() => {
+                        LogTargets::AdminUrl(AdminUrl::parse(admin_url.as_deref().unwrap_or(""))?)
+                    }
+                    (_, _) if admin_url.is_some() => {
+                        return Err(admin_url_with("a target or --selector"))
+                    }
                     (Some(selector), _) => LogTargets::Selector(selector),
                     (None, Some(target)) => LogTargets::Target(target),
                     (None, None) => {
@@ -293,6 +420,16 @@ impl Config {
                     level,
                     reset,
                 }
+            }
+            View::Diff { .. } if admin_url.is_some() => {
+                return Err(Error::usage(
+                    "diff compares two sides given as targets or --file; --admin-url is not one",
+                ))
+            }
+            View::RootcaCompare { .. } if admin_url.is_some() => {
+                return Err(Error::usage(
+                    "rootca-compare compares two pods; --admin-url names one Envoy",
+                ))
             }
             View::RootcaCompare { targets } => match <[String; 2]>::try_from(targets) {
                 Ok([first, second]) => Task::RootcaCompare { first, second },
@@ -315,6 +452,11 @@ impl Config {
                 explain,
             } => {
                 let (source, url) = match (file, args.as_slice()) {
+                    (None, [url]) if admin_url.is_some() => (
+                        Source::AdminUrl(AdminUrl::parse(admin_url.as_deref().unwrap_or(""))?),
+                        url.clone(),
+                    ),
+                    _ if admin_url.is_some() => return Err(admin_url_with("a target or --file")),
                     (Some(f), [url]) => (Source::File(f), url.clone()),
                     (None, [target, url]) => (Source::Target(target.clone()), url.clone()),
                     (Some(_), _) => return Err(Error::usage("trace -f FILE takes one URL")),
@@ -333,6 +475,7 @@ impl Config {
                     mtls,
                     alpn: &alpn,
                 };
+                let explain = explain || g.say_more;
                 let request = trace_request(&url, &flags)?;
                 let service_host = match (&request.dest_ip, to.as_deref()) {
                     (None, None) => url_host(&url),
@@ -357,9 +500,58 @@ impl Config {
                     output: Output::Format(format),
                 }
             }
+            View::Diff {
+                targets,
+                files,
+                view,
+                all_fields,
+                since,
+                watch,
+                interval,
+                count,
+                clusters,
+                port,
+                address,
+                listener_type,
+                name,
+                cluster: cluster_name,
+            } => {
+                let filters = DiffFilters {
+                    clusters,
+                    port: nonzero(port),
+                    address: nonempty(address),
+                    listener_type: nonempty(listener_type),
+                    name: nonempty(name),
+                    cluster: nonempty(cluster_name),
+                };
+                let view = diff_view(&view, filters)?;
+                let files: Vec<PathBuf> = files
+                    .into_iter()
+                    .filter(|f| !f.as_os_str().is_empty())
+                    .collect();
+                let format = match g.output.as_deref() {
+                    None => Format::Short,
+                    Some(name) => <Format as ValueEnum>::from_str(name, false)
+                        .ok()
+                        .filter(|f| matches!(f, Format::Short | Format::Json | Format::Yaml))
+                        .ok_or_else(|| Error::usage("diff prints -o short, json or yaml"))?,
+                };
+                let (old, new, watch) = diff_sides(targets, files, since, watch, interval, count)?;
+                Task::Diff(Box::new(DiffTask {
+                    view,
+                    old,
+                    new,
+                    all_fields,
+                    format,
+                    watch,
+                }))
+            }
             view => {
                 let (view, source) = view_and_source(view);
-                let source = source_of(&view, source)?;
+                let source = match admin_url.as_deref() {
+                    Some(url) => admin_url_source(url, source)?,
+                    None => source_of(&view, source)?,
+                };
                 let output = match g.output {
                     None if view == ViewKind::Bootstrap => Output::Format(Format::Json),
                     None => Output::Format(Format::Short),
@@ -375,9 +567,46 @@ impl Config {
                 }
             }
         };
-        cluster.proxy_admin_port = admin_port_of(admin_port)?;
-        Ok(Config { task, cluster })
+        cluster.proxy_admin_port = admin_port.map(admin_port_of).transpose()?;
+        let tls = &cluster.admin_tls;
+        if tls.certificate_authority.is_some() || tls.insecure {
+            let flag = match tls.certificate_authority {
+                Some(_) => "--certificate-authority",
+                None => "--insecure-skip-tls-verify",
+            };
+            // The cluster's own CA and TLS settings come from the kubeconfig.
+            if !admin_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https:"))
+            {
+                return Err(Error::usage(format!(
+                    "{flag} applies to an https:// --admin-url only"
+                )));
+            }
+        }
+        if stats_file.is_some() && !reads_stats(&task) {
+            return Err(Error::usage(
+                "--stats-file is read only by clusters and listeners with -o wide",
+            ));
+        }
+        Ok(Config {
+            task,
+            cluster,
+            stats_file,
+        })
     }
+}
+
+/// Whether the task shows counters from `/stats`: `-o wide` of clusters and listeners.
+fn reads_stats(task: &Task) -> bool {
+    matches!(
+        task,
+        Task::View {
+            view: ViewKind::Clusters(_) | ViewKind::Listeners(_),
+            output: Output::Format(Format::Wide),
+            ..
+        }
+    )
 }
 
 /// `--proxy-admin-port`, checked after the arguments as istioctl checks it.
@@ -470,8 +699,8 @@ fn view_and_source(view: View) -> (ViewKind, cli::TargetOrFile) {
         View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
         View::Secret { source } => (ViewKind::Secrets, source),
         View::Ecds { source } => (ViewKind::Ecds, source),
-        View::Log { .. } | View::RootcaCompare { .. } | View::Trace { .. } => {
-            unreachable!("log, rootca-compare and trace are handled before views")
+        View::Log { .. } | View::RootcaCompare { .. } | View::Trace { .. } | View::Diff { .. } => {
+            unreachable!("log, rootca-compare, trace and diff are handled before views")
         }
     }
 }
@@ -491,6 +720,158 @@ fn source_of(view: &ViewKind, source: cli::TargetOrFile) -> Result<Source> {
     }
 }
 
+/// A view's source with `--admin-url`: neither a target nor a file may be given too.
+fn admin_url_source(url: &str, source: cli::TargetOrFile) -> Result<Source> {
+    let file = source.file.filter(|f| !f.as_os_str().is_empty());
+    if file.is_some() || !source.targets.is_empty() {
+        return Err(admin_url_with("a target or --file"));
+    }
+    Ok(Source::AdminUrl(AdminUrl::parse(url)?))
+}
+
+fn admin_url_with(what: &str) -> Error {
+    Error::usage(format!(
+        "--admin-url (or MESHCTL_ADMIN_URL) names the Envoy to ask: {what} cannot be given too"
+    ))
+}
+
+/// `diff`'s filter flags, before they are given to its view.
+struct DiffFilters {
+    clusters: cli::ClusterFilterArgs,
+    port: Option<i64>,
+    address: Option<String>,
+    listener_type: Option<String>,
+    name: Option<String>,
+    cluster: Option<String>,
+}
+
+/// `--view` and the filters that view takes; a filter the view does not take is an error.
+fn diff_view(name: &str, f: DiffFilters) -> Result<DiffView> {
+    let cluster_flags = [
+        (
+            "--fqdn",
+            f.clusters.fqdn.as_ref().is_some_and(|s| !s.is_empty()),
+        ),
+        (
+            "--direction",
+            f.clusters.direction.as_ref().is_some_and(|s| !s.is_empty()),
+        ),
+        (
+            "--subset",
+            f.clusters.subset.as_ref().is_some_and(|s| !s.is_empty()),
+        ),
+    ];
+    let given = [
+        ("--port", f.port.is_some()),
+        ("--address", f.address.is_some()),
+        ("--type", f.listener_type.is_some()),
+        ("--name", f.name.is_some()),
+        ("--cluster", f.cluster.is_some()),
+    ];
+    let takes: &[&str] = match name {
+        "clusters" | "cluster" => &["--fqdn", "--direction", "--subset", "--port"],
+        "listeners" | "listener" => &["--port", "--address", "--type"],
+        "routes" | "route" => &["--name"],
+        "endpoints" | "endpoint" | "eds" => &["--cluster"],
+        "secrets" | "secret" | "bootstrap" | "all" => &[],
+        other => {
+            return Err(Error::usage(format!(
+                "invalid --view {}: use clusters, listeners, routes, endpoints, eds, secrets, \
+                 bootstrap or all",
+                goparse::quote(other)
+            )))
+        }
+    };
+    if let Some((flag, _)) = cluster_flags
+        .iter()
+        .chain(&given)
+        .find(|(flag, set)| *set && !takes.contains(flag))
+    {
+        return Err(Error::usage(format!(
+            "{flag} does not apply to diff --view {name}"
+        )));
+    }
+    Ok(match name {
+        "clusters" | "cluster" => DiffView::Clusters(cluster_filter(f.clusters, f.port)),
+        "listeners" | "listener" => DiffView::Listeners(ListenerFilter {
+            address: f.address,
+            port: f.port,
+            listener_type: f.listener_type,
+            verbose: true,
+        }),
+        "routes" | "route" => DiffView::Routes(RouteFilter {
+            name: f.name,
+            verbose: true,
+        }),
+        "endpoints" | "endpoint" | "eds" => DiffView::Endpoints(EndpointFilter {
+            cluster: f.cluster,
+            ..Default::default()
+        }),
+        "secrets" | "secret" => DiffView::Secrets,
+        "bootstrap" => DiffView::Bootstrap,
+        _ => DiffView::All,
+    })
+}
+
+/// A and B of `diff`: two pods, a file (A) and a pod, two files, a saved dump (`--since`, A)
+/// and a pod, or one pod polled (`--watch`).
+fn diff_sides(
+    mut targets: Vec<String>,
+    mut files: Vec<PathBuf>,
+    since: Option<PathBuf>,
+    watch: bool,
+    interval: Option<Duration>,
+    count: Option<i64>,
+) -> Result<(Source, Source, Option<Watch>)> {
+    if !watch && (interval.is_some() || count.is_some()) {
+        return Err(Error::usage("--interval and --count go with --watch"));
+    }
+    if watch {
+        if since.is_some() || !files.is_empty() || targets.len() != 1 {
+            return Err(Error::arguments(
+                "diff --watch requires one pod name and no file",
+            ));
+        }
+        let count = match count {
+            None => None,
+            Some(n) if n > 0 => Some(n as u64),
+            Some(n) => return Err(Error::usage(format!("invalid --count {n}: at least 1"))),
+        };
+        let interval = interval.unwrap_or(Duration::from_secs(5));
+        if interval.is_zero() {
+            return Err(Error::usage("invalid --interval: it must be more than 0"));
+        }
+        let target = Source::Target(targets.remove(0));
+        return Ok((target.clone(), target, Some(Watch { interval, count })));
+    }
+    if let Some(since) = since {
+        if !files.is_empty() || targets.len() != 1 {
+            return Err(Error::arguments(
+                "diff --since requires one pod name and no --file",
+            ));
+        }
+        return Ok((Source::File(since), Source::Target(targets.remove(0)), None));
+    }
+    match (targets.len(), files.len()) {
+        (2, 0) => {
+            let b = targets.remove(1);
+            Ok((Source::Target(targets.remove(0)), Source::Target(b), None))
+        }
+        (1, 1) => Ok((
+            Source::File(files.remove(0)),
+            Source::Target(targets.remove(0)),
+            None,
+        )),
+        (0, 2) => {
+            let b = files.remove(1);
+            Ok((Source::File(files.remove(0)), Source::File(b), None))
+        }
+        _ => Err(Error::arguments(
+            "diff requires two pod names, a pod name and --file, or --file twice",
+        )),
+    }
+}
+
 /// The host of a URL `trace_request` accepted, lower case.
 fn url_host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -506,7 +887,8 @@ struct TraceFlags<'a> {
     headers: &'a [String],
     from: Option<&'a str>,
     inbound: bool,
-    mtls: bool,
+    /// None: on with --inbound where the port's chains expect it.
+    mtls: Option<bool>,
     alpn: &'a str,
 }
 
@@ -640,7 +1022,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
     if grpc && !headers.iter().any(|(n, _)| n == "content-type") {
         headers.push(("content-type".into(), "application/grpc".into()));
     }
-    if f.mtls && scheme == "https" {
+    if f.mtls == Some(true) && scheme == "https" {
         return Err(Error::usage(
             "--mtls takes an http://, grpc:// or tcp:// URL",
         ));
@@ -652,14 +1034,14 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
         "grpc" => &["istio-h2", "istio"],
         _ => &["istio-peer-exchange", "istio"],
     };
-    let tls = if f.mtls {
-        Some(ClientHello {
-            sni: None,
-            alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
-        })
-    } else {
-        None
+    let mtls_hello = ClientHello {
+        sni: None,
+        alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
+        client_cert: true,
     };
+    let tls = (f.mtls == Some(true)).then(|| mtls_hello.clone());
+    let mtls_if_expected =
+        (f.mtls.is_none() && f.inbound && scheme != "https").then_some(mtls_hello);
     let tls = tls.or_else(|| {
         (scheme == "https").then(|| ClientHello {
             sni: host_ip.is_none().then(|| host.clone()),
@@ -670,6 +1052,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
                 .filter(|p| !p.is_empty())
                 .map(str::to_string)
                 .collect(),
+            client_cert: false,
         })
     });
     let http = (scheme != "tcp").then_some(HttpRequest {
@@ -686,6 +1069,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
         source_port,
         inbound: f.inbound,
         tls,
+        mtls_if_expected,
         http,
     })
 }
@@ -868,6 +1252,119 @@ mod tests {
                 assert_eq!((first, second), ("a".into(), "b.ns".into()))
             }
             other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    fn diff_task(args: &[&str]) -> DiffTask {
+        match config(args).unwrap().task {
+            Task::Diff(task) => *task,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn diff_takes_two_sides_from_pods_files_since_or_watch() {
+        let t = diff_task(&["pc", "diff", "a", "b.ns"]);
+        assert_eq!(
+            (t.old, t.new, t.view, t.watch),
+            (
+                Source::Target("a".into()),
+                Source::Target("b.ns".into()),
+                DiffView::All,
+                None
+            )
+        );
+        let t = diff_task(&[
+            "pc",
+            "diff",
+            "-f",
+            "x.json",
+            "--file=y.json",
+            "--view",
+            "eds",
+        ]);
+        assert_eq!(
+            (t.old, t.new),
+            (Source::File("x.json".into()), Source::File("y.json".into()))
+        );
+        assert_eq!(t.view, DiffView::Endpoints(EndpointFilter::default()));
+        // A file and a pod: the file is A, as with --since.
+        for args in [
+            &["pc", "diff", "pod", "-f", "saved.json"][..],
+            &["pc", "diff", "pod", "--since", "saved.json"],
+        ] {
+            let t = diff_task(args);
+            assert_eq!(
+                (t.old, t.new),
+                (
+                    Source::File("saved.json".into()),
+                    Source::Target("pod".into())
+                )
+            );
+        }
+        let t = diff_task(&[
+            "pc",
+            "diff",
+            "pod",
+            "--watch",
+            "--interval",
+            "1s",
+            "--count",
+            "3",
+            "-o",
+            "json",
+        ]);
+        assert_eq!(
+            t.watch,
+            Some(Watch {
+                interval: Duration::from_secs(1),
+                count: Some(3)
+            })
+        );
+        assert_eq!((t.format, t.old == t.new), (Format::Json, true));
+        let t = diff_task(&["pc", "diff", "pod", "--watch"]);
+        assert_eq!(t.watch.unwrap().interval, Duration::from_secs(5));
+        let t = diff_task(&[
+            "pc",
+            "diff",
+            "a",
+            "b",
+            "--view",
+            "clusters",
+            "--fqdn",
+            "x",
+            "--port",
+            "80",
+            "--all-fields",
+        ]);
+        assert!(t.all_fields);
+        match t.view {
+            DiffView::Clusters(f) => assert_eq!((f.fqdn.as_deref(), f.port), (Some("x"), Some(80))),
+            other => panic!("unexpected {other:?}"),
+        }
+        for (args, kind) in [
+            (&["pc", "diff", "a"][..], Kind::Arguments),
+            (&["pc", "diff", "a", "b", "c"], Kind::Arguments),
+            (
+                &["pc", "diff", "a", "b", "--since", "s.json"],
+                Kind::Arguments,
+            ),
+            (
+                &["pc", "diff", "a", "--watch", "--since", "s.json"],
+                Kind::Arguments,
+            ),
+            (&["pc", "diff", "a", "--watch", "--count", "0"], Kind::Usage),
+            (
+                &["pc", "diff", "a", "--watch", "--interval", "0s"],
+                Kind::Usage,
+            ),
+            (
+                &["pc", "diff", "a", "b", "--view", "routes", "--port", "80"],
+                Kind::Usage,
+            ),
+            (&["pc", "diff", "a", "b", "-o", "raw"], Kind::Usage),
+        ] {
+            assert_eq!(config(args).unwrap_err().kind, kind, "{args:?}");
         }
     }
 
@@ -1191,12 +1688,131 @@ mod tests {
                 .unwrap()
                 .cluster
                 .proxy_admin_port,
-            15000
+            Some(15000)
+        );
+        assert_eq!(
+            config(&["pc", "c", "pod"])
+                .unwrap()
+                .cluster
+                .proxy_admin_port,
+            None,
+            "not given: found from the pod"
         );
         assert_eq!(
             arguments_error(&["pc", "c", "--proxy-admin-port", "0"]),
             "cluster requires pod name or --file parameter"
         );
+    }
+
+    #[test]
+    fn admin_url_is_a_source_of_its_own() {
+        let source = |args: &[&str]| match config(args).unwrap().task {
+            Task::View { source, .. } => source,
+            other => panic!("{other:?}"),
+        };
+        let url = AdminUrl::parse("http://127.0.0.1:15000/").unwrap();
+        assert_eq!(url.text, "http://127.0.0.1:15000");
+        assert_eq!(url.join("/ready"), "http://127.0.0.1:15000/ready");
+        assert!(!url.https);
+        assert_eq!(
+            source(&["pc", "l", "--admin-url", "http://127.0.0.1:15000/"]),
+            Source::AdminUrl(url.clone())
+        );
+        let prefixed = AdminUrl::parse("https://gw.example/envoy/").unwrap();
+        assert!(prefixed.https);
+        assert_eq!(
+            prefixed.join("/config_dump?mask=bootstrap"),
+            "https://gw.example/envoy/config_dump?mask=bootstrap"
+        );
+        match config(&["pc", "trace", "--admin-url", "http://e:1", "http://x/"])
+            .unwrap()
+            .task
+        {
+            Task::View { source, .. } => {
+                assert_eq!(
+                    source,
+                    Source::AdminUrl(AdminUrl::parse("http://e:1").unwrap())
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        match config(&["pc", "log", "--admin-url", "http://e:1"])
+            .unwrap()
+            .task
+        {
+            Task::Log { targets, .. } => assert_eq!(
+                targets,
+                LogTargets::AdminUrl(AdminUrl::parse("http://e:1").unwrap())
+            ),
+            other => panic!("{other:?}"),
+        }
+        for (args, expect) in [
+            (
+                &["pc", "l", "--admin-url", "127.0.0.1:15000"][..],
+                "relative URL without a base",
+            ),
+            (
+                &["pc", "l", "--admin-url", "http://e:1/?x=1"][..],
+                "no query or fragment",
+            ),
+            (
+                &["pc", "log", "pod", "--admin-url", "http://e:1"][..],
+                "a target or --selector",
+            ),
+            (
+                &[
+                    "pc",
+                    "diff",
+                    "-f",
+                    "a",
+                    "-f",
+                    "b",
+                    "--admin-url",
+                    "http://e:1",
+                ][..],
+                "--admin-url is not one",
+            ),
+            (
+                &[
+                    "pc",
+                    "trace",
+                    "pod",
+                    "http://x/",
+                    "--admin-url",
+                    "http://e:1",
+                ][..],
+                "a target or --file",
+            ),
+            (
+                &[
+                    "pc",
+                    "l",
+                    "--admin-url",
+                    "https://e:1",
+                    "--insecure-skip-tls-verify=false",
+                    "--certificate-authority",
+                    "c",
+                ][..],
+                "",
+            ),
+        ] {
+            match config(args) {
+                Err(e) => {
+                    assert_eq!(e.kind, Kind::Usage, "{args:?}");
+                    assert!(e.message.contains(expect), "{args:?}: {}", e.message);
+                }
+                Ok(c) => {
+                    assert_eq!(expect, "", "{args:?}");
+                    assert_eq!(
+                        c.cluster.admin_tls,
+                        AdminTls {
+                            certificate_authority: Some("c".into()),
+                            insecure: false
+                        }
+                    );
+                }
+            }
+        }
     }
 
     fn traced(args: &[&str]) -> TraceSpec {

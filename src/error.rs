@@ -22,6 +22,9 @@ pub enum Exit {
     Proxy = 4,
     /// The request timeout ran out.
     Timeout = 5,
+    /// `pc diff`: the two sides differ (not an error; what `diff(1)` says with 1, which means
+    /// bad input here).
+    Differ = 6,
 }
 
 /// What went wrong, as far as the code that handles an error needs to know.

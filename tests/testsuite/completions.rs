@@ -172,8 +172,8 @@ fn a_bare_word_completes_to_pods_and_target_types() {
     let env = [("KUBECONFIG", kubeconfig.as_str())];
     let got = bash_candidates(home.path(), &["meshctl", "pc", "c", ""], &env);
     // The engine offers the flags after the values.
-    let (values, flags) = got.split_at(got.iter().position(|c| c.starts_with("--")).unwrap());
-    assert!(flags.iter().all(|f| f.starts_with("--")), "{flags:?}");
+    let (values, flags) = got.split_at(got.iter().position(|c| c.starts_with('-')).unwrap());
+    assert!(flags.iter().all(|f| f.starts_with('-')), "{flags:?}");
     assert_eq!(
         values,
         [

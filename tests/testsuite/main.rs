@@ -4,10 +4,13 @@
 
 mod support;
 
+mod admin_port;
+mod admin_url;
 mod bad_input;
 mod bad_input_fuzz;
 mod cli_offline;
 mod completions;
+mod diff;
 mod edge_tables;
 mod fixtures_regenerate;
 mod go_sort;
@@ -15,10 +18,12 @@ mod help_examples;
 mod kubectl_plugin;
 mod kubectl_targets;
 mod live_commands;
+mod live_counters;
 mod live_errors;
 mod live_fetch;
 mod live_pushdown;
 mod man_page;
+mod other_meshes;
 mod packages;
 mod trace;
 mod trace_envoy;
