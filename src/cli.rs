@@ -42,6 +42,7 @@ fn any_path(text: &str) -> Result<PathBuf, ValueError> {
     propagate_version = true,
     args_override_self = true
 )]
+#[command(after_help = examples::MESHCTL)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -159,12 +160,14 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Inspect the Envoy configuration of a pod or a saved dump.
     #[command(name = "proxy-config", visible_alias = "pc")]
+    #[command(after_help = examples::PROXY_CONFIG)]
     ProxyConfig {
         /// None: `pc` alone, which prints its help.
         #[command(subcommand)]
         view: Option<View>,
     },
     /// Print a shell completion script.
+    #[command(after_help = examples::COMPLETION)]
     Completion {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -225,6 +228,7 @@ pub struct EndpointFilterArgs {
 pub enum View {
     /// Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints.
     #[command(visible_alias = "a")]
+    #[command(after_help = examples::ALL)]
     All {
         #[command(flatten)]
         source: TargetOrFile,
@@ -252,12 +256,14 @@ pub enum View {
     },
     /// The bootstrap configuration.
     #[command(visible_alias = "b")]
+    #[command(after_help = examples::BOOTSTRAP)]
     Bootstrap {
         #[command(flatten)]
         source: TargetOrFile,
     },
     /// Clusters.
     #[command(visible_aliases = ["clusters", "c"])]
+    #[command(after_help = examples::CLUSTER)]
     Cluster {
         #[command(flatten)]
         source: TargetOrFile,
@@ -269,6 +275,7 @@ pub enum View {
     },
     /// Listeners, one row per filter chain.
     #[command(visible_aliases = ["listeners", "l"])]
+    #[command(after_help = examples::LISTENER)]
     Listener {
         #[command(flatten)]
         source: TargetOrFile,
@@ -293,6 +300,7 @@ pub enum View {
     },
     /// Route configurations, one row per route.
     #[command(visible_aliases = ["routes", "r"])]
+    #[command(after_help = examples::ROUTE)]
     Route {
         #[command(flatten)]
         source: TargetOrFile,
@@ -304,6 +312,7 @@ pub enum View {
     },
     /// Endpoints with health, from Envoy's /clusters (or a dump's EDS data).
     #[command(visible_aliases = ["endpoints", "ep"])]
+    #[command(after_help = examples::ENDPOINT)]
     Endpoint {
         #[command(flatten)]
         source: TargetOrFile,
@@ -312,6 +321,7 @@ pub enum View {
     },
     /// Endpoints from the dump's EDS section, with locality.
     #[command(hide = true)]
+    #[command(after_help = examples::EDS)]
     Eds {
         #[command(flatten)]
         source: TargetOrFile,
@@ -320,17 +330,20 @@ pub enum View {
     },
     /// SDS secrets and their certificates.
     #[command(visible_aliases = ["secrets", "s"])]
+    #[command(after_help = examples::SECRET)]
     Secret {
         #[command(flatten)]
         source: TargetOrFile,
     },
     /// Extension configs delivered over ECDS.
     #[command(visible_alias = "ec")]
+    #[command(after_help = examples::ECDS)]
     Ecds {
         #[command(flatten)]
         source: TargetOrFile,
     },
     /// Where a request goes in this Envoy, and why: listener, filter chain, route, cluster.
+    #[command(after_help = examples::TRACE)]
     Trace {
         /// `TARGET URL` live, or `URL` with `-f FILE`. URL: `http://host[:port]/path?query`,
         /// `https://...`, `tcp://host:port` or `grpc://host:port/pkg.Service/Method`.
@@ -371,6 +384,7 @@ pub enum View {
     /// What changed between two dumps or pods (or one pod over time), resource by resource.
     ///
     /// Exits 0 when nothing differs, 6 when something does.
+    #[command(after_help = examples::DIFF)]
     Diff {
         /// Two pods; one pod and one `-f` (the file is A); one pod with `--since` or `--watch`.
         #[arg(value_name = "TARGET")]
@@ -422,6 +436,7 @@ pub enum View {
     },
     /// Show or change Envoy's log levels (the only command that changes anything).
     #[command(visible_alias = "o")]
+    #[command(after_help = examples::LOG)]
     Log {
         /// The pods, `[<type>/]<name>[.<namespace>]`: a pod, or every pod of a workload. Only
         /// the first is used.
@@ -441,9 +456,106 @@ pub enum View {
     },
     /// Compare the root CA trust bundles of two pods.
     #[command(name = "rootca-compare", visible_alias = "rc")]
+    #[command(after_help = examples::ROOTCA_COMPARE)]
     RootcaCompare {
         /// Two pods, `[<type>/]<name>[.<namespace>]` each.
         #[arg(value_name = "POD")]
         targets: Vec<String>,
     },
+}
+
+/// Each command's `--help` ends with examples; `tests/testsuite/help_examples.rs` runs the ones
+/// that read a saved dump (`dump.json`, `clusters.json`) against the fixtures.
+mod examples {
+    pub const MESHCTL: &str = "\
+Examples:
+  meshctl pc listeners deploy/web-frontend --port 80
+  meshctl pc clusters -f dump.json --fqdn customers -o wide
+  kubectl meshctl pc routes web-frontend-7d9f8-abcde.default --name 80
+  source <(meshctl completion bash)";
+
+    pub const PROXY_CONFIG: &str = "\
+Examples:
+  meshctl pc all deploy/web-frontend -o json > dump.json
+  meshctl pc clusters -f dump.json
+  curl -s localhost:15000/config_dump | meshctl pc secrets -f -";
+
+    pub const COMPLETION: &str = "\
+Examples:
+  source <(meshctl completion bash)
+  meshctl completion zsh > ~/.zfunc/_meshctl
+  meshctl completion fish > ~/.config/fish/completions/meshctl.fish";
+
+    pub const ALL: &str = "\
+Examples:
+  meshctl pc all deploy/web-frontend -o json > dump.json
+  meshctl pc all -f dump.json --with-headers
+  meshctl pc all -f dump.json --port 80 --fqdn customers";
+
+    pub const BOOTSTRAP: &str = "\
+Examples:
+  meshctl pc bootstrap deploy/web-frontend
+  meshctl pc bootstrap -f dump.json -o yaml";
+
+    pub const CLUSTER: &str = "\
+Examples:
+  meshctl pc clusters deploy/web-frontend --fqdn customers.default.svc.cluster.local
+  meshctl pc clusters -f dump.json --direction outbound --port 80 -o wide
+  meshctl pc clusters -f dump.json --subset v1 -o json";
+
+    pub const LISTENER: &str = "\
+Examples:
+  meshctl pc listeners deploy/web-frontend --port 80
+  meshctl pc listeners -f dump.json --type HTTP --verbose=false
+  meshctl pc listeners -f dump.json --address 0.0.0.0 -o wide";
+
+    pub const ROUTE: &str = "\
+Examples:
+  meshctl pc routes deploy/web-frontend --name 80
+  meshctl pc routes -f dump.json --name 80 -o json
+  meshctl pc routes -f dump.json --verbose=false";
+
+    pub const ENDPOINT: &str = "\
+Examples:
+  meshctl pc ep deploy/web-frontend --cluster \"outbound|80||customers.default.svc.cluster.local\"
+  meshctl pc endpoints -f clusters.json --status HEALTHY
+  meshctl pc endpoints -f dump.json --port 3000";
+
+    pub const EDS: &str = "\
+Examples:
+  meshctl pc eds deploy/web-frontend
+  meshctl pc eds -f dump.json --port 3000";
+
+    pub const SECRET: &str = "\
+Examples:
+  meshctl pc secrets deploy/web-frontend
+  meshctl pc secrets -f dump.json -o json";
+
+    pub const ECDS: &str = "\
+Examples:
+  meshctl pc ecds deploy/web-frontend -o yaml
+  meshctl pc ecds -f dump.json";
+
+    pub const TRACE: &str = "\
+Examples:
+  meshctl pc trace deploy/web-frontend http://customers.default/api/v2/customers
+  meshctl pc trace -f dump.json http://customers.default/api/v2/customers --to 10.43.246.220:80
+  meshctl pc trace -f dump.json tcp://10.43.0.10:53 -v";
+
+    pub const DIFF: &str = "\
+Examples:
+  meshctl pc diff web-frontend-7d9f8-abcde web-frontend-7d9f8-fghij --view clusters
+  meshctl pc diff -f before.json -f after.json --view routes --name 80
+  meshctl pc diff deploy/web-frontend --since before.json
+  meshctl pc diff deploy/web-frontend --watch --interval 5s";
+
+    pub const LOG: &str = "\
+Examples:
+  meshctl pc log deploy/web-frontend
+  meshctl pc log deploy/web-frontend --level http:debug,router:debug
+  meshctl pc log -l app=web-frontend --reset";
+
+    pub const ROOTCA_COMPARE: &str = "\
+Examples:
+  meshctl pc rootca-compare web-frontend-7d9f8-abcde reviews-v1-5b9c4-q2w3e.default";
 }

@@ -4,6 +4,7 @@
 //! work starts, then `run` fetches only what the view needs and renders it to a writer.
 
 pub mod cli;
+pub mod complete;
 pub mod config;
 pub mod diff;
 pub mod envoy;
@@ -34,7 +35,14 @@ use crate::input::Document;
 /// (a list of per-pod failures is one line each).
 pub fn main_entry() -> std::process::ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let mut command = cli::Cli::command();
+    if complete::complete_if_asked(&args) {
+        return std::process::ExitCode::SUCCESS;
+    }
+    if invoked_as(&args, "kubectl_complete-meshctl") {
+        let _ = complete::kubectl_plugin_completion(&args, &mut std::io::stdout().lock());
+        return std::process::ExitCode::SUCCESS;
+    }
+    let mut command = cli_command();
     let parsed = command
         .try_get_matches_from_mut(&args)
         .and_then(|matches| cli::Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
@@ -82,6 +90,25 @@ pub fn main_entry() -> std::process::ExitCode {
             std::process::ExitCode::from(e.code() as u8)
         }
     }
+}
+
+/// The command line's definition. Run as `kubectl-meshctl`, which kubectl runs for
+/// `kubectl meshctl ...`, help and usage show the command the user typed.
+fn cli_command() -> clap::Command {
+    let command = cli::Cli::command();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().take(1).collect();
+    if invoked_as(&args, "kubectl-meshctl") {
+        command.bin_name("kubectl meshctl")
+    } else {
+        command
+    }
+}
+
+/// Whether the program's file name is `name`.
+fn invoked_as(args: &[std::ffi::OsString], name: &str) -> bool {
+    args.first()
+        .and_then(|arg0| std::path::Path::new(arg0).file_name())
+        .is_some_and(|file| file == name)
 }
 
 /// Everything after validation, and the exit code of a run that went well (`diff`: whether
@@ -155,12 +182,9 @@ fn run_diff(config: &Config, task: &config::DiffTask, out: &mut dyn Write) -> Re
 fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
     let mut buf = Vec::new();
     match &config.task {
-        Task::Completion(shell) => {
-            let mut cmd = cli::Cli::command();
-            clap_complete::generate(*shell, &mut cmd, "meshctl", &mut buf);
-        }
+        Task::Completion(shell) => complete::registration(*shell, &mut buf)?,
         Task::ProxyConfigHelp => {
-            let mut cmd = cli::Cli::command();
+            let mut cmd = cli_command();
             cmd.build();
             if let Some(pc) = cmd.find_subcommand_mut("proxy-config") {
                 write!(buf, "{}", pc.render_help())?;

@@ -382,6 +382,12 @@ fn resolve_type(typ: &str) -> Option<(&'static KindNames, &'static str)> {
     find(resource, group).map(|names| (names, names.versions[0]))
 }
 
+/// The kind a type names as kubectl reads it (`deploy`, `deployments.apps`, `ns`), for listing
+/// names when completing a target.
+pub fn kind_named(typ: &str) -> Option<&'static KindNames> {
+    resolve_type(typ).map(|(names, _)| names)
+}
+
 /// What a target names once its namespace is split off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {

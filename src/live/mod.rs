@@ -14,6 +14,7 @@ mod cluster;
 mod direct;
 mod forward;
 pub mod log;
+pub mod names;
 mod request;
 mod resolve;
 pub mod rootca;

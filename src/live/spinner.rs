@@ -2,6 +2,7 @@
 //! fetches show nothing), only when stderr is a terminal, and is erased before anything is printed.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -13,6 +14,14 @@ const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
 /// line).
 const MAX_MESSAGE_CHARS: usize = 60;
 
+/// Set while completing: the terminal's stderr then belongs to the shell's prompt line.
+static SILENCED: AtomicBool = AtomicBool::new(false);
+
+/// No spinner from now on in this process.
+pub(crate) fn silence() {
+    SILENCED.store(true, Ordering::Relaxed);
+}
+
 /// Stops and erases itself when dropped.
 pub(crate) struct Spinner {
     running: Option<(mpsc::Sender<()>, JoinHandle<()>)>,
@@ -22,7 +31,7 @@ impl Spinner {
     pub(crate) fn start(message: String) -> Spinner {
         let stderr = std::io::stderr();
         let dumb_terminal = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        if !stderr.is_terminal() || dumb_terminal {
+        if !stderr.is_terminal() || dumb_terminal || SILENCED.load(Ordering::Relaxed) {
             return Spinner { running: None };
         }
         // NO_COLOR (https://no-color.org): any non-empty value turns colour off.

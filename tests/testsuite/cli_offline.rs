@@ -509,13 +509,14 @@ fn help_and_version_go_to_stdout_and_exit_0() {
     assert!(version.starts_with("meshctl "), "{version}");
 }
 
+/// The scripts register meshctl as its own completer; the words come from the binary at each TAB.
 #[test]
 fn completion_scripts_for_bash_zsh_and_fish() {
     let bash = ok(&["completion", "bash"]);
-    assert!(bash.contains("complete -F _meshctl"), "bash script");
-    for word in ["proxy-config", "listeners", "--with-headers", "--fqdn"] {
-        assert!(bash.contains(word), "bash completion lacks {word}");
-    }
+    assert!(
+        bash.contains("-F _clap_complete_meshctl meshctl"),
+        "bash script: {bash}"
+    );
     // The script is valid bash.
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("meshctl.bash");
@@ -530,13 +531,33 @@ fn completion_scripts_for_bash_zsh_and_fish() {
         "bash -n: {}",
         String::from_utf8_lossy(&check.stderr)
     );
-
     let zsh = ok(&["completion", "zsh"]);
     assert!(zsh.starts_with("#compdef meshctl"), "zsh script");
-    assert!(zsh.contains("--with-headers"));
+    assert!(zsh.contains("compdef _clap_dynamic_completer_meshctl meshctl"));
     let fish = ok(&["completion", "fish"]);
-    assert!(fish.contains("complete -c meshctl"), "fish script");
-    assert!(fish.contains("with-headers"));
+    assert!(
+        fish.contains("complete --keep-order --exclusive --command meshctl"),
+        "fish script"
+    );
+
+    // What the scripts ask: `COMPLETE=<shell> meshctl -- WORDS`, the last word completed.
+    let home = tempfile::tempdir().unwrap();
+    for (words, expect) in [
+        (&["meshctl", "proxy-"][..], "proxy-config"),
+        (&["meshctl", "pc", "listen"][..], "listener"),
+        (&["meshctl", "pc", "all", "--with-h"][..], "--with-headers"),
+        (&["meshctl", "pc", "clusters", "--fq"][..], "--fqdn"),
+        (&["meshctl", "pc", "c", "-o", "ya"][..], "yaml"),
+    ] {
+        let mut args = vec!["--"];
+        args.extend_from_slice(words);
+        let out = crate::support::meshctl(home.path(), &args, &[("COMPLETE", "fish")]);
+        let got = crate::support::stdout(&out);
+        assert!(
+            got.lines().any(|l| l.split('\t').next() == Some(expect)),
+            "{words:?}: {got:?}"
+        );
+    }
 }
 
 /// `meshctl ... | head -c 100`: output big enough to be written from the output thread; the

@@ -52,6 +52,22 @@ pub(crate) const KINDS: &[Kind] = &[
         verbs: ALL_VERBS,
         subresources: &[],
     },
+    // Cluster-scoped: listed by `-n` completion. Namespaces need not exist for objects in them,
+    // as the store fills `default` without one.
+    Kind {
+        group: "",
+        version: "v1",
+        resource: "namespaces",
+        singular: "namespace",
+        kind: "Namespace",
+        namespaced: false,
+        short_names: &["ns"],
+        categories: &[],
+        verbs: &[
+            "create", "delete", "get", "list", "patch", "update", "watch",
+        ],
+        subresources: &[("finalize", &["update"]), ("status", STATUS_VERBS)],
+    },
     Kind {
         group: "",
         version: "v1",
@@ -557,7 +573,13 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["configmaps", "pods", "replicationcontrollers", "services"]
+            [
+                "configmaps",
+                "namespaces",
+                "pods",
+                "replicationcontrollers",
+                "services"
+            ]
         );
     }
 }
