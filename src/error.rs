@@ -22,6 +22,8 @@ pub enum Exit {
     Proxy = 4,
     /// The request timeout ran out.
     Timeout = 5,
+    /// A view over several pods printed some of them; the others failed (each said on stderr).
+    SomePods = 6,
 }
 
 /// What went wrong, as far as the code that handles an error needs to know.
@@ -48,6 +50,8 @@ pub enum Kind {
     Proxy,
     /// The request timeout ran out.
     Timeout,
+    /// Some pods of a fleet failed and the others were printed.
+    SomePods,
 }
 
 #[derive(Debug)]
@@ -142,6 +146,7 @@ impl Error {
             Kind::Kube => Exit::Kube,
             Kind::Proxy => Exit::Proxy,
             Kind::Timeout => Exit::Timeout,
+            Kind::SomePods => Exit::SomePods,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod config;
 pub mod envoy;
 pub mod error;
 pub mod flags;
+pub mod fleet;
 pub mod format;
 pub mod goparse;
 pub mod gosort;
@@ -137,8 +138,12 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
                     out,
                 );
             }
+            if let Source::Fleet(fleet) = source {
+                return fleet::run(&config.cluster, fleet, view, output, unix_now(), out);
+            }
             let doc = match source {
                 Source::File(path) => Document::read(path)?,
+                Source::Fleet(_) => unreachable!("a fleet is run above"),
                 Source::Target(target) => {
                     let request = live::admin_request(view, request_format);
                     let body = live::fetch_view(&config.cluster, target, &request)?;

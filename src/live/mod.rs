@@ -6,6 +6,7 @@
 //! builds a current-thread runtime, so callers need not know about tokio.
 
 mod cluster;
+pub mod fleet;
 mod forward;
 pub mod log;
 mod request;
@@ -24,6 +25,7 @@ use crate::target;
 use crate::input::received::Received;
 use cluster::Session;
 pub use request::{admin_request, AdminRequest};
+pub use resolve::PodRef;
 
 /// An admin request method. Envoy's admin API takes GET for reads and POST for changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
