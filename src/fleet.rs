@@ -241,10 +241,29 @@ const VOLATILE_KEYS: [&str; 2] = ["lastUpdated", "versionInfo"];
 const POD_IDENTITY_METADATA: [&str; 4] = ["NAME", "POD_NAME", "INSTANCE_IPS", "POD_PORTS"];
 
 /// A view's JSON without what differs between pods whose configuration is the same: the
-/// volatile keys at any depth, and the bootstrap node's id and pod identity.
+/// volatile keys at any depth, the bootstrap node's id and pod identity, and the order of
+/// resource lists, which is the order of Envoy's own hash tables (the view's list, and each
+/// section's lists in a dump); lists inside a resource keep their order, which means something.
 fn normalised(mut value: Value) -> Value {
     strip(&mut value);
+    match &mut value {
+        Value::Array(resources) => sort_by_text(resources),
+        Value::Object(dump) => {
+            if let Some(Value::Array(sections)) = dump.get_mut("configs") {
+                for section in sections.iter_mut().filter_map(Value::as_object_mut) {
+                    for list in section.values_mut().filter_map(Value::as_array_mut) {
+                        sort_by_text(list);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
     value
+}
+
+fn sort_by_text(items: &mut [Value]) {
+    items.sort_by_cached_key(Value::to_string);
 }
 
 fn strip(value: &mut Value) {
@@ -466,6 +485,14 @@ mod tests {
         let c = json!({"configs": [{"bootstrap": {"node": {"id": "x", "metadata": {"NAME": "c", "APP": "api"}}}},
                                   {"cluster": {"name": "c"}}]});
         assert_ne!(normalised(b), normalised(c));
+        // Resources in another hash order are the same; routes in another order are not.
+        let routes = |names: [&str; 2]| json!([{"name": "80", "routes": names}, {"name": "8080"}]);
+        let swapped = json!([{"name": "8080"}, {"name": "80", "routes": ["x", "y"]}]);
+        assert_eq!(normalised(routes(["x", "y"])), normalised(swapped));
+        assert_ne!(
+            normalised(routes(["x", "y"])),
+            normalised(routes(["y", "x"]))
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod cli_offline;
 mod completions;
 mod edge_tables;
 mod fixtures_regenerate;
+mod fleet;
 mod go_sort;
 mod kubectl_targets;
 mod live_commands;

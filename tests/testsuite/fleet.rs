@@ -1,0 +1,489 @@
+//! Views over many pods (`--all-pods`, `-l`, `-A`, `--summary`) end to end: a deployment whose
+//! replicas are backed by real Envoys with different configurations (one cluster changed, one
+//! listener added, one route moved), one pod whose port-forward is refused and one whose proxy
+//! answers after the request timeout, all through the test API server; and the real kubectl
+//! choosing the same pods for the same selector.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+use serde_json::{json, Value};
+use testkit::apiserver::{ApiServer, PortForwardFault};
+use testkit::envoy::Envoy;
+
+const USAGE: i32 = 2;
+const PROXY: i32 = 4;
+const TIMEOUT: i32 = 5;
+const SOME_PODS: i32 = 6;
+
+/// The replicas that answer, by name, and the two that do not.
+const ANSWERING: [&str; 5] = [
+    "web-frontend-a",
+    "web-frontend-b",
+    "web-frontend-c",
+    "web-frontend-d",
+    "web-frontend-e",
+];
+const REFUSING: &str = "web-frontend-f";
+const SLOW: &str = "web-frontend-g";
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// The web-frontend scenario's xDS files in `dir`, changed by `edit(file name, text)`.
+fn variant(dir: &Path, file: &str, edit: impl Fn(&str) -> String) -> std::path::PathBuf {
+    let xds = fixture(SIDECAR, "xds");
+    copy_dir(&xds, dir);
+    let path = dir.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    let changed = edit(&text);
+    assert_ne!(changed, text, "the edit of {file} changed nothing");
+    fs::write(&path, changed).unwrap();
+    dir.to_path_buf()
+}
+
+/// One cluster's connect timeout changed: customers' (the first cluster of the file).
+fn cluster_changed(text: &str) -> String {
+    text.replacen("  connect_timeout: 10s\n", "  connect_timeout: 3s\n", 1)
+}
+
+/// One outbound TCP listener added for port 9090.
+fn listener_added(text: &str) -> String {
+    format!(
+        "{text}- '@type': type.googleapis.com/envoy.config.listener.v3.Listener\n  \
+         name: 0.0.0.0_9090\n  address:\n    socket_address:\n      address: 0.0.0.0\n      \
+         port_value: 9090\n  filter_chains:\n  - filters:\n    - name: envoy.filters.network.tcp_proxy\n      \
+         typed_config:\n        '@type': type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy\n        \
+         stat_prefix: outbound|9090||metrics.default.svc.cluster.local\n        \
+         cluster: outbound|9080||ratings.default.svc.cluster.local\n  \
+         traffic_direction: OUTBOUND\n  bind_to_port: false\n"
+    )
+}
+
+/// Route `health` moved before `legacy-redirect` in route configuration 80.
+fn route_moved(text: &str) -> String {
+    let legacy = text.find("    - name: legacy-redirect\n").unwrap();
+    let health = text.find("    - name: health\n").unwrap();
+    let default = text[health..].find("    - name: default\n").unwrap() + health;
+    format!(
+        "{}{}{}{}",
+        &text[..legacy],
+        &text[health..default],
+        &text[legacy..health],
+        &text[default..]
+    )
+}
+
+fn labelled(name: &str, namespace: &str, app: &str) -> Value {
+    pod(PodSpec {
+        name,
+        namespace,
+        labels: json!({"app": app}),
+        ..Default::default()
+    })
+}
+
+struct World {
+    _base: std::sync::Arc<Envoy>,
+    _envoys: Vec<Envoy>,
+    _work: tempfile::TempDir,
+    server: ApiServer,
+    home: tempfile::TempDir,
+    kubeconfig: String,
+}
+
+impl World {
+    fn start() -> World {
+        let work = tempfile::tempdir().unwrap();
+        // The unchanged replicas share the Envoy the other live tests use: every Envoy on
+        // files takes an inotify instance per watched file, of which a machine has few.
+        let base_envoy = web_frontend_envoy();
+        let dirs = [
+            variant(&work.path().join("cluster"), "cds.yaml", cluster_changed),
+            variant(&work.path().join("listener"), "lds.yaml", listener_added),
+            variant(&work.path().join("route"), "rds/80.yaml", route_moved),
+        ];
+        // Started at once: each takes seconds on a busy machine.
+        let envoys: Vec<Envoy> = std::thread::scope(|scope| {
+            let started: Vec<_> = dirs
+                .iter()
+                .map(|dir| scope.spawn(move || Envoy::start_with(dir)))
+                .collect();
+            started.into_iter().map(|t| t.join().unwrap()).collect()
+        });
+        let base = base_envoy.admin_addr();
+        let [cluster, listener, route] = [0, 1, 2].map(|i| envoys[i].admin_addr());
+        let mut builder = ApiServer::builder()
+            .deployment(workload(
+                "Deployment",
+                "web-frontend",
+                "default",
+                json!({"app": "web-frontend"}),
+            ))
+            .pod(labelled("other", "default", "other"))
+            .portforward_backend("default", "other", 15000, base)
+            .pod(labelled("web-frontend-z", "canary", "web-frontend"))
+            .portforward_backend("canary", "web-frontend-z", 15000, base)
+            .pod(labelled(REFUSING, "default", "web-frontend"))
+            .portforward_fault("default", REFUSING, PortForwardFault::Refused)
+            .pod(labelled(SLOW, "default", "web-frontend"))
+            .portforward_backend("default", SLOW, 15000, base)
+            .portforward_fault(
+                "default",
+                SLOW,
+                PortForwardFault::SlowFirstByte(Duration::from_secs(20)),
+            );
+        // Listed out of name order: the output is in name order whatever the API's order.
+        for (name, admin) in [
+            ("web-frontend-e", route),
+            ("web-frontend-b", base),
+            ("web-frontend-a", base),
+            ("web-frontend-d", listener),
+            ("web-frontend-c", cluster),
+        ] {
+            builder = builder
+                .pod(labelled(name, "default", "web-frontend"))
+                .portforward_backend("default", name, 15000, admin);
+        }
+        let server = builder.start();
+        let home = temp_home();
+        let kubeconfig = home.path().join("config");
+        server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+        World {
+            _base: base_envoy,
+            _envoys: envoys,
+            _work: work,
+            server,
+            home,
+            kubeconfig: path_str(&kubeconfig),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        let mut all = vec!["pc"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--kubeconfig", &self.kubeconfig, "--request-timeout", "2s"]);
+        meshctl(self.home.path(), &all, &[])
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    }
+}
+
+/// A laid-out table's cells, cut at the columns its header starts (header cells are separated
+/// by at least two spaces and hold at most one in a row).
+fn cells(table: &str) -> Vec<Vec<String>> {
+    let header = table.lines().next().unwrap();
+    let mut starts = vec![0];
+    let bytes = header.as_bytes();
+    for i in 2..bytes.len() {
+        if bytes[i] != b' ' && bytes[i - 1] == b' ' && bytes[i - 2] == b' ' {
+            starts.push(i);
+        }
+    }
+    table
+        .lines()
+        .map(|line| {
+            (0..starts.len())
+                .map(|c| {
+                    let end = starts
+                        .get(c + 1)
+                        .copied()
+                        .unwrap_or(line.len())
+                        .min(line.len());
+                    line.get(starts[c].min(end)..end)
+                        .unwrap_or("")
+                        .trim_end()
+                        .to_string()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The fleet table that one-pod runs of `args` on each pod predict: their rows, each led by its
+/// pod, under their header with `POD` in front.
+fn predicted(world: &World, args: &[&str], pods: &[&str], padding: usize) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for name in pods {
+        let mut one = vec![args[0], *name];
+        one.extend_from_slice(&args[1..]);
+        let table = cells(&world.ok(&one));
+        if rows.is_empty() {
+            rows.push(
+                std::iter::once("POD".to_string())
+                    .chain(table[0].clone())
+                    .collect(),
+            );
+        }
+        for row in &table[1..] {
+            rows.push(
+                std::iter::once(name.to_string())
+                    .chain(row.clone())
+                    .collect(),
+            );
+        }
+    }
+    layout(padding, &rows)
+}
+
+/// The `* <pod>.<namespace>: ...` lines of a fleet's error, by pod.
+fn failed_pods(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("\t* "))
+        .map(|l| l.split(':').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn fleet_views_fan_out_summarise_and_report_failed_pods() {
+    let world = World::start();
+
+    // Every replica of the deployment, one table, POD first; the failing pods on stderr.
+    let started = Instant::now();
+    let out = world.run(&["clusters", "deploy/web-frontend", "--all-pods"]);
+    let elapsed = started.elapsed();
+    assert_eq!(out.status.code(), Some(SOME_PODS), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert_same_text(&table, &predicted(&world, &["clusters"], &ANSWERING, 5));
+    assert!(table.starts_with("POD "), "{table}");
+    let err = stderr(&out);
+    assert_eq!(
+        failed_pods(&err),
+        [format!("{REFUSING}.default"), format!("{SLOW}.default")],
+        "{err}"
+    );
+    assert!(err.starts_with("Error: 2 errors occurred:\n"), "{err}");
+    assert!(err.contains("timed out after 2s"), "{err}");
+    assert!(
+        !table.contains(REFUSING) && !table.contains(SLOW),
+        "{table}"
+    );
+    // The slow pod's 20 seconds are cut at the 2s timeout, beside the other pods' fetches.
+    assert!(elapsed < Duration::from_secs(15), "{elapsed:?}");
+
+    // The same pods by their label, in the namespace only.
+    let selected = world.run(&["clusters", "-l", "app=web-frontend"]);
+    assert_eq!(selected.status.code(), Some(SOME_PODS));
+    assert_eq!(stdout(&selected), table);
+    for view in [&["listeners"][..], &["routes"], &["clusters", "-o", "wide"]] {
+        let mut args = view.to_vec();
+        args.extend_from_slice(&["-l", "app=web-frontend", "--max-concurrency", "2"]);
+        let out = world.run(&args);
+        assert_eq!(out.status.code(), Some(SOME_PODS), "{view:?}");
+        let padding = if view[0] == "listeners" { 1 } else { 5 };
+        assert_same_text(&stdout(&out), &predicted(&world, view, &ANSWERING, padding));
+    }
+
+    // Every namespace: NAMESPACE then POD, namespaces first in order.
+    let everywhere = world.run(&["routes", "-l", "app=web-frontend", "-A"]);
+    assert_eq!(everywhere.status.code(), Some(SOME_PODS));
+    let text = stdout(&everywhere);
+    let leads: Vec<(String, String)> = cells(&text)[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    assert!(text.starts_with("NAMESPACE     POD "), "{text}");
+    let mut in_order = leads.clone();
+    in_order.sort();
+    assert_eq!(leads, in_order);
+    assert_eq!(leads[0].0, "canary");
+    assert_eq!(leads[0].1, "web-frontend-z");
+
+    // JSON: one entry per pod in name order, the view's own JSON as items, or the error.
+    let json_out = world.run(&[
+        "clusters",
+        "deploy/web-frontend",
+        "--all-pods",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(json_out.status.code(), Some(SOME_PODS));
+    let entries: Vec<Value> = serde_json::from_str(&stdout(&json_out)).unwrap();
+    let names: Vec<&str> = entries.iter().map(|e| e["pod"].as_str().unwrap()).collect();
+    let mut all_pods = ANSWERING.to_vec();
+    all_pods.extend([REFUSING, SLOW]);
+    assert_eq!(names, all_pods);
+    for entry in &entries {
+        let name = entry["pod"].as_str().unwrap();
+        assert_eq!(entry["namespace"], "default");
+        if ANSWERING.contains(&name) {
+            let one: Value =
+                serde_json::from_str(&world.ok(&["clusters", name, "-o", "json"])).unwrap();
+            assert_eq!(entry["items"], one, "{name}");
+            assert!(entry.get("error").is_none());
+        } else {
+            assert!(entry.get("items").is_none(), "{entry}");
+            assert!(entry["error"].as_str().unwrap().contains(name), "{entry}");
+        }
+    }
+
+    // Every pod failing: the first failure's own code.
+    for (pod, code, says) in [
+        (REFUSING, PROXY, "nothing is listening on port 15000"),
+        (SLOW, TIMEOUT, "timed out after 2s"),
+    ] {
+        let out = world.run(&["clusters", pod, "--all-pods"]);
+        assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
+        assert_eq!(stdout(&out), "");
+        assert_eq!(failed_pods(&stderr(&out)), [format!("{pod}.default")]);
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
+
+    // --summary: the replicas grouped, the one out of step named, the failed ones apart.
+    let summary = |view: &str| {
+        let out = world.run(&[view, "deploy/web-frontend", "--summary"]);
+        assert_eq!(out.status.code(), Some(SOME_PODS), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let failed_part = format!("FAILED: 2 pods\n  {REFUSING}: ");
+    for (view, odd) in [
+        ("clusters", "web-frontend-c"),
+        ("listeners", "web-frontend-d"),
+        ("routes", "web-frontend-e"),
+    ] {
+        let text = summary(view);
+        let largest: Vec<&str> = ANSWERING.iter().copied().filter(|p| *p != odd).collect();
+        assert!(
+            text.starts_with(&format!(
+                "GROUP 1 (the largest): 4 pods: {}\nGROUP 2: 1 pod: {odd}\n  differs from group 1:\n",
+                largest.join(", ")
+            )),
+            "{view}: {text}"
+        );
+        assert!(text.contains(&failed_part), "{text}");
+    }
+    let text = summary("all");
+    assert!(
+        text.starts_with(
+            "GROUP 1 (the largest): 2 pods: web-frontend-a, web-frontend-b\n\
+             GROUP 2: 1 pod: web-frontend-c\n"
+        ),
+        "{text}"
+    );
+    let groups: Vec<&str> = text.lines().filter(|l| l.starts_with("GROUP ")).collect();
+    assert_eq!(groups.len(), 4, "{text}");
+    assert!(groups[2].ends_with(": web-frontend-d"), "{text}");
+    assert!(groups[3].ends_with(": web-frontend-e"), "{text}");
+    // The real kubectl, asked for the pods of the same selector, names the same pods.
+    for (meshctl_args, kubectl_args) in [
+        (
+            vec!["ecds", "-l", "app=web-frontend", "-o", "json"],
+            vec!["get", "pods", "-l", "app=web-frontend"],
+        ),
+        (
+            vec!["ecds", "-l", "app=web-frontend", "-A", "-o", "json"],
+            vec!["get", "pods", "-A", "-l", "app=web-frontend"],
+        ),
+        (
+            vec!["ecds", "deploy/web-frontend", "--all-pods", "-o", "json"],
+            vec!["get", "pods", "-l", "app=web-frontend"],
+        ),
+    ] {
+        let out = world.run(&meshctl_args);
+        let entries: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
+        let mut ours: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}/{}",
+                    e["namespace"].as_str().unwrap(),
+                    e["pod"].as_str().unwrap()
+                )
+            })
+            .collect();
+        let listed = Command::new("kubectl")
+            .args(&kubectl_args)
+            .args([
+                "-o",
+                "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{\"\\n\"}{end}",
+            ])
+            .env("KUBECONFIG", &world.kubeconfig)
+            .env("HOME", world.home.path())
+            .output()
+            .expect("kubectl is on PATH (the machine image provides it)");
+        assert!(listed.status.success(), "{}", stderr(&listed));
+        let mut theirs: Vec<String> = stdout(&listed).lines().map(str::to_string).collect();
+        ours.sort();
+        theirs.sort();
+        assert_eq!(ours, theirs, "{meshctl_args:?}");
+    }
+
+    // Where the replicas agree: one group.
+    let out = world.run(&["ecds", "deploy/web-frontend", "--summary"]);
+    assert_eq!(out.status.code(), Some(SOME_PODS));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!(
+            "GROUP 1 (all the same): 5 pods: {}\n{failed_part}",
+            ANSWERING.join(", ")
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn fleet_flags_are_checked_before_any_request() {
+    let home = temp_home();
+    let dump = path_str(&fixture(SIDECAR, "config_dump.json"));
+    for (args, expect) in [
+        (
+            vec!["pc", "clusters", "-A", "deploy/x"],
+            "--all-namespaces needs --selector",
+        ),
+        (
+            vec!["pc", "clusters", "-l", "app=x", "deploy/x"],
+            "name cannot be provided when a selector is specified",
+        ),
+        (
+            vec!["pc", "clusters", "--all-pods", "-f", &dump],
+            "not --file",
+        ),
+        (
+            vec!["pc", "clusters", "--all-pods"],
+            "cluster requires pod name or --selector",
+        ),
+        (
+            vec![
+                "pc",
+                "clusters",
+                "deploy/x",
+                "--all-pods",
+                "--max-concurrency",
+                "0",
+            ],
+            "--max-concurrency must be at least 1",
+        ),
+        (
+            vec!["pc", "clusters", "deploy/x", "--summary", "-o", "json"],
+            "--summary prints a text summary",
+        ),
+    ] {
+        let out = meshctl(home.path(), &args, &[]);
+        assert_eq!(out.status.code(), Some(USAGE), "{args:?}");
+        assert_eq!(stdout(&out), "");
+        // An error about the arguments comes after the command's usage line.
+        let err = stderr(&out);
+        let last = err.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("Error: ") && last.contains(expect),
+            "{args:?}: {err}"
+        );
+    }
+}
