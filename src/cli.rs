@@ -361,6 +361,58 @@ pub enum View {
         #[arg(short = 'v', long)]
         explain: bool,
     },
+    /// What changed between two dumps or pods (or one pod over time), resource by resource.
+    ///
+    /// Exits 0 when nothing differs, 6 when something does.
+    Diff {
+        /// Two pods; one pod and one `-f` (the file is A); one pod with `--since` or `--watch`.
+        #[arg(value_name = "TARGET")]
+        targets: Vec<String>,
+        /// A saved dump (`-` for standard input); give it twice to compare two files.
+        #[arg(short = 'f', long = "file", value_name = "FILE", action = ArgAction::Append,
+              allow_hyphen_values = true, value_parser = any_path)]
+        files: Vec<PathBuf>,
+        /// What to compare: clusters, listeners, routes, endpoints, eds, secrets, bootstrap or all.
+        #[arg(long, default_value = "all", value_name = "VIEW")]
+        view: String,
+        /// Also show lastUpdated, versionInfo, reorderings Envoy does not act on, and a
+        /// bootstrap's per-pod identity.
+        #[arg(long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+              default_value = "false", default_missing_value = "true", value_parser = go_bool,
+              value_name = "BOOL")]
+        all_fields: bool,
+        /// Compare the pod with a dump saved earlier (A).
+        #[arg(long, value_name = "FILE", value_parser = any_path)]
+        since: Option<PathBuf>,
+        /// Poll the pod and print each new set of changes as its configuration changes.
+        #[arg(long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+              default_value = "false", default_missing_value = "true", value_parser = go_bool,
+              value_name = "BOOL")]
+        watch: bool,
+        /// Time between two polls of `--watch`, e.g. `5s`, `500ms`.
+        #[arg(long, value_name = "DURATION", value_parser = crate::goparse::parse_request_timeout)]
+        interval: Option<std::time::Duration>,
+        /// With `--watch`: stop after this many change sets.
+        #[arg(long, value_name = "N", value_parser = go_int)]
+        count: Option<i64>,
+        #[command(flatten)]
+        clusters: ClusterFilterArgs,
+        /// Port (clusters: `|PORT|` in the name; listeners).
+        #[arg(long, allow_hyphen_values = true, value_parser = go_int)]
+        port: Option<i64>,
+        /// Listener address.
+        #[arg(long, allow_hyphen_values = true)]
+        address: Option<String>,
+        /// Listener type (HTTP, TCP, HTTP+TCP).
+        #[arg(long = "type", allow_hyphen_values = true)]
+        listener_type: Option<String>,
+        /// Route config name (exact).
+        #[arg(long, allow_hyphen_values = true)]
+        name: Option<String>,
+        /// Cluster name of the load assignments (exact, case-insensitive).
+        #[arg(long, allow_hyphen_values = true)]
+        cluster: Option<String>,
+    },
     /// Show or change Envoy's log levels (the only command that changes anything).
     #[command(visible_alias = "o")]
     Log {

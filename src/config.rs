@@ -162,6 +162,20 @@ pub enum ViewKind {
     Trace(Box<TraceSpec>),
 }
 
+/// The part of a dump a diff compares: one view's resources, with its filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffView {
+    All,
+    Bootstrap,
+    Clusters(ClusterFilter),
+    Listeners(ListenerFilter),
+    Routes(RouteFilter),
+    /// Cluster load assignments (the dump's EDS part), by cluster name; `endpoints` and `eds`
+    /// compare the same resources.
+    Endpoints(EndpointFilter),
+    Secrets,
+}
+
 /// A validated `trace`: the request as Envoy will see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TraceSpec {
@@ -244,9 +258,41 @@ pub enum Task {
         first: String,
         second: String,
     },
+    /// `pc diff`: what changed from `old` to `new`.
+    Diff(Box<DiffTask>),
     Completion(clap_complete::Shell),
     /// `pc` alone: its help, on standard output.
     ProxyConfigHelp,
+}
+
+/// A validated `pc diff`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffTask {
+    pub view: DiffView,
+    /// A: a file, or a pod; with `--watch`, the pod of both sides.
+    pub old: Source,
+    /// B: a file, or a pod.
+    pub new: Source,
+    pub all_fields: bool,
+    /// Short (and wide) print text; json and yaml the list of changes.
+    pub format: Format,
+    pub watch: Option<Watch>,
+}
+
+/// `pc diff TARGET --watch`: poll the pod every `interval`, print each new change set, stop
+/// after `count` of them (else at Ctrl-C).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Watch {
+    pub interval: Duration,
+    pub count: Option<u64>,
+}
+
+impl Task {
+    /// Whether the task prints as it goes (`diff --watch`), so its output must not wait in a
+    /// buffer.
+    pub fn streams(&self) -> bool {
+        matches!(self, Task::Diff(task) if task.watch.is_some())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -385,6 +431,52 @@ impl Config {
                     output: Output::Format(format),
                 }
             }
+            View::Diff {
+                targets,
+                files,
+                view,
+                all_fields,
+                since,
+                watch,
+                interval,
+                count,
+                clusters,
+                port,
+                address,
+                listener_type,
+                name,
+                cluster: cluster_name,
+            } => {
+                let filters = DiffFilters {
+                    clusters,
+                    port: nonzero(port),
+                    address: nonempty(address),
+                    listener_type: nonempty(listener_type),
+                    name: nonempty(name),
+                    cluster: nonempty(cluster_name),
+                };
+                let view = diff_view(&view, filters)?;
+                let files: Vec<PathBuf> = files
+                    .into_iter()
+                    .filter(|f| !f.as_os_str().is_empty())
+                    .collect();
+                let format = match g.output.as_deref() {
+                    None => Format::Short,
+                    Some(name) => <Format as ValueEnum>::from_str(name, false)
+                        .ok()
+                        .filter(|f| matches!(f, Format::Short | Format::Json | Format::Yaml))
+                        .ok_or_else(|| Error::usage("diff prints -o short, json or yaml"))?,
+                };
+                let (old, new, watch) = diff_sides(targets, files, since, watch, interval, count)?;
+                Task::Diff(Box::new(DiffTask {
+                    view,
+                    old,
+                    new,
+                    all_fields,
+                    format,
+                    watch,
+                }))
+            }
             view => {
                 let (view, source) = view_and_source(view);
                 let source = source_of(&view, source)?;
@@ -504,8 +596,8 @@ fn view_and_source(view: View) -> (ViewKind, cli::TargetOrFile) {
         View::Eds { source, filter } => (ViewKind::Eds(endpoint_filter(filter)), source),
         View::Secret { source } => (ViewKind::Secrets, source),
         View::Ecds { source } => (ViewKind::Ecds, source),
-        View::Log { .. } | View::RootcaCompare { .. } | View::Trace { .. } => {
-            unreachable!("log, rootca-compare and trace are handled before views")
+        View::Log { .. } | View::RootcaCompare { .. } | View::Trace { .. } | View::Diff { .. } => {
+            unreachable!("log, rootca-compare, trace and diff are handled before views")
         }
     }
 }
@@ -565,6 +657,143 @@ fn source_of(view: &ViewKind, source: cli::TargetOrFile) -> Result<Source> {
             "{} requires pod name or --file parameter",
             view.requires_name()
         ))),
+    }
+}
+
+/// `diff`'s filter flags, before they are given to its view.
+struct DiffFilters {
+    clusters: cli::ClusterFilterArgs,
+    port: Option<i64>,
+    address: Option<String>,
+    listener_type: Option<String>,
+    name: Option<String>,
+    cluster: Option<String>,
+}
+
+/// `--view` and the filters that view takes; a filter the view does not take is an error.
+fn diff_view(name: &str, f: DiffFilters) -> Result<DiffView> {
+    let cluster_flags = [
+        (
+            "--fqdn",
+            f.clusters.fqdn.as_ref().is_some_and(|s| !s.is_empty()),
+        ),
+        (
+            "--direction",
+            f.clusters.direction.as_ref().is_some_and(|s| !s.is_empty()),
+        ),
+        (
+            "--subset",
+            f.clusters.subset.as_ref().is_some_and(|s| !s.is_empty()),
+        ),
+    ];
+    let given = [
+        ("--port", f.port.is_some()),
+        ("--address", f.address.is_some()),
+        ("--type", f.listener_type.is_some()),
+        ("--name", f.name.is_some()),
+        ("--cluster", f.cluster.is_some()),
+    ];
+    let takes: &[&str] = match name {
+        "clusters" | "cluster" => &["--fqdn", "--direction", "--subset", "--port"],
+        "listeners" | "listener" => &["--port", "--address", "--type"],
+        "routes" | "route" => &["--name"],
+        "endpoints" | "endpoint" | "eds" => &["--cluster"],
+        "secrets" | "secret" | "bootstrap" | "all" => &[],
+        other => {
+            return Err(Error::usage(format!(
+                "invalid --view {}: use clusters, listeners, routes, endpoints, eds, secrets, \
+                 bootstrap or all",
+                goparse::quote(other)
+            )))
+        }
+    };
+    if let Some((flag, _)) = cluster_flags
+        .iter()
+        .chain(&given)
+        .find(|(flag, set)| *set && !takes.contains(flag))
+    {
+        return Err(Error::usage(format!(
+            "{flag} does not apply to diff --view {name}"
+        )));
+    }
+    Ok(match name {
+        "clusters" | "cluster" => DiffView::Clusters(cluster_filter(f.clusters, f.port)),
+        "listeners" | "listener" => DiffView::Listeners(ListenerFilter {
+            address: f.address,
+            port: f.port,
+            listener_type: f.listener_type,
+            verbose: true,
+        }),
+        "routes" | "route" => DiffView::Routes(RouteFilter {
+            name: f.name,
+            verbose: true,
+        }),
+        "endpoints" | "endpoint" | "eds" => DiffView::Endpoints(EndpointFilter {
+            cluster: f.cluster,
+            ..Default::default()
+        }),
+        "secrets" | "secret" => DiffView::Secrets,
+        "bootstrap" => DiffView::Bootstrap,
+        _ => DiffView::All,
+    })
+}
+
+/// A and B of `diff`: two pods, a file (A) and a pod, two files, a saved dump (`--since`, A)
+/// and a pod, or one pod polled (`--watch`).
+fn diff_sides(
+    mut targets: Vec<String>,
+    mut files: Vec<PathBuf>,
+    since: Option<PathBuf>,
+    watch: bool,
+    interval: Option<Duration>,
+    count: Option<i64>,
+) -> Result<(Source, Source, Option<Watch>)> {
+    if !watch && (interval.is_some() || count.is_some()) {
+        return Err(Error::usage("--interval and --count go with --watch"));
+    }
+    if watch {
+        if since.is_some() || !files.is_empty() || targets.len() != 1 {
+            return Err(Error::arguments(
+                "diff --watch requires one pod name and no file",
+            ));
+        }
+        let count = match count {
+            None => None,
+            Some(n) if n > 0 => Some(n as u64),
+            Some(n) => return Err(Error::usage(format!("invalid --count {n}: at least 1"))),
+        };
+        let interval = interval.unwrap_or(Duration::from_secs(5));
+        if interval.is_zero() {
+            return Err(Error::usage("invalid --interval: it must be more than 0"));
+        }
+        let target = Source::Target(targets.remove(0));
+        return Ok((target.clone(), target, Some(Watch { interval, count })));
+    }
+    if let Some(since) = since {
+        if !files.is_empty() || targets.len() != 1 {
+            return Err(Error::arguments(
+                "diff --since requires one pod name and no --file",
+            ));
+        }
+        return Ok((Source::File(since), Source::Target(targets.remove(0)), None));
+    }
+    match (targets.len(), files.len()) {
+        (2, 0) => {
+            let b = targets.remove(1);
+            Ok((Source::Target(targets.remove(0)), Source::Target(b), None))
+        }
+        (1, 1) => Ok((
+            Source::File(files.remove(0)),
+            Source::Target(targets.remove(0)),
+            None,
+        )),
+        (0, 2) => {
+            let b = files.remove(1);
+            Ok((Source::File(files.remove(0)), Source::File(b), None))
+        }
+        _ => Err(Error::arguments(
+            "diff requires two pod names, a pod name and --file, or --file twice",
+        )),
     }
 }
 

@@ -22,8 +22,11 @@ pub enum Exit {
     Proxy = 4,
     /// The request timeout ran out.
     Timeout = 5,
+    /// `pc diff`: the two sides differ (not an error; what `diff(1)` says with 1, which means
+    /// bad input here).
+    Differ = 6,
     /// A view over several pods printed some of them; the others failed (each said on stderr).
-    SomePods = 6,
+    SomePods = 7,
 }
 
 /// What went wrong, as far as the code that handles an error needs to know.

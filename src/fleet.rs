@@ -8,12 +8,14 @@
 //! (`render::table::capture`) and laid out again with the pod in front, keeping istioctl's layout
 //! rules and the view's row order within each pod; pods are in namespace, then name, order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
+use std::sync::Mutex;
 
 use serde_json::Value;
 
-use crate::config::{ClusterOptions, Fleet, Format, Output, PodSelection, ViewKind};
+use crate::config::{ClusterOptions, DiffView, Fleet, Format, Output, PodSelection, ViewKind};
+use crate::diff;
 use crate::error::{Error, Kind, Result};
 use crate::input::Document;
 use crate::live::fleet::{fan_out, PodOutcome};
@@ -29,8 +31,23 @@ enum Printed {
     Text(Vec<u8>),
     /// The view's JSON (or `-o raw`) text.
     Json(String),
-    /// `--summary`: the view's JSON with volatile fields left out.
-    Normalised(Value),
+    /// `--summary`: the view's JSON with volatile fields left out, and the pod's dump when it
+    /// was the first seen with this view (what the group's differences are computed from).
+    Normalised(Value, Option<Document>),
+}
+
+/// The comparison `pc diff` makes for a view, where it has one.
+fn diff_view(view: &ViewKind) -> Option<DiffView> {
+    Some(match view {
+        ViewKind::All(_) => DiffView::All,
+        ViewKind::Bootstrap => DiffView::Bootstrap,
+        ViewKind::Clusters(f) => DiffView::Clusters(f.clone()),
+        ViewKind::Listeners(f) => DiffView::Listeners(f.clone()),
+        ViewKind::Routes(f) => DiffView::Routes(f.clone()),
+        ViewKind::Endpoints(f) | ViewKind::Eds(f) => DiffView::Endpoints(f.clone()),
+        ViewKind::Secrets => DiffView::Secrets,
+        ViewKind::Ecds | ViewKind::Waypoint | ViewKind::Trace(_) => return None,
+    })
 }
 
 /// Runs `view` on every pod `fleet` selects and prints the composed output. Every pod that
@@ -56,16 +73,29 @@ pub fn run(
         Format::Yaml => Format::Json,
         other => other,
     };
-    let request = live::admin_request(view, pod_format);
+    // A summary asks for the dump sections the diff compares (the view reads them as well), so
+    // that a group's differences can be shown.
+    let compared = diff_view(view).filter(|_| fleet.summary);
+    let request = match &compared {
+        Some(compared) => live::diff_request(compared),
+        None => live::admin_request(view, pod_format),
+    };
+    // The views seen so far: a pod whose view is new keeps its dump, the others drop theirs.
+    let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
     let make = |pod: &PodRef, body| -> Result<Printed> {
         let doc = Document::from_received(body, format!("{}.{}", pod.name, pod.namespace))?;
         let mut text = Vec::new();
         if fleet.summary {
             views::render(view, &doc, pod_format, now, &mut text)?;
-            drop(doc);
             let value: Value = serde_json::from_slice(&text)
                 .map_err(|e| Error::input(format!("the view's JSON does not read back: {e}")))?;
-            return Ok(Printed::Normalised(normalised(value)));
+            let value = normalised(value);
+            let first = compared.is_some()
+                && seen
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(value.to_string());
+            return Ok(Printed::Normalised(value, first.then_some(doc)));
         }
         if !pod_format.is_table() {
             views::render(view, &doc, pod_format, now, &mut text)?;
@@ -89,7 +119,7 @@ pub fn run(
     );
     let mut text = Vec::new();
     if fleet.summary {
-        write_summary(&mut text, &outcomes, all_namespaces)?;
+        write_summary(&mut text, &outcomes, compared.as_ref(), all_namespaces)?;
     } else if format.is_table() {
         write_tables(&mut text, &outcomes, all_namespaces)?;
     } else {
@@ -289,8 +319,9 @@ fn strip(value: &mut Value) {
 
 /// A group of pods whose normalised views are equal.
 struct Group<'a> {
-    view: &'a Value,
     pods: Vec<&'a PodRef>,
+    /// The dump of one of them, kept when the view can be compared.
+    dump: Option<&'a Document>,
 }
 
 /// The pods grouped by equal views: the largest group first (ties: the group holding the pod
@@ -299,19 +330,20 @@ fn groups(outcomes: &[PodOutcome<Printed>]) -> Vec<Group<'_>> {
     let mut by_view: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups: Vec<Group> = Vec::new();
     for outcome in outcomes {
-        let Ok(Printed::Normalised(view)) = &outcome.result else {
+        let Ok(Printed::Normalised(view, dump)) = &outcome.result else {
             continue;
         };
         // serde_json's maps keep keys sorted, so equal views print equal text.
         let key = view.to_string();
         let at = *by_view.entry(key).or_insert_with(|| {
             groups.push(Group {
-                view,
                 pods: Vec::new(),
+                dump: None,
             });
             groups.len() - 1
         });
         groups[at].pods.push(&outcome.pod);
+        groups[at].dump = groups[at].dump.or(dump.as_ref());
     }
     // Groups were made in pod order, so a stable sort by size keeps ties in that order.
     groups.sort_by_key(|g| std::cmp::Reverse(g.pods.len()));
@@ -323,6 +355,7 @@ fn groups(outcomes: &[PodOutcome<Printed>]) -> Vec<Group<'_>> {
 fn write_summary(
     out: &mut Vec<u8>,
     outcomes: &[PodOutcome<Printed>],
+    compared: Option<&DiffView>,
     all_namespaces: bool,
 ) -> Result<()> {
     let names = |pods: &[&PodRef]| -> String {
@@ -348,7 +381,8 @@ fn write_summary(
         )?;
         if i > 0 {
             writeln!(out, "  differs from group 1:")?;
-            for line in differences(groups[0].view, group.view).lines() {
+            let said = differences(compared, groups[0].dump, group.dump);
+            for line in said.lines() {
                 writeln!(out, "    {line}")?;
             }
         }
@@ -370,10 +404,27 @@ fn write_summary(
     Ok(())
 }
 
-/// How `other` differs from `reference`.
-fn differences(reference: &Value, other: &Value) -> String {
-    let _ = (reference, other);
-    String::new()
+/// How `other` differs from `reference`, as `pc diff` prints it (with its default of ignoring
+/// the fields that differ between identical proxies); a sentence where it cannot say.
+fn differences(
+    compared: Option<&DiffView>,
+    reference: Option<&Document>,
+    other: Option<&Document>,
+) -> String {
+    let (Some(compared), Some(reference), Some(other)) = (compared, reference, other) else {
+        return "(this view has no field-by-field comparison)\n".to_string();
+    };
+    let options = diff::DiffOptions::default();
+    let mut text = Vec::new();
+    match diff::changes(compared, reference, other, &options)
+        .and_then(|changes| diff::print::write_text(&changes, &mut text).map(|()| changes))
+    {
+        Ok(changes) if changes.is_empty() => {
+            "(no difference in the fields pc diff compares)\n".to_string()
+        }
+        Ok(_) => String::from_utf8_lossy(&text).into_owned(),
+        Err(e) => format!("(cannot compare: {e})\n"),
+    }
 }
 
 #[cfg(test)]
@@ -497,7 +548,7 @@ mod tests {
 
     #[test]
     fn the_largest_group_comes_first_and_ties_go_to_the_first_pod() {
-        let view = |v: i64| Ok(Printed::Normalised(json!({"v": v})));
+        let view = |v: i64| Ok(Printed::Normalised(json!({"v": v}), None));
         let outcomes = vec![
             PodOutcome {
                 pod: pod("a"),

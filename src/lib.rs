@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod envoy;
 pub mod error;
 pub mod flags;
@@ -53,16 +54,22 @@ pub fn main_entry() -> std::process::ExitCode {
             return std::process::ExitCode::from(Exit::Usage as u8);
         }
     };
-    let result = std::thread::scope(|scope| {
-        let mut out = render::background::BackgroundWriter::new(scope, std::io::stdout());
-        let result = Config::from_cli(cli).and_then(|config| run(&config, &mut out));
-        // What was written goes out even when the run fails: log prints the pods that
-        // succeeded.
-        let written = out.finish().map_err(Error::from);
-        result.and(written)
+    let result = Config::from_cli(cli).and_then(|config| {
+        if config.task.streams() {
+            // Each change set goes out as soon as it is known.
+            return run(&config, &mut std::io::stdout());
+        }
+        std::thread::scope(|scope| {
+            let mut out = render::background::BackgroundWriter::new(scope, std::io::stdout());
+            let result = run(&config, &mut out);
+            // What was written goes out even when the run fails: log prints the pods that
+            // succeeded.
+            let written = out.finish().map_err(Error::from);
+            result.and_then(|exit| written.map(|()| exit))
+        })
     });
     match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(exit) => std::process::ExitCode::from(exit as u8),
         // The reader went away (`| head`): what it wanted, it has.
         Err(e) if e.is_closed_output() => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -76,10 +83,71 @@ pub fn main_entry() -> std::process::ExitCode {
     }
 }
 
-/// Everything after validation. An error never leaves a partial table on stdout: views write
-/// only when their output is complete, and the other commands are buffered (`log` prints the
-/// pods that succeeded before its error, as istioctl does).
-pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
+/// Everything after validation, and the exit code of a run that went well (`diff`: whether
+/// something differs). An error never leaves a partial table on stdout: views write only when
+/// their output is complete, and the other commands are buffered (`log` prints the pods that
+/// succeeded before its error, as istioctl does).
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit> {
+    match &config.task {
+        Task::Diff(task) => run_diff(config, task, out),
+        _ => run_task(config, out).map(|()| Exit::Success),
+    }
+}
+
+/// Reads one side of a diff: a file, or the sections of the pod's dump that the view compares.
+fn diff_side(config: &Config, view: &config::DiffView, source: &Source) -> Result<Document> {
+    match source {
+        Source::File(path) => Document::read(path),
+        Source::Target(target) => {
+            let request = live::diff_request(view);
+            let body = live::fetch_view(&config.cluster, target, &request)?;
+            Document::from_received(body, target.clone())
+        }
+        Source::Fleet(_) => Err(Error::usage("diff compares two sides, not a fleet")),
+    }
+}
+
+/// `pc diff`: the changes from A to B, or, watching a pod, each new set of changes as it comes;
+/// `Exit::Differ` when there was any.
+fn run_diff(config: &Config, task: &config::DiffTask, out: &mut dyn Write) -> Result<Exit> {
+    let options = diff::DiffOptions {
+        all_fields: task.all_fields,
+    };
+    let Some(watch) = &task.watch else {
+        let old = diff_side(config, &task.view, &task.old)?;
+        let new = diff_side(config, &task.view, &task.new)?;
+        let changes = diff::changes(&task.view, &old, &new, &options)?;
+        diff::print::write(&changes, task.format, out)?;
+        return Ok(match changes.is_empty() {
+            true => Exit::Success,
+            false => Exit::Differ,
+        });
+    };
+    let mut previous = diff_side(config, &task.view, &task.new)?;
+    let mut sets = 0;
+    loop {
+        std::thread::sleep(watch.interval);
+        let next = diff_side(config, &task.view, &task.new)?;
+        let changes = diff::changes(&task.view, &previous, &next, &options)?;
+        if !changes.is_empty() {
+            if task.format.is_table() {
+                let at = time::OffsetDateTime::now_utc()
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default();
+                writeln!(out, "# {at}")?;
+            }
+            diff::print::write(&changes, task.format, out)?;
+            out.flush()?;
+            sets += 1;
+            if watch.count.is_some_and(|count| sets >= count) {
+                return Ok(Exit::Differ);
+            }
+        }
+        previous = next;
+    }
+}
+
+fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
     let mut buf = Vec::new();
     match &config.task {
         Task::Completion(shell) => {
@@ -177,6 +245,8 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<()> {
             out.write_all(&buf)?;
             return result;
         }
+        // Its exit code says whether anything differs: `run` runs it.
+        Task::Diff(_) => {}
         Task::RootcaCompare { first, second } => {
             // istioctl tells a match on stderr; differing root CAs are an error.
             let message = live::rootca::rootca_compare(&config.cluster, first, second)?;

@@ -24,7 +24,7 @@ use crate::target;
 
 use crate::input::received::Received;
 use cluster::Session;
-pub use request::{admin_request, AdminRequest};
+pub use request::{admin_request, diff_request, AdminRequest};
 pub use resolve::PodRef;
 
 /// An admin request method. Envoy's admin API takes GET for reads and POST for changes.

@@ -1,7 +1,7 @@
 //! What to ask a proxy's admin API for a view: only the sections the view shows, narrowed by
 //! resource name where the Envoy can do it.
 
-use crate::config::{Format, ViewKind};
+use crate::config::{DiffView, Format, ViewKind};
 
 /// The admin request a view needs: only the sections it shows (istioctl's masks), and, where a
 /// filter names resources, a narrower variant with Envoy's `name_regex` so that only those cross
@@ -52,6 +52,28 @@ pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
     AdminRequest {
         path: path.to_string(),
         narrowed: name_regex(view).map(|re| format!("{path}&name_regex={}", query_escape(&re))),
+    }
+}
+
+/// The request for one side of `pc diff`: every list the diff compares of the sections its
+/// view reads (static secrets too, which `secret` does not show).
+pub fn diff_request(view: &DiffView) -> AdminRequest {
+    let path = match view {
+        DiffView::All => "/config_dump?include_eds=true",
+        DiffView::Bootstrap => "/config_dump?mask=bootstrap",
+        DiffView::Clusters(_) => "/config_dump?mask=dynamic_active_clusters,static_clusters",
+        DiffView::Listeners(_) => "/config_dump?mask=dynamic_listeners,static_listeners",
+        DiffView::Routes(_) => "/config_dump?mask=dynamic_route_configs,static_route_configs",
+        DiffView::Endpoints(_) => {
+            "/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs"
+        }
+        DiffView::Secrets => {
+            "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets,static_secrets"
+        }
+    };
+    AdminRequest {
+        path: path.to_string(),
+        narrowed: None,
     }
 }
 

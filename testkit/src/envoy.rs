@@ -204,6 +204,12 @@ impl Envoy {
         })
     }
 
+    /// The copy of the resources an Envoy of `start`/`start_with` runs in: replacing one of its
+    /// files (moving another onto it) changes the configuration through file-based xDS.
+    pub fn config_dir(&self) -> PathBuf {
+        self.work_dir.join("xds")
+    }
+
     /// Where Envoy's admin API listens (127.0.0.1, port chosen by the kernel).
     pub fn admin_addr(&self) -> SocketAddr {
         self.admin_addr

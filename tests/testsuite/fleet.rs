@@ -17,7 +17,7 @@ use testkit::envoy::Envoy;
 const USAGE: i32 = 2;
 const PROXY: i32 = 4;
 const TIMEOUT: i32 = 5;
-const SOME_PODS: i32 = 6;
+const SOME_PODS: i32 = 7;
 
 /// The replicas that answer, by name, and the two that do not.
 const ANSWERING: [&str; 5] = [
@@ -99,7 +99,7 @@ struct World {
     _base: std::sync::Arc<Envoy>,
     _envoys: Vec<Envoy>,
     _work: tempfile::TempDir,
-    server: ApiServer,
+    _server: ApiServer,
     home: tempfile::TempDir,
     kubeconfig: String,
 }
@@ -165,7 +165,7 @@ impl World {
             _base: base_envoy,
             _envoys: envoys,
             _work: work,
-            server,
+            _server: server,
             home,
             kubeconfig: path_str(&kubeconfig),
         }
@@ -353,10 +353,26 @@ fn fleet_views_fan_out_summarise_and_report_failed_pods() {
         stdout(&out)
     };
     let failed_part = format!("FAILED: 2 pods\n  {REFUSING}: ");
-    for (view, odd) in [
-        ("clusters", "web-frontend-c"),
-        ("listeners", "web-frontend-d"),
-        ("routes", "web-frontend-e"),
+    // How it is out of step, as `pc diff` prints it.
+    for (view, odd, how) in [
+        (
+            "clusters",
+            "web-frontend-c",
+            "  differs from group 1:\n    ~ cluster outbound|80||customers.default.svc.cluster.local\n        \
+             .connectTimeout: \"10s\" → \"3s\"\nFAILED",
+        ),
+        (
+            "listeners",
+            "web-frontend-d",
+            "  differs from group 1:\n    + listener 0.0.0.0_9090\nFAILED",
+        ),
+        (
+            "routes",
+            "web-frontend-e",
+            "    ~ route 80\n        .virtualHosts[\"customers.default.svc.cluster.local:80\"].routes (order): \
+             [\"canary-by-path\",\"customer-by-id\",\"legacy-redirect\",\"health\",\"default\"] → \
+             [\"canary-by-path\",\"customer-by-id\",\"health\",\"legacy-redirect\",\"default\"]\n",
+        ),
     ] {
         let text = summary(view);
         let largest: Vec<&str> = ANSWERING.iter().copied().filter(|p| *p != odd).collect();
@@ -368,6 +384,7 @@ fn fleet_views_fan_out_summarise_and_report_failed_pods() {
             "{view}: {text}"
         );
         assert!(text.contains(&failed_part), "{text}");
+        assert!(text.contains(how), "{view}: {text}");
     }
     let text = summary("all");
     assert!(

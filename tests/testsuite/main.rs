@@ -8,6 +8,7 @@ mod bad_input;
 mod bad_input_fuzz;
 mod cli_offline;
 mod completions;
+mod diff;
 mod edge_tables;
 mod fixtures_regenerate;
 mod fleet;
