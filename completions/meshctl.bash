@@ -46,6 +46,9 @@ _meshctl() {
             meshctl__subcmd__help__subcmd__proxy__subcmd__config,cluster)
                 cmd="meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__cluster"
                 ;;
+            meshctl__subcmd__help__subcmd__proxy__subcmd__config,diff)
+                cmd="meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__diff"
+                ;;
             meshctl__subcmd__help__subcmd__proxy__subcmd__config,ecds)
                 cmd="meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__ecds"
                 ;;
@@ -93,6 +96,9 @@ _meshctl() {
                 ;;
             meshctl__subcmd__proxy__subcmd__config,clusters)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__cluster"
+                ;;
+            meshctl__subcmd__proxy__subcmd__config,diff)
+                cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__diff"
                 ;;
             meshctl__subcmd__proxy__subcmd__config,ec)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__ecds"
@@ -165,6 +171,9 @@ _meshctl() {
                 ;;
             meshctl__subcmd__proxy__subcmd__config__subcmd__help,cluster)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__cluster"
+                ;;
+            meshctl__subcmd__proxy__subcmd__config__subcmd__help,diff)
+                cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__diff"
                 ;;
             meshctl__subcmd__proxy__subcmd__config__subcmd__help,ecds)
                 cmd="meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__ecds"
@@ -385,7 +394,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__proxy__subcmd__config)
-            opts="all bootstrap cluster listener route endpoint eds secret ecds trace log rootca-compare"
+            opts="all bootstrap cluster listener route endpoint eds secret ecds trace diff log rootca-compare"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -427,6 +436,20 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__help__subcmd__proxy__subcmd__config__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -567,7 +590,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config)
-            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace log o rootca-compare rc help"
+            opts="-n -o -i -h -V --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +660,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__all)
-            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --fqdn --direction --subset --port --address --type --name --verbose --with-headers --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,6 +671,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -751,7 +802,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__bootstrap)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -762,6 +813,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -829,7 +908,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__cluster)
-            opts="-f -n -o -i -h -V --file --fqdn --direction --subset --port --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --fqdn --direction --subset --port --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +919,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -922,8 +1029,8 @@ _meshctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        meshctl__subcmd__proxy__subcmd__config__subcmd__ecds)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+        meshctl__subcmd__proxy__subcmd__config__subcmd__diff)
+            opts="-f -n -o -i -h -V --file --view --all-fields --since --watch --interval --count --fqdn --direction --subset --port --address --type --name --cluster --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +1041,168 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fqdn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --direction)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-admin-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeclient-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-uid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istioNamespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__proxy__subcmd__config__subcmd__ecds)
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1001,7 +1270,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__eds)
-            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,6 +1281,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1095,7 +1392,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__endpoint)
-            opts="-f -n -o -i -h -V --file --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --address --port --cluster --status --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1403,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1189,7 +1514,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__help)
-            opts="all bootstrap cluster listener route endpoint eds secret ecds trace log rootca-compare help"
+            opts="all bootstrap cluster listener route endpoint eds secret ecds trace diff log rootca-compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,6 +1556,20 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        meshctl__subcmd__proxy__subcmd__config__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1385,7 +1724,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__listener)
-            opts="-f -n -o -i -h -V --file --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --address --port --type --verbose --waypoint --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1396,6 +1735,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1643,7 +2010,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__route)
-            opts="-f -n -o -i -h -V --file --name --verbose --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --name --verbose --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1654,6 +2021,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1729,7 +2124,7 @@ _meshctl() {
             return 0
             ;;
         meshctl__subcmd__proxy__subcmd__config__subcmd__secret)
-            opts="-f -n -o -i -h -V --file --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
+            opts="-f -l -A -n -o -i -h -V --file --selector --all-namespaces --all-pods --max-concurrency --summary --namespace --context --kubeconfig --output --proxy-admin-port --request-timeout --kubeclient-timeout --as --as-group --as-uid --istioNamespace --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1740,6 +2135,34 @@ _meshctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-namespaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --all-pods)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

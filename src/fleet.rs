@@ -101,13 +101,21 @@ pub fn run(
             views::render(view, &doc, pod_format, now, &mut text)?;
             return Ok(Printed::Json(String::from_utf8_lossy(&text).into_owned()));
         }
+        if let ViewKind::All(_) = view {
+            // Several tables, laid out on several threads: printed whole, under the pod's name.
+            views::render(view, &doc, pod_format, now, &mut text)?;
+            return Ok(Printed::Text(text));
+        }
         let (rendered, mut tables) =
             table::capture(|| views::render(view, &doc, pod_format, now, &mut text));
         rendered?;
-        Ok(match (tables.len(), text.is_empty()) {
-            (1, true) => Printed::Table(tables.remove(0)),
-            _ => Printed::Text(text),
-        })
+        if tables.len() == 1 && text.is_empty() {
+            return Ok(Printed::Table(tables.remove(0)));
+        }
+        // Not one table alone: the view's own output, whole, under the pod's name.
+        text.clear();
+        views::render(view, &doc, pod_format, now, &mut text)?;
+        Ok(Printed::Text(text))
     };
     let outcomes = fan_out(cluster, &fleet.pods, &request, fleet.max_concurrency, &make)?;
     let all_namespaces = matches!(

@@ -160,18 +160,12 @@ fn worker<T>(
     slots: &[Mutex<Option<Result<T, Error>>>],
     done: &AtomicUsize,
 ) {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-    {
-        Ok(runtime) => Some(runtime),
-        Err(_) => None,
-    };
+        .ok();
     let mut session: Option<Session> = None;
-    loop {
-        let Some(&index) = runnable.get(next.fetch_add(1, Ordering::Relaxed)) else {
-            break;
-        };
+    while let Some(&index) = runnable.get(next.fetch_add(1, Ordering::Relaxed)) {
         let pod = &pods[index].0;
         let result = match &runtime {
             None => Err(Error::kube("cannot start the async runtime")),

@@ -334,6 +334,38 @@ fn fleet_views_fan_out_summarise_and_report_failed_pods() {
         }
     }
 
+    // YAML is the same array.
+    let yaml_out = world.run(&[
+        "clusters",
+        "deploy/web-frontend",
+        "--all-pods",
+        "-o",
+        "yaml",
+    ]);
+    assert_eq!(yaml_out.status.code(), Some(SOME_PODS));
+    let from_yaml: Vec<Value> = serde_saphyr::from_str(&stdout(&yaml_out)).unwrap();
+    assert_eq!(from_yaml, entries);
+
+    // A table without a header (the bootstrap summary) gets the pod in front of each row; a
+    // view of several tables (`all`) prints each pod's under its name.
+    let summary_rows = world.run(&["bootstrap", "-l", "app=web-frontend", "-o", "short"]);
+    let text = stdout(&summary_rows);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 5 * 3, "{text}");
+    for (i, row) in rows.iter().enumerate() {
+        assert!(row.starts_with(&format!("{} ", ANSWERING[i / 3])), "{text}");
+    }
+    assert!(rows[0].contains(" Istio Version:"), "{text}");
+    let blocks = stdout(&world.run(&["all", "deploy/web-frontend", "--all-pods"]));
+    let headings: Vec<&str> = blocks
+        .lines()
+        .filter(|l| l.starts_with("web-frontend-") && l.ends_with(".default:"))
+        .collect();
+    let expected: Vec<String> = ANSWERING.iter().map(|p| format!("{p}.default:")).collect();
+    assert_eq!(headings, expected);
+    let one_pod = world.ok(&["all", "web-frontend-c"]);
+    assert!(blocks.contains(&format!("web-frontend-c.default:\n{one_pod}")));
+
     // Every pod failing: the first failure's own code.
     for (pod, code, says) in [
         (REFUSING, PROXY, "nothing is listening on port 15000"),
