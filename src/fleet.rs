@@ -62,9 +62,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let format = match output.check() {
-        Ok(format) => format,
         // `listener --waypoint` prints its table whatever `-o` says.
-        Err(_) if *view == ViewKind::Waypoint => Format::Short,
+        _ if *view == ViewKind::Waypoint => Format::Short,
+        Ok(format) => format,
         Err(unsupported) => return Err(unsupported),
     };
     // What each pod's view is rendered as.
@@ -87,8 +87,13 @@ pub fn run(
         let mut text = Vec::new();
         if fleet.summary {
             views::render(view, &doc, pod_format, now, &mut text)?;
-            let value: Value = serde_json::from_slice(&text)
-                .map_err(|e| Error::input(format!("the view's JSON does not read back: {e}")))?;
+            let value: Value = match view {
+                // The waypoint view prints its table whatever the format: grouped by its text.
+                ViewKind::Waypoint => Value::String(String::from_utf8_lossy(&text).into_owned()),
+                _ => serde_json::from_slice(&text).map_err(|e| {
+                    Error::input(format!("the view's JSON does not read back: {e}"))
+                })?,
+            };
             let value = normalised(value);
             let first = compared.is_some()
                 && seen

@@ -42,16 +42,24 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The web-frontend scenario's xDS files in `dir`, changed by `edit(file name, text)`.
-fn variant(dir: &Path, file: &str, edit: impl Fn(&str) -> String) -> std::path::PathBuf {
+/// The web-frontend scenario's xDS files in `dir`, `file` changed by `change`.
+fn variant(dir: &Path, file: &str, change: impl Fn(&str) -> String) -> std::path::PathBuf {
     let xds = fixture(SIDECAR, "xds");
     copy_dir(&xds, dir);
-    let path = dir.join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    let changed = edit(&text);
-    assert_ne!(changed, text, "the edit of {file} changed nothing");
-    fs::write(&path, changed).unwrap();
+    edit(&dir.join(file), change);
     dir.to_path_buf()
+}
+
+fn edit(path: &Path, change: impl Fn(&str) -> String) {
+    let text = fs::read_to_string(path).unwrap();
+    let changed = change(&text);
+    assert_ne!(
+        changed,
+        text,
+        "the edit of {} changed nothing",
+        path.display()
+    );
+    fs::write(path, changed).unwrap();
 }
 
 /// One cluster's connect timeout changed: customers' (the first cluster of the file).
@@ -96,6 +104,7 @@ fn labelled(name: &str, namespace: &str, app: &str) -> Value {
 }
 
 struct World {
+    _heavy: std::sync::MutexGuard<'static, ()>,
     _base: std::sync::Arc<Envoy>,
     _envoys: Vec<Envoy>,
     _work: tempfile::TempDir,
@@ -110,11 +119,11 @@ impl World {
         // The unchanged replicas share the Envoy the other live tests use: every Envoy on
         // files takes an inotify instance per watched file, of which a machine has few.
         let base_envoy = web_frontend_envoy();
-        let dirs = [
-            variant(&work.path().join("cluster"), "cds.yaml", cluster_changed),
-            variant(&work.path().join("listener"), "lds.yaml", listener_added),
-            variant(&work.path().join("route"), "rds/80.yaml", route_moved),
-        ];
+        let heavy = several_envoys();
+        let cluster_dir = variant(&work.path().join("cluster"), "cds.yaml", cluster_changed);
+        let listener_dir = variant(&work.path().join("listener"), "lds.yaml", listener_added);
+        edit(&listener_dir.join("rds/80.yaml"), route_moved);
+        let dirs = [cluster_dir, listener_dir];
         // Started at once: each takes seconds on a busy machine.
         let envoys: Vec<Envoy> = std::thread::scope(|scope| {
             let started: Vec<_> = dirs
@@ -124,7 +133,7 @@ impl World {
             started.into_iter().map(|t| t.join().unwrap()).collect()
         });
         let base = base_envoy.admin_addr();
-        let [cluster, listener, route] = [0, 1, 2].map(|i| envoys[i].admin_addr());
+        let [cluster, listener_and_route] = [0, 1].map(|i| envoys[i].admin_addr());
         let mut builder = ApiServer::builder()
             .deployment(workload(
                 "Deployment",
@@ -147,10 +156,10 @@ impl World {
             );
         // Listed out of name order: the output is in name order whatever the API's order.
         for (name, admin) in [
-            ("web-frontend-e", route),
+            ("web-frontend-e", base),
             ("web-frontend-b", base),
             ("web-frontend-a", base),
-            ("web-frontend-d", listener),
+            ("web-frontend-d", listener_and_route),
             ("web-frontend-c", cluster),
         ] {
             builder = builder
@@ -162,6 +171,7 @@ impl World {
         let kubeconfig = home.path().join("config");
         server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
         World {
+            _heavy: heavy,
             _base: base_envoy,
             _envoys: envoys,
             _work: work,
@@ -185,14 +195,14 @@ impl World {
     }
 }
 
-/// A laid-out table's cells, cut at the columns its header starts (header cells are separated
-/// by at least two spaces and hold at most one in a row).
-fn cells(table: &str) -> Vec<Vec<String>> {
+/// A laid-out table's cells, cut at the columns its header starts: with a padding of 5, header
+/// cells hold at most one space in a row; with a padding of 1, none.
+fn cells(table: &str, padding: usize) -> Vec<Vec<String>> {
     let header = table.lines().next().unwrap();
     let mut starts = vec![0];
     let bytes = header.as_bytes();
     for i in 2..bytes.len() {
-        if bytes[i] != b' ' && bytes[i - 1] == b' ' && bytes[i - 2] == b' ' {
+        if bytes[i] != b' ' && bytes[i - 1] == b' ' && (padding == 1 || bytes[i - 2] == b' ') {
             starts.push(i);
         }
     }
@@ -223,7 +233,7 @@ fn predicted(world: &World, args: &[&str], pods: &[&str], padding: usize) -> Str
     for name in pods {
         let mut one = vec![args[0], *name];
         one.extend_from_slice(&args[1..]);
-        let table = cells(&world.ok(&one));
+        let table = cells(&world.ok(&one), padding);
         if rows.is_empty() {
             rows.push(
                 std::iter::once("POD".to_string())
@@ -295,7 +305,7 @@ fn fleet_views_fan_out_summarise_and_report_failed_pods() {
     let everywhere = world.run(&["routes", "-l", "app=web-frontend", "-A"]);
     assert_eq!(everywhere.status.code(), Some(SOME_PODS));
     let text = stdout(&everywhere);
-    let leads: Vec<(String, String)> = cells(&text)[1..]
+    let leads: Vec<(String, String)> = cells(&text, 5)[1..]
         .iter()
         .map(|r| (r[0].clone(), r[1].clone()))
         .collect();
@@ -400,7 +410,7 @@ fn fleet_views_fan_out_summarise_and_report_failed_pods() {
         ),
         (
             "routes",
-            "web-frontend-e",
+            "web-frontend-d",
             "    ~ route 80\n        .virtualHosts[\"customers.default.svc.cluster.local:80\"].routes (order): \
              [\"canary-by-path\",\"customer-by-id\",\"legacy-redirect\",\"health\",\"default\"] → \
              [\"canary-by-path\",\"customer-by-id\",\"health\",\"legacy-redirect\",\"default\"]\n",
@@ -421,15 +431,20 @@ fn fleet_views_fan_out_summarise_and_report_failed_pods() {
     let text = summary("all");
     assert!(
         text.starts_with(
-            "GROUP 1 (the largest): 2 pods: web-frontend-a, web-frontend-b\n\
+            "GROUP 1 (the largest): 3 pods: web-frontend-a, web-frontend-b, web-frontend-e\n\
              GROUP 2: 1 pod: web-frontend-c\n"
         ),
         "{text}"
     );
     let groups: Vec<&str> = text.lines().filter(|l| l.starts_with("GROUP ")).collect();
-    assert_eq!(groups.len(), 4, "{text}");
+    assert_eq!(groups.len(), 3, "{text}");
     assert!(groups[2].ends_with(": web-frontend-d"), "{text}");
-    assert!(groups[3].ends_with(": web-frontend-e"), "{text}");
+    // Both of its changes, under its group.
+    let d = &text[text.find("GROUP 3").unwrap()..];
+    assert!(
+        d.contains("+ listener 0.0.0.0_9090") && d.contains("~ route 80"),
+        "{text}"
+    );
     // The real kubectl, asked for the pods of the same selector, names the same pods.
     for (meshctl_args, kubectl_args) in [
         (
@@ -535,4 +550,61 @@ fn fleet_flags_are_checked_before_any_request() {
             "{args:?}: {err}"
         );
     }
+}
+
+/// `listener --waypoint` prints its table whatever `-o` says: a fleet of waypoints gets the
+/// `POD` column, and `--summary` groups them by that table.
+#[test]
+fn fleet_waypoint_tables_and_summary() {
+    let _heavy = several_envoys();
+    let waypoint = Envoy::start("waypoint");
+    let mut builder = ApiServer::builder();
+    for name in ["waypoint-2", "waypoint-1"] {
+        builder = builder
+            .pod(labelled(name, "default", "waypoint"))
+            .portforward_backend("default", name, 15000, waypoint.admin_addr());
+    }
+    let server = builder.start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    let run = |args: &[&str]| {
+        let mut all = vec!["pc", "listener", "--waypoint", "-l", "app=waypoint"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--kubeconfig", &kc]);
+        let out = meshctl(home.path(), &all, &[]);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let one = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "listener",
+            "--waypoint",
+            "waypoint-1",
+            "--kubeconfig",
+            &kc,
+        ],
+        &[],
+    );
+    let one = cells(&stdout(&one), 1);
+    let mut rows = vec![std::iter::once("POD".to_string())
+        .chain(one[0].clone())
+        .collect()];
+    for name in ["waypoint-1", "waypoint-2"] {
+        for row in &one[1..] {
+            rows.push(
+                std::iter::once(name.to_string())
+                    .chain(row.clone())
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    assert_same_text(&run(&["-o", "json"]), &layout(1, &rows));
+    assert_eq!(
+        run(&["--summary"]),
+        "GROUP 1 (all the same): 2 pods: waypoint-1, waypoint-2\n"
+    );
 }
