@@ -114,12 +114,15 @@ pub fn fan_out<T: Send>(
     let done = AtomicUsize::new(total - runnable.len());
     let workers = max_concurrency.min(runnable.len());
     let running = AtomicUsize::new(workers);
+    let this = std::thread::current();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 // Counted out even when the worker panics, so the progress line ends.
-                let _finished = Finished(&running);
-                worker(opts, request, make, &pods, &runnable, &next, &slots, &done);
+                let _finished = Finished(&running, &this);
+                worker(
+                    opts, request, make, &pods, &runnable, &next, &slots, &done, &this,
+                );
             });
         }
         show_progress(&done, total, &running);
@@ -140,11 +143,13 @@ pub fn fan_out<T: Send>(
         .collect())
 }
 
-struct Finished<'a>(&'a AtomicUsize);
+/// Counts a worker out, and wakes the thread that shows the progress.
+struct Finished<'a>(&'a AtomicUsize, &'a std::thread::Thread);
 
 impl Drop for Finished<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::Relaxed);
+        self.1.unpark();
     }
 }
 
@@ -159,6 +164,7 @@ fn worker<T>(
     next: &AtomicUsize,
     slots: &[Mutex<Option<Result<T, Error>>>],
     done: &AtomicUsize,
+    progress: &std::thread::Thread,
 ) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -175,6 +181,7 @@ fn worker<T>(
         let made = result.and_then(|body| make(pod, body));
         *slots[index].lock().unwrap_or_else(|p| p.into_inner()) = Some(made);
         done.fetch_add(1, Ordering::Relaxed);
+        progress.unpark();
     }
     if let Some(runtime) = runtime {
         // Do not wait for a blocking task (an exec credential plugin) a timeout gave up on.
@@ -228,7 +235,8 @@ fn show_progress(done: &AtomicUsize, total: usize, running: &AtomicUsize) {
         if now >= total || running.load(Ordering::Relaxed) == 0 {
             break;
         }
-        std::thread::sleep(Duration::from_millis(50));
+        // Woken by each pod done; the timeout only bounds a missed wake-up.
+        std::thread::park_timeout(Duration::from_millis(100));
     }
     if shown {
         let _ = write!(stderr.lock(), "\r\x1b[K");

@@ -145,6 +145,16 @@ impl World {
             .portforward_backend("default", "other", 15000, base)
             .pod(labelled("web-frontend-z", "canary", "web-frontend"))
             .portforward_backend("canary", "web-frontend-z", 15000, base)
+            .pod(labelled("mixed-1", "default", "mixed"))
+            .portforward_backend("default", "mixed-1", 15000, base)
+            .pod(pod(PodSpec {
+                name: "mixed-2",
+                phase: "Pending",
+                ready_since: None,
+                labels: json!({"app": "mixed"}),
+                ..Default::default()
+            }))
+            .portforward_backend("default", "mixed-2", 15000, base)
             .pod(labelled(REFUSING, "default", "web-frontend"))
             .portforward_fault("default", REFUSING, PortForwardFault::Refused)
             .pod(labelled(SLOW, "default", "web-frontend"))
@@ -343,6 +353,26 @@ fn fleet_views_fan_out_summarise_and_report_failed_pods() {
             assert!(entry["error"].as_str().unwrap().contains(name), "{entry}");
         }
     }
+
+    // A pod that is not running is said so, and never asked; the running one prints.
+    let forwards = |srv: &ApiServer| {
+        srv.requests()
+            .iter()
+            .filter(|r| r.path.ends_with("/mixed-2/portforward"))
+            .count()
+    };
+    let mixed = world.run(&["routes", "-l", "app=mixed"]);
+    assert_eq!(mixed.status.code(), Some(SOME_PODS));
+    assert_eq!(
+        stderr(&mixed),
+        "Error: 1 error occurred:\n\t* mixed-2.default: pod \"mixed-2\" in namespace \"default\" \
+         is not running (phase Pending)\n\n"
+    );
+    assert_same_text(
+        &stdout(&mixed),
+        &predicted(&world, &["routes"], &["mixed-1"], 5),
+    );
+    assert_eq!(forwards(&world._server), 0);
 
     // YAML is the same array.
     let yaml_out = world.run(&[
