@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_meshctl_global_optspecs
-    string join \n n/namespace= context= kubeconfig= o/output= proxy-admin-port= request-timeout= kubeclient-timeout= as= as-group= as-uid= i/istioNamespace= h/help V/version
+    string join \n n/namespace= context= kubeconfig= o/output= stats-file= proxy-admin-port= c/container= admin-url= certificate-authority= insecure-skip-tls-verify= v request-timeout= kubeclient-timeout= as= as-group= as-uid= i/istioNamespace= h/help V/version
 end
 
 function __fish_meshctl_needs_command
@@ -28,13 +28,19 @@ complete -c meshctl -n "__fish_meshctl_needs_command" -s n -l namespace -d 'Name
 complete -c meshctl -n "__fish_meshctl_needs_command" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_needs_command" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_needs_command" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_needs_command" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_needs_command" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_needs_command" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_needs_command" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_needs_command" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_needs_command" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_needs_command" -f -a "proxy-config" -d 'Inspect the Envoy configuration of a pod or a saved dump'
@@ -45,13 +51,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
@@ -102,13 +114,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from all" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -130,13 +148,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from a" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -149,13 +173,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from bootstrap" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -168,13 +198,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from b" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -191,13 +227,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from cluster" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -214,13 +256,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from clusters" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -237,13 +285,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from c" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -261,13 +315,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listener" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -285,13 +345,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from listeners" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -309,13 +375,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from l" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -330,13 +402,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -351,13 +429,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from routes" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -372,13 +456,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from r" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -395,13 +485,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoint" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -418,13 +514,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from endpoints" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -441,13 +543,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ep" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -464,13 +572,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from eds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -483,13 +597,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secret" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -502,13 +622,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from secrets" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -521,13 +647,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from s" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -540,13 +672,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ecds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -559,13 +697,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from ec" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -573,12 +717,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s X -l method -d 'The request method (default GET; gRPC: POST)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s H -l header -d 'A request header, `Name: value` (repeatable)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l from -d 'The source address, IP[:PORT], for source matches' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP). With --inbound it is on when the port\'s chains expect it; --mtls=false turns it off' -r -f -a "true\t''
+false\t''"
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l alpn -d 'ALPN the client offers on TLS (https://), comma separated' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l as -d 'User to impersonate for the Kubernetes API' -r
@@ -586,8 +737,8 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l inbound -d 'Traffic arriving at this proxy from a peer: the inbound listener and its chains'
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP)'
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s v -l explain -d 'For every candidate passed over, say why it did not match'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -l explain -d 'For every candidate passed over, say why it did not match (also `-v`)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s f -l file -d 'A saved dump (`-` for standard input); give it twice to compare two files' -r -F
@@ -609,13 +760,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l level -d '`level` or `logger:level` items, comma separated' -r
@@ -625,13 +782,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l level -d '`level` or `logger:level` items, comma separated' -r
@@ -641,39 +804,57 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from o" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rootca-compare" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from rc" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand proxy-config; and __fish_seen_subcommand_from help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
@@ -694,13 +875,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and not __fish_seen_subcommand_from all a bootstrap b cluster clusters c listener listeners l route routes r endpoint endpoints ep eds secret secrets s ecds ec trace diff log o rootca-compare rc help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
@@ -751,13 +938,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from all" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -779,13 +972,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from a" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -798,13 +997,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from bootstrap" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -817,13 +1022,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from b" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -840,13 +1051,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from cluster" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -863,13 +1080,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from clusters" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -886,13 +1109,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from c" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -910,13 +1139,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listener" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -934,13 +1169,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from listeners" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -958,13 +1199,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from l" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -979,13 +1226,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1000,13 +1253,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from routes" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1021,13 +1280,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from r" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1044,13 +1309,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoint" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1067,13 +1338,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from endpoints" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1090,13 +1367,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ep" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1113,13 +1396,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from eds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1132,13 +1421,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secret" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1151,13 +1446,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from secrets" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1170,13 +1471,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from s" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1189,13 +1496,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ecds" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1208,13 +1521,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from ec" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s f -l file -d 'Read a saved dump instead of a pod (`-` for standard input)' -r -F
@@ -1222,12 +1541,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s X -l method -d 'The request method (default GET; gRPC: POST)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s H -l header -d 'A request header, `Name: value` (repeatable)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l from -d 'The source address, IP[:PORT], for source matches' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP). With --inbound it is on when the port\'s chains expect it; --mtls=false turns it off' -r -f -a "true\t''
+false\t''"
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l alpn -d 'ALPN the client offers on TLS (https://), comma separated' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l as -d 'User to impersonate for the Kubernetes API' -r
@@ -1235,8 +1561,8 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l inbound -d 'Traffic arriving at this proxy from a peer: the inbound listener and its chains'
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l mtls -d 'Istio mutual TLS from a peer sidecar: a TLS connection offering Istio\'s ALPN (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP)'
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s v -l explain -d 'For every candidate passed over, say why it did not match'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -l explain -d 'For every candidate passed over, say why it did not match (also `-v`)'
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s f -l file -d 'A saved dump (`-` for standard input); give it twice to compare two files' -r -F
@@ -1258,13 +1584,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l level -d '`level` or `logger:level` items, comma separated' -r
@@ -1274,13 +1606,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l level -d '`level` or `logger:level` items, comma separated' -r
@@ -1290,39 +1628,57 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subc
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from o" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rootca-compare" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s n -l namespace -d 'Namespace of the target (default: the kubeconfig context\'s namespace, then `default`)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from rc" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand pc; and __fish_seen_subcommand_from help" -f -a "all" -d 'Everything: bootstrap summary, clusters, listeners, routes, secrets, endpoints'
@@ -1343,13 +1699,19 @@ complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s n -l name
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l context -d 'Kubeconfig context to use' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s o -l output -d 'Output format: short, json, yaml, wide or raw. Default: short (bootstrap: json)' -r
-complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l proxy-admin-port -d 'Envoy admin port inside the pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l stats-file -d 'A saved `/stats` (text or `format=json`) for `-o wide`\'s counters of clusters and listeners, instead of asking the proxy' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l proxy-admin-port -d 'Envoy admin port inside the pod (default: found from the pod\'s proxy container)' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s c -l container -d 'The container of the proxy, when a pod has several the admin port could be found in' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l admin-url -d 'Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l certificate-authority -d 'PEM file of the CA that signs an `https://` --admin-url\'s certificate (default: the system\'s roots)' -r -F
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l insecure-skip-tls-verify -d 'Do not check an `https://` --admin-url\'s certificate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l request-timeout -d 'Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s)' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l kubeclient-timeout -d 'The request timeout as a Go duration (`15s`, `1m30s`; `0`: none), as istioctl names it' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l as -d 'User to impersonate for the Kubernetes API' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l as-group -d 'Group to impersonate; repeat for several' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -l as-uid -d 'UID to impersonate' -r
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s i -l istioNamespace -d 'Istio\'s namespace: accepted for istioctl\'s command lines, not needed by meshctl' -r
+complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s v -d 'Say on stderr how the proxy\'s admin port was chosen (trace: also --explain)'
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c meshctl -n "__fish_meshctl_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c meshctl -n "__fish_meshctl_using_subcommand help; and not __fish_seen_subcommand_from proxy-config completion help" -f -a "proxy-config" -d 'Inspect the Envoy configuration of a pod or a saved dump'

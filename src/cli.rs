@@ -76,10 +76,44 @@ pub struct GlobalArgs {
         allow_hyphen_values = true
     )]
     pub output: Option<String>,
-    /// Envoy admin port inside the pod.
-    #[arg(long, global = true, default_value = "15000", value_name = "PORT",
-          allow_hyphen_values = true, value_parser = go_int)]
-    pub proxy_admin_port: i64,
+    /// A saved `/stats` (text or `format=json`) for `-o wide`'s counters of clusters and
+    /// listeners, instead of asking the proxy.
+    #[arg(long, global = true, value_name = "FILE", value_parser = any_path)]
+    pub stats_file: Option<PathBuf>,
+    /// Envoy admin port inside the pod (default: found from the pod's proxy container).
+    #[arg(long, global = true, value_name = "PORT", allow_hyphen_values = true,
+          value_parser = go_int)]
+    pub proxy_admin_port: Option<i64>,
+    /// The container of the proxy, when a pod has several the admin port could be found in.
+    #[arg(
+        short = 'c',
+        long,
+        global = true,
+        value_name = "NAME",
+        allow_hyphen_values = true
+    )]
+    pub container: Option<String>,
+    /// Talk to this Envoy admin endpoint directly (`http://` or `https://`) instead of a pod.
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "MESHCTL_ADMIN_URL",
+        allow_hyphen_values = true
+    )]
+    pub admin_url: Option<String>,
+    /// PEM file of the CA that signs an `https://` --admin-url's certificate (default: the
+    /// system's roots).
+    #[arg(long, global = true, value_name = "PATH", allow_hyphen_values = true)]
+    pub certificate_authority: Option<PathBuf>,
+    /// Do not check an `https://` --admin-url's certificate.
+    #[arg(long, global = true, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_value = "false", default_missing_value = "true", value_parser = go_bool,
+          value_name = "BOOL")]
+    pub insecure_skip_tls_verify: bool,
+    /// Say on stderr how the proxy's admin port was chosen (trace: also --explain).
+    #[arg(short = 'v', global = true, action = ArgAction::SetTrue)]
+    pub say_more: bool,
     /// Bound on the whole fetch from the cluster, e.g. `15s`, `500ms`, `2m` (default 15s).
     #[arg(long, global = true, value_name = "DURATION", allow_hyphen_values = true,
           value_parser = crate::goparse::parse_request_timeout, overrides_with = "kubeclient_timeout")]
@@ -352,13 +386,15 @@ pub enum View {
         inbound: bool,
         /// Istio mutual TLS from a peer sidecar: a TLS connection offering Istio's ALPN
         /// (`istio-http/1.1`, `istio-h2` for gRPC, `istio-peer-exchange,istio` for TCP).
-        #[arg(long)]
-        mtls: bool,
+        /// With --inbound it is on when the port's chains expect it; --mtls=false turns it off.
+        #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true,
+              default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+        mtls: Option<bool>,
         /// ALPN the client offers on TLS (https://), comma separated.
         #[arg(long, value_name = "PROTOCOLS", default_value = "h2,http/1.1")]
         alpn: String,
-        /// For every candidate passed over, say why it did not match.
-        #[arg(short = 'v', long)]
+        /// For every candidate passed over, say why it did not match (also `-v`).
+        #[arg(long)]
         explain: bool,
     },
     /// What changed between two dumps or pods (or one pod over time), resource by resource.

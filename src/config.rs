@@ -19,8 +19,59 @@ pub enum Source {
     File(PathBuf),
     /// `[<type>/]<name>[.<namespace>]`, resolved through the Kubernetes API.
     Target(String),
+    /// `--admin-url`: an Envoy admin endpoint reached directly, no cluster involved.
+    AdminUrl(AdminUrl),
     /// Many pods: `--all-pods` on a target, `-l`, or `--summary`.
     Fleet(Fleet),
+}
+
+/// A checked `--admin-url`: `http` or `https`, a host, no query or fragment. A path is kept as a
+/// prefix of every admin path (an admin API published under a path by a reverse proxy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminUrl {
+    /// As given, for messages.
+    pub text: String,
+    pub https: bool,
+}
+
+impl AdminUrl {
+    pub fn parse(text: &str) -> Result<AdminUrl> {
+        let bad = |why: &str| Error::usage(format!("--admin-url {text:?}: {why}"));
+        let url = reqwest::Url::parse(text).map_err(|e| bad(&e.to_string()))?;
+        let https = match url.scheme() {
+            "http" => false,
+            "https" => true,
+            other => {
+                return Err(bad(&format!(
+                    "the scheme must be http or https, not {other}"
+                )))
+            }
+        };
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(bad("no host"));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(bad("an admin URL takes no query or fragment"));
+        }
+        Ok(AdminUrl {
+            text: text.trim_end_matches('/').to_string(),
+            https,
+        })
+    }
+
+    /// The URL of an admin path (`/config_dump?mask=...`) at this endpoint.
+    pub fn join(&self, path_and_query: &str) -> String {
+        format!("{}{path_and_query}", self.text)
+    }
+}
+
+/// How to check an `https://` admin URL's certificate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AdminTls {
+    /// `--certificate-authority`: trust only the certificates in this PEM file.
+    pub certificate_authority: Option<PathBuf>,
+    /// `--insecure-skip-tls-verify`.
+    pub insecure: bool,
 }
 
 /// Which pods a command works on when it works on several.
@@ -66,8 +117,15 @@ pub struct ClusterOptions {
     pub context: Option<String>,
     /// `-n`; otherwise the context's namespace, then `default`. A `name.namespace` target wins.
     pub namespace: Option<String>,
-    /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod.
-    pub proxy_admin_port: u16,
+    /// `--proxy-admin-port`: where Envoy's admin API listens inside the pod; None: found from
+    /// the pod (`live::admin_port`).
+    pub proxy_admin_port: Option<u16>,
+    /// `-c/--container`: the proxy's container, for finding the admin port.
+    pub container: Option<String>,
+    /// `-v`: say on stderr which admin port was chosen and why.
+    pub say_more: bool,
+    /// TLS for an `https://` `--admin-url`.
+    pub admin_tls: AdminTls,
     /// `--request-timeout` or `--kubeclient-timeout`: bounds everything one fetch does, from
     /// loading credentials on. `Duration::MAX` when the user asked for none.
     pub request_timeout: Duration,
@@ -83,7 +141,10 @@ impl Default for ClusterOptions {
             kubeconfig: None,
             context: None,
             namespace: None,
-            proxy_admin_port: 15000,
+            proxy_admin_port: None,
+            container: None,
+            say_more: false,
+            admin_tls: AdminTls::default(),
             request_timeout: DEFAULT_TIMEOUT,
             timeout_flag: "--request-timeout",
             impersonate: Impersonation::default(),
@@ -100,6 +161,8 @@ pub enum LogTargets {
     Target(String),
     /// `-l/--selector`: every pod matching the label selector in the namespace.
     Selector(String),
+    /// `--admin-url`: the one Envoy at that endpoint.
+    AdminUrl(AdminUrl),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -299,6 +362,8 @@ impl Task {
 pub struct Config {
     pub task: Task,
     pub cluster: ClusterOptions,
+    /// `--stats-file`: a saved `/stats` for `-o wide`'s counters, live or offline.
+    pub stats_file: Option<PathBuf>,
 }
 
 impl Config {
@@ -312,11 +377,19 @@ impl Config {
             (None, None) => (DEFAULT_TIMEOUT, "--request-timeout"),
         };
         let admin_port = g.proxy_admin_port;
+        let admin_url = nonempty(g.admin_url);
+        let stats_file = g.stats_file;
         let mut cluster = ClusterOptions {
             kubeconfig: g.kubeconfig,
             context: g.context,
             namespace: g.namespace,
-            proxy_admin_port: 15000,
+            proxy_admin_port: None,
+            container: nonempty(g.container),
+            say_more: g.say_more,
+            admin_tls: AdminTls {
+                certificate_authority: g.certificate_authority,
+                insecure: g.insecure_skip_tls_verify,
+            },
             request_timeout: timeout,
             timeout_flag,
             impersonate: Impersonation {
@@ -330,12 +403,14 @@ impl Config {
                 return Ok(Config {
                     task: Task::Completion(shell),
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: None } => {
                 return Ok(Config {
                     task: Task::ProxyConfigHelp,
                     cluster,
+                    stats_file: None,
                 })
             }
             Command::ProxyConfig { view: Some(view) } => view,
@@ -349,6 +424,12 @@ impl Config {
             } => {
                 // With a selector the targets are ignored; without, only the first is used.
                 let targets = match (nonempty(selector), targets.into_iter().next()) {
+                    (None, None) if admin_url.is_some() => {
+                        LogTargets::AdminUrl(AdminUrl::parse(admin_url.as_deref().unwrap_or(""))?)
+                    }
+                    (_, _) if admin_url.is_some() => {
+                        return Err(admin_url_with("a target or --selector"))
+                    }
                     (Some(selector), _) => LogTargets::Selector(selector),
                     (None, Some(target)) => LogTargets::Target(target),
                     (None, None) => {
@@ -367,6 +448,16 @@ impl Config {
                     level,
                     reset,
                 }
+            }
+            View::Diff { .. } if admin_url.is_some() => {
+                return Err(Error::usage(
+                    "diff compares two sides given as targets or --file; --admin-url is not one",
+                ))
+            }
+            View::RootcaCompare { .. } if admin_url.is_some() => {
+                return Err(Error::usage(
+                    "rootca-compare compares two pods; --admin-url names one Envoy",
+                ))
             }
             View::RootcaCompare { targets } => match <[String; 2]>::try_from(targets) {
                 Ok([first, second]) => Task::RootcaCompare { first, second },
@@ -389,6 +480,11 @@ impl Config {
                 explain,
             } => {
                 let (source, url) = match (file, args.as_slice()) {
+                    (None, [url]) if admin_url.is_some() => (
+                        Source::AdminUrl(AdminUrl::parse(admin_url.as_deref().unwrap_or(""))?),
+                        url.clone(),
+                    ),
+                    _ if admin_url.is_some() => return Err(admin_url_with("a target or --file")),
                     (Some(f), [url]) => (Source::File(f), url.clone()),
                     (None, [target, url]) => (Source::Target(target.clone()), url.clone()),
                     (Some(_), _) => return Err(Error::usage("trace -f FILE takes one URL")),
@@ -407,6 +503,7 @@ impl Config {
                     mtls,
                     alpn: &alpn,
                 };
+                let explain = explain || g.say_more;
                 let request = trace_request(&url, &flags)?;
                 let service_host = match (&request.dest_ip, to.as_deref()) {
                     (None, None) => url_host(&url),
@@ -479,7 +576,10 @@ impl Config {
             }
             view => {
                 let (view, source) = view_and_source(view);
-                let source = source_of(&view, source)?;
+                let source = match admin_url.as_deref() {
+                    Some(url) => admin_url_source(url, source)?,
+                    None => source_of(&view, source)?,
+                };
                 if let Source::Fleet(fleet) = &source {
                     let table = matches!(g.output.as_deref(), None | Some("short") | Some("wide"));
                     if fleet.summary && (view == ViewKind::Bootstrap || !table) {
@@ -501,9 +601,46 @@ impl Config {
                 }
             }
         };
-        cluster.proxy_admin_port = admin_port_of(admin_port)?;
-        Ok(Config { task, cluster })
+        cluster.proxy_admin_port = admin_port.map(admin_port_of).transpose()?;
+        let tls = &cluster.admin_tls;
+        if tls.certificate_authority.is_some() || tls.insecure {
+            let flag = match tls.certificate_authority {
+                Some(_) => "--certificate-authority",
+                None => "--insecure-skip-tls-verify",
+            };
+            // The cluster's own CA and TLS settings come from the kubeconfig.
+            if !admin_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https:"))
+            {
+                return Err(Error::usage(format!(
+                    "{flag} applies to an https:// --admin-url only"
+                )));
+            }
+        }
+        if stats_file.is_some() && !reads_stats(&task) {
+            return Err(Error::usage(
+                "--stats-file is read only by clusters and listeners with -o wide",
+            ));
+        }
+        Ok(Config {
+            task,
+            cluster,
+            stats_file,
+        })
     }
+}
+
+/// Whether the task shows counters from `/stats`: `-o wide` of clusters and listeners.
+fn reads_stats(task: &Task) -> bool {
+    matches!(
+        task,
+        Task::View {
+            view: ViewKind::Clusters(_) | ViewKind::Listeners(_),
+            output: Output::Format(Format::Wide),
+            ..
+        }
+    )
 }
 
 /// `--proxy-admin-port`, checked after the arguments as istioctl checks it.
@@ -660,6 +797,25 @@ fn source_of(view: &ViewKind, source: cli::TargetOrFile) -> Result<Source> {
     }
 }
 
+/// A view's source with `--admin-url`: neither a target nor a file may be given too.
+fn admin_url_source(url: &str, source: cli::TargetOrFile) -> Result<Source> {
+    let file = source.file.filter(|f| !f.as_os_str().is_empty());
+    if file.is_some() || !source.targets.is_empty() {
+        return Err(admin_url_with("a target or --file"));
+    }
+    let fleet = &source.fleet;
+    if fleet.selector.is_some() || fleet.all_pods || fleet.summary {
+        return Err(admin_url_with("--selector, --all-pods or --summary"));
+    }
+    Ok(Source::AdminUrl(AdminUrl::parse(url)?))
+}
+
+fn admin_url_with(what: &str) -> Error {
+    Error::usage(format!(
+        "--admin-url (or MESHCTL_ADMIN_URL) names the Envoy to ask: {what} cannot be given too"
+    ))
+}
+
 /// `diff`'s filter flags, before they are given to its view.
 struct DiffFilters {
     clusters: cli::ClusterFilterArgs,
@@ -812,7 +968,8 @@ struct TraceFlags<'a> {
     headers: &'a [String],
     from: Option<&'a str>,
     inbound: bool,
-    mtls: bool,
+    /// None: on with --inbound where the port's chains expect it.
+    mtls: Option<bool>,
     alpn: &'a str,
 }
 
@@ -946,7 +1103,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
     if grpc && !headers.iter().any(|(n, _)| n == "content-type") {
         headers.push(("content-type".into(), "application/grpc".into()));
     }
-    if f.mtls && scheme == "https" {
+    if f.mtls == Some(true) && scheme == "https" {
         return Err(Error::usage(
             "--mtls takes an http://, grpc:// or tcp:// URL",
         ));
@@ -958,14 +1115,14 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
         "grpc" => &["istio-h2", "istio"],
         _ => &["istio-peer-exchange", "istio"],
     };
-    let tls = if f.mtls {
-        Some(ClientHello {
-            sni: None,
-            alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
-        })
-    } else {
-        None
+    let mtls_hello = ClientHello {
+        sni: None,
+        alpn: mtls_alpn.iter().map(|p| p.to_string()).collect(),
+        client_cert: true,
     };
+    let tls = (f.mtls == Some(true)).then(|| mtls_hello.clone());
+    let mtls_if_expected =
+        (f.mtls.is_none() && f.inbound && scheme != "https").then_some(mtls_hello);
     let tls = tls.or_else(|| {
         (scheme == "https").then(|| ClientHello {
             sni: host_ip.is_none().then(|| host.clone()),
@@ -976,6 +1133,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
                 .filter(|p| !p.is_empty())
                 .map(str::to_string)
                 .collect(),
+            client_cert: false,
         })
     });
     let http = (scheme != "tcp").then_some(HttpRequest {
@@ -992,6 +1150,7 @@ fn trace_request(url: &str, f: &TraceFlags) -> Result<crate::envoy::trace::Reque
         source_port,
         inbound: f.inbound,
         tls,
+        mtls_if_expected,
         http,
     })
 }
@@ -1610,12 +1769,131 @@ mod tests {
                 .unwrap()
                 .cluster
                 .proxy_admin_port,
-            15000
+            Some(15000)
+        );
+        assert_eq!(
+            config(&["pc", "c", "pod"])
+                .unwrap()
+                .cluster
+                .proxy_admin_port,
+            None,
+            "not given: found from the pod"
         );
         assert_eq!(
             arguments_error(&["pc", "c", "--proxy-admin-port", "0"]),
             "cluster requires pod name or --file parameter"
         );
+    }
+
+    #[test]
+    fn admin_url_is_a_source_of_its_own() {
+        let source = |args: &[&str]| match config(args).unwrap().task {
+            Task::View { source, .. } => source,
+            other => panic!("{other:?}"),
+        };
+        let url = AdminUrl::parse("http://127.0.0.1:15000/").unwrap();
+        assert_eq!(url.text, "http://127.0.0.1:15000");
+        assert_eq!(url.join("/ready"), "http://127.0.0.1:15000/ready");
+        assert!(!url.https);
+        assert_eq!(
+            source(&["pc", "l", "--admin-url", "http://127.0.0.1:15000/"]),
+            Source::AdminUrl(url.clone())
+        );
+        let prefixed = AdminUrl::parse("https://gw.example/envoy/").unwrap();
+        assert!(prefixed.https);
+        assert_eq!(
+            prefixed.join("/config_dump?mask=bootstrap"),
+            "https://gw.example/envoy/config_dump?mask=bootstrap"
+        );
+        match config(&["pc", "trace", "--admin-url", "http://e:1", "http://x/"])
+            .unwrap()
+            .task
+        {
+            Task::View { source, .. } => {
+                assert_eq!(
+                    source,
+                    Source::AdminUrl(AdminUrl::parse("http://e:1").unwrap())
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        match config(&["pc", "log", "--admin-url", "http://e:1"])
+            .unwrap()
+            .task
+        {
+            Task::Log { targets, .. } => assert_eq!(
+                targets,
+                LogTargets::AdminUrl(AdminUrl::parse("http://e:1").unwrap())
+            ),
+            other => panic!("{other:?}"),
+        }
+        for (args, expect) in [
+            (
+                &["pc", "l", "--admin-url", "127.0.0.1:15000"][..],
+                "relative URL without a base",
+            ),
+            (
+                &["pc", "l", "--admin-url", "http://e:1/?x=1"][..],
+                "no query or fragment",
+            ),
+            (
+                &["pc", "log", "pod", "--admin-url", "http://e:1"][..],
+                "a target or --selector",
+            ),
+            (
+                &[
+                    "pc",
+                    "diff",
+                    "-f",
+                    "a",
+                    "-f",
+                    "b",
+                    "--admin-url",
+                    "http://e:1",
+                ][..],
+                "--admin-url is not one",
+            ),
+            (
+                &[
+                    "pc",
+                    "trace",
+                    "pod",
+                    "http://x/",
+                    "--admin-url",
+                    "http://e:1",
+                ][..],
+                "a target or --file",
+            ),
+            (
+                &[
+                    "pc",
+                    "l",
+                    "--admin-url",
+                    "https://e:1",
+                    "--insecure-skip-tls-verify=false",
+                    "--certificate-authority",
+                    "c",
+                ][..],
+                "",
+            ),
+        ] {
+            match config(args) {
+                Err(e) => {
+                    assert_eq!(e.kind, Kind::Usage, "{args:?}");
+                    assert!(e.message.contains(expect), "{args:?}: {}", e.message);
+                }
+                Ok(c) => {
+                    assert_eq!(expect, "", "{args:?}");
+                    assert_eq!(
+                        c.cluster.admin_tls,
+                        AdminTls {
+                            certificate_authority: Some("c".into()),
+                            insecure: false
+                        }
+                    );
+                }
+            }
+        }
     }
 
     fn traced(args: &[&str]) -> TraceSpec {

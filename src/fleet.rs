@@ -16,6 +16,8 @@ use serde_json::Value;
 
 use crate::config::{ClusterOptions, DiffView, Fleet, Format, Output, PodSelection, ViewKind};
 use crate::diff;
+use crate::envoy::names::Naming;
+use crate::envoy::stats::Stats;
 use crate::error::{Error, Kind, Result};
 use crate::input::Document;
 use crate::live::fleet::{fan_out, PodOutcome};
@@ -82,11 +84,22 @@ pub fn run(
     };
     // The views seen so far: a pod whose view is new keeps its dump, the others drop theirs.
     let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
-    let make = |pod: &PodRef, body| -> Result<Printed> {
-        let doc = Document::from_received(body, format!("{}.{}", pod.name, pod.namespace))?;
+    let make = |pod: &PodRef, answers: live::ViewAnswers| -> Result<Printed> {
+        let origin = format!("{}.{}", pod.name, pod.namespace);
+        let stats = answers
+            .stats
+            .map(|s| Stats::parse(&s, &format!("{origin}'s /stats")))
+            .transpose()?;
+        let context = views::LiveContext {
+            counters: views::Counters { stats },
+            naming: answers
+                .server_info
+                .map(|info| Naming::of_server_info(&info)),
+        };
+        let doc = Document::from_received(answers.dump, origin)?;
         let mut text = Vec::new();
         if fleet.summary {
-            views::render(view, &doc, pod_format, now, &mut text)?;
+            views::render_with(view, &doc, pod_format, now, &context, &mut text)?;
             let value: Value = match view {
                 // The waypoint view prints its table whatever the format: grouped by its text.
                 ViewKind::Waypoint => Value::String(String::from_utf8_lossy(&text).into_owned()),
@@ -103,23 +116,23 @@ pub fn run(
             return Ok(Printed::Normalised(value, first.then_some(doc)));
         }
         if !pod_format.is_table() {
-            views::render(view, &doc, pod_format, now, &mut text)?;
+            views::render_with(view, &doc, pod_format, now, &context, &mut text)?;
             return Ok(Printed::Json(String::from_utf8_lossy(&text).into_owned()));
         }
         if let ViewKind::All(_) = view {
             // Several tables, laid out on several threads: printed whole, under the pod's name.
-            views::render(view, &doc, pod_format, now, &mut text)?;
+            views::render_with(view, &doc, pod_format, now, &context, &mut text)?;
             return Ok(Printed::Text(text));
         }
         let (rendered, mut tables) =
-            table::capture(|| views::render(view, &doc, pod_format, now, &mut text));
+            table::capture(|| views::render_with(view, &doc, pod_format, now, &context, &mut text));
         rendered?;
         if tables.len() == 1 && text.is_empty() {
             return Ok(Printed::Table(tables.remove(0)));
         }
         // Not one table alone: the view's own output, whole, under the pod's name.
         text.clear();
-        views::render(view, &doc, pod_format, now, &mut text)?;
+        views::render_with(view, &doc, pod_format, now, &context, &mut text)?;
         Ok(Printed::Text(text))
     };
     let outcomes = fan_out(cluster, &fleet.pods, &request, fleet.max_concurrency, &make)?;

@@ -8,7 +8,7 @@ use std::path::Path;
 pub mod layout;
 pub mod received;
 mod spelling;
-mod yaml;
+pub(crate) mod yaml;
 
 use crate::error::{Error, Result};
 use crate::memory::Release;
@@ -205,6 +205,32 @@ impl Document {
                 Document::from_text(Text::Received(map, len), ends, origin)
             }
         }
+    }
+
+    /// One config dump made of the `configs` of several `/config_dump` answers, each asked with
+    /// a mask naming other sections, in the order given.
+    pub fn from_dump_parts(parts: &[&[u8]], origin: String) -> Result<Document> {
+        #[derive(serde::Deserialize)]
+        struct Part<'a> {
+            #[serde(borrow)]
+            configs: Vec<&'a serde_json::value::RawValue>,
+        }
+        let mut merged = b"{\"configs\":[".to_vec();
+        let mut first = true;
+        for part in parts {
+            let part: Part = serde_json::from_slice(part).map_err(|e| {
+                Error::malformed(format!("{origin}'s answer is no config dump: {e}"))
+            })?;
+            for config in part.configs {
+                if !first {
+                    merged.push(b',');
+                }
+                first = false;
+                merged.extend_from_slice(config.get().as_bytes());
+            }
+        }
+        merged.extend_from_slice(b"]}");
+        Document::from_bytes(merged, origin)
     }
 
     /// Accepts JSON or YAML, optionally behind an HTTP status line and headers (`curl -i`).

@@ -21,12 +21,14 @@ pub mod render;
 pub mod target;
 pub mod views;
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::config::{Config, Source, Task, ViewKind};
 use crate::error::{Error, Exit, Kind, Result};
+use crate::input::received::Received;
 use crate::input::Document;
 
 /// Runs the command line and returns the process exit code; errors are one line on stderr
@@ -100,8 +102,13 @@ fn diff_side(config: &Config, view: &config::DiffView, source: &Source) -> Resul
         Source::File(path) => Document::read(path),
         Source::Target(target) => {
             let request = live::diff_request(view);
-            let body = live::fetch_view(&config.cluster, target, &request)?;
+            let body = live::fetch_view(&config.cluster, live::Proxy::Pod(target), &request)?;
             Document::from_received(body, target.clone())
+        }
+        Source::AdminUrl(url) => {
+            let request = live::diff_request(view);
+            let body = live::fetch_view(&config.cluster, live::Proxy::AdminUrl(url), &request)?;
+            Document::from_received(body, url.text.clone())
         }
         Source::Fleet(_) => Err(Error::usage("diff compares two sides, not a fleet")),
     }
@@ -175,31 +182,15 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
                 config::Output::Format(format) => *format,
                 config::Output::Unsupported(_) => config::Format::Short,
             };
-            if let (ViewKind::Trace(spec), Source::Target(target)) = (view, source) {
-                // Live, the Service the URL names gives the original destination.
-                let request = live::admin_request(view, request_format);
-                let (body, cluster_ip) = live::fetch_trace(
-                    &config.cluster,
-                    target,
-                    &request,
-                    spec.service_host.as_deref(),
-                )?;
-                let doc = Document::from_received(body, target.clone())?;
-                let mut spec = spec.clone();
-                match cluster_ip {
-                    Some(Ok(ip)) => {
-                        spec.request.dest_ip = Some(ip);
-                        spec.note = Some(format!(
-                            "--to {ip}:{}: the ClusterIP of Service {}",
-                            spec.request.dest_port,
-                            spec.service_host.as_deref().unwrap_or_default()
-                        ));
-                    }
-                    Some(Err(why)) => spec.note = Some(format!("no ClusterIP: {why}")),
-                    None => {}
-                }
+            let proxy = match source {
+                Source::Target(target) => Some((live::Proxy::Pod(target), target)),
+                Source::AdminUrl(url) => Some((live::Proxy::AdminUrl(url), &url.text)),
+                Source::File(_) | Source::Fleet(_) => None,
+            };
+            if let (ViewKind::Trace(spec), Some((proxy, origin))) = (view, proxy) {
+                let (doc, spec) = fetch_trace(config, proxy, origin, spec)?;
                 return views::render(
-                    &ViewKind::Trace(spec),
+                    &ViewKind::Trace(Box::new(spec)),
                     &doc,
                     output.check()?,
                     unix_now(),
@@ -209,14 +200,31 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
             if let Source::Fleet(fleet) = source {
                 return fleet::run(&config.cluster, fleet, view, output, unix_now(), out);
             }
-            let doc = match source {
-                Source::File(path) => Document::read(path)?,
+            let (doc, stats, naming) = match source {
+                Source::File(path) => (Document::read(path)?, None, None),
                 Source::Fleet(_) => unreachable!("a fleet is run above"),
-                Source::Target(target) => {
-                    let request = live::admin_request(view, request_format);
-                    let body = live::fetch_view(&config.cluster, target, &request)?;
-                    Document::from_received(body, target.clone())?
-                }
+                Source::Target(target) => view_and_stats(
+                    config,
+                    view,
+                    request_format,
+                    live::Proxy::Pod(target),
+                    target,
+                )?,
+                Source::AdminUrl(url) => view_and_stats(
+                    config,
+                    view,
+                    request_format,
+                    live::Proxy::AdminUrl(url),
+                    &url.text,
+                )?,
+            };
+            let stats = match &config.stats_file {
+                Some(path) => Some(read_stats_file(path)?),
+                None => stats,
+            };
+            let context = views::LiveContext {
+                counters: views::Counters { stats },
+                naming,
             };
             let format = match output.check() {
                 Ok(format) => format,
@@ -229,7 +237,7 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
             };
             // Views write only once everything they print is known to be good; writing straight
             // out keeps a big JSON selection from being held twice.
-            return views::render(view, &doc, format, unix_now(), out);
+            return views::render_with(view, &doc, format, unix_now(), &context, out);
         }
         Task::Log {
             targets,
@@ -256,6 +264,162 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
     }
     out.write_all(&buf)?;
     Ok(())
+}
+
+/// What a view needs from a live proxy, `-o wide`'s counters asked on the same connection (not
+/// when `--stats-file` gives them), and the naming rules its node tells.
+fn view_and_stats(
+    config: &Config,
+    view: &ViewKind,
+    format: config::Format,
+    proxy: live::Proxy,
+    origin: &str,
+) -> Result<(
+    Document,
+    Option<envoy::stats::Stats>,
+    Option<envoy::names::Naming>,
+)> {
+    let mut request = live::admin_request(view, format);
+    if config.stats_file.is_some() {
+        request.stats = None;
+    }
+    let answers = live::fetch_view_answers(&config.cluster, proxy, &request)?;
+    let stats = answers
+        .stats
+        .map(|s| envoy::stats::Stats::parse(&s, &format!("{origin}'s /stats")))
+        .transpose()?;
+    let naming = answers
+        .server_info
+        .map(|info| envoy::names::Naming::of_server_info(&info));
+    let doc = Document::from_received(answers.dump, origin.to_string())?;
+    Ok((doc, stats, naming))
+}
+
+/// `--stats-file`: a saved `/stats` answer (text or `format=json`).
+fn read_stats_file(path: &std::path::Path) -> Result<envoy::stats::Stats> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::read(&origin, e))?;
+    envoy::stats::Stats::parse(&bytes, &origin)
+}
+
+/// Live `pc trace`: the listeners, then round by round only the route configurations, clusters
+/// and EDS assignments the trace reads, merged into one dump; and the spec with the original
+/// destination the Service the URL names gives.
+fn fetch_trace(
+    config: &Config,
+    proxy: live::Proxy,
+    origin: &str,
+    spec: &config::TraceSpec,
+) -> Result<(Document, config::TraceSpec)> {
+    let first = live::admin_request(
+        &ViewKind::Trace(Box::new(spec.clone())),
+        config::Format::Short,
+    );
+    let mut rounds = TraceRounds::new(spec, origin);
+    let (bodies, cluster_ip) = live::fetch_rounds(
+        &config.cluster,
+        proxy,
+        &first.path,
+        spec.service_host.as_deref(),
+        &mut |answers| rounds.next(answers),
+    )?;
+    let doc = rounds.merged(&bodies)?;
+    Ok((doc, with_cluster_ip(spec, cluster_ip)))
+}
+
+/// What a live trace asks for after the listeners: each round, the resources the trace of the
+/// answers so far looks up and has not been asked for, by `name_regex` where the Envoy supports
+/// it, else their whole sections. It ends when the trace looks up nothing new.
+struct TraceRounds<'a> {
+    spec: &'a config::TraceSpec,
+    origin: &'a str,
+    /// Each request after the listeners, in order.
+    asked: Vec<Asked>,
+}
+
+/// One request of a live trace after the listeners.
+struct Asked {
+    section: live::TraceSection,
+    /// None: the whole section.
+    names: Option<BTreeSet<String>>,
+    /// The answer's place among the bodies.
+    body: usize,
+}
+
+impl<'a> TraceRounds<'a> {
+    fn new(spec: &'a config::TraceSpec, origin: &'a str) -> Self {
+        TraceRounds {
+            spec,
+            origin,
+            asked: Vec::new(),
+        }
+    }
+
+    fn latest(&self, section: live::TraceSection) -> Option<&Asked> {
+        self.asked.iter().rev().find(|a| a.section == section)
+    }
+
+    /// The listeners and the latest answer for each section (it holds every name asked), as one
+    /// dump.
+    fn merged(&self, bodies: &[Received]) -> Result<Document> {
+        use live::TraceSection::*;
+        let mut parts: Vec<&[u8]> = vec![&bodies[0]];
+        for section in [RouteConfigs, Clusters, Assignments] {
+            if let Some(asked) = self.latest(section) {
+                parts.push(&bodies[asked.body]);
+            }
+        }
+        Document::from_dump_parts(&parts, self.origin.to_string())
+    }
+
+    fn next(&mut self, answers: &live::Answers) -> Result<Vec<String>> {
+        use live::TraceSection::*;
+        let spec = with_cluster_ip(self.spec, answers.cluster_ip.cloned());
+        let needs = views::trace_needs(&spec, &self.merged(answers.bodies)?)?;
+        let mut paths = Vec::new();
+        for (section, names) in [
+            (RouteConfigs, &needs.route_configs),
+            (Clusters, &needs.clusters),
+            (Assignments, &needs.clusters),
+        ] {
+            if names.is_empty() {
+                continue;
+            }
+            let names = match self.latest(section).map(|a| &a.names) {
+                Some(None) => continue,
+                Some(Some(had)) if names.is_subset(had) => continue,
+                Some(Some(had)) => had | names,
+                None => names.clone(),
+            };
+            let names = Some(names).filter(|_| answers.name_regex);
+            paths.push(live::trace_section(section, names.as_ref()));
+            self.asked.push(Asked {
+                section,
+                names,
+                body: answers.bodies.len() + paths.len() - 1,
+            });
+        }
+        Ok(paths)
+    }
+}
+
+/// The trace's spec with the original destination a Service's ClusterIP gives, or a note on why
+/// there is none.
+fn with_cluster_ip(spec: &config::TraceSpec, cluster_ip: live::ClusterIp) -> config::TraceSpec {
+    let mut spec = spec.clone();
+    match cluster_ip {
+        Some(Ok(ip)) => {
+            spec.request.dest_ip = Some(ip);
+            spec.note = Some(format!(
+                "--to {ip}:{}: the ClusterIP of Service {}",
+                spec.request.dest_port,
+                spec.service_host.as_deref().unwrap_or_default()
+            ));
+        }
+        Some(Err(why)) => spec.note = Some(format!("no ClusterIP: {why}")),
+        None => {}
+    }
+    spec
 }
 
 fn unix_now() -> i64 {
@@ -286,4 +450,104 @@ pub(crate) fn resident_kb(start: usize) -> usize {
     assert!(lines.next().is_some(), "no mapping at {start:x}");
     let rss = lines.find(|l| l.starts_with("Rss:")).unwrap();
     rss.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::received::Received;
+
+    /// The trace spec of `pc trace -f - ARGS`.
+    fn spec(args: &[&str]) -> config::TraceSpec {
+        let mut all = vec!["meshctl", "pc", "trace", "-f", "-"];
+        all.extend_from_slice(args);
+        let cli = <cli::Cli as clap::Parser>::try_parse_from(all).unwrap();
+        match Config::from_cli(cli).unwrap().task {
+            Task::View {
+                view: ViewKind::Trace(spec),
+                ..
+            } => *spec,
+            _ => unreachable!("pc trace is a trace"),
+        }
+    }
+
+    /// What an Envoy answers for a mask naming `types`' sections: the fixture's configs of those
+    /// types.
+    fn answer(dump: &serde_json::Value, types: &[&str]) -> Received {
+        let configs: Vec<&serde_json::Value> = dump["configs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| {
+                types
+                    .iter()
+                    .any(|t| c["@type"].as_str().unwrap().ends_with(t))
+            })
+            .collect();
+        let text = serde_json::to_vec(&serde_json::json!({ "configs": configs })).unwrap();
+        let mut received = Received::with_capacity(text.len()).unwrap();
+        received.extend(&text).unwrap();
+        received
+    }
+
+    /// An Envoy without `name_regex`: the rounds ask for whole sections, the route
+    /// configurations first, then the clusters with their assignments, then nothing; the
+    /// merged answers trace as the whole dump does.
+    #[test]
+    fn trace_rounds_without_name_regex_ask_for_whole_sections_once() {
+        let text = fixture_text("web-frontend", "config_dump.json");
+        let dump: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let spec = spec(&[
+            "http://customers.default/api/v2/customers",
+            "--to",
+            "10.43.246.220:80",
+        ]);
+        let mut rounds = TraceRounds::new(&spec, "web-1");
+        let mut bodies = vec![answer(&dump, &["ListenersConfigDump"])];
+        let mut asked = Vec::new();
+        loop {
+            let answers = live::Answers {
+                bodies: &bodies,
+                name_regex: false,
+                cluster_ip: None,
+            };
+            let paths = rounds.next(&answers).unwrap();
+            if paths.is_empty() {
+                break;
+            }
+            for path in &paths {
+                let section = if path.contains("route_configs") {
+                    "RoutesConfigDump"
+                } else if path.contains("endpoint_configs") {
+                    "EndpointsConfigDump"
+                } else {
+                    "ClustersConfigDump"
+                };
+                bodies.push(answer(&dump, &[section]));
+            }
+            asked.push(paths);
+        }
+        assert_eq!(
+            asked,
+            [
+                vec!["/config_dump?mask=dynamic_route_configs,static_route_configs".to_string()],
+                vec![
+                    "/config_dump?mask=dynamic_active_clusters,static_clusters".to_string(),
+                    "/config_dump?include_eds=true&mask=dynamic_endpoint_configs,\
+                     static_endpoint_configs"
+                        .to_string(),
+                ],
+            ]
+        );
+        let view = ViewKind::Trace(Box::new(spec.clone()));
+        let render = |doc: &Document| {
+            let mut out = Vec::new();
+            views::render(&view, doc, config::Format::Short, 0, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let whole = Document::from_bytes(text.into_bytes(), "whole".into()).unwrap();
+        let merged = render(&rounds.merged(&bodies).unwrap());
+        assert_eq!(merged, render(&whole));
+        assert!(merged.contains("10.42.3.44:3000"), "{merged}");
+    }
 }

@@ -166,6 +166,39 @@ pub struct HealthStatus<'a> {
     pub failed_outlier_check: bool,
 }
 
+/// A host's request counters from its `stats` in `/clusters?format=json`: `rq_success` and
+/// `rq_error`, which Envoy prints as `{"name": "rq_success", "value": "12"}` (a 64-bit value as
+/// a string, as protobuf's JSON does) and without `value` when it is 0.
+pub fn host_request_counts(host_text: &str) -> Result<(u64, u64)> {
+    #[derive(Deserialize)]
+    struct Host<'a> {
+        #[serde(borrow, default)]
+        stats: Vec<HostStat<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct HostStat<'a> {
+        #[serde(borrow, default)]
+        name: Str<'a>,
+        #[serde(default)]
+        value: Option<serde_json::Value>,
+    }
+    let host: Host = parse_text(host_text, "a host status")?;
+    let (mut success, mut error) = (0, 0);
+    for stat in host.stats {
+        let value = match &stat.value {
+            Some(serde_json::Value::String(s)) => s.parse().unwrap_or(0),
+            Some(v) => v.as_u64().unwrap_or(0),
+            None => 0,
+        };
+        match stat.name.as_ref() {
+            "rq_success" => success = value,
+            "rq_error" => error = value,
+            _ => {}
+        }
+    }
+    Ok((success, error))
+}
+
 /// A cluster status read: its name and hosts, its own text, and the hosts' texts when picking
 /// gave them.
 pub struct ClusterStatus<'a> {

@@ -4,4 +4,5 @@ pub mod dump;
 pub mod names;
 pub mod reader;
 pub mod resources;
+pub mod stats;
 pub mod trace;

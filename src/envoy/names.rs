@@ -1,5 +1,81 @@
 //! Istio's naming conventions, as they appear in Envoy resources.
 
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::envoy::dump::{parse_raw, Dump, SectionKind};
+use crate::error::Result;
+
+/// Whose naming conventions a dump's resources follow. istioctl reads every name by Istio's
+/// rules, and so does meshctl for an Istio proxy's dump, even where those print an empty
+/// cell; a proxy that is recognisably another control plane's (Envoy Gateway, Kuma, Consul)
+/// gets the raw name in those cells instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Naming {
+    #[default]
+    Istio,
+    Other,
+}
+
+#[derive(Deserialize)]
+struct Node<'a> {
+    #[serde(borrow, default)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow, default)]
+    metadata: Option<HashMap<std::borrow::Cow<'a, str>, &'a RawValue>>,
+}
+
+impl Naming {
+    /// From the bootstrap's node: another control plane's when the node has an id that is not
+    /// Istio's `<type>~<ip>~<pod>.<namespace>~<domain>` and its metadata has no
+    /// `ISTIO_VERSION`. A dump without a bootstrap section (a live view asks for its own
+    /// sections only: see `of_server_info`) or without a node id is read as istioctl reads it.
+    pub fn of(dump: &Dump<'_>) -> Result<Naming> {
+        #[derive(Deserialize, Default)]
+        struct Bootstrap<'a> {
+            #[serde(borrow, default)]
+            node: Option<Node<'a>>,
+        }
+        let Some(raw) = dump
+            .section(SectionKind::Bootstrap)
+            .and_then(|s| s.field("bootstrap"))
+        else {
+            return Ok(Naming::Istio);
+        };
+        let bootstrap: Bootstrap = parse_raw(raw, "the bootstrap")?;
+        Ok(Naming::of_node(bootstrap.node))
+    }
+
+    /// From the node in a live proxy's `/server_info`; an answer without one is read as
+    /// istioctl reads a dump.
+    pub fn of_server_info(server_info: &[u8]) -> Naming {
+        #[derive(Deserialize, Default)]
+        struct ServerInfo<'a> {
+            #[serde(borrow, default)]
+            node: Option<Node<'a>>,
+        }
+        let info: ServerInfo = serde_json::from_slice(server_info).unwrap_or_default();
+        Naming::of_node(info.node)
+    }
+
+    fn of_node(node: Option<Node>) -> Naming {
+        let Some(node) = node.filter(|n| !n.id.is_empty()) else {
+            return Naming::Istio;
+        };
+        let istio_id = node.id.split('~').count() == 4;
+        let istio_metadata = node
+            .metadata
+            .is_some_and(|m| m.contains_key("ISTIO_VERSION"));
+        if istio_id || istio_metadata {
+            Naming::Istio
+        } else {
+            Naming::Other
+        }
+    }
+}
+
 /// A cluster name split the Istio way: `direction|port|subset|fqdn`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterName<'a> {

@@ -95,6 +95,9 @@ pub struct Cluster<'a> {
     pub transport_socket_matches: Vec<TransportSocketMatch<'a>>,
     #[serde(borrow, default)]
     pub load_assignment: Option<ClusterLoadAssignment<'a>>,
+    /// The name the cluster's stats go by, when not its name.
+    #[serde(borrow, default)]
+    pub alt_stat_name: Option<Str<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -377,6 +380,9 @@ pub struct Listener<'a> {
     /// The unified matcher that names the chain (it replaces `filter_chain_match`).
     #[serde(borrow, default)]
     pub filter_chain_matcher: Option<&'a RawValue>,
+    /// The prefix the listener's stats go by, when not its address.
+    #[serde(borrow, default)]
+    pub stat_prefix: Option<Str<'a>>,
 }
 
 impl<'a> Listener<'a> {
@@ -528,6 +534,8 @@ pub struct Route<'a> {
     pub redirect: Option<&'a RawValue>,
     #[serde(default)]
     pub direct_response: Option<DirectResponse>,
+    #[serde(borrow, default)]
+    pub non_forwarding_action: Option<&'a RawValue>,
     #[serde(borrow, default)]
     pub metadata: Option<Metadata<'a>>,
 }
@@ -687,6 +695,9 @@ pub struct WeightedClusters<'a> {
 pub struct ClusterWeight<'a> {
     #[serde(borrow, default)]
     pub name: Str<'a>,
+    /// The cluster is the value of this request header instead of `name`.
+    #[serde(borrow, default)]
+    pub cluster_header: Str<'a>,
     #[serde(default)]
     pub weight: Option<u32>,
 }

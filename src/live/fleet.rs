@@ -15,13 +15,14 @@ use std::time::Duration;
 use k8s_openapi::api::core::v1::Pod;
 
 use super::cluster::Session;
-use super::forward::AdminConnection;
 use super::resolve::{self, PodRef};
-use super::{block_on, supports_name_regex, within, AdminRequest, Method, Progress};
+use super::{
+    ask_endpoint, block_on, open_forwarded, view_answers, within, AdminRequest, Ask, Progress,
+    ViewAnswers,
+};
 use crate::config::{ClusterOptions, PodSelection};
 use crate::error::Error;
 use crate::goparse::quote;
-use crate::input::received::Received;
 use crate::target;
 
 /// One pod of a fleet and what became of it.
@@ -78,7 +79,7 @@ pub fn fan_out<T: Send>(
     selection: &PodSelection,
     request: &AdminRequest,
     max_concurrency: usize,
-    make: &(dyn Fn(&PodRef, Received) -> Result<T, Error> + Sync),
+    make: &(dyn Fn(&PodRef, ViewAnswers) -> Result<T, Error> + Sync),
 ) -> Result<Vec<PodOutcome<T>>, Error> {
     let listed = block_on(async {
         let progress = Progress::new("loading the kubeconfig");
@@ -91,20 +92,18 @@ pub fn fan_out<T: Send>(
     if let (true, PodSelection::Target(text)) = (listed.is_empty(), selection) {
         return Err(Error::kube(format!("no pods match {}", quote(text))));
     }
-    let mut pods: Vec<(PodRef, Result<(), Error>)> = listed
-        .iter()
+    let mut pods: Vec<(PodRef, Result<(), Error>, Pod)> = listed
+        .into_iter()
         .map(|(pod, namespace)| {
-            (
-                PodRef {
-                    name: pod.metadata.name.clone().unwrap_or_default(),
-                    namespace: namespace.clone(),
-                },
-                target::ensure_running(pod, namespace),
-            )
+            let running = target::ensure_running(&pod, &namespace);
+            let name = PodRef {
+                name: pod.metadata.name.clone().unwrap_or_default(),
+                namespace,
+            };
+            (name, running, pod)
         })
         .collect();
-    drop(listed);
-    pods.sort_by(|(a, _), (b, _)| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+    pods.sort_by(|(a, ..), (b, ..)| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
 
     let total = pods.len();
     let slots: Vec<Mutex<Option<Result<T, Error>>>> =
@@ -130,7 +129,7 @@ pub fn fan_out<T: Send>(
     Ok(pods
         .into_iter()
         .zip(slots)
-        .map(|((pod, running), slot)| {
+        .map(|((pod, running, _), slot)| {
             let result = match running {
                 Err(e) => Err(e),
                 Ok(()) => slot
@@ -158,8 +157,8 @@ impl Drop for Finished<'_> {
 fn worker<T>(
     opts: &ClusterOptions,
     request: &AdminRequest,
-    make: &(dyn Fn(&PodRef, Received) -> Result<T, Error> + Sync),
-    pods: &[(PodRef, Result<(), Error>)],
+    make: &(dyn Fn(&PodRef, ViewAnswers) -> Result<T, Error> + Sync),
+    pods: &[(PodRef, Result<(), Error>, Pod)],
     runnable: &[usize],
     next: &AtomicUsize,
     slots: &[Mutex<Option<Result<T, Error>>>],
@@ -172,10 +171,10 @@ fn worker<T>(
         .ok();
     let mut session: Option<Session> = None;
     while let Some(&index) = runnable.get(next.fetch_add(1, Ordering::Relaxed)) {
-        let pod = &pods[index].0;
+        let (pod, _, spec) = &pods[index];
         let result = match &runtime {
             None => Err(Error::kube("cannot start the async runtime")),
-            Some(runtime) => runtime.block_on(fetch_pod(opts, &mut session, pod, request)),
+            Some(runtime) => runtime.block_on(fetch_pod(opts, &mut session, pod, spec, request)),
         };
         // The answer becomes what is printed here, and is dropped before the next pod.
         let made = result.and_then(|body| make(pod, body));
@@ -189,35 +188,28 @@ fn worker<T>(
     }
 }
 
-/// One pod's answer, within the request timeout; the worker's session is made on first use.
+/// One pod's answers, within the request timeout; the worker's session is made on first use.
 async fn fetch_pod(
     opts: &ClusterOptions,
     session: &mut Option<Session>,
     pod: &PodRef,
+    spec: &Pod,
     request: &AdminRequest,
-) -> Result<Received, Error> {
+) -> Result<ViewAnswers, Error> {
     let progress = Progress::new("loading the kubeconfig");
-    let (connection, body) = within(opts, &progress, async {
+    let (connection, bodies) = within(opts, &progress, async {
         if session.is_none() {
             *session = Some(Session::connect(opts, &progress).await?);
         }
         let session = session.as_ref().expect("the session was just made");
-        let mut connection =
-            AdminConnection::open(session, pod, opts.proxy_admin_port, &progress).await?;
-        let path = match request.narrowed {
-            Some(_) => {
-                let supported = supports_name_regex(&mut connection, &progress).await?;
-                request.path_for(supported)
-            }
-            None => request.path.as_str(),
-        };
-        let body = connection.request(Method::Get, path, &progress).await?;
-        Ok((connection, body))
+        let mut connection = open_forwarded(session, opts, pod, spec, &progress).await?;
+        let bodies = ask_endpoint(&mut connection, Ask::View(request), None, &progress).await?;
+        Ok((connection, bodies))
     })
     .await?;
     // Closing happens after the deadline: the answer is already in hand.
     connection.close().await;
-    Ok(body)
+    view_answers(bodies, request)
 }
 
 /// `12/40 pods` on stderr while the workers run, when stderr is a terminal; erased at the end.

@@ -28,13 +28,10 @@ use crate::input::received::Received;
 /// the close within milliseconds; the overall request timeout still bounds the wait.
 const ERROR_CHANNEL_GRACE: Duration = Duration::from_secs(2);
 
-/// How much of a non-200 body goes into the error message.
-const EXCERPT_CHARS: usize = 200;
-
 type ErrorChannel = Pin<Box<dyn Future<Output = Option<String>> + Send>>;
 
 /// One port-forwarded HTTP/1.1 connection to a pod's admin port; it carries several requests.
-pub(crate) struct AdminConnection {
+pub(crate) struct Forwarded {
     sender: SendRequest<Empty<Bytes>>,
     forwarder: Portforwarder,
     errors: Option<ErrorChannel>,
@@ -51,7 +48,7 @@ enum Broke {
     },
 }
 
-impl AdminConnection {
+impl Forwarded {
     pub(crate) async fn open(
         session: &Session,
         pod: &PodRef,
@@ -90,7 +87,7 @@ impl AdminConnection {
         // The connection task ends by itself when `sender` is dropped or the stream closes; its
         // failures surface through `send_request` and the body, where they are reported.
         tokio::spawn(connection);
-        Ok(AdminConnection {
+        Ok(Forwarded {
             sender,
             forwarder,
             errors: Some(Box::pin(errors)),
@@ -99,23 +96,8 @@ impl AdminConnection {
         })
     }
 
-    /// Sends one admin request; returns the body of a 200 answer, read to the end.
-    pub(crate) async fn request(
-        &mut self,
-        method: Method,
-        path_and_query: &str,
-        progress: &Progress,
-    ) -> Result<Received, Error> {
-        let (status, body) = self.exchange(method, path_and_query, progress).await?;
-        if status != StatusCode::OK {
-            return Err(Error::proxy(format!(
-                "Envoy on {} answered {status} to {} {path_and_query}: {}",
-                self.pod,
-                method.as_str(),
-                excerpt(&body)
-            )));
-        }
-        Ok(body)
+    pub(crate) fn pod(&self) -> &PodRef {
+        &self.pod
     }
 
     /// Sends one admin request; returns the status and the body, read to the end.
@@ -182,7 +164,7 @@ impl AdminConnection {
     /// Ends the exchange tidily: close the stream so the forwarder sends a WebSocket close, and
     /// give the forwarder a moment to finish before abandoning it.
     pub(crate) async fn close(self) {
-        let AdminConnection {
+        let Forwarded {
             sender, forwarder, ..
         } = self;
         drop(sender);
@@ -251,20 +233,8 @@ fn describe_failure(
     }
 }
 
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The start of a body, on one line, for error messages.
-fn excerpt(body: &[u8]) -> String {
-    let text = one_line(&String::from_utf8_lossy(body));
-    if text.is_empty() {
-        return "(empty body)".to_string();
-    }
-    match text.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
-        None => text,
-    }
 }
 
 #[cfg(test)]
@@ -370,13 +340,5 @@ mod tests {
         assert!(early
             .message
             .ends_with("closed before Envoy answered GET /x (connection closed)"));
-    }
-
-    #[test]
-    fn excerpts_are_short_single_lines() {
-        assert_eq!(excerpt(b"invalid\n  mask\n"), "invalid mask");
-        assert_eq!(excerpt(b""), "(empty body)");
-        let long = "x".repeat(500);
-        assert_eq!(excerpt(long.as_bytes()).len(), EXCERPT_CHARS + 3);
     }
 }

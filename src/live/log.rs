@@ -11,11 +11,12 @@ use std::io::Write;
 use k8s_openapi::api::core::v1::Pod;
 use serde_json::Value;
 
+use super::admin::AdminConnection;
 use super::cluster::Session;
-use super::forward::AdminConnection;
+use super::direct::Direct;
 use super::resolve::PodRef;
 use super::{block_on, spinner, within, Method, Progress};
-use crate::config::{ClusterOptions, LogTargets, PodSelection};
+use crate::config::{AdminUrl, ClusterOptions, LogTargets, PodSelection};
 use crate::error::{Error, Kind};
 use crate::target;
 
@@ -171,36 +172,56 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
     let what = match &request.targets {
         LogTargets::Target(text) => text.clone(),
         LogTargets::Selector(selector) => format!("pods matching {selector}"),
+        LogTargets::AdminUrl(url) => url.text.clone(),
     };
     let _spinner = spinner::Spinner::start(format!("asking {what} for their log levels"));
     block_on(async {
-        let progress = Progress::new("loading the kubeconfig");
-        let (session, pods) = within(opts, &progress, async {
-            let session = Session::connect(opts, &progress).await?;
-            let pods = select_pods(&session, &request.targets, &progress).await?;
-            Ok((session, pods))
-        })
-        .await?;
-        // No admin request before every pod is known to be running.
-        for (pod, namespace) in &pods {
-            target::ensure_running(pod, namespace)?;
-        }
-        let pods: Vec<PodRef> = pods
-            .iter()
-            .map(|(pod, namespace)| PodRef {
-                name: pod.metadata.name.clone().unwrap_or_default(),
-                namespace: namespace.clone(),
-            })
-            .collect();
+        // Each proxy's name in the output (`<pod>.<namespace>`, or the admin URL), then how to
+        // reach it.
+        let (session, peers) = match &request.targets {
+            LogTargets::AdminUrl(url) => (None, vec![(url.text.clone(), Peer::Url(url))]),
+            targets => {
+                let progress = Progress::new("loading the kubeconfig");
+                let (session, pods) = within(opts, &progress, async {
+                    let session = Session::connect(opts, &progress).await?;
+                    let pods = select_pods(&session, targets, &progress).await?;
+                    Ok((session, pods))
+                })
+                .await?;
+                // No admin request before every pod is known to be running.
+                for (pod, namespace) in &pods {
+                    target::ensure_running(pod, namespace)?;
+                }
+                let peers = pods
+                    .into_iter()
+                    .map(|(pod, namespace)| {
+                        let pod_ref = PodRef::of(&pod, &namespace);
+                        let name = format!("{}.{}", pod_ref.name, pod_ref.namespace);
+                        (name, Peer::Pod(pod_ref, Box::new(pod)))
+                    })
+                    .collect();
+                (Some(session), peers)
+            }
+        };
 
         // Every proxy's loggers first; one that cannot say ends the command.
         let mut connections = Vec::new();
         let mut known = Vec::new();
-        for pod in &pods {
-            let progress = Progress::new(format!("opening a port-forward to {pod}"));
+        for (_, peer) in &peers {
+            let progress = Progress::new(match peer {
+                Peer::Pod(pod, _) => format!("opening a port-forward to {pod}"),
+                Peer::Url(url) => format!("connecting to {}", url.text),
+            });
             let listed = within(opts, &progress, async {
-                let mut connection =
-                    AdminConnection::open(&session, pod, opts.proxy_admin_port, &progress).await?;
+                let mut connection = match (peer, &session) {
+                    (Peer::Pod(pod, spec), Some(session)) => {
+                        super::open_forwarded(session, opts, pod, spec, &progress).await?
+                    }
+                    (Peer::Url(url), _) => {
+                        AdminConnection::Direct(Direct::open(url, &opts.admin_tls)?)
+                    }
+                    (Peer::Pod(..), None) => unreachable!("pods come with a session"),
+                };
                 let body = connection
                     .request(Method::Post, "/logging", &progress)
                     .await?;
@@ -223,8 +244,8 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
         };
 
         let mut failures: Vec<(Kind, String)> = Vec::new();
-        for (pod, mut connection) in pods.iter().zip(connections) {
-            let progress = Progress::new(format!("setting the log levels of {pod}"));
+        for ((name, _), mut connection) in peers.iter().zip(connections) {
+            let progress = Progress::new(format!("setting the log levels of {name}"));
             let outcome = within(opts, &progress, async {
                 apply(&mut connection, request.reset, &plan, &progress).await
             })
@@ -232,15 +253,12 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
             connection.close().await;
             match outcome {
                 Ok(loggers) => {
-                    writeln!(out, "{}.{}:", pod.name, pod.namespace)?;
+                    writeln!(out, "{name}:")?;
                     write_loggers(out, &loggers)?;
                 }
                 Err(e) => failures.push((
                     e.kind,
-                    format!(
-                        "error configuring log level for {}.{}: {}",
-                        pod.name, pod.namespace, e.message
-                    ),
+                    format!("error configuring log level for {name}: {}", e.message),
                 )),
             }
         }
@@ -254,6 +272,12 @@ pub fn log(opts: &ClusterOptions, request: &LogRequest, out: &mut impl Write) ->
     })
 }
 
+/// A proxy `log` works on.
+enum Peer<'a> {
+    Pod(PodRef, Box<Pod>),
+    Url(&'a AdminUrl),
+}
+
 /// The pods `log` works on, each with its namespace, in the API's list order.
 async fn select_pods(
     session: &Session,
@@ -262,6 +286,7 @@ async fn select_pods(
 ) -> Result<Vec<(Pod, String)>, Error> {
     let selection = match targets {
         LogTargets::Target(text) => PodSelection::Target(text.clone()),
+        LogTargets::AdminUrl(_) => unreachable!("an admin URL is no pod"),
         LogTargets::Selector(selector) => PodSelection::Selector {
             selector: selector.clone(),
             all_namespaces: false,

@@ -2,6 +2,7 @@
 //! resource name where the Envoy can do it.
 
 use crate::config::{DiffView, Format, ViewKind};
+use crate::envoy::stats;
 
 /// The admin request a view needs: only the sections it shows (istioctl's masks), and, where a
 /// filter names resources, a narrower variant with Envoy's `name_regex` so that only those cross
@@ -13,6 +14,12 @@ pub struct AdminRequest {
     pub path: String,
     /// `path` plus `name_regex`, for an Envoy whose version supports it.
     pub narrowed: Option<String>,
+    /// `-o wide`'s counters: `/stats?filter=` for the stats of the resources the view's
+    /// filter selects, asked after the dump on the same port-forward.
+    pub stats: Option<String>,
+    /// The table's cells follow the naming rules of the proxy's control plane, which its node
+    /// tells and the sections asked for do not hold: ask `/server_info` for it.
+    pub node: bool,
 }
 
 impl AdminRequest {
@@ -38,20 +45,88 @@ pub fn admin_request(view: &ViewKind, format: Format) -> AdminRequest {
         ViewKind::Clusters(_) => {
             "/config_dump?mask=dynamic_active_clusters,dynamic_warming_clusters,static_clusters"
         }
-        ViewKind::Listeners(_) | ViewKind::Waypoint => {
-            "/config_dump?mask=dynamic_listeners,static_listeners"
-        }
+        ViewKind::Listeners(_) | ViewKind::Waypoint => LISTENERS,
         ViewKind::Routes(_) => "/config_dump?mask=dynamic_route_configs,static_route_configs",
         ViewKind::Endpoints(_) => "/clusters?format=json",
         ViewKind::Secrets => "/config_dump?mask=dynamic_active_secrets,dynamic_warming_secrets",
         ViewKind::Ecds => "/config_dump",
-        // Listeners, routes, clusters and the EDS assignments: one mask cannot name them, as
-        // Envoy refuses a mask whose fields are not all of one section's message.
-        ViewKind::Trace(_) => "/config_dump?include_eds=true",
+        // The listeners first; the rest, in rounds, only what the trace leads to
+        // (`trace_section`).
+        ViewKind::Trace(_) => LISTENERS,
     };
     AdminRequest {
         path: path.to_string(),
         narrowed: name_regex(view).map(|re| format!("{path}&name_regex={}", query_escape(&re))),
+        stats: (format == Format::Wide)
+            .then(|| stats_filter(view))
+            .flatten()
+            .map(|re| format!("/stats?filter={}", query_escape(&re))),
+        node: matches!(format, Format::Short | Format::Wide)
+            && !path.contains("bootstrap")
+            && !path.starts_with("/config_dump?include_eds=true")
+            && matches!(
+                view,
+                ViewKind::Clusters(_) | ViewKind::Listeners(_) | ViewKind::Routes(_)
+            ),
+    }
+}
+
+/// The `/stats` pattern for the counters `-o wide` shows beside the view's resources: those of
+/// the clusters whose names hold the filter's text, of every listener.
+fn stats_filter(view: &ViewKind) -> Option<String> {
+    match view {
+        ViewKind::Clusters(f) => {
+            let port = f.port.map(|p| format!("|{p}|"));
+            let part = f
+                .fqdn
+                .as_ref()
+                .or(f.subset.as_ref())
+                .or(f.direction.as_ref())
+                .or(port.as_ref());
+            Some(stats::cluster_filter(part.map(String::as_str)))
+        }
+        // Not narrowed by port: a listener with a `stat_prefix` is counted under that, which
+        // need not name its port; a proxy has few listeners.
+        ViewKind::Listeners(_) => Some(stats::listener_filter()),
+        _ => None,
+    }
+}
+
+const LISTENERS: &str = "/config_dump?mask=dynamic_listeners,static_listeners";
+
+/// The sections a trace reads after the listeners, each asked on its own: one mask cannot name
+/// two sections, as Envoy refuses a mask whose fields are not all of one section's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraceSection {
+    RouteConfigs,
+    Clusters,
+    /// The clusters' EDS assignments, named by cluster.
+    Assignments,
+}
+
+/// The request for the resources of `section` a trace reads: those named alone when the Envoy
+/// filters by `name_regex` (`names`), else the whole section. Warming and draining resources
+/// are left out, as the trace reads only active and static ones.
+pub fn trace_section<'a>(
+    section: TraceSection,
+    names: Option<impl IntoIterator<Item = &'a String>>,
+) -> String {
+    let path = match section {
+        TraceSection::RouteConfigs => {
+            "/config_dump?mask=dynamic_route_configs,static_route_configs"
+        }
+        TraceSection::Clusters => "/config_dump?mask=dynamic_active_clusters,static_clusters",
+        TraceSection::Assignments => {
+            "/config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs"
+        }
+    };
+    match names {
+        None => path.to_string(),
+        Some(names) => {
+            let names: Vec<String> = names.into_iter().map(|n| regex::escape(n)).collect();
+            let pattern = format!("^(?:{})$", names.join("|"));
+            format!("{path}&name_regex={}", query_escape(&pattern))
+        }
     }
 }
 
@@ -74,6 +149,8 @@ pub fn diff_request(view: &DiffView) -> AdminRequest {
     AdminRequest {
         path: path.to_string(),
         narrowed: None,
+        stats: None,
+        node: false,
     }
 }
 
@@ -130,7 +207,7 @@ mod tests {
             verbose: true,
         });
         let waypoint = admin_request(&ViewKind::Waypoint, Format::Json);
-        assert_eq!(waypoint, admin_request(&listener, Format::Short));
+        assert_eq!(waypoint, admin_request(&listener, Format::Json));
         assert_eq!(
             waypoint.path,
             "/config_dump?mask=dynamic_listeners,static_listeners"
@@ -152,8 +229,12 @@ mod tests {
                      &name_regex=%5E80%24"
                         .into()
                 ),
+                stats: None,
+                node: true,
             }
         );
+        // JSON has no cells a control plane's naming decides.
+        assert!(!admin_request(&routes, Format::Json).node);
         let clusters = ViewKind::Clusters(ClusterFilter {
             port: Some(9080),
             ..Default::default()
@@ -169,6 +250,35 @@ mod tests {
         let request = admin_request(&unfiltered, Format::Short);
         assert_eq!(request.narrowed, None);
         assert_eq!(request.path_for(true), request.path);
+    }
+
+    /// `-o wide` of clusters and listeners asks `/stats` for its counters, of the clusters the
+    /// filter selects; other views and formats ask nothing more.
+    #[test]
+    fn wide_asks_for_the_counters_of_what_it_shows() {
+        use crate::config::ListenerFilter;
+        let customers = ViewKind::Clusters(ClusterFilter {
+            fqdn: Some("customers".into()),
+            ..Default::default()
+        });
+        let stats = admin_request(&customers, Format::Wide).stats.unwrap();
+        let pattern = stats.strip_prefix("/stats?filter=").unwrap();
+        assert!(pattern.starts_with("%5Ecluster%5C..%2Acustomers.%2A%5C.%28upstream_rq_total%7C"));
+        assert_eq!(admin_request(&customers, Format::Short).stats, None);
+        let listeners = ViewKind::Listeners(ListenerFilter {
+            address: None,
+            port: Some(80),
+            listener_type: None,
+            verbose: true,
+        });
+        assert_eq!(
+            admin_request(&listeners, Format::Wide).stats.as_deref(),
+            Some(
+                "/stats?filter=%5Elistener%5C..%2B%5C.%28downstream_cx_active%7Cdownstream_cx_total%29%24"
+            )
+        );
+        let endpoints = ViewKind::Endpoints(EndpointFilter::default());
+        assert_eq!(admin_request(&endpoints, Format::Wide).stats, None);
     }
 
     fn narrowed(view: &ViewKind) -> String {

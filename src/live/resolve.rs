@@ -34,7 +34,7 @@ impl std::fmt::Display for PodRef {
 }
 
 impl PodRef {
-    fn of(pod: &Pod, namespace: &str) -> PodRef {
+    pub(crate) fn of(pod: &Pod, namespace: &str) -> PodRef {
         PodRef {
             name: pod.metadata.name.clone().unwrap_or_default(),
             namespace: namespace.to_string(),
@@ -64,12 +64,12 @@ pub(crate) fn namespace_of(session: &Session, target: &Target) -> String {
 }
 
 /// The one running pod whose proxy a view asks: for a workload, the first in kubectl's order,
-/// waiting a moment for one to appear.
+/// waiting a moment for one to appear. The pod object comes along for its containers.
 pub(crate) async fn resolve(
     session: &Session,
     target: &Target,
     progress: &Progress,
-) -> Result<PodRef, Error> {
+) -> Result<(PodRef, Pod), Error> {
     let namespace = namespace_of(session, target);
     let pod = match lookup(session, target, &namespace, progress).await? {
         Matched::Pod(pod) => *pod,
@@ -78,7 +78,7 @@ pub(crate) async fn resolve(
         }
     };
     target::ensure_running(&pod, &namespace)?;
-    Ok(PodRef::of(&pod, &namespace))
+    Ok((PodRef::of(&pod, &namespace), pod))
 }
 
 /// Every pod a target matches, in the API's list order, not yet checked to be running (`log`).

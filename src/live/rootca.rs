@@ -7,7 +7,6 @@
 //! byte for byte in both sets.
 
 use super::cluster::Session;
-use super::forward::AdminConnection;
 use super::resolve;
 use super::{block_on, spinner, within, Method, Progress};
 use crate::config::{ClusterOptions, Format, ViewKind};
@@ -35,9 +34,9 @@ pub fn rootca_compare(opts: &ClusterOptions, first: &str, second: &str) -> Resul
             let mut pods = Vec::new();
             // One pod after the other, as istioctl: the first pod's failure is the one told.
             for target in &targets {
-                let pod = resolve::resolve(&session, target, &progress).await?;
+                let (pod, spec) = resolve::resolve(&session, target, &progress).await?;
                 let mut connection =
-                    AdminConnection::open(&session, &pod, opts.proxy_admin_port, &progress).await?;
+                    super::open_forwarded(&session, opts, &pod, &spec, &progress).await?;
                 let body = connection.request(Method::Get, &path, &progress).await?;
                 connection.close().await;
                 let doc = Document::from_received(body, format!("the secrets dump of {pod}"))?;

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use crate::config::{AllFilter, Format};
 use crate::envoy::dump::NoLists;
+use crate::envoy::names::Naming;
 use crate::envoy::reader::DumpReader;
 use crate::error::Result;
 use crate::render::{self, table::Table};
@@ -73,7 +74,13 @@ pub fn run(
             let bootstrap = bootstrap::summary(dump)?;
             let counts = wide.then(|| clusters::EndpointCounts::new(counts.finish()));
             let cluster_rows = clusters::sorted(dump, cluster_reader.finish())?;
-            let cluster_table = clusters::table(cluster_rows, Some("cluster/"), counts.as_ref());
+            let cluster_table = clusters::table(
+                cluster_rows,
+                Some("cluster/"),
+                Naming::of(dump)?,
+                counts.as_ref(),
+                None,
+            );
             Ok(lay_out(
                 &[("BOOTSTRAP", bootstrap), ("CLUSTER", cluster_table)],
                 true,
@@ -85,13 +92,18 @@ pub fn run(
                 &listener_rows,
                 filter.listeners.verbose,
                 Some("listener/"),
+                Naming::of(dump)?,
                 wide,
+                None,
             )?;
             let route_entries = routes::sorted(dump, route_reader.finish())?;
             let secret_rows = secrets::rows(dump, now)?;
             let tables = [
                 ("LISTENER", listener_table),
-                ("ROUTE", routes::table(route_entries, route_layout)),
+                (
+                    "ROUTE",
+                    routes::table(route_entries, route_layout, Naming::of(dump)?),
+                ),
                 ("SECRET", secrets::table(&secret_rows, Some("secret/"))),
             ];
             Ok(lay_out(&tables, false)?)

@@ -7,14 +7,15 @@ use serde_json::value::RawValue;
 
 use crate::config::{ClusterFilter, Format};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
-use crate::envoy::names::{sort_by_cluster_name, ClusterName};
+use crate::envoy::names::{sort_by_cluster_name, ClusterName, Naming};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     is_assignment, istio_config_of, owned, Cluster, ClusterLoadAssignment, Str,
 };
+use crate::envoy::stats::{cluster_stat_name, Stats};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-use crate::views::{eds, State};
+use crate::views::{eds, Counters, LiveContext, State};
 
 /// One cluster of the dump as its table row shows it, made as the cluster is read. Entries own
 /// their strings, so the section's pages can be released as soon as it is read.
@@ -28,6 +29,8 @@ pub struct Entry {
     /// Healthy and total hosts of the cluster's own load assignment, for `-o wide`'s ENDPOINTS
     /// when the dump has no EDS data for it.
     assigned: Option<(usize, usize)>,
+    /// The name its stats go by, for `-o wide`'s counters.
+    stat_name: Option<String>,
 }
 
 static LISTS: [&str; 3] = [
@@ -99,6 +102,7 @@ pub fn run(
     src: &DumpReader,
     filter: &ClusterFilter,
     format: Format,
+    live: &LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
@@ -111,8 +115,10 @@ pub fn run(
     let mut counts = EndpointCounts::reader(wide);
     let dump = src.dump_split(&mut clusters, &mut counts)?;
     let entries = sorted(&dump, clusters.finish())?;
+    let naming = live.naming(&dump)?;
     let health = wide.then(|| EndpointCounts::new(counts.finish()));
-    table(entries, None, health.as_ref()).write(out)?;
+    let counters = wide.then_some(&live.counters);
+    table(entries, None, naming, health.as_ref(), counters).write(out)?;
     Ok(())
 }
 
@@ -138,12 +144,15 @@ fn json_texts<'a>(src: &DumpReader<'a>, filter: &ClusterFilter) -> Result<Vec<&'
         .collect())
 }
 
-/// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `wide` the wide
-/// columns (entries read for `wide`).
+/// The cluster table; `kind_prefix` adds `all`'s leading NAME column, `naming` says how names
+/// are split, `wide` adds the wide columns (entries read for `wide`), `counters` the live
+/// counters after them.
 pub fn table(
     entries: Vec<Entry>,
     kind_prefix: Option<&str>,
+    naming: Naming,
     wide: Option<&EndpointCounts>,
+    counters: Option<&Counters>,
 ) -> Table<'static> {
     let mut header = vec![
         "SERVICE FQDN",
@@ -159,14 +168,25 @@ pub fn table(
     if wide.is_some() {
         header.extend(["STATE", "LB POLICY", "CONNECT TIMEOUT", "TLS", "ENDPOINTS"]);
     }
+    if counters.is_some() {
+        header.extend(["RQ TOTAL", "RQ 5XX", "CX ACTIVE", "HEALTH"]);
+    }
     let mut t = Table::new(5).header(&header);
     for e in entries {
         let Some(mut row) = e.cells else { continue };
+        if naming == Naming::Other && ClusterName::parse(&e.name).is_some() {
+            // Split the Istio way, another control plane's name with four `|` parts could
+            // show an empty FQDN: it is shown whole instead.
+            row.splice(
+                0..4,
+                [e.name.to_string(), "-".into(), "-".into(), "-".into()],
+            );
+        }
         if let Some(prefix) = kind_prefix {
             // `all` names every cluster, also in SERVICE FQDN when the name has no Istio parts;
             // a cluster without a name gets no NAME cell at all, as in istioctl.
             if !e.name.is_empty() {
-                if ClusterName::parse(&e.name).is_none() {
+                if naming == Naming::Other || ClusterName::parse(&e.name).is_none() {
                     row[0] = format!("{prefix}{}", e.name);
                 }
                 row.insert(0, format!("{prefix}{}", e.name));
@@ -174,6 +194,22 @@ pub fn table(
         }
         if let Some(counts) = wide {
             row.push(counts.describe(&e.name, e.assigned));
+        }
+        if let Some(counters) = counters {
+            let stat_name = e.stat_name.as_deref().unwrap_or(&e.name);
+            // Envoy makes response-class counters (`upstream_rq_5xx`) on first use: of a
+            // cluster it reports, a counter it lacks is 0.
+            let reported = |s: &Stats| s.cluster(stat_name, "upstream_rq_total").is_some();
+            for stat in ["upstream_rq_total", "upstream_rq_5xx", "upstream_cx_active"] {
+                row.push(counters.cell(|s| {
+                    s.cluster(stat_name, stat)
+                        .or_else(|| reported(s).then_some(0))
+                }));
+            }
+            row.push(match &counters.stats {
+                Some(stats) => health(stats, stat_name),
+                None => "-".to_string(),
+            });
         }
         t.row(row);
     }
@@ -189,6 +225,7 @@ fn entry(c: &Cluster, state: State, wide: bool, keep: bool) -> Entry {
             state,
             cells: None,
             assigned: None,
+            stat_name: None,
         };
     }
     let (fqdn, port, subset, direction) = match ClusterName::parse(&c.name) {
@@ -207,7 +244,9 @@ fn entry(c: &Cluster, state: State, wide: bool, keep: bool) -> Entry {
     let dr = istio_config_of(c.metadata.as_ref());
     let mut cells = vec![fqdn, port, subset, direction, discovery_type(c), dr];
     let mut assigned = None;
+    let mut stat_name = None;
     if wide {
+        stat_name = Some(cluster_stat_name(&c.name, c.alt_stat_name.as_deref()));
         cells.push(state.label().to_string());
         cells.push(c.lb_policy.as_deref().unwrap_or("ROUND_ROBIN").to_string());
         cells.push(c.connect_timeout.as_deref().unwrap_or("5s").to_string());
@@ -226,6 +265,34 @@ fn entry(c: &Cluster, state: State, wide: bool, keep: bool) -> Entry {
         state,
         cells: Some(cells),
         assigned,
+        stat_name,
+    }
+}
+
+/// HEALTH: what Envoy's membership gauges say of the cluster's hosts right now: `ok` when all
+/// are healthy, else how many are `unhealthy`, `degraded` and `ejected` by outlier detection;
+/// `no hosts` for none; `-` when Envoy reported no membership for it.
+fn health(stats: &Stats, stat_name: &str) -> String {
+    let get = |stat| stats.cluster(stat_name, stat);
+    let (Some(healthy), Some(total)) = (get("membership_healthy"), get("membership_total")) else {
+        return "-".to_string();
+    };
+    let degraded = get("membership_degraded").unwrap_or(0);
+    let ejected = get("outlier_detection.ejections_active").unwrap_or(0);
+    let unhealthy = total.saturating_sub(healthy + degraded);
+    let flags: Vec<String> = [
+        ("unhealthy", unhealthy),
+        ("degraded", degraded),
+        ("ejected", ejected),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(flag, n)| format!("{flag}:{n}"))
+    .collect();
+    match (flags.is_empty(), total) {
+        (true, 0) => "no hosts".to_string(),
+        (true, _) => "ok".to_string(),
+        (false, _) => flags.join(","),
     }
 }
 

@@ -369,6 +369,7 @@ pub fn run_as_endpoints(
                         status: owned(status),
                         outlier: "UNKNOWN",
                         cluster: owned(cla.cluster_name.clone()),
+                        requests: None,
                     });
                 }
             }
@@ -379,6 +380,6 @@ pub fn run_as_endpoints(
     src.dump(&mut reader)?;
     let mut rows = reader.finish();
     endpoints::sort_rows(&mut rows);
-    endpoints::table(&rows).write(out)?;
+    endpoints::table(&rows, format == Format::Wide).write(out)?;
     Ok(())
 }

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use crate::config::{EndpointFilter, Format};
-use crate::envoy::cluster_statuses::{ClusterStatus, HostStatus, StatusReader};
+use crate::envoy::cluster_statuses::{
+    host_request_counts, ClusterStatus, HostStatus, StatusReader,
+};
 use crate::envoy::names::apply_permutation;
 use crate::envoy::resources::{owned, EnumValue, Str};
 use crate::error::Result;
@@ -20,6 +22,9 @@ pub struct Row<'a> {
     pub status: Str<'a>,
     pub outlier: &'static str,
     pub cluster: Str<'a>,
+    /// The host's `rq_success` and `rq_error`, for `-o wide`; None where the input has no
+    /// per-host counters (a config dump's EDS data).
+    pub requests: Option<(u64, u64)>,
 }
 
 impl Row<'_> {
@@ -70,15 +75,28 @@ pub fn sort_rows(rows: &mut [Row]) {
     }
 }
 
-pub fn table<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Row<'a>>) -> Table<'r> {
-    let mut t = Table::new(5).header(&["ENDPOINT", "STATUS", "OUTLIER CHECK", "CLUSTER"]);
+/// The table; `wide` adds each host's request counters after istioctl's columns.
+pub fn table<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Row<'a>>, wide: bool) -> Table<'r> {
+    let mut header = vec!["ENDPOINT", "STATUS", "OUTLIER CHECK", "CLUSTER"];
+    if wide {
+        header.extend(["RQ SUCCESS", "RQ ERROR"]);
+    }
+    let mut t = Table::new(5).header(&header);
     for r in rows {
-        t.row([
+        let mut cells = vec![
             Cow::Owned(r.endpoint()),
             r.status.as_ref().into(),
             r.outlier.into(),
             r.cluster.as_ref().into(),
-        ]);
+        ];
+        if wide {
+            let (success, error) = match r.requests {
+                Some((s, e)) => (s.to_string(), e.to_string()),
+                None => ("-".to_string(), "-".to_string()),
+            };
+            cells.extend([Cow::Owned(success), Cow::Owned(error)]);
+        }
+        t.row(cells);
     }
     t
 }
@@ -100,6 +118,7 @@ fn row_of<'a>(h: &HostStatus<'a>, cluster: &Str<'a>) -> Row<'a> {
             "OK"
         },
         cluster: cluster.clone(),
+        requests: None,
     }
 }
 
@@ -122,6 +141,28 @@ fn push_rows(
             });
         }
     }
+}
+
+/// The rows `filter` keeps of one cluster status, with each host's request counters.
+fn wide_rows(
+    status: ClusterStatus<'_>,
+    filter: &EndpointFilter,
+    rows: &mut Vec<Row<'static>>,
+) -> Result<()> {
+    let texts = status.host_texts()?;
+    for (h, text) in status.hosts.iter().zip(texts) {
+        let row = row_of(h, &status.name);
+        if filter.matches(&row.host, row.port, &row.status, &status.name) {
+            rows.push(Row {
+                host: owned(row.host),
+                status: owned(row.status),
+                cluster: owned(row.cluster),
+                requests: Some(host_request_counts(text)?),
+                ..row
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A cluster status that has a host the filter keeps, printed whole, as istioctl prints it.
@@ -148,12 +189,20 @@ pub fn run_clusters_json(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if format == Format::Wide {
+        // The hosts' counters are read from each kept host's own text, which the fast
+        // reading of the short table skips.
+        let mut rows = statuses.select(|status, rows| wide_rows(status, filter, rows))?;
+        sort_rows(&mut rows);
+        table(&rows, true).write(out)?;
+        return Ok(());
+    }
     if format.is_table() {
         let parts = statuses.rows(|name, hosts, rows| push_rows(name, hosts, filter, rows))?;
         // One sort over all rows: an unstable sort of two halves merged is another order.
         let mut rows: Vec<Row> = parts.into_iter().flatten().collect();
         sort_rows(&mut rows);
-        table(&rows).write(out)?;
+        table(&rows, false).write(out)?;
         return Ok(());
     }
     let selected = statuses.select(|status, selected| select_status(status, filter, selected))?;
@@ -201,6 +250,7 @@ mod tests {
             status: format!("S{i}").into(),
             outlier: "OK",
             cluster: "c".into(),
+            requests: None,
         };
         let go_order = |rows: &mut Vec<Row>| {
             crate::gosort::slice(rows, |a, b| {

@@ -7,15 +7,17 @@ use serde_json::value::RawValue;
 
 use crate::config::{Format, ListenerFilter};
 use crate::envoy::dump::{parse_raw, Dump, NoLists, SectionKind};
+use crate::envoy::names::Naming;
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     describe_match, Address, FilterChain, FilterChainMatch, HttpConnectionManager, Listener,
     RouteConfiguration, TcpProxy, TypedExtension, HCM_FILTER, HCM_TYPE, TCP_PROXY_FILTER,
     TCP_PROXY_TYPE,
 };
+use crate::envoy::stats::{listener_stat_prefix, LISTENER_STATS};
 use crate::error::{Error, Result};
 use crate::render::{self, table::Table, Shape};
-use crate::views::{equal_fold, State};
+use crate::views::{equal_fold, Counters, LiveContext, State};
 
 pub struct Entry<'a> {
     pub raw: &'a RawValue,
@@ -289,8 +291,14 @@ fn filter_config<'a, T: Default + serde::Deserialize<'a>>(
     }
 }
 
-/// What the chain does with traffic, from the first filter that decides.
+/// What the chain does with traffic, from the first filter that decides, as istioctl says it.
 pub fn describe_destination(chain: &FilterChain) -> String {
+    describe_destination_by(chain, Naming::Istio)
+}
+
+/// [`describe_destination`]; for another control plane's dump, a tcp_proxy that splits over
+/// weighted clusters names them (`Clusters: a=90,b=10`) where istioctl says `Cluster: `.
+fn describe_destination_by(chain: &FilterChain, naming: Naming) -> String {
     for f in &chain.filters {
         if is_hcm(f) {
             let hcm: HttpConnectionManager = match filter_config(f, HCM_TYPE) {
@@ -307,6 +315,17 @@ pub fn describe_destination(chain: &FilterChain) -> String {
         }
         if is_tcp_proxy(f) && !is_blackhole(f) {
             return match filter_config::<TcpProxy>(f, TCP_PROXY_TYPE) {
+                Ok(TcpProxy {
+                    weighted_clusters: Some(weighted),
+                    ..
+                }) if naming == Naming::Other && !weighted.clusters.is_empty() => {
+                    let split: Vec<String> = weighted
+                        .clusters
+                        .iter()
+                        .map(|c| format!("{}={}", c.name, c.weight.unwrap_or(0)))
+                        .collect();
+                    format!("Clusters: {}", split.join(","))
+                }
                 Ok(tcp) => cluster_ref(&tcp.cluster),
                 Err(complaint) => complaint.to_string(),
             };
@@ -394,12 +413,22 @@ pub fn run(
     src: &DumpReader,
     filter: &ListenerFilter,
     format: Format,
+    live: &LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     let dump = &src.dump(&mut NoLists)?;
-    let entries = select(dump, filter, format == Format::Wide)?;
+    let wide = format == Format::Wide;
+    let entries = select(dump, filter, wide)?;
     if format.is_table() {
-        table(&entries, filter.verbose, None, format == Format::Wide)?.write(out)?;
+        table(
+            &entries,
+            filter.verbose,
+            None,
+            live.naming(dump)?,
+            wide,
+            wide.then_some(&live.counters),
+        )?
+        .write(out)?;
         return Ok(());
     }
     let raws: Vec<&str> = entries.iter().map(|e| e.raw.get()).collect();
@@ -410,7 +439,9 @@ pub fn table(
     entries: &[Entry],
     verbose: bool,
     kind_prefix: Option<&str>,
+    naming: Naming,
     wide: bool,
+    counters: Option<&Counters>,
 ) -> Result<Table<'static>> {
     let mut header: Vec<&str> = if verbose {
         vec!["ADDRESSES", "PORT", "MATCH", "DESTINATION"]
@@ -427,12 +458,33 @@ pub fn table(
             &["STATE"][..]
         });
     }
+    if counters.is_some() {
+        header.extend(["CX ACTIVE", "CX TOTAL"]);
+    }
     let mut t = Table::new(1).header(&header);
     for e in sorted(entries) {
         let l = &e.listener;
         let lead = |row: &mut Vec<String>| {
             if let Some(prefix) = kind_prefix {
                 row.insert(0, format!("{prefix}{}", l.name));
+            }
+        };
+        // A listener's connection counters, on each of its rows: Envoy counts per listener.
+        let stat_prefix = listener_stat_prefix(
+            l.stat_prefix.as_deref(),
+            l.address
+                .as_ref()
+                .and_then(|a| a.socket_address.as_ref())
+                .map(|s| (s.address.as_ref(), port(l))),
+        );
+        let counted = |row: &mut Vec<String>| {
+            if let Some(counters) = counters {
+                for stat in LISTENER_STATS {
+                    row.push(match &stat_prefix {
+                        Some(prefix) => counters.cell(|s| s.listener(prefix, stat)),
+                        None => "-".to_string(),
+                    });
+                }
             }
         };
         if !verbose {
@@ -445,6 +497,7 @@ pub fn table(
             if wide {
                 row.push(e.state.label().to_string());
             }
+            counted(&mut row);
             t.row(row);
             continue;
         }
@@ -452,7 +505,7 @@ pub fn table(
         for chain in l.chains() {
             rows.push((
                 describe_chain_match(chain.filter_chain_match.as_ref()),
-                describe_destination(chain),
+                describe_destination_by(chain, naming),
                 chain,
             ));
         }
@@ -478,6 +531,7 @@ pub fn table(
                     .collect();
                 row.push(filters.join(","));
             }
+            counted(&mut row);
             t.row(row);
         }
     }

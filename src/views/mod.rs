@@ -20,7 +20,9 @@ use std::io::Write;
 use crate::config::{Format, ViewKind};
 use crate::envoy::cluster_statuses::StatusReader;
 use crate::envoy::dump::{SectionKind, Want};
+use crate::envoy::names::Naming;
 use crate::envoy::reader::DumpReader;
+use crate::envoy::stats::Stats;
 use crate::error::{Error, Kind, Result};
 use crate::input::{DocKind, Document};
 
@@ -46,6 +48,42 @@ impl State {
             State::Warming => "WARMING",
             State::Draining => "DRAINING",
             State::Static => "STATIC",
+        }
+    }
+}
+
+/// `-o wide`'s live counters: the stats Envoy answered (live) or a saved `/stats`
+/// (`--stats-file`); without them (offline) every counter cell is `-`.
+#[derive(Debug, Default, Clone)]
+pub struct Counters {
+    pub stats: Option<Stats>,
+}
+
+/// What a live proxy said beside the dump, for the tables: `-o wide`'s counters, and whose
+/// naming rules its node has (its dump's sections do not hold the bootstrap). Offline, both
+/// come from the input.
+#[derive(Debug, Default, Clone)]
+pub struct LiveContext {
+    pub counters: Counters,
+    pub naming: Option<Naming>,
+}
+
+impl LiveContext {
+    /// The naming rules the proxy's node said, else those of the dump's bootstrap.
+    pub fn naming(&self, dump: &crate::envoy::dump::Dump) -> Result<Naming> {
+        match self.naming {
+            Some(naming) => Ok(naming),
+            None => Naming::of(dump),
+        }
+    }
+}
+
+impl Counters {
+    /// A counter cell: the value, or `-` when there are no stats or Envoy has no such stat.
+    pub fn cell(&self, value: impl FnOnce(&Stats) -> Option<u64>) -> String {
+        match self.stats.as_ref().and_then(value) {
+            Some(v) => v.to_string(),
+            None => "-".to_string(),
         }
     }
 }
@@ -78,10 +116,14 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
     match view {
         ViewKind::All(_) => Want::all(),
         ViewKind::Bootstrap => w.with(Bootstrap),
-        ViewKind::Clusters(_) if format == Format::Wide => w.with(Clusters).with(Endpoints),
-        ViewKind::Clusters(_) => w.with(Clusters),
-        ViewKind::Listeners(_) | ViewKind::Waypoint => w.with(Listeners),
-        ViewKind::Routes(_) => w.with(Routes),
+        // The bootstrap's node says whose naming rules the tables follow (`Naming`).
+        ViewKind::Clusters(_) if format == Format::Wide => {
+            w.with(Clusters).with(Endpoints).with(Bootstrap)
+        }
+        ViewKind::Clusters(_) => w.with(Clusters).with(Bootstrap),
+        ViewKind::Listeners(_) => w.with(Listeners).with(Bootstrap),
+        ViewKind::Waypoint => w.with(Listeners),
+        ViewKind::Routes(_) => w.with(Routes).with(Bootstrap),
         ViewKind::Endpoints(_) | ViewKind::Eds(_) => w.with(Endpoints),
         ViewKind::Secrets => w.with(Secrets),
         ViewKind::Ecds => w.with(Ecds),
@@ -94,11 +136,25 @@ fn wanted(view: &ViewKind, format: Format) -> Want {
 }
 
 /// Renders a view of a document. `now` is the Unix time certificates are judged against.
+/// `-o wide`'s counters print `-` (see [`render_with`]).
 pub fn render(
     view: &ViewKind,
     doc: &Document,
     format: Format,
     now: i64,
+    out: &mut dyn Write,
+) -> Result<()> {
+    render_with(view, doc, format, now, &LiveContext::default(), out)
+}
+
+/// [`render`] with what a live proxy said beside the dump: `-o wide`'s counters beside clusters
+/// and listeners, and its node's naming rules.
+pub fn render_with(
+    view: &ViewKind,
+    doc: &Document,
+    format: Format,
+    now: i64,
+    live: &LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     let kind = doc.kind().map_err(unmarshalling)?;
@@ -114,12 +170,12 @@ pub fn render(
     let src = DumpReader::new(doc, wanted(view, format));
     let rendered = match view {
         ViewKind::All(f) => all::run(&src, f, format, now, out),
-        ViewKind::Clusters(f) => clusters::run(&src, f, format, out),
-        ViewKind::Routes(f) => routes::run(&src, f, format, out),
+        ViewKind::Clusters(f) => clusters::run(&src, f, format, live, out),
+        ViewKind::Routes(f) => routes::run(&src, f, format, live, out),
         ViewKind::Endpoints(f) => eds::run_as_endpoints(&src, f, format, out),
         ViewKind::Eds(f) => eds::run(&src, f, format, out),
         ViewKind::Bootstrap => bootstrap::run(&src, format, out),
-        ViewKind::Listeners(f) => listeners::run(&src, f, format, out),
+        ViewKind::Listeners(f) => listeners::run(&src, f, format, live, out),
         ViewKind::Waypoint => waypoint::run(&src, out),
         ViewKind::Secrets => secrets::run(&src, format, now, out),
         ViewKind::Ecds => ecds::run(&src, format, out),
@@ -127,6 +183,17 @@ pub fn render(
     };
     // Malformed content names the file; "no clusters found" and the like speak of the dump.
     rendered.map_err(|e| unmarshalling(e.in_input(&doc.origin)))
+}
+
+/// The route configurations and clusters a trace of `doc` reads by name; `doc` may hold only
+/// some sections (live, what to fetch next).
+pub fn trace_needs(
+    spec: &crate::config::TraceSpec,
+    doc: &Document,
+) -> Result<crate::envoy::trace::Needs> {
+    let view = ViewKind::Trace(Box::new(spec.clone()));
+    let src = DumpReader::new(doc, wanted(&view, Format::Short));
+    trace::needs(&src, spec).map_err(|e| unmarshalling(e.in_input(&doc.origin)))
 }
 
 /// A config dump that does not decode fails with istioctl's words first, then meshctl's reason.

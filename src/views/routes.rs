@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::config::{Format, RouteFilter};
 use crate::envoy::dump::{Dump, Resource, ResourceReader, SectionKind};
-use crate::envoy::names::{apply_permutation, go_atoi};
+use crate::envoy::names::{apply_permutation, go_atoi, Naming};
 use crate::envoy::reader::DumpReader;
 use crate::envoy::resources::{
     describe_match, istio_config_of, owned, Route, RouteConfiguration, Str,
@@ -21,7 +21,13 @@ pub struct Entry {
     /// None for a config `--name` drops: istioctl filters after sorting, and an unstable
     /// sort's order depends on every element.
     rows: Option<Vec<Vec<Cow<'static, str>>>>,
+    /// The rows whose VIRTUAL SERVICE istioctl leaves empty for a route that has a name,
+    /// with that name: another control plane's dump shows it there (`Naming`).
+    named: Vec<(usize, String)>,
 }
+
+/// The VIRTUAL SERVICE column of a verbose row.
+const VIRTUAL_SERVICE: usize = 4;
 
 /// How a routes table is laid out.
 #[derive(Clone, Copy, Default)]
@@ -53,8 +59,16 @@ pub fn reader<'de, 'f>(
         &LISTS,
         false,
         move |r: Resource<'de, RouteConfiguration<'de>>| {
+            let (rows, named) = match filter.keeps(&r.value.name) {
+                true => {
+                    let (rows, named) = rows(&r.value, layout);
+                    (Some(rows), named)
+                }
+                false => (None, Vec::new()),
+            };
             Some(Entry {
-                rows: filter.keeps(&r.value.name).then(|| rows(&r.value, layout)),
+                rows,
+                named,
                 name: owned(r.value.name),
             })
         },
@@ -127,6 +141,7 @@ pub fn run(
     src: &DumpReader,
     filter: &RouteFilter,
     format: Format,
+    live: &crate::views::LiveContext,
     out: &mut dyn Write,
 ) -> Result<()> {
     if !format.is_table() {
@@ -141,7 +156,7 @@ pub fn run(
     let mut reader = reader(filter, layout);
     let dump = src.dump(&mut reader)?;
     let entries = sorted(&dump, reader.finish())?;
-    table(entries, layout).write(out)?;
+    table(entries, layout, live.naming(&dump)?).write(out)?;
     Ok(())
 }
 
@@ -151,8 +166,9 @@ fn is_passthrough(r: &Route) -> bool {
         .is_some_and(|a| a.cluster.as_deref() == Some("PassthroughCluster"))
 }
 
-/// The routes table of entries read with `layout`.
-pub fn table(entries: Vec<Entry>, layout: Layout) -> Table<'static> {
+/// The routes table of entries read with `layout`; `naming` says whether an unnamed virtual
+/// service shows the route's own name.
+pub fn table(entries: Vec<Entry>, layout: Layout, naming: Naming) -> Table<'static> {
     let mut header: Vec<&str> = if layout.verbose {
         vec!["NAME", "VHOST NAME", "DOMAINS", "MATCH", "VIRTUAL SERVICE"]
     } else {
@@ -162,24 +178,44 @@ pub fn table(entries: Vec<Entry>, layout: Layout) -> Table<'static> {
         header.extend(["ACTION", "TIMEOUT", "RETRIES"]);
     }
     let mut t = Table::new(5).header(&header);
-    for row in entries.into_iter().flat_map(|e| e.rows.unwrap_or_default()) {
-        t.row(row);
+    for e in entries {
+        let mut rows = e.rows.unwrap_or_default();
+        if naming == Naming::Other {
+            for (i, name) in e.named {
+                rows[i][VIRTUAL_SERVICE] = name.into();
+            }
+        }
+        for row in rows {
+            t.row(row);
+        }
     }
     t
 }
 
-/// The table rows of one route configuration, owning their strings.
-fn rows(config: &RouteConfiguration<'_>, layout: Layout) -> Vec<Vec<Cow<'static, str>>> {
+/// The table rows of one route configuration, owning their strings, and the rows whose empty
+/// VIRTUAL SERVICE another control plane's dump fills with the route's name.
+#[allow(clippy::type_complexity)]
+fn rows(
+    config: &RouteConfiguration<'_>,
+    layout: Layout,
+) -> (Vec<Vec<Cow<'static, str>>>, Vec<(usize, String)>) {
     let name: Cow<str> = format!("{}{}", layout.prefix, config.name).into();
     if !layout.verbose {
-        return vec![vec![name, config.virtual_hosts.len().to_string().into()]];
+        return (
+            vec![vec![name, config.virtual_hosts.len().to_string().into()]],
+            Vec::new(),
+        );
     }
     let mut rows = Vec::new();
+    let mut named = Vec::new();
     for vh in &config.virtual_hosts {
         let domains: Cow<str> = describe_domains(&vh.domains).into();
         let vh_name: Cow<str> = vh.name.to_string().into();
         for r in vh.routes.iter().filter(|r| !is_passthrough(r)) {
             let vs = istio_config_of(r.metadata.as_ref());
+            if vs.is_empty() && !r.name.is_empty() {
+                named.push((rows.len(), r.name.to_string()));
+            }
             let mut row = vec![
                 name.clone(),
                 vh_name.clone(),
@@ -206,7 +242,7 @@ fn rows(config: &RouteConfiguration<'_>, layout: Layout) -> Vec<Vec<Cow<'static,
             rows.push(row);
         }
     }
-    rows
+    (rows, named)
 }
 
 /// Action, timeout and retries of a route, for `-o wide`.

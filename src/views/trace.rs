@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 
 use crate::envoy::dump::{Resource, ResourceReader, SectionKind};
 use crate::envoy::reader::DumpReader;
-use crate::envoy::trace::{self, Outcome, Snapshot, Trace};
+use crate::envoy::trace::{self, Needs, Outcome, Snapshot, Trace};
 use crate::error::{Error, Result};
 
 static ROUTE_LISTS: [&str; 2] = ["static_route_configs", "dynamic_route_configs"];
@@ -32,7 +32,9 @@ fn texts<'de>(
     })
 }
 
-pub fn run(src: &DumpReader, spec: &TraceSpec, format: Format, out: &mut dyn Write) -> Result<()> {
+/// Follows the request through the dump, and says which route configurations and clusters it
+/// looked up by name.
+fn follow(src: &DumpReader, spec: &TraceSpec) -> Result<(Trace, Needs)> {
     // Route configurations here, clusters and assignments on the helper thread of a big dump;
     // the listeners section is kept raw and read typed once the pass is done.
     let mut routes = texts(SectionKind::Routes, &ROUTE_LISTS);
@@ -47,7 +49,18 @@ pub fn run(src: &DumpReader, spec: &TraceSpec, format: Format, out: &mut dyn Wri
         rest.0.finish(),
         rest.1.finish(),
     );
-    let mut t = trace::trace(&snap, &spec.request);
+    let t = trace::trace(&snap, &spec.request);
+    Ok((t, snap.needs()))
+}
+
+/// The route configurations and clusters the trace reads by name in `src`, which may hold only
+/// some of the sections: live, what to fetch next.
+pub fn needs(src: &DumpReader, spec: &TraceSpec) -> Result<Needs> {
+    follow(src, spec).map(|(_, needs)| needs)
+}
+
+pub fn run(src: &DumpReader, spec: &TraceSpec, format: Format, out: &mut dyn Write) -> Result<()> {
+    let (mut t, _) = follow(src, spec)?;
     if let Some(note) = &spec.note {
         t.assumptions.insert(0, note.clone());
     }
@@ -90,7 +103,7 @@ fn result_text(o: Outcome) -> &'static str {
         Outcome::NoRoute => "no route (404 route_not_found)",
         Outcome::NoFilterChain => "no filter chain (connection closed)",
         Outcome::NoListener => "no listener",
-        Outcome::NoCluster => "no cluster (cluster_header absent)",
+        Outcome::NoCluster => "no cluster (503 cluster_not_found)",
         Outcome::Unsupported => "not followed",
     }
 }

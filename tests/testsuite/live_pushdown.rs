@@ -106,8 +106,16 @@ fn name_regex_is_sent_once_server_info_shows_an_envoy_that_supports_it() {
             format!("GET {routes_section}&name_regex=%5E80%24 HTTP/1.1"),
         ]
     );
+    // Unnarrowed, the dump comes first; then `/server_info` for the node whose naming rules the
+    // table follows.
     let (all, asked) = live(&[]);
-    assert_eq!(asked, [format!("GET {routes_section} HTTP/1.1")]);
+    assert_eq!(
+        asked,
+        [
+            format!("GET {routes_section} HTTP/1.1"),
+            "GET /server_info HTTP/1.1".to_string()
+        ]
+    );
 
     let dump = home.path().join("routes.json");
     std::fs::write(&dump, envoy.admin_get(routes_section).body).unwrap();

@@ -4,6 +4,8 @@
 
 mod support;
 
+mod admin_port;
+mod admin_url;
 mod bad_input;
 mod bad_input_fuzz;
 mod cli_offline;
@@ -15,9 +17,11 @@ mod fleet;
 mod go_sort;
 mod kubectl_targets;
 mod live_commands;
+mod live_counters;
 mod live_errors;
 mod live_fetch;
 mod live_pushdown;
+mod other_meshes;
 mod trace;
 mod trace_envoy;
 mod views_json;

@@ -293,11 +293,217 @@ fn inbound_mtls_takes_the_tls_chain_of_the_port() {
     assert_eq!(v["detected"]["applicationProtocols"][0], "istio-http/1.1");
     assert_eq!(v["routeConfig"], "inbound|9090||");
     assert_eq!(v["clusters"][0]["name"], "inbound|9090||");
+    // Without --mtls, the port's chains expecting Istio's mutual TLS make it the peer's.
+    let auto = trace_json(&args);
+    assert_eq!(auto["filterChain"], v["filterChain"]);
+    assert_eq!(auto["filterChainMatch"], v["filterChainMatch"]);
+    assert!(auto["assumptions"].as_array().unwrap().iter().any(|a| a
+        .as_str()
+        .unwrap()
+        .starts_with("the inbound chains of port 9090 expect Istio mutual TLS")));
     // In the clear, the raw chain of the port, which wants a source in 10.42.0.0/16.
-    let v = trace_json(&args);
+    let mut plain = args.to_vec();
+    plain.push("--mtls=false");
+    let v = trace_json(&plain);
     assert_eq!(
         v["filterChainMatch"],
         "destination port 9090, transport raw_buffer, source 10.42.0.0/16"
     );
+    // Outbound, nothing is assumed.
+    let v = trace_json(&["http://10.42.0.15:9090/api"]);
+    assert!(!v["filterChainMatch"].as_str().unwrap_or("").contains("tls"));
     assert_fails(&trace(&["https://x/", "--mtls"]), 2, "--mtls takes");
+}
+
+/// Pod `web-1` in the test API server, port-forwarded to the web-frontend Envoy through a relay
+/// that records the admin requests; a home with a kubeconfig for it.
+fn relayed_pod(
+    envoy: &testkit::envoy::Envoy,
+) -> (
+    testkit::relay::Relay,
+    testkit::apiserver::ApiServer,
+    tempfile::TempDir,
+    String,
+) {
+    use crate::support::{path_str, pod, PodSpec};
+    let relay = testkit::relay::Relay::start(envoy.admin_addr()).unwrap();
+    let server = testkit::apiserver::ApiServer::builder()
+        .pod(pod(PodSpec {
+            name: "web-1",
+            labels: serde_json::json!({"app": "web"}),
+            ..Default::default()
+        }))
+        .portforward_backend("default", "web-1", 15000, relay.addr())
+        .start();
+    let home = temp_home();
+    let kubeconfig = home.path().join("config");
+    server.write_kubeconfig(&kubeconfig, "test", None).unwrap();
+    let kc = path_str(&kubeconfig);
+    (relay, server, home, kc)
+}
+
+/// Live, a trace asks the Envoy for its listeners, then only the route configuration, clusters
+/// and EDS assignments the request leads to (by `name_regex`), never the whole dump; what it
+/// prints is what the offline trace of that Envoy's whole dump prints.
+#[test]
+fn live_trace_fetches_only_what_it_follows() {
+    let envoy = crate::support::web_frontend_envoy();
+    let (relay, _server, home, kc) = relayed_pod(&envoy);
+    let whole = home.path().join("whole.json");
+    let answer = envoy.admin_get("/config_dump?include_eds=true");
+    assert_eq!(answer.status, 200);
+    std::fs::write(&whole, answer.body).unwrap();
+    let whole = crate::support::path_str(&whole);
+
+    let host = "http://customers.default.svc.cluster.local";
+    let cases: Vec<Vec<String>> = [
+        vec![format!("{host}/api/v2/customers")],
+        vec![
+            format!("{host}/api/v2/customers"),
+            "-o".into(),
+            "json".into(),
+        ],
+        vec![format!("{host}/healthz")],
+        vec![format!("{host}/legacy/a"), "--explain".into()],
+        vec![
+            format!("{host}/api/customers/7"),
+            "-o".into(),
+            "yaml".into(),
+        ],
+        vec![
+            "http://x/".into(),
+            "-H".into(),
+            "Host: nowhere.example".into(),
+        ],
+        vec!["tcp://10.43.0.10:53".into()],
+        vec!["http://10.42.0.15:9090/api".into(), "--inbound".into()],
+        vec!["http://10.99.0.1:4444/".into()],
+    ]
+    .into_iter()
+    .map(|mut c| {
+        if !c[0].contains("10.") {
+            c.extend(["--to".into(), "10.43.246.220:80".into()]);
+        }
+        c
+    })
+    .collect();
+    for case in &cases {
+        let args: Vec<&str> = case.iter().map(String::as_str).collect();
+        let mut live_args = vec!["pc", "trace", "web-1", "--kubeconfig", &kc];
+        live_args.extend(&args);
+        let live = meshctl(home.path(), &live_args, &[]);
+        assert_eq!(
+            live.status.code(),
+            Some(0),
+            "{case:?}: {}",
+            crate::support::stderr(&live)
+        );
+        let asked = relay.take_request_lines();
+        let mut offline_args = vec!["pc", "trace", "-f", &whole];
+        offline_args.extend(&args);
+        let offline = meshctl(home.path(), &offline_args, &[]);
+        assert_eq!(stdout(&live), stdout(&offline), "{case:?}");
+
+        assert_eq!(asked[0], "GET /server_info HTTP/1.1", "{case:?}");
+        assert_eq!(
+            asked[1], "GET /config_dump?mask=dynamic_listeners,static_listeners HTTP/1.1",
+            "{case:?}"
+        );
+        for line in &asked[2..] {
+            assert!(
+                line.contains("&name_regex=%5E%28%3F%3A"),
+                "{case:?}: {line}"
+            );
+        }
+    }
+}
+
+/// The rounds of the customers trace, request by request: the route configuration `80` the
+/// listener names, then the two subsets' clusters and their EDS assignments together.
+#[test]
+fn live_trace_asks_for_the_route_configuration_then_the_clusters() {
+    let envoy = crate::support::web_frontend_envoy();
+    let (relay, _server, home, kc) = relayed_pod(&envoy);
+    let out = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "trace",
+            "web-1",
+            "--kubeconfig",
+            &kc,
+            CUSTOMERS,
+            "--to",
+            "10.43.246.220:80",
+        ],
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    let escape = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    let subsets = escape(
+        r"^(?:outbound\|80\|v1\|customers\.default\.svc\.cluster\.local|outbound\|80\|v2\|customers\.default\.svc\.cluster\.local)$",
+    );
+    assert_eq!(
+        relay.take_request_lines(),
+        [
+            "GET /server_info HTTP/1.1".to_string(),
+            "GET /config_dump?mask=dynamic_listeners,static_listeners HTTP/1.1".into(),
+            format!(
+                "GET /config_dump?mask=dynamic_route_configs,static_route_configs&name_regex={} HTTP/1.1",
+                escape("^(?:80)$")
+            ),
+            format!(
+                "GET /config_dump?mask=dynamic_active_clusters,static_clusters&name_regex={subsets} HTTP/1.1"
+            ),
+            format!(
+                "GET /config_dump?include_eds=true&mask=dynamic_endpoint_configs,static_endpoint_configs&name_regex={subsets} HTTP/1.1"
+            ),
+        ]
+    );
+}
+
+/// The ingress-gateway fixture's listeners do not bind (`bind_to_port: false`) and none hands
+/// connections off: no listener takes the request, and the trace names the ports that exist.
+#[test]
+fn no_listener_names_the_ports_listeners_are_on() {
+    let home = temp_home();
+    let d = fixture("ingress-gateway", "config_dump.json")
+        .display()
+        .to_string();
+    let out = meshctl(
+        home.path(),
+        &[
+            "pc",
+            "trace",
+            "-f",
+            &d,
+            "http://bookinfo.example.com/",
+            "-o",
+            "json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["result"], "noListener");
+    let said = v["assumptions"].to_string();
+    assert!(
+        said.contains("no listener takes port 80")
+            && said.contains("bind_to_port: false on ports 8080, 8443, 15021, 15090"),
+        "{said}"
+    );
 }

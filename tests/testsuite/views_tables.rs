@@ -300,7 +300,7 @@ mod clusters {
     }
 
     #[rustfmt::skip]
-    const WIDE_HEADER: [&str; 11] = ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE", "STATE", "LB POLICY", "CONNECT TIMEOUT", "TLS", "ENDPOINTS"];
+    const WIDE_HEADER: [&str; 15] = ["SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE", "STATE", "LB POLICY", "CONNECT TIMEOUT", "TLS", "ENDPOINTS", "RQ TOTAL", "RQ 5XX", "CX ACTIVE", "HEALTH"];
 
     #[test]
     fn wide_adds_state_lb_policy_timeout_tls_and_endpoint_counts_and_shows_warming_clusters() {
@@ -315,7 +315,8 @@ mod clusters {
             1 + SIDECAR_ROWS.len() + 1,
             "one more row: the warming cluster\n{out}"
         );
-        // Rows are the short rows plus five cells; the layout is checked as a whole below.
+        // Rows are the short rows plus five cells and four counters, `-` offline; the layout
+        // is checked as a whole below.
         let cells = |fqdn_port_subset: (&str, &str, &str)| -> Vec<String> {
             let row = lines
                 .iter()
@@ -333,26 +334,78 @@ mod clusters {
         // endpoints of which one is UNHEALTHY.
         assert_eq!(
             cells(("customers.default.svc.cluster.local", "80", "-"))[5..],
-            ["ACTIVE", "LEAST_REQUEST", "10s", "mTLS/plaintext", "2/3"]
+            [
+                "ACTIVE",
+                "LEAST_REQUEST",
+                "10s",
+                "mTLS/plaintext",
+                "2/3",
+                "-",
+                "-",
+                "-",
+                "-"
+            ]
         );
         assert_eq!(
             cells(("customers.default.svc.cluster.local", "80", "v1"))[6..],
-            ["ACTIVE", "LEAST_REQUEST", "10s", "mTLS/plaintext", "1/2"]
+            [
+                "ACTIVE",
+                "LEAST_REQUEST",
+                "10s",
+                "mTLS/plaintext",
+                "1/2",
+                "-",
+                "-",
+                "-",
+                "-"
+            ]
         );
         // legacy-billing has one transport socket presenting a client certificate.
         assert_eq!(
             cells(("legacy-billing.payments.svc.cluster.local", "443", "-"))[5..],
-            ["ACTIVE", "LEAST_REQUEST", "10s", "mTLS", "1/1"]
+            [
+                "ACTIVE",
+                "LEAST_REQUEST",
+                "10s",
+                "mTLS",
+                "1/1",
+                "-",
+                "-",
+                "-",
+                "-"
+            ]
         );
         // The warming cluster is there, with its state and no endpoints known.
         assert_eq!(
             cells(("payments.payments.svc.cluster.local", "8443", "-"))[4..],
-            ["EDS", "WARMING", "LEAST_REQUEST", "10s", "mTLS", "-"]
+            [
+                "EDS",
+                "WARMING",
+                "LEAST_REQUEST",
+                "10s",
+                "mTLS",
+                "-",
+                "-",
+                "-",
+                "-",
+                "-"
+            ]
         );
         // Static clusters say so; no lb_policy is Envoy's default ROUND_ROBIN.
         assert_eq!(
             cells(("agent", "-", "-"))[4..],
-            ["STATIC", "STATIC", "ROUND_ROBIN", "1s", "-", "1/1"]
+            [
+                "STATIC",
+                "STATIC",
+                "ROUND_ROBIN",
+                "1s",
+                "-",
+                "1/1",
+                "-",
+                "-",
+                "-",
+                "-"
+            ]
         );
         // ratings: one UNHEALTHY (DRAINING in EDS) and one DEGRADED endpoint.
         assert_eq!(
@@ -696,7 +749,8 @@ mod listeners {
             &dump(SIDECAR),
             Format::Wide,
         );
-        let mut expected: Vec<[&str; 4]> = SIDECAR_TERSE
+        // Offline, the connection counters are `-`.
+        let mut expected: Vec<[&str; 6]> = SIDECAR_TERSE
             .iter()
             .map(|r| {
                 let state = if r[1] == "15021" || r[1] == "15090" {
@@ -704,13 +758,15 @@ mod listeners {
                 } else {
                     "ACTIVE"
                 };
-                [r[0], r[1], r[2], state]
+                [r[0], r[1], r[2], state, "-", "-"]
             })
             .collect();
         // In port order: the draining 10.43.0.1_443 after 80, the warming 8443 after 8080.
-        expected.insert(2, ["10.43.0.1", "443", "TCP", "DRAINING"]);
-        expected.insert(4, ["0.0.0.0", "8443", "HTTP+TCP", "WARMING"]);
-        assert_table(&out, 1, ["ADDRESSES", "PORT", "TYPE", "STATE"], &expected);
+        expected.insert(2, ["10.43.0.1", "443", "TCP", "DRAINING", "-", "-"]);
+        expected.insert(4, ["0.0.0.0", "8443", "HTTP+TCP", "WARMING", "-", "-"]);
+        #[rustfmt::skip]
+        let header = ["ADDRESSES", "PORT", "TYPE", "STATE", "CX ACTIVE", "CX TOTAL"];
+        assert_table(&out, 1, header, &expected);
     }
 
     #[test]
@@ -726,7 +782,7 @@ mod listeners {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 13, "{out}");
         #[rustfmt::skip]
-        let header = ["ADDRESSES", "PORT", "MATCH", "DESTINATION", "STATE", "CHAIN", "SOURCE", "TLS", "FILTERS"];
+        let header = ["ADDRESSES", "PORT", "MATCH", "DESTINATION", "STATE", "CHAIN", "SOURCE", "TLS", "FILTERS", "CX ACTIVE", "CX TOTAL"];
         let starts = clusters::column_starts(lines[0], &header);
         let table: Vec<Vec<&str>> = lines
             .iter()
@@ -741,19 +797,33 @@ mod listeners {
         // TLS chains require client certificates (mTLS); plain ones have no transport socket.
         assert_eq!(
             table[10][5..],
-            ["0.0.0.0_8080", "-", "mTLS", "http_connection_manager"]
+            [
+                "0.0.0.0_8080",
+                "-",
+                "mTLS",
+                "http_connection_manager",
+                "-",
+                "-"
+            ]
         );
         assert_eq!(
             table[12][5..],
-            ["0.0.0.0_8080", "-", "-", "http_connection_manager"]
+            [
+                "0.0.0.0_8080",
+                "-",
+                "-",
+                "http_connection_manager",
+                "-",
+                "-"
+            ]
         );
         assert_eq!(
             table[1][5..],
-            ["virtualInbound-blackhole", "-", "-", "tcp_proxy"]
+            ["virtualInbound-blackhole", "-", "-", "tcp_proxy", "-", "-"]
         );
         // The raw_buffer 9090 chain only accepts sources from the pod network.
         #[rustfmt::skip]
-        assert_eq!(table[4][5..], ["0.0.0.0_9090", "10.42.0.0/16", "-", "http_connection_manager"]);
+        assert_eq!(table[4][5..], ["0.0.0.0_9090", "10.42.0.0/16", "-", "http_connection_manager", "-", "-"]);
     }
 
     #[test]
@@ -768,7 +838,7 @@ mod listeners {
         );
         let lines: Vec<&str> = out.lines().collect();
         #[rustfmt::skip]
-        let header = ["ADDRESSES", "PORT", "MATCH", "DESTINATION", "STATE", "CHAIN", "SOURCE", "TLS", "FILTERS"];
+        let header = ["ADDRESSES", "PORT", "MATCH", "DESTINATION", "STATE", "CHAIN", "SOURCE", "TLS", "FILTERS", "CX ACTIVE", "CX TOTAL"];
         let starts = clusters::column_starts(lines[0], &header);
         let table: Vec<Vec<&str>> = lines
             .iter()

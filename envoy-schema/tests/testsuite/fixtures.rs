@@ -13,6 +13,13 @@ use serde_json::value::RawValue;
 const CONFIG_DUMP: &str = "envoy.admin.v3.ConfigDump";
 const CLUSTERS: &str = "envoy.admin.v3.Clusters";
 
+/// Whether a fixture's dump is an Istio proxy's (its node metadata names the Istio version):
+/// the checks of Istio's own shapes (its metadata, its retry policies) read only those; the
+/// other control planes' dumps (`envoy-gateway`, `kuma`) have none of them.
+fn is_istio(text: &str) -> bool {
+    text.contains("\"ISTIO_VERSION\"")
+}
+
 /// Every Envoy document of the fixtures, as (description, text, root message).
 fn documents() -> Vec<(String, String, &'static str)> {
     let mut documents = Vec::new();
@@ -74,7 +81,9 @@ fn keys_are_renamed_and_nothing_else_changes() {
                 assert_eq!(key_out, camel_case(key_in), "{what}: {path}/{key_in}");
             }
         });
-        assert!(renamed > 100, "{what}: only {renamed} keys renamed");
+        // Enough keys that the check means something; the other control planes' small
+        // `/clusters` answers rename fewer than Istio's.
+        assert!(renamed > 50, "{what}: only {renamed} keys renamed");
         let expected: &[&str] = if root == CONFIG_DUMP {
             &[
                 "filterChains",
@@ -137,7 +146,10 @@ fn type_urls_stay_in_place() {
 /// names of `typed_extension_protocol_options`, node metadata.
 #[test]
 fn map_keys_and_struct_contents_stay() {
-    for (what, text, root) in documents().into_iter().filter(|d| d.2 == CONFIG_DUMP) {
+    let istio_dumps = documents()
+        .into_iter()
+        .filter(|d| d.2 == CONFIG_DUMP && is_istio(&d.1));
+    for (what, text, root) in istio_dumps {
         let input = parse(&text);
         let output = parse(&camel(&text, root));
 
@@ -213,6 +225,10 @@ fn durations_and_64_bit_integers_stay_strings() {
             ),
         ] {
             let values_in = input.all_under(snake);
+            // Retry policies with host selection are Istio's.
+            if snake == "host_selection_retry_max_attempts" && !is_istio(&text) {
+                continue;
+            }
             assert!(!values_in.is_empty(), "{what}: no {snake}");
             assert!(
                 values_in.iter().all(|v| matches!(v, Json::String(_))),

@@ -7,7 +7,7 @@ use crate::envoy::resources::{
     VirtualHost,
 };
 use crate::envoy::trace::matchers::{full_match, header_matches, query_matches, query_params};
-use crate::envoy::trace::{HttpRequest, Outcome, Snapshot, Trace, WeightedCluster};
+use crate::envoy::trace::{Downstream, HttpRequest, Outcome, Snapshot, Trace, WeightedCluster};
 
 /// Where the port starts in a Host value: at its last `:`, unless that is inside an IPv6
 /// literal's brackets.
@@ -29,7 +29,7 @@ pub fn route(
     hcm: &HttpConnectionManager,
     req: &HttpRequest,
     local_port: u16,
-    secure: bool,
+    conn: Downstream,
     t: &mut Trace,
 ) {
     if hcm.scoped_routes.is_some() {
@@ -81,7 +81,7 @@ pub fn route(
         };
         let mut path = path.to_string();
         if hcm.normalize_path == Some(true) {
-            path = remove_dot_segments(&path);
+            path = remove_dot_segments(&canonical_escapes(&path));
         }
         if hcm.merge_slashes {
             path = merge_slashes(&path);
@@ -105,7 +105,7 @@ pub fn route(
         .require_tls
         .as_ref()
         .is_some_and(|r| matches!(r.text().as_ref(), "ALL" | "EXTERNAL_ONLY" | "1" | "2"));
-    if requires_tls && !secure {
+    if requires_tls && !conn.secure {
         t.result = Outcome::Redirect;
         t.action.redirect = Some(format!(
             "https://{}{}",
@@ -116,7 +116,7 @@ pub fn route(
         t.route_match = Some("require_tls: plaintext is redirected to https".into());
         return;
     }
-    let Some(r) = first_route(vh, &req, t) else {
+    let Some(r) = first_route(vh, &req, conn, t) else {
         t.result = Outcome::NoRoute;
         return;
     };
@@ -201,6 +201,33 @@ pub fn virtual_host<'r, 'a>(
     Some(vh)
 }
 
+/// What `normalize_path` does before removing dot segments (RFC 3986 §6.2.2, as Envoy's
+/// URL canonicalizer does it): a backslash is a slash, a percent-encoded unreserved character
+/// (`A-Z a-z 0-9 - . _ ~`, so `%2E` too) is decoded; other escapes stay as they are (a real
+/// Envoy routes `%2f` and `%2F` apart).
+fn canonical_escapes(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let (Some(h), Some(l)) = (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+                let c = (h * 16 + l) as u8;
+                if c.is_ascii_alphanumeric() || b"-._~".contains(&c) {
+                    out.push(c);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(if bytes[i] == b'\\' { b'/' } else { bytes[i] });
+        i += 1;
+    }
+    // Only ASCII bytes were replaced, by ASCII bytes.
+    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
+}
+
 /// RFC 3986's remove_dot_segments on an absolute path.
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
@@ -260,6 +287,7 @@ fn bare_path(path: &str) -> &str {
 fn first_route<'r, 'a>(
     vh: &'r VirtualHost<'a>,
     req: &HttpRequest,
+    conn: Downstream,
     t: &mut Trace,
 ) -> Option<&'r Route<'a>> {
     for (i, r) in vh.routes.iter().enumerate() {
@@ -268,7 +296,7 @@ fn first_route<'r, 'a>(
         } else {
             r.name.to_string()
         };
-        match route_matches(&r.route_match, req, t) {
+        match route_matches(&r.route_match, req, conn, t) {
             Ok(how) => {
                 t.route_match = Some(how);
                 if r.name.is_empty() {
@@ -285,8 +313,15 @@ fn first_route<'r, 'a>(
 }
 
 /// Whether a route's match takes the request: Ok with what decided, or Err with why not.
-pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result<String, String> {
-    let path = bare_path(&req.path);
+pub fn route_matches(
+    m: &RouteMatch,
+    req: &HttpRequest,
+    conn: Downstream,
+    t: &mut Trace,
+) -> Result<String, String> {
+    let is_connect = req.method.eq_ignore_ascii_case("CONNECT");
+    // A CONNECT request names an authority and carries no path: path matchers see none.
+    let path = if is_connect { "" } else { bare_path(&req.path) };
     let sensitive = m.case_sensitive.unwrap_or(true);
     let fold = |s: &str| {
         if sensitive {
@@ -295,7 +330,6 @@ pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result
             s.to_ascii_lowercase()
         }
     };
-    let is_connect = req.method.eq_ignore_ascii_case("CONNECT");
     let how = if let Some(r) = &m.safe_regex {
         if !full_match(&r.regex, path) {
             return Err(format!("regex {} does not match {path}", r.regex));
@@ -364,11 +398,19 @@ pub fn route_matches(m: &RouteMatch, req: &HttpRequest, t: &mut Trace) -> Result
         conditions.push("gRPC".into());
     }
     if let Some(tls) = &m.tls_context {
-        // The trace's HTTP requests reach routes in the clear or on a TLS connection the chain
-        // terminated without a client certificate.
-        if tls.presented == Some(true) || tls.validated == Some(true) {
-            return Err("tls_context: no client certificate presented".into());
+        if tls.presented.is_some_and(|p| p != conn.presented) {
+            return Err(format!(
+                "tls_context: a client certificate is {}presented",
+                if conn.presented { "" } else { "not " }
+            ));
         }
+        if tls.validated.is_some_and(|v| v != conn.validated) {
+            return Err(format!(
+                "tls_context: the client certificate is {}validated",
+                if conn.validated { "" } else { "not " }
+            ));
+        }
+        conditions.push("tls_context".into());
     }
     if let Some(raw) = m.runtime_fraction {
         // Without a runtime override the default fraction decides: none never matches, all
@@ -534,6 +576,14 @@ fn action(r: &Route, req: &HttpRequest, t: &mut Trace) {
         t.action.direct_response_status = Some(d.status);
         return;
     }
+    if r.route.is_none() && r.non_forwarding_action.is_some() {
+        // The router finds no cluster to forward to (Envoy logs 503 cluster_not_found).
+        t.result = Outcome::NoCluster;
+        t.assumptions.push(
+            "a non-forwarding route: the router has no cluster (503 cluster_not_found)".into(),
+        );
+        return;
+    }
     let Some(a) = &r.route else {
         t.result = Outcome::NoRoute;
         t.assumptions
@@ -565,9 +615,25 @@ fn action(r: &Route, req: &HttpRequest, t: &mut Trace) {
         t.clusters = w
             .clusters
             .iter()
-            .map(|c| WeightedCluster {
-                name: c.name.to_string(),
-                weight: c.weight.unwrap_or(0),
+            .map(|c| {
+                let name = if c.cluster_header.is_empty() {
+                    c.name.to_string()
+                } else {
+                    // Picked, this entry's cluster is the header's value; without the
+                    // header the router answers 503 cluster_not_found.
+                    req.header(&c.cluster_header).unwrap_or_else(|| {
+                        t.assumptions.push(format!(
+                            "cluster_header {} of a weighted cluster: the request has no such \
+                             header (503 cluster_not_found when that cluster is picked)",
+                            c.cluster_header
+                        ));
+                        String::new()
+                    })
+                };
+                WeightedCluster {
+                    name,
+                    weight: c.weight.unwrap_or(0),
+                }
             })
             .collect();
         t.action.total_weight = Some(
@@ -649,7 +715,7 @@ mod tests {
 
     fn matches(m: &str, req: &HttpRequest) -> bool {
         let m: RouteMatch = serde_json::from_str(m).unwrap();
-        route_matches(&m, req, &mut Trace::new()).is_ok()
+        route_matches(&m, req, Downstream::default(), &mut Trace::new()).is_ok()
     }
 
     #[test]
@@ -716,6 +782,65 @@ mod tests {
         assert!(matches(r#"{"prefix":"/","grpc":{}}"#, &g));
     }
 
+    /// Envoy answers a non-forwarding route 503 `cluster_not_found`; a weighted cluster named by
+    /// a header is the header's value; a CONNECT carries no path, so only `connect_matcher`
+    /// takes it.
+    #[test]
+    fn non_forwarding_header_weighted_and_connect_routes() {
+        let snap = snapshot(
+            "[]",
+            r#"[{"name":"r","virtual_hosts":[{"name":"v","domains":["*"],"routes":[
+              {"name":"nf","match":{"path":"/nf"},"non_forwarding_action":{}},
+              {"name":"wh","match":{"path":"/wh"},"route":{"weighted_clusters":{"clusters":[
+                 {"cluster_header":"x-to","weight":30},{"name":"b","weight":70}]}}},
+              {"name":"any","match":{"prefix":"/"},"route":{"cluster":"any"}},
+              {"name":"connect","match":{"connect_matcher":{}},"route":{"cluster":"tunnel"}}
+            ]}]}]"#,
+            "[]",
+        );
+        let hcm: HttpConnectionManager =
+            serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
+        let run = |req: HttpRequest| {
+            let mut t = Trace::new();
+            route(&snap, &hcm, &req, 80, Downstream::default(), &mut t);
+            t
+        };
+        let t = run(http("h", "/nf"));
+        assert_eq!(
+            (t.result, t.route.as_deref()),
+            (Outcome::NoCluster, Some("nf"))
+        );
+        let mut req = http("h", "/wh");
+        let t = run(req.clone());
+        assert_eq!(t.clusters[0].name, "");
+        assert!(t.assumptions[0].contains("x-to"), "{:?}", t.assumptions);
+        req.headers.push(("x-to".into(), "a".into()));
+        let t = run(req);
+        let names: Vec<_> = t
+            .clusters
+            .iter()
+            .map(|c| (c.name.as_str(), c.weight))
+            .collect();
+        assert_eq!(names, [("a", 30), ("b", 70)]);
+        let mut connect = http("h:443", "/");
+        connect.method = "CONNECT".into();
+        let t = run(connect);
+        assert_eq!(t.route.as_deref(), Some("connect"));
+    }
+
+    /// A real Envoy with `normalize_path` routes `%2E%2e`, `.%2e`, `%65` and `\\` as `.`, `..`, `e`
+    /// and `/`, and `%2f` apart from `%2F`.
+    #[test]
+    fn normalize_path_decodes_unreserved_escapes_and_backslashes() {
+        let normalized = |p: &str| remove_dot_segments(&canonical_escapes(p));
+        assert_eq!(normalized("/x/%2E%2e/exact"), "/exact");
+        assert_eq!(normalized("/x/.%2e/exact"), "/exact");
+        assert_eq!(normalized("/%65xact"), "/exact");
+        assert_eq!(normalized("/x\\..\\exact"), "/exact");
+        assert_eq!(normalized("/esc%2fx"), "/esc%2fx");
+        assert_eq!(normalized("/a%zz%4"), "/a%zz%4");
+    }
+
     #[test]
     fn actions_say_where_the_request_goes() {
         let snap = snapshot(
@@ -734,7 +859,7 @@ mod tests {
             serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
         let run = |req: HttpRequest| {
             let mut t = Trace::new();
-            route(&snap, &hcm, &req, 80, false, &mut t);
+            route(&snap, &hcm, &req, 80, Downstream::default(), &mut t);
             t
         };
         let t = run(http("h", "/w"));
@@ -799,12 +924,23 @@ mod tests {
         let hcm: HttpConnectionManager =
             serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
         let mut t = Trace::new();
-        route(&snap, &hcm, &http("a:8080", "/p?q"), 8080, false, &mut t);
+        route(
+            &snap,
+            &hcm,
+            &http("a:8080", "/p?q"),
+            8080,
+            Downstream::default(),
+            &mut t,
+        );
         assert_eq!(t.result, Outcome::Redirect);
         assert_eq!(t.action.redirect.as_deref(), Some("https://a/p?q"));
         assert_eq!(t.route, None);
         let mut t = Trace::new();
-        route(&snap, &hcm, &http("a", "/p"), 443, true, &mut t);
+        let secure = Downstream {
+            secure: true,
+            ..Default::default()
+        };
+        route(&snap, &hcm, &http("a", "/p"), 443, secure, &mut t);
         assert_eq!(
             (t.result, t.route.as_deref()),
             (Outcome::Cluster, Some("x"))
@@ -821,7 +957,14 @@ mod tests {
         let run = |hcm: &str, authority: &str| {
             let hcm: HttpConnectionManager = serde_json::from_str(hcm).unwrap();
             let mut t = Trace::new();
-            route(&snap, &hcm, &http(authority, "/"), 80, false, &mut t);
+            route(
+                &snap,
+                &hcm,
+                &http(authority, "/"),
+                80,
+                Downstream::default(),
+                &mut t,
+            );
             t.result
         };
         let rds = r#""rds":{"route_config_name":"r"}"#;

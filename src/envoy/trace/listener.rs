@@ -163,6 +163,21 @@ fn captures(l: &Listener, inbound: bool) -> bool {
 /// too, which take nothing otherwise. Without `use_original_dst` (Istio's `virtualInbound`) its
 /// own chains match on the restored destination. Without a capturing listener, the connection
 /// reaches the bound listener the kernel picks: exact address first, then wildcard.
+/// Whether a chain of `listener` for `port` (by `destination_port`, or any port) takes only TLS
+/// offering one of Istio's ALPN values: what Istio's inbound chains for mutual TLS look like.
+pub fn expects_istio_mtls(listener: &Listener, port: u16) -> bool {
+    listener.filter_chains.iter().any(|c| {
+        let Some(m) = &c.filter_chain_match else {
+            return false;
+        };
+        m.destination_port.is_none_or(|p| p == u32::from(port))
+            && m.transport_protocol.as_ref() == "tls"
+            && m.application_protocols
+                .iter()
+                .any(|p| p.as_ref() == "istio" || p.starts_with("istio-"))
+    })
+}
+
 pub fn select<'s, 'a>(
     snap: &'s Snapshot<'a>,
     request: &Request,
@@ -221,7 +236,41 @@ pub fn select<'s, 'a>(
             binds
         })
         .collect();
-    let (l, how) = by_address(&bound, request, t)?;
+    let Some((l, how)) = by_address(&bound, request, t) else {
+        // A gateway's listeners are on its container ports (a Service's targetPort), which a
+        // URL's default port often is not.
+        let ports = |bind: bool| {
+            let mut ports: Vec<u16> = snap
+                .listeners
+                .iter()
+                .filter(|l| (l.bind_to_port != Some(false)) == bind)
+                .flat_map(|l| sockets(l))
+                .map(|s| s.1)
+                .collect();
+            ports.sort_unstable();
+            ports.dedup();
+            ports
+                .iter()
+                .map(u16::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (bound, unbound) = (ports(true), ports(false));
+        let mut why = format!(
+            "no listener takes port {} and none hands connections off (use_original_dst)",
+            request.dest_port
+        );
+        if !bound.is_empty() {
+            why.push_str(&format!(
+                "; listeners bind ports {bound}: --to names the one the client reaches"
+            ));
+        }
+        if !unbound.is_empty() {
+            why.push_str(&format!("; bind_to_port: false on ports {unbound}"));
+        }
+        t.assumptions.push(why);
+        return None;
+    };
     Some(Picked {
         listener: l,
         inspectors: inspectors(l),
@@ -714,6 +763,7 @@ mod tests {
             r.tls = Some(ClientHello {
                 sni: Some(sni.into()),
                 alpn: vec!["h2".into()],
+                client_cert: false,
             });
             r
         };

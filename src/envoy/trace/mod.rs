@@ -13,7 +13,7 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-pub use snapshot::Snapshot;
+pub use snapshot::{Needs, Snapshot};
 
 use crate::envoy::resources::{
     istio_config_of, Cluster, ClusterLoadAssignment, FilterChain, HttpConnectionManager, TcpProxy,
@@ -33,6 +33,9 @@ pub struct Request {
     pub inbound: bool,
     /// The client speaks TLS: its ClientHello's SNI and ALPN.
     pub tls: Option<ClientHello>,
+    /// A peer sidecar's Istio mutual TLS, taken in place of plaintext when the inbound chains
+    /// of the destination port expect it (`--inbound` without `--mtls`).
+    pub mtls_if_expected: Option<ClientHello>,
     /// The HTTP request; None for raw TCP.
     pub http: Option<HttpRequest>,
 }
@@ -41,6 +44,20 @@ pub struct Request {
 pub struct ClientHello {
     pub sni: Option<String>,
     pub alpn: Vec<String>,
+    /// The client presents a certificate when asked (a peer sidecar's mutual TLS does).
+    pub client_cert: bool,
+}
+
+/// The connection as a route's `tls_context` sees it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Downstream {
+    /// The chain terminated the client's TLS.
+    pub secure: bool,
+    /// The client presented a certificate, the chain having asked for one.
+    pub presented: bool,
+    /// The chain validated it (it has a validation context; a certificate that fails
+    /// validation fails the handshake, so a presented one here is a valid one).
+    pub validated: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,7 +95,9 @@ impl HttpRequest {
     }
 }
 
-/// The outcome of a trace, as `-o json`'s `result` names it.
+/// The outcome of a trace. `-o json`'s `result` says one of seven words (`cluster`,
+/// `weightedClusters`, `redirect`, `directResponse`, `noRoute`, `noFilterChain`, `noListener`),
+/// and `resultDetail` what they leave out (`Outcome::json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
@@ -89,10 +108,28 @@ pub enum Outcome {
     NoRoute,
     NoFilterChain,
     NoListener,
-    /// `cluster_header` named a header the request does not carry.
+    /// No cluster to forward to: `cluster_header` named a header the request does not carry, or
+    /// the route is non-forwarding.
     NoCluster,
     /// A terminal network filter meshctl does not follow (named in `network`).
     Unsupported,
+}
+
+impl Outcome {
+    /// `result` and `resultDetail` in `-o json`: a route to a cluster the request does not
+    /// name is a `cluster` result whose cluster is not found; a step trace does not follow ends
+    /// without a route.
+    fn json(self) -> (Outcome, Option<&'static str>) {
+        match self {
+            Outcome::NoCluster => (Outcome::Cluster, Some("clusterNotFound")),
+            Outcome::Unsupported => (Outcome::NoRoute, Some("notFollowed")),
+            other => (other, None),
+        }
+    }
+}
+
+fn result_json<S: serde::Serializer>(o: &Outcome, s: S) -> Result<S::Ok, S::Error> {
+    o.json().0.serialize(s)
 }
 
 /// One candidate passed over at a step, and why.
@@ -183,7 +220,11 @@ pub struct Trace {
     pub route: Option<String>,
     /// The route's match that decided, as `prefix /api` or `path /healthz`.
     pub route_match: Option<String>,
+    #[serde(serialize_with = "result_json")]
     pub result: Outcome,
+    /// What `result` leaves out: `clusterNotFound`, `notFollowed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_detail: Option<&'static str>,
     pub clusters: Vec<WeightedCluster>,
     pub action: ActionInfo,
     pub virtual_service: Option<String>,
@@ -208,6 +249,7 @@ impl Trace {
             route: None,
             route_match: None,
             result: Outcome::NoListener,
+            result_detail: None,
             clusters: Vec::new(),
             action: ActionInfo::default(),
             virtual_service: None,
@@ -233,6 +275,12 @@ impl Trace {
 
 /// Follows `request` through the configuration in `snap`.
 pub fn trace(snap: &Snapshot, request: &Request) -> Trace {
+    let mut t = follow(snap, request);
+    t.result_detail = t.result.json().1;
+    t
+}
+
+fn follow(snap: &Snapshot, request: &Request) -> Trace {
     let mut t = Trace::new();
     let Some(picked) = listener::select(snap, request, &mut t) else {
         t.result = Outcome::NoListener;
@@ -240,6 +288,23 @@ pub fn trace(snap: &Snapshot, request: &Request) -> Trace {
     };
     t.listener = Some(picked.listener.name.to_string());
     t.listener_match = Some(picked.how.clone());
+    let with_mtls;
+    let request = match &request.mtls_if_expected {
+        Some(hello) if listener::expects_istio_mtls(picked.listener, request.dest_port) => {
+            t.assumptions.push(format!(
+                "the inbound chains of port {} expect Istio mutual TLS: traced as a peer \
+                 sidecar's (ALPN {}); --mtls=false for plaintext",
+                request.dest_port,
+                hello.alpn.join(",")
+            ));
+            with_mtls = Request {
+                tls: Some(hello.clone()),
+                ..request.clone()
+            };
+            &with_mtls
+        }
+        _ => request,
+    };
     t.detected = listener::detect(&picked.inspectors, request);
     let Some(chain) = listener::select_chain(picked.listener, request, &t.detected.clone(), &mut t)
     else {
@@ -276,9 +341,17 @@ fn network(snap: &Snapshot, chain: &FilterChain, request: &Request, t: &mut Trac
                     .into(),
             );
         }
-        // The request is secure when the chain terminates the client's TLS.
+        // The request is secure when the chain terminates the client's TLS; the chain asks for
+        // a client certificate when it can validate one.
         let secure = request.tls.is_some() && chain.transport_socket.is_some();
-        http::route(snap, &hcm, http_req, request.dest_port, secure, t);
+        let validates = secure && chain.transport_socket.as_ref().is_some_and(validates_peers);
+        let presented = validates && request.tls.as_ref().is_some_and(|h| h.client_cert);
+        let conn = Downstream {
+            secure,
+            presented,
+            validated: presented,
+        };
+        http::route(snap, &hcm, http_req, request.dest_port, conn, t);
     } else if filter.is(TCP_PROXY_FILTER, TCP_PROXY_TYPE) {
         t.network_filter = Some("tcp_proxy".into());
         let tcp: TcpProxy = typed(filter).unwrap_or_default();
@@ -309,6 +382,25 @@ fn network(snap: &Snapshot, chain: &FilterChain, request: &Request, t: &mut Trac
         .iter()
         .map(|c| cluster_info(snap, &c.name))
         .collect();
+}
+
+/// Whether a chain's TLS transport socket validates client certificates: its common TLS context
+/// has a validation context, inline, combined or by SDS.
+fn validates_peers(socket: &TypedExtension) -> bool {
+    let Some(config) = socket.typed_config else {
+        return false;
+    };
+    let Ok(config) = serde_json::from_str::<serde_json::Value>(config.get()) else {
+        return false;
+    };
+    let common = &config["common_tls_context"];
+    [
+        "validation_context",
+        "combined_validation_context",
+        "validation_context_sds_secret_config",
+    ]
+    .iter()
+    .any(|k| !common[k].is_null())
 }
 
 /// A filter's `typed_config` read as `T`.
@@ -448,6 +540,30 @@ mod tests {
             ..Default::default()
         };
         trace(&snap, &request)
+    }
+
+    /// `result` keeps to the issue's seven words; what they leave out is `resultDetail`.
+    #[test]
+    fn result_is_one_of_seven_words_and_the_detail_says_the_rest() {
+        let json = |o: Outcome| {
+            let mut t = Trace::new();
+            t.result = o;
+            t.result_detail = o.json().1;
+            let v = serde_json::to_value(&t).unwrap();
+            (v["result"].clone(), v.get("resultDetail").cloned())
+        };
+        assert_eq!(
+            json(Outcome::NoCluster),
+            ("cluster".into(), Some("clusterNotFound".into()))
+        );
+        assert_eq!(
+            json(Outcome::Unsupported),
+            ("noRoute".into(), Some("notFollowed".into()))
+        );
+        assert_eq!(
+            json(Outcome::WeightedClusters),
+            ("weightedClusters".into(), None)
+        );
     }
 
     #[test]

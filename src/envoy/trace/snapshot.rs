@@ -2,6 +2,9 @@
 //! and the route configurations, clusters and EDS assignments as their texts, of which a trace
 //! parses only the few it follows.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -17,6 +20,15 @@ pub struct Snapshot<'a> {
     route_configs: Vec<&'a RawValue>,
     clusters: Vec<&'a RawValue>,
     assignments: Vec<&'a RawValue>,
+    /// The names a trace looked up, found or not: what a live trace fetches next.
+    looked_up: RefCell<Needs>,
+}
+
+/// The route configurations and clusters (with their EDS assignments) a trace reads by name.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Needs {
+    pub route_configs: BTreeSet<String>,
+    pub clusters: BTreeSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +94,7 @@ impl<'a> Snapshot<'a> {
             route_configs,
             clusters,
             assignments,
+            looked_up: RefCell::default(),
         }
     }
 
@@ -130,7 +143,16 @@ impl<'a> Snapshot<'a> {
         Ok(snap)
     }
 
+    /// The route configurations and clusters looked up so far, found or not.
+    pub fn needs(&self) -> Needs {
+        self.looked_up.borrow().clone()
+    }
+
     pub fn route_config(&self, name: &str) -> Option<RouteConfiguration<'a>> {
+        self.looked_up
+            .borrow_mut()
+            .route_configs
+            .insert(name.to_string());
         find(
             &self.route_configs,
             "name",
@@ -139,7 +161,12 @@ impl<'a> Snapshot<'a> {
         )
     }
 
+    /// A cluster by name; its EDS assignment is looked up with it.
     pub fn cluster(&self, name: &str) -> Option<Cluster<'a>> {
+        self.looked_up
+            .borrow_mut()
+            .clusters
+            .insert(name.to_string());
         find(&self.clusters, "name", name, |c: &Cluster| c.name.as_ref())
     }
 

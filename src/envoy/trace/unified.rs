@@ -6,7 +6,10 @@ use std::net::IpAddr;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::envoy::resources::{IpMatcher, IpRangeMatcher, Matcher, OnMatch, Str, TypedExtension};
+use crate::envoy::resources::{
+    IpMatcher, IpRangeMatcher, Matcher, OnMatch, Str, StringMatcher, TypedExtension,
+};
+use crate::envoy::trace::matchers::{describe_string, string_matches};
 
 /// What the matcher's inputs read from the connection.
 pub struct Inputs<'r> {
@@ -93,9 +96,111 @@ fn eval_on_match(
     }
 }
 
+/// `xds.type.matcher.v3.Matcher.MatcherList`: field matchers tried in order.
+#[derive(Deserialize)]
+struct MatcherList<'a> {
+    #[serde(borrow, default)]
+    matchers: Vec<FieldMatcher<'a>>,
+}
+
+#[derive(Deserialize)]
+struct FieldMatcher<'a> {
+    #[serde(borrow, default)]
+    predicate: Option<Predicate<'a>>,
+    #[serde(borrow, default)]
+    on_match: Option<OnMatch<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Predicate<'a> {
+    #[serde(borrow, default)]
+    single_predicate: Option<SinglePredicate<'a>>,
+    #[serde(borrow, default)]
+    or_matcher: Option<PredicateList<'a>>,
+    #[serde(borrow, default)]
+    and_matcher: Option<PredicateList<'a>>,
+    #[serde(borrow, default)]
+    not_matcher: Option<Box<Predicate<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct PredicateList<'a> {
+    #[serde(borrow, default)]
+    predicate: Vec<Predicate<'a>>,
+}
+
+#[derive(Deserialize)]
+struct SinglePredicate<'a> {
+    #[serde(borrow, default)]
+    input: Option<TypedExtension<'a>>,
+    #[serde(borrow, default)]
+    value_match: Option<StringMatcher<'a>>,
+    #[serde(borrow, default)]
+    custom_match: Option<TypedExtension<'a>>,
+}
+
+/// Whether a predicate holds, and what it said: an input without a value matches no value.
+fn holds(p: &Predicate, c: &Inputs) -> Result<(bool, String), String> {
+    if let Some(single) = &p.single_predicate {
+        let (label, value) = match &single.input {
+            Some(i) => input(i, c)?,
+            None => ("?", None),
+        };
+        let Some(m) = &single.value_match else {
+            let kind = single
+                .custom_match
+                .as_ref()
+                .map(type_of)
+                .unwrap_or_default();
+            return Err(format!("custom predicate {kind} is not followed"));
+        };
+        let said = format!("{label} {}", describe_string(m));
+        return Ok((value.is_some_and(|v| string_matches(m, &v)), said));
+    }
+    let all = |list: &PredicateList| -> Result<Vec<(bool, String)>, String> {
+        list.predicate.iter().map(|p| holds(p, c)).collect()
+    };
+    if let Some(list) = &p.or_matcher {
+        let parts = all(list)?;
+        let said = parts.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>();
+        return Ok((
+            parts.iter().any(|(ok, _)| *ok),
+            format!("({})", said.join(" or ")),
+        ));
+    }
+    if let Some(list) = &p.and_matcher {
+        let parts = all(list)?;
+        let said = parts.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>();
+        return Ok((
+            parts.iter().all(|(ok, _)| *ok),
+            format!("({})", said.join(" and ")),
+        ));
+    }
+    if let Some(inner) = &p.not_matcher {
+        let (ok, said) = holds(inner, c)?;
+        return Ok((!ok, format!("not {said}")));
+    }
+    Err("an empty predicate".into())
+}
+
 fn eval(m: &Matcher, c: &Inputs, path: &mut Vec<String>) -> Result<Option<String>, String> {
-    if m.matcher_list.is_some() {
-        return Err("a matcher_list is not followed".into());
+    if let Some(raw) = m.matcher_list {
+        // The first field matcher whose predicate holds; when what it leads to matches
+        // nothing, the next one is tried, as with a tree's nested matcher.
+        let list: MatcherList = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+        for field in &list.matchers {
+            let Some(p) = &field.predicate else { continue };
+            let (ok, said) = holds(p, c)?;
+            if !ok {
+                continue;
+            }
+            let Some(on) = &field.on_match else { continue };
+            path.push(said);
+            if let Some(chain) = eval_on_match(on, c, path)? {
+                return Ok(Some(chain));
+            }
+            path.pop();
+        }
     }
     if let Some(tree) = &m.matcher_tree {
         let (label, value) = match &tree.input {
@@ -208,6 +313,35 @@ mod tests {
     fn chain(name: &str) -> serde_json::Value {
         serde_json::json!({"action": {"name": name, "typed_config": {
             "@type": "type.googleapis.com/google.protobuf.StringValue", "value": name}}})
+    }
+
+    /// A matcher list takes the first field matcher whose predicate holds; a nested list that
+    /// matches nothing passes on to the next one (as a real Envoy does).
+    #[test]
+    fn matcher_lists_take_the_first_predicate_that_holds_and_fall_through() {
+        let single = |name: &str, m: serde_json::Value| serde_json::json!({"single_predicate": {"input": input(name), "value_match": m}});
+        let m = serde_json::json!({
+            "matcher_list": {"matchers": [
+                {"predicate": {"not_matcher": single("TransportProtocolInput", serde_json::json!({"exact": "tls"}))},
+                 "on_match": {"matcher": {"matcher_list": {"matchers": [
+                    {"predicate": single("DestinationPortInput", serde_json::json!({"exact": "1"})),
+                     "on_match": chain("never")}]}}}},
+                {"predicate": {"or_matcher": {"predicate": [
+                    single("DestinationPortInput", serde_json::json!({"exact": "80"})),
+                    single("DestinationIPInput", serde_json::json!({"prefix": "10.9."}))]}},
+                 "on_match": chain("either")},
+            ]},
+            "on_no_match": chain("fallback")
+        })
+        .to_string();
+        let raw: Box<RawValue> = serde_json::from_str(&m).unwrap();
+        let mut c = inputs("10.1.0.1", 80, &[]);
+        c.transport = "raw_buffer";
+        let (chain, path) = select(&raw, &c).unwrap();
+        assert_eq!(chain.as_deref(), Some("either"));
+        assert_eq!(path, [r#"(port exact "80" or ip prefix "10.9.")"#]);
+        let (chain, _) = select(&raw, &inputs("10.1.0.1", 81, &[])).unwrap();
+        assert_eq!(chain.as_deref(), Some("fallback"));
     }
 
     #[test]
