@@ -184,6 +184,35 @@ pub struct TargetOrFile {
     #[arg(short = 'f', long, value_name = "FILE", allow_hyphen_values = true,
           value_parser = any_path)]
     pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub fleet: FleetArgs,
+}
+
+/// Many pods at once: every pod of a workload, or of a label selector.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FleetArgs {
+    /// Label selector: the view of every matching pod in the namespace (no target).
+    #[arg(short = 'l', long, value_name = "SELECTOR", allow_hyphen_values = true)]
+    pub selector: Option<String>,
+    /// With --selector: the matching pods of every namespace.
+    #[arg(short = 'A', long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_value = "false", default_missing_value = "true", value_parser = go_bool,
+          value_name = "BOOL")]
+    pub all_namespaces: bool,
+    /// The view of every pod of the workload target, not only the one kubectl would pick.
+    #[arg(long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_value = "false", default_missing_value = "true", value_parser = go_bool,
+          value_name = "BOOL")]
+    pub all_pods: bool,
+    /// Pods asked at once when several are (default 8).
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = go_int)]
+    pub max_concurrency: Option<i64>,
+    /// Group the pods whose view is the same and show how the others differ (implies
+    /// --all-pods).
+    #[arg(long, action = ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_value = "false", default_missing_value = "true", value_parser = go_bool,
+          value_name = "BOOL")]
+    pub summary: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -21,6 +21,8 @@ pub enum Source {
     Target(String),
     /// `--admin-url`: an Envoy admin endpoint reached directly, no cluster involved.
     AdminUrl(AdminUrl),
+    /// Many pods: `--all-pods` on a target, `-l`, or `--summary`.
+    Fleet(Fleet),
 }
 
 /// A checked `--admin-url`: `http` or `https`, a host, no query or fragment. A path is kept as a
@@ -71,6 +73,32 @@ pub struct AdminTls {
     /// `--insecure-skip-tls-verify`.
     pub insecure: bool,
 }
+
+/// Which pods a command works on when it works on several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PodSelection {
+    /// Every pod a target matches (a pod target: that pod).
+    Target(String),
+    /// `-l`: every pod matching the selector in the namespace, or with `-A` in every namespace.
+    Selector {
+        selector: String,
+        all_namespaces: bool,
+    },
+}
+
+/// A view over many pods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fleet {
+    pub pods: PodSelection,
+    /// `--max-concurrency`: pods fetched at once; at least 1.
+    pub max_concurrency: usize,
+    /// `--summary`: the pods grouped by their view instead of every pod's rows.
+    pub summary: bool,
+}
+
+/// Pods fetched at once unless `--max-concurrency` says otherwise: enough to hide a port-forward's
+/// round trips, few enough that the dumps held at once stay small.
+pub const DEFAULT_MAX_CONCURRENCY: usize = 8;
 
 /// Whom to act as on the Kubernetes API: kubectl's `--as`, `--as-group`, `--as-uid`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -552,6 +580,12 @@ impl Config {
                     Some(url) => admin_url_source(url, source)?,
                     None => source_of(&view, source)?,
                 };
+                if let Source::Fleet(fleet) = &source {
+                    let table = matches!(g.output.as_deref(), None | Some("short") | Some("wide"));
+                    if fleet.summary && (view == ViewKind::Bootstrap || !table) {
+                        return Err(Error::usage("--summary prints a text summary: no -o"));
+                    }
+                }
                 let output = match g.output {
                     None if view == ViewKind::Bootstrap => Output::Format(Format::Json),
                     None => Output::Format(Format::Short),
@@ -709,6 +743,49 @@ fn view_and_source(view: View) -> (ViewKind, cli::TargetOrFile) {
 /// are then ignored). An empty `--file=` is no file.
 fn source_of(view: &ViewKind, source: cli::TargetOrFile) -> Result<Source> {
     let file = source.file.filter(|f| !f.as_os_str().is_empty());
+    let fleet = source.fleet;
+    let selector = nonempty(fleet.selector);
+    if fleet.all_namespaces && selector.is_none() {
+        return Err(Error::usage("--all-namespaces needs --selector"));
+    }
+    let max_concurrency = match fleet.max_concurrency {
+        None => DEFAULT_MAX_CONCURRENCY,
+        Some(n) => usize::try_from(n).ok().filter(|n| *n > 0).ok_or_else(|| {
+            Error::usage(format!("--max-concurrency must be at least 1, not {n}"))
+        })?,
+    };
+    let many = selector.is_some() || fleet.all_pods || fleet.summary;
+    if many {
+        if file.is_some() {
+            return Err(Error::usage(
+                "--selector, --all-pods and --summary read live pods, not --file",
+            ));
+        }
+        let pods = match (selector, source.targets.as_slice()) {
+            (Some(selector), []) => PodSelection::Selector {
+                selector,
+                all_namespaces: fleet.all_namespaces,
+            },
+            // kubectl's words for the same mistake.
+            (Some(_), _) => {
+                return Err(Error::arguments(
+                    "name cannot be provided when a selector is specified",
+                ))
+            }
+            (None, [target]) => PodSelection::Target(target.clone()),
+            (None, _) => {
+                return Err(Error::arguments(format!(
+                    "{} requires pod name or --selector with --all-pods or --summary",
+                    view.requires_name()
+                )))
+            }
+        };
+        return Ok(Source::Fleet(Fleet {
+            pods,
+            max_concurrency,
+            summary: fleet.summary,
+        }));
+    }
     let mut targets = source.targets;
     match (file, targets.len()) {
         (Some(file), n) if n != 1 => Ok(Source::File(file)),
@@ -725,6 +802,10 @@ fn admin_url_source(url: &str, source: cli::TargetOrFile) -> Result<Source> {
     let file = source.file.filter(|f| !f.as_os_str().is_empty());
     if file.is_some() || !source.targets.is_empty() {
         return Err(admin_url_with("a target or --file"));
+    }
+    let fleet = &source.fleet;
+    if fleet.selector.is_some() || fleet.all_pods || fleet.summary {
+        return Err(admin_url_with("--selector, --all-pods or --summary"));
     }
     Ok(Source::AdminUrl(AdminUrl::parse(url)?))
 }

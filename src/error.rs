@@ -25,6 +25,8 @@ pub enum Exit {
     /// `pc diff`: the two sides differ (not an error; what `diff(1)` says with 1, which means
     /// bad input here).
     Differ = 6,
+    /// A view over several pods printed some of them; the others failed (each said on stderr).
+    SomePods = 7,
 }
 
 /// What went wrong, as far as the code that handles an error needs to know.
@@ -51,6 +53,8 @@ pub enum Kind {
     Proxy,
     /// The request timeout ran out.
     Timeout,
+    /// Some pods of a fleet failed and the others were printed.
+    SomePods,
 }
 
 #[derive(Debug)]
@@ -145,6 +149,7 @@ impl Error {
             Kind::Kube => Exit::Kube,
             Kind::Proxy => Exit::Proxy,
             Kind::Timeout => Exit::Timeout,
+            Kind::SomePods => Exit::SomePods,
         }
     }
 

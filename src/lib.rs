@@ -10,6 +10,7 @@ pub mod diff;
 pub mod envoy;
 pub mod error;
 pub mod flags;
+pub mod fleet;
 pub mod format;
 pub mod goparse;
 pub mod gosort;
@@ -136,6 +137,7 @@ fn diff_side(config: &Config, view: &config::DiffView, source: &Source) -> Resul
             let body = live::fetch_view(&config.cluster, live::Proxy::AdminUrl(url), &request)?;
             Document::from_received(body, url.text.clone())
         }
+        Source::Fleet(_) => Err(Error::usage("diff compares two sides, not a fleet")),
     }
 }
 
@@ -207,7 +209,7 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
             let proxy = match source {
                 Source::Target(target) => Some((live::Proxy::Pod(target), target)),
                 Source::AdminUrl(url) => Some((live::Proxy::AdminUrl(url), &url.text)),
-                Source::File(_) => None,
+                Source::File(_) | Source::Fleet(_) => None,
             };
             if let (ViewKind::Trace(spec), Some((proxy, origin))) = (view, proxy) {
                 let (doc, spec) = fetch_trace(config, proxy, origin, spec)?;
@@ -219,8 +221,12 @@ fn run_task(config: &Config, out: &mut dyn Write) -> Result<()> {
                     out,
                 );
             }
+            if let Source::Fleet(fleet) = source {
+                return fleet::run(&config.cluster, fleet, view, output, unix_now(), out);
+            }
             let (doc, stats, naming) = match source {
                 Source::File(path) => (Document::read(path)?, None, None),
+                Source::Fleet(_) => unreachable!("a fleet is run above"),
                 Source::Target(target) => view_and_stats(
                     config,
                     view,

@@ -14,9 +14,9 @@ use serde_json::Value;
 use super::admin::AdminConnection;
 use super::cluster::Session;
 use super::direct::Direct;
-use super::resolve::{self, PodRef};
+use super::resolve::PodRef;
 use super::{block_on, spinner, within, Method, Progress};
-use crate::config::{AdminUrl, ClusterOptions, LogTargets};
+use crate::config::{AdminUrl, ClusterOptions, LogTargets, PodSelection};
 use crate::error::{Error, Kind};
 use crate::target;
 
@@ -284,25 +284,15 @@ async fn select_pods(
     targets: &LogTargets,
     progress: &Progress,
 ) -> Result<Vec<(Pod, String)>, Error> {
-    match targets {
-        LogTargets::Target(text) => {
-            let target = target::parse(text);
-            let (pods, namespace) = resolve::resolve_all(session, &target, progress).await?;
-            Ok(pods.into_iter().map(|p| (p, namespace.clone())).collect())
-        }
+    let selection = match targets {
+        LogTargets::Target(text) => PodSelection::Target(text.clone()),
         LogTargets::AdminUrl(_) => unreachable!("an admin URL is no pod"),
-        LogTargets::Selector(selector) => {
-            let namespace = session.default_namespace.clone();
-            progress.set(format!(
-                "waiting for the API server to list pods matching {selector}"
-            ));
-            let pods = resolve::list_pods(session, Some(selector), &namespace).await?;
-            if pods.is_empty() {
-                return Err(Error::kube("no pods found"));
-            }
-            Ok(pods.into_iter().map(|p| (p, namespace.clone())).collect())
-        }
-    }
+        LogTargets::Selector(selector) => PodSelection::Selector {
+            selector: selector.clone(),
+            all_namespaces: false,
+        },
+    };
+    super::fleet::select_pods(session, &selection, progress).await
 }
 
 /// One pod's requests: the reset's and the plan's, or a plain `POST /logging` when there is

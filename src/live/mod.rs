@@ -12,6 +12,7 @@ mod admin;
 mod admin_port;
 mod cluster;
 mod direct;
+pub mod fleet;
 mod forward;
 pub mod log;
 pub mod names;
@@ -33,7 +34,7 @@ use admin::AdminConnection;
 use cluster::Session;
 use k8s_openapi::api::core::v1::Pod;
 pub use request::{admin_request, diff_request, trace_section, AdminRequest, TraceSection};
-use resolve::PodRef;
+pub use resolve::PodRef;
 
 /// An admin request method. Envoy's admin API takes GET for reads and POST for changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +101,11 @@ pub fn fetch_view_answers(
     request: &AdminRequest,
 ) -> Result<ViewAnswers, Error> {
     let (bodies, _) = ask_with_service(opts, proxy, Ask::View(request), None)?;
+    view_answers(bodies, request)
+}
+
+/// A view's answers, in the order `ask_endpoint` asked them.
+fn view_answers(bodies: Vec<Received>, request: &AdminRequest) -> Result<ViewAnswers, Error> {
     let mut bodies = bodies.into_iter();
     let dump = bodies.next().ok_or_else(|| Error::proxy("no answer"))?;
     let stats = match request.stats {

@@ -17,8 +17,8 @@ use crate::goparse::quote;
 use crate::target::{self, Kind, Resource, Target, GATEWAY_NAME_LABEL};
 
 /// The pod a target resolved to.
-#[derive(Debug, Clone)]
-pub(crate) struct PodRef {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PodRef {
     pub name: String,
     pub namespace: String,
 }
@@ -138,7 +138,20 @@ pub(crate) async fn list_pods(
     selector: Option<&str>,
     namespace: &str,
 ) -> Result<Vec<Pod>, Error> {
-    let api: Api<Pod> = Api::namespaced(session.client.clone(), namespace);
+    list_pods_in(session, selector, Some(namespace)).await
+}
+
+/// Lists the pods matching a label selector (None: all) in one namespace, or (None) in every
+/// namespace.
+pub(crate) async fn list_pods_in(
+    session: &Session,
+    selector: Option<&str>,
+    namespace: Option<&str>,
+) -> Result<Vec<Pod>, Error> {
+    let api: Api<Pod> = match namespace {
+        Some(namespace) => Api::namespaced(session.client.clone(), namespace),
+        None => Api::all(session.client.clone()),
+    };
     let params = match selector {
         Some(selector) => ListParams::default().labels(selector),
         None => ListParams::default(),
@@ -150,7 +163,7 @@ pub(crate) async fn list_pods(
                 verb: "list",
                 resource: "pods",
                 name: None,
-                namespace,
+                namespace: namespace.unwrap_or(""),
             },
         )
     })?;

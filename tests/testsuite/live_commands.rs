@@ -352,6 +352,7 @@ fn mesh_root_inline_bytes() -> String {
 /// Spec §7.6: the ROOTCAs match when a certificate is in both; the sentence goes to stderr.
 #[test]
 fn rootca_compare_reads_real_bundles() {
+    let _heavy = several_envoys();
     let web = web_frontend_envoy();
     let gateway = Envoy::start("ingress-gateway");
     let work = tempfile::tempdir().unwrap();

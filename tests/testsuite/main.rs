@@ -13,6 +13,7 @@ mod completions;
 mod diff;
 mod edge_tables;
 mod fixtures_regenerate;
+mod fleet;
 mod go_sort;
 mod help_examples;
 mod kubectl_plugin;

@@ -40,6 +40,14 @@ pub fn web_frontend_envoy() -> Arc<Envoy> {
     envoy
 }
 
+/// Held by a test while it runs several Envoys of its own on files: each takes an inotify
+/// instance per watched file, and a machine allows a user few (128 by default), so two such
+/// tests at once could leave an Envoy without one.
+pub fn several_envoys() -> std::sync::MutexGuard<'static, ()> {
+    static HELD: Mutex<()> = Mutex::new(());
+    HELD.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// A pod as the API server returns it. `ready_since` None: running but not ready.
 pub struct PodSpec<'a> {
     pub name: &'a str,

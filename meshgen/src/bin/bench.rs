@@ -116,10 +116,20 @@ struct Options {
     small_runs: usize,
     live_runs: usize,
     live: bool,
+    fleet: FleetOptions,
     meshctl: PathBuf,
     jq: PathBuf,
     cache: PathBuf,
     out: PathBuf,
+}
+
+/// The fan-out measurement: one view over many pods through the test API server.
+struct FleetOptions {
+    pods: usize,
+    envoys: usize,
+    services: usize,
+    concurrency: usize,
+    only: bool,
 }
 
 /// Where the benchmark's own binaries are: meshctl and meshgen-floor are looked for beside it.
@@ -161,6 +171,21 @@ struct Args {
     /// Skip live mode
     #[arg(long)]
     no_live: bool,
+    /// Pods in the fan-out measurement (`pc clusters -l`), spread over --fleet-envoys Envoys
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = positive())]
+    fleet_pods: usize,
+    /// Real Envoys standing behind the fan-out's pods
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = positive())]
+    fleet_envoys: usize,
+    /// Services in each fan-out Envoy's mesh
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = positive())]
+    fleet_services: usize,
+    /// meshctl's --max-concurrency in the fan-out measurement
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = positive())]
+    fleet_concurrency: usize,
+    /// Run only the fan-out measurement (to check it quickly, e.g. on a debug build)
+    #[arg(long)]
+    fleet_only: bool,
     /// The meshctl to measure [default: meshctl beside this binary]
     #[arg(long, value_name = "PATH")]
     meshctl: Option<PathBuf>,
@@ -186,6 +211,13 @@ fn parse_options() -> Result<Options, String> {
         small_runs: args.small_runs,
         live_runs: args.live_runs,
         live: !args.no_live,
+        fleet: FleetOptions {
+            pods: args.fleet_pods,
+            envoys: args.fleet_envoys,
+            services: args.fleet_services,
+            concurrency: args.fleet_concurrency,
+            only: args.fleet_only,
+        },
         meshctl: args.meshctl.unwrap_or_else(|| own_dir().join("meshctl")),
         jq: args
             .jq
@@ -426,6 +458,14 @@ struct Goal {
 
 fn run(o: &Options) -> Result<bool, String> {
     std::fs::create_dir_all(&o.out).map_err(|e| format!("creating {}: {e}", o.out.display()))?;
+    if o.fleet.only {
+        let mut goals = Vec::new();
+        fan_out(o, &mut goals)?;
+        for g in &goals {
+            println!("{} {}: {}", verdict(g.ok), g.name, g.worst);
+        }
+        return Ok(goals.iter().all(|g| g.ok));
+    }
     let small = ensure_mesh(&o.cache, 10)?;
     let mid = ensure_mesh(&o.cache, 1000)?;
     let big = ensure_mesh(&o.cache, o.services)?;
@@ -793,6 +833,8 @@ fn run(o: &Options) -> Result<bool, String> {
     println!();
     if o.live {
         live(o, &mut goals)?;
+        println!();
+        fan_out(o, &mut goals)?;
     } else {
         println!("live mode: SKIPPED (--no-live given)");
     }
@@ -995,6 +1037,130 @@ fn live(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
         name: "live: a --fqdn filter is pushed down to Envoy as name_regex (moves < 5% of the unfiltered view)".into(),
         ok: (one as f64) < 0.05 * unfiltered as f64,
         worst: format!("{:.2} MB moved vs {:.2} MB unfiltered", mb(one), mb(unfiltered)),
+    });
+    drop(server);
+    drop(loaded);
+    Ok(())
+}
+
+// ------------------------------------------------------------------------------------------
+// Fan-out: one view over many pods
+
+/// `pc clusters -l` over `fleet.pods` pods standing before `fleet.envoys` real Envoys (each
+/// with a `fleet.services`-service mesh over ADS), at `--max-concurrency fleet.concurrency`,
+/// against one pod's `pc clusters` by name: the fan-out should take at most 1.3 x (pods /
+/// concurrency) x one pod's time, and its peak RSS should follow the concurrency, not the pods
+/// (half the pods at the same concurrency: about the same peak).
+fn fan_out(o: &Options, goals: &mut Vec<Goal>) -> Result<(), String> {
+    use serde_json::json;
+    use testkit::apiserver::ApiServer;
+
+    let f = &o.fleet;
+    eprintln!(
+        "loading {} Envoys with a {}-service mesh each for the fan-out ...",
+        f.envoys, f.services
+    );
+    let loaded: Vec<meshgen::LoadedMesh> = std::thread::scope(|scope| {
+        let started: Vec<_> = (0..f.envoys)
+            .map(|_| scope.spawn(|| meshgen::load(f.services, Duration::from_secs(900))))
+            .collect();
+        started
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|_| Err("a loader panicked".into())))
+            .collect::<Result<_, _>>()
+    })?;
+    let namespace = "fleet";
+    let pod_name = |i: usize| format!("web-{i:03}");
+    let mut builder = ApiServer::builder();
+    for i in 0..f.pods {
+        let name = pod_name(i);
+        let labels = json!({"app": "web", "half": if i % 2 == 0 { "even" } else { "odd" }});
+        builder = builder
+            .pod(json!({
+                "metadata": {"name": name, "namespace": namespace, "labels": labels,
+                             "creationTimestamp": "2025-01-01T00:00:00Z"},
+                "spec": {"nodeName": "node-1", "containers": [{"name": "app", "image": "app:1"}, {"name": "istio-proxy", "image": "proxyv2:1"}]},
+                "status": {"phase": "Running",
+                           "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": "2025-01-01T00:00:00Z"}]}
+            }))
+            .portforward_backend(namespace, &name, 15000, loaded[i % loaded.len()].envoy.admin_addr());
+    }
+    let server = builder
+        .try_start()
+        .map_err(|e| format!("starting the test API server: {e}"))?;
+    let home = o.out.join("fleet-home");
+    std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
+    let kubeconfig = home.join("kubeconfig");
+    server
+        .write_kubeconfig(&kubeconfig, "bench", namespace)
+        .map_err(|e| format!("writing the kubeconfig: {e}"))?;
+    let kubeconfig_arg = kubeconfig.to_string_lossy().to_string();
+    let concurrency = f.concurrency.to_string();
+    let median = |args: &[&str]| -> Result<(Duration, u64), String> {
+        let mut all: Vec<&str> = vec!["pc", "clusters"];
+        all.extend_from_slice(args);
+        all.extend(["--kubeconfig", &kubeconfig_arg, "--request-timeout", "300s"]);
+        let mut walls = Vec::new();
+        let mut rss = 0;
+        for _ in 0..o.live_runs {
+            let m = measure::isolated(&o.meshctl, &all, &o.out.join("fleet.out"), Some(&home))?;
+            walls.push(m.wall);
+            rss = rss.max(m.peak_rss);
+        }
+        walls.sort();
+        Ok((walls[walls.len() / 2], rss))
+    };
+    let first = pod_name(0);
+    let (one, one_rss) = median(&[&first])?;
+    let (all, all_rss) = median(&["-l", "app=web", "--max-concurrency", &concurrency])?;
+    let (_, half_rss) = median(&["-l", "half=even", "--max-concurrency", &concurrency])?;
+    let bound = f.pods as f64 / f.concurrency as f64 * one.as_secs_f64();
+    let ratio = all.as_secs_f64() / bound;
+    println!(
+        "fan-out: pc clusters -l over {} pods before {} Envoys ({} services each), --max-concurrency {}; median of {} runs",
+        f.pods, loaded.len(), f.services, f.concurrency, o.live_runs
+    );
+    println!("{:<40} {:>10} {:>8}", "run", "meshctl s", "RSS MB");
+    println!(
+        "{:<40} {:>10.3} {:>8.0}",
+        "one pod by name",
+        one.as_secs_f64(),
+        mb(one_rss)
+    );
+    println!(
+        "{:<40} {:>10.3} {:>8.0}",
+        format!("{} pods (-l)", f.pods),
+        all.as_secs_f64(),
+        mb(all_rss)
+    );
+    println!(
+        "{:<40} {:>10} {:>8.0}",
+        format!("{} pods (-l, peak RSS only)", f.pods.div_ceil(2)),
+        "",
+        mb(half_rss)
+    );
+    println!(
+        "fan-out ratio: {:.3} s / ({} / {} x {:.3} s) = {ratio:.2}; peak RSS {} pods / {} pods = {:.2}",
+        all.as_secs_f64(),
+        f.pods,
+        f.concurrency,
+        one.as_secs_f64(),
+        f.pods,
+        f.pods.div_ceil(2),
+        all_rss as f64 / half_rss.max(1) as f64
+    );
+    goals.push(Goal {
+        name: format!(
+            "fan-out: {} pods take <= 1.3 x ({} / concurrency {}) x one pod's time",
+            f.pods, f.pods, f.concurrency
+        ),
+        ok: ratio <= 1.3,
+        worst: format!("{ratio:.2}x"),
+    });
+    goals.push(Goal {
+        name: "fan-out: peak RSS follows the concurrency, not the pods (all pods <= 1.25x half of them)".into(),
+        ok: (all_rss as f64) <= 1.25 * half_rss as f64,
+        worst: format!("{:.0} MB vs {:.0} MB", mb(all_rss), mb(half_rss)),
     });
     drop(server);
     drop(loaded);
