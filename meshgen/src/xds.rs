@@ -395,13 +395,11 @@ fn outbound_cluster(service: &Service, port: u16, name: &str) -> cluster::Cluste
                 name: "tlsMode-istio".to_string(),
                 r#match: Some(object(vec![("tlsMode", string("istio"))])),
                 transport_socket: transport_socket("envoy.transport_sockets.tls", any(&upstream_tls)),
-                ..Default::default()
             },
             cluster::cluster::TransportSocketMatch {
                 name: "tlsMode-disabled".to_string(),
                 r#match: Some(Struct::default()),
                 transport_socket: transport_socket("envoy.transport_sockets.raw_buffer", any(&RawBuffer::default())),
-                ..Default::default()
             },
         ],
         ..Default::default()
