@@ -225,13 +225,14 @@ fn write_tables(
             tables.push((cells, table));
         }
         let (_, table) = tables.last_mut().expect("a table was just started");
+        // The table borrows every pod's cells: a fleet's rows are held once, not copied.
         for row in &cells.rows {
-            let mut line: Vec<String> = Vec::with_capacity(row.len() + 2);
+            let mut line: Vec<&str> = Vec::with_capacity(row.len() + 2);
             if all_namespaces {
-                line.push(outcome.pod.namespace.clone());
+                line.push(&outcome.pod.namespace);
             }
-            line.push(outcome.pod.name.clone());
-            line.extend(row.iter().cloned());
+            line.push(&outcome.pod.name);
+            line.extend(row.iter().map(String::as_str));
             table.row(line);
         }
     }
