@@ -782,13 +782,25 @@ mod tests {
         assert!(matches(r#"{"prefix":"/","grpc":{}}"#, &g));
     }
 
+    /// Routes a request through the route configuration `r` of `routes` (a JSON array), as an
+    /// HCM on port 80 naming it by RDS sees it in the clear.
+    fn router(routes: &str) -> impl Fn(HttpRequest) -> Trace + '_ {
+        let snap = snapshot("[]", routes, "[]");
+        let hcm: HttpConnectionManager =
+            serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
+        move |req: HttpRequest| {
+            let mut t = Trace::new();
+            route(&snap, &hcm, &req, 80, Downstream::default(), &mut t);
+            t
+        }
+    }
+
     /// Envoy answers a non-forwarding route 503 `cluster_not_found`; a weighted cluster named by
     /// a header is the header's value; a CONNECT carries no path, so only `connect_matcher`
     /// takes it.
     #[test]
     fn non_forwarding_header_weighted_and_connect_routes() {
-        let snap = snapshot(
-            "[]",
+        let run = router(
             r#"[{"name":"r","virtual_hosts":[{"name":"v","domains":["*"],"routes":[
               {"name":"nf","match":{"path":"/nf"},"non_forwarding_action":{}},
               {"name":"wh","match":{"path":"/wh"},"route":{"weighted_clusters":{"clusters":[
@@ -796,15 +808,7 @@ mod tests {
               {"name":"any","match":{"prefix":"/"},"route":{"cluster":"any"}},
               {"name":"connect","match":{"connect_matcher":{}},"route":{"cluster":"tunnel"}}
             ]}]}]"#,
-            "[]",
         );
-        let hcm: HttpConnectionManager =
-            serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
-        let run = |req: HttpRequest| {
-            let mut t = Trace::new();
-            route(&snap, &hcm, &req, 80, Downstream::default(), &mut t);
-            t
-        };
         let t = run(http("h", "/nf"));
         assert_eq!(
             (t.result, t.route.as_deref()),
@@ -843,8 +847,7 @@ mod tests {
 
     #[test]
     fn actions_say_where_the_request_goes() {
-        let snap = snapshot(
-            "[]",
+        let run = router(
             r#"[{"name":"r","virtual_hosts":[{"name":"v","domains":["*"],"routes":[
               {"name":"w","match":{"path":"/w"},"route":{"weighted_clusters":{"clusters":[
                  {"name":"a","weight":80},{"name":"b","weight":20}]}}},
@@ -853,15 +856,7 @@ mod tests {
               {"name":"dr","match":{"path":"/healthz"},"direct_response":{"status":200}},
               {"name":"c","match":{"prefix":"/","headers":[{"name":"x-canary","string_match":{"exact":"1"}}]},"route":{"cluster":"canary","timeout":"5s","retry_policy":{"retry_on":"5xx","num_retries":3},"metadata_match":{"filter_metadata":{"envoy.lb":{"version":"v2"}}}}}
             ]}]}]"#,
-            "[]",
         );
-        let hcm: HttpConnectionManager =
-            serde_json::from_str(r#"{"rds":{"route_config_name":"r"}}"#).unwrap();
-        let run = |req: HttpRequest| {
-            let mut t = Trace::new();
-            route(&snap, &hcm, &req, 80, Downstream::default(), &mut t);
-            t
-        };
         let t = run(http("h", "/w"));
         assert_eq!(t.result, Outcome::WeightedClusters);
         assert_eq!(t.action.total_weight, Some(100));
