@@ -146,6 +146,23 @@ fn changed_fields_carry_their_old_and_new_values_in_istioctl_names() {
         &diff_fixture("after.json"),
         &["-o", "json"],
     );
+    // What a script does with it: jq reads every change's six keys.
+    let mut jq = std::process::Command::new("jq")
+        .args([
+            "-e",
+            "length > 0 and all(.[]; keys_unsorted == [\"op\",\"kind\",\"name\",\"path\",\"old\",\"new\"])",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("jq (dev/test installs it)");
+    std::io::Write::write_all(jq.stdin.as_mut().unwrap(), &out.stdout).unwrap();
+    let checked = jq.wait_with_output().unwrap();
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stdout)
+    );
     let changes: Value = serde_json::from_slice(&out.stdout).unwrap();
     let find = |name: &str, path: &str| -> Value {
         changes
