@@ -258,7 +258,8 @@ async fn ask_endpoint(
     cluster_ip: Option<&Result<std::net::IpAddr, String>>,
     progress: &Progress,
 ) -> Result<Vec<Received>, Error> {
-    let (method, path) = match ask {
+    match ask {
+        Ask::One(method, path) => Ok(vec![connection.request(method, path, progress).await?]),
         Ask::View(request) => {
             // Whether `name_regex` is understood is needed before the dump; the node only
             // after it.
@@ -282,11 +283,10 @@ async fn ask_endpoint(
                 }
                 bodies.extend(info.and_then(|i| i.body));
             }
-            return Ok(bodies);
+            Ok(bodies)
         }
-        Ask::One(method, path) => (method, path),
         Ask::Rounds(first, next) => {
-            let name_regex = supports_name_regex(connection, progress).await?;
+            let name_regex = server_info(connection, progress).await?.name_regex;
             let mut bodies = vec![connection.request(Method::Get, first, progress).await?];
             loop {
                 let answers = Answers {
@@ -303,8 +303,7 @@ async fn ask_endpoint(
                 }
             }
         }
-    };
-    Ok(vec![connection.request(method, path, progress).await?])
+    }
 }
 
 /// The first Envoy release taken to filter `/config_dump` by `name_regex`. The parameter came
@@ -344,13 +343,6 @@ async fn server_info(
         name_regex: envoy_version(&body).is_some_and(|v| v >= NAME_REGEX_SINCE),
         body: Some(received),
     })
-}
-
-async fn supports_name_regex(
-    connection: &mut AdminConnection,
-    progress: &Progress,
-) -> Result<bool, Error> {
-    Ok(server_info(connection, progress).await?.name_regex)
 }
 
 /// Major and minor version from `/server_info`'s `version`, which reads
