@@ -55,43 +55,13 @@ fn level_of<'a>(levels: &'a [(String, String)], name: &str) -> &'a str {
 /// A stand-in for Envoy whose logger list answers and whose level changes fail (500), on
 /// kept-alive connections.
 fn envoy_refusing_changes() -> std::net::SocketAddr {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut stream = stream;
-                loop {
-                    let mut request_line = String::new();
-                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    // The head ends with an empty line; these requests have no body.
-                    loop {
-                        let mut line = String::new();
-                        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                            break;
-                        }
-                    }
-                    let (status, body) = if request_line.starts_with("POST /logging ") {
-                        ("200 OK", "active loggers:\n  admin: info\n  http: info\n")
-                    } else {
-                        ("500 Internal Server Error", "boom\n")
-                    };
-                    let response = format!(
-                        "HTTP/1.1 {status}\r\ncontent-type: text/plain\r\ncontent-length: {}\r\n\r\n{body}",
-                        body.len()
-                    );
-                    if stream.write_all(response.as_bytes()).is_err() {
-                        return;
-                    }
-                }
-            });
+    crate::support::keep_alive_server(|request_line| {
+        if request_line.starts_with("POST /logging ") {
+            ("200 OK", "active loggers:\n  admin: info\n  http: info\n")
+        } else {
+            ("500 Internal Server Error", "boom\n")
         }
-    });
-    addr
+    })
 }
 
 fn headers(text: &str) -> Vec<&str> {

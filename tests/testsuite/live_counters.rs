@@ -5,8 +5,8 @@
 //! offline they are `-`, and `--stats-file` prints the saved file's numbers.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 use crate::support::*;
@@ -20,38 +20,13 @@ const COLON: &str = "backend:8080";
 
 /// An HTTP/1.1 server on kept-alive connections: `/fail...` answers 503, anything else 200.
 fn upstream() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut stream = stream;
-                loop {
-                    let mut request_line = String::new();
-                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    loop {
-                        let mut line = String::new();
-                        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                            break;
-                        }
-                    }
-                    let status = if request_line.contains(" /fail") {
-                        "503 Service Unavailable"
-                    } else {
-                        "200 OK"
-                    };
-                    let answer = format!("HTTP/1.1 {status}\r\nContent-Length: 2\r\n\r\nok");
-                    if stream.write_all(answer.as_bytes()).is_err() {
-                        return;
-                    }
-                }
-            });
+    crate::support::keep_alive_server(|request_line| {
+        if request_line.contains(" /fail") {
+            ("503 Service Unavailable", "ok")
+        } else {
+            ("200 OK", "ok")
         }
-    });
-    addr
+    })
 }
 
 fn static_cluster(name: &str, upstream: SocketAddr) -> Value {

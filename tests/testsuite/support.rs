@@ -245,3 +245,41 @@ pub fn section_value(scenario: &str, section: &str) -> serde_json::Value {
         .unwrap_or_else(|| panic!("no {section} in the {scenario} dump"))
         .clone()
 }
+
+/// An HTTP/1.1 server on 127.0.0.1 answering every request of its kept-alive connections with
+/// `answer(request line)` = (status line text, body); requests carry no body.
+pub fn keep_alive_server(answer: fn(&str) -> (&'static str, &'static str)) -> std::net::SocketAddr {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut stream = stream;
+                loop {
+                    let mut request_line = String::new();
+                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    // The head ends with an empty line.
+                    loop {
+                        let mut line = String::new();
+                        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                            break;
+                        }
+                    }
+                    let (status, body) = answer(&request_line);
+                    let response = format!(
+                        "HTTP/1.1 {status}\r\ncontent-type: text/plain\r\ncontent-length: {}\r\n\r\n{body}",
+                        body.len()
+                    );
+                    if stream.write_all(response.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    addr
+}
