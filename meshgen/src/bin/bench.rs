@@ -442,6 +442,41 @@ fn changed_copy(dump: &Path, to: &Path) -> Result<usize, String> {
     Ok(made)
 }
 
+/// A command's row beside its floor, in the view table's columns (no jq), and its goal: at most
+/// `goal` times the floor's time.
+fn floor_row(
+    label: &str,
+    run: &Stats,
+    floor: &Stats,
+    dump_bytes: u64,
+    goal: f64,
+    what: &str,
+) -> (String, Goal) {
+    let x_floor = run.wall.as_secs_f64() / floor.wall.as_secs_f64();
+    let line = format!(
+        "{:<22} {:>9.3} {:>8.3} {:>7.2} {:>8} {:>7} {:>8.0} {:>8.2}  {}",
+        label,
+        run.wall.as_secs_f64(),
+        floor.wall.as_secs_f64(),
+        x_floor,
+        "-",
+        "-",
+        mb(run.peak_rss),
+        run.peak_rss as f64 / dump_bytes as f64,
+        verdict(x_floor <= goal)
+    );
+    let name = format!(
+        "{} <= {goal:.1}x {what}",
+        label.split(' ').next().unwrap_or(label)
+    );
+    let goal = Goal {
+        name,
+        ok: x_floor <= goal,
+        worst: format!("{x_floor:.2}x"),
+    };
+    (line, goal)
+}
+
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1e6
 }
@@ -592,24 +627,15 @@ fn run(o: &Options) -> Result<bool, String> {
         ),
         o.runs,
     )?;
-    let trace_x_floor = trace.wall.as_secs_f64() / trace_floor.wall.as_secs_f64();
-    let trace_line = format!(
-        "{:<22} {:>9.3} {:>8.3} {:>7.2} {:>8} {:>7} {:>8.0} {:>8.2}  {}",
+    let (trace_line, goal) = floor_row(
         "trace -o short",
-        trace.wall.as_secs_f64(),
-        trace_floor.wall.as_secs_f64(),
-        trace_x_floor,
-        "-",
-        "-",
-        mb(trace.peak_rss),
-        trace.peak_rss as f64 / big.dump_bytes as f64,
-        verdict(trace_x_floor <= TRACE_FLOOR_RATIO_GOAL)
+        &trace,
+        &trace_floor,
+        big.dump_bytes,
+        TRACE_FLOOR_RATIO_GOAL,
+        "the floor's time",
     );
-    goals.push(Goal {
-        name: format!("trace <= {TRACE_FLOOR_RATIO_GOAL:.1}x the floor's time"),
-        ok: trace_x_floor <= TRACE_FLOOR_RATIO_GOAL,
-        worst: format!("{trace_x_floor:.2}x"),
-    });
+    goals.push(goal);
     // `pc diff` of the big dump and a copy with a handful of resources changed: both read,
     // every resource matched by name, only the changed ones parsed.
     let changed_dump = o.out.join("config_dump.changed.json");
@@ -645,24 +671,16 @@ fn run(o: &Options) -> Result<bool, String> {
         .lines()
         .filter(|l| l.starts_with(['~', '+', '-']))
         .count();
-    let diff_x_floor = diff.wall.as_secs_f64() / diff_floor.wall.as_secs_f64();
-    let diff_line = format!(
-        "{:<22} {:>9.3} {:>8.3} {:>7.2} {:>8} {:>7} {:>8.0} {:>8.2}  {}  ({edits} fields edited, {reported} resources reported)",
+    let (diff_line, goal) = floor_row(
         "diff (two dumps)",
-        diff.wall.as_secs_f64(),
-        diff_floor.wall.as_secs_f64(),
-        diff_x_floor,
-        "-",
-        "-",
-        mb(diff.peak_rss),
-        diff.peak_rss as f64 / big.dump_bytes as f64,
-        verdict(diff_x_floor <= DIFF_FLOOR_RATIO_GOAL)
+        &diff,
+        &diff_floor,
+        big.dump_bytes,
+        DIFF_FLOOR_RATIO_GOAL,
+        "the floor of one dump",
     );
-    goals.push(Goal {
-        name: format!("diff <= {DIFF_FLOOR_RATIO_GOAL:.1}x the floor of one dump"),
-        ok: diff_x_floor <= DIFF_FLOOR_RATIO_GOAL,
-        worst: format!("{diff_x_floor:.2}x"),
-    });
+    let diff_line = format!("{diff_line}  ({edits} fields edited, {reported} resources reported)");
+    goals.push(goal);
     // `pc endpoint` on /clusters?format=json, against a floor over that file.
     let cs_arg = clusters_json.to_string_lossy().to_string();
     let cs_bytes = std::fs::metadata(&clusters_json)
