@@ -252,16 +252,7 @@ fn text_output_lists_resources_and_fields_with_old_and_new_values() {
 /// istioctl's camelCase form of a fixture dump, in a temporary file.
 fn camel_case_copy(dir: &Path, file: &str) -> PathBuf {
     let snake = std::fs::read_to_string(diff_fixture(file)).unwrap();
-    let mut camel = Vec::new();
-    envoy_schema::transcode(
-        &snake,
-        envoy_schema::Root::Message("envoy.admin.v3.ConfigDump"),
-        envoy_schema::KeyStyle::ProtoJson,
-        &mut camel,
-        Some(b"    "),
-    )
-    .unwrap();
-    let camel = String::from_utf8(camel).unwrap();
+    let camel = crate::support::camel_case(&snake, "envoy.admin.v3.ConfigDump", Some(b"    "));
     assert!(camel.contains("\"dynamicActiveClusters\""));
     let path = dir.join(format!("camel-{file}"));
     std::fs::write(&path, camel).unwrap();

@@ -283,3 +283,18 @@ pub fn keep_alive_server(answer: fn(&str) -> (&'static str, &'static str)) -> st
     });
     addr
 }
+
+/// `json` (Envoy's snake_case) in istioctl's camelCase, as the schema transcoder writes it: the
+/// message `root` (`envoy.admin.v3.ConfigDump`, `envoy.admin.v3.Clusters`), `indent` per level.
+pub fn camel_case(json: &str, root: &'static str, indent: Option<&[u8]>) -> String {
+    let mut out = Vec::new();
+    envoy_schema::transcode(
+        json,
+        envoy_schema::Root::Message(root),
+        envoy_schema::KeyStyle::ProtoJson,
+        &mut out,
+        indent,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
